@@ -1,0 +1,3 @@
+from makelaar.cli import main
+
+raise SystemExit(main())

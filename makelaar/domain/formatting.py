@@ -1,0 +1,49 @@
+"""Dutch presentation of dates and amounts (28-11-2026, € 1.250,00)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+
+def format_date(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%d-%m-%Y")
+
+
+def format_datetime(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%d-%m-%Y %H:%M")
+
+
+def format_euro(value: Decimal | int | float | None) -> str:
+    if value is None:
+        return ""
+    amount = Decimal(value).quantize(Decimal("0.01"))
+    sign = "-" if amount < 0 else ""
+    whole, cents = f"{abs(amount):.2f}".split(".")
+    groups: list[str] = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return f"{sign}€ {'.'.join(groups)},{cents}"
+
+
+def parse_euro(text: str) -> Decimal | None:
+    """Read '€ 1.250,00', '1250', '1.250' or '1250,5' as an amount."""
+    cleaned = text.replace("€", "").replace(" ", "").strip()
+    if not cleaned:
+        return None
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif cleaned.count(".") >= 1 and len(cleaned.rsplit(".", 1)[1]) == 3:
+        cleaned = cleaned.replace(".", "")
+    try:
+        amount = Decimal(cleaned)
+    except ArithmeticError:
+        raise ValueError(f"'{text.strip()}' is geen bedrag; schrijf het als 1.250,00.") from None
+    if amount < 0:
+        raise ValueError("Een bedrag kan niet negatief zijn.")
+    return amount.quantize(Decimal("0.01"))

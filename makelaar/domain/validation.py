@@ -1,0 +1,118 @@
+"""Field validation with Dutch messages, on well-kept libraries rather than hand-written patterns.
+
+Each ``clean_*`` function takes what the user typed and returns the normalised value (``None`` for an empty
+field) or raises :class:`ValueError` with a Dutch message that says what is wrong.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+import email_validator
+import phonenumbers
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.nl import postcode as nl_postcode
+
+
+def _blank(value: str | None) -> bool:
+    return value is None or not value.strip()
+
+
+def clean_postcode(value: str | None) -> str | None:
+    if _blank(value):
+        return None
+    assert value is not None
+    try:
+        return str(nl_postcode.validate(value))
+    except StdnumError:
+        raise ValueError(
+            f"'{value.strip()}' is geen geldige postcode; schrijf vier cijfers en twee letters, zoals 1234 AB."
+        ) from None
+
+
+def clean_email(value: str | None) -> str | None:
+    if _blank(value):
+        return None
+    assert value is not None
+    try:
+        return str(email_validator.validate_email(value.strip(), check_deliverability=False).normalized)
+    except email_validator.EmailNotValidError:
+        raise ValueError(f"'{value.strip()}' is geen geldig e-mailadres, zoals naam@voorbeeld.nl.") from None
+
+
+def clean_phone(value: str | None) -> str | None:
+    if _blank(value):
+        return None
+    assert value is not None
+    try:
+        number = phonenumbers.parse(value, "NL")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise ValueError(f"'{value.strip()}' is geen geldig telefoonnummer, zoals 06 12345678 of 020 123 4567.")
+    fmt = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 31
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return str(phonenumbers.format_number(number, fmt))
+
+
+def clean_kvk(value: str | None) -> str | None:
+    """A KvK number has eight digits (no check digit since 2016); spaces and dots are allowed when typing."""
+    if _blank(value):
+        return None
+    assert value is not None
+    digits = "".join(ch for ch in value if ch not in " .")
+    if len(digits) != 8 or not digits.isdigit():
+        raise ValueError(f"'{value.strip()}' is geen geldig KvK-nummer; dat zijn acht cijfers.")
+    return digits
+
+
+def clean_url(value: str | None) -> str | None:
+    if _blank(value):
+        return None
+    assert value is not None
+    text = value.strip()
+    if "://" not in text:
+        text = "https://" + text
+    parts = urlsplit(text)
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or "." not in host or " " in text or host.startswith("."):
+        raise ValueError(f"'{value.strip()}' is geen geldig webadres, zoals www.voorbeeld.nl.")
+    return text
+
+
+def clean_required(value: str | None, label: str) -> str:
+    if _blank(value):
+        raise ValueError(f"{label} is verplicht.")
+    assert value is not None
+    return " ".join(value.split()) if "\n" not in value else value.strip()
+
+
+def clean_team_size(value: int | str | None) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"'{value}' is geen aantal; vul een heel getal in.") from None
+    if number < 1 or number > 10_000:
+        raise ValueError("Het aantal mensen achter het idee moet tussen 1 en 10.000 liggen.")
+    return number
+
+
+def parse_date(value: str | date | None) -> date | None:
+    """Accept 31-01-2026 (Dutch) and 2026-01-31 (ISO)."""
+    if value is None or isinstance(value, date):
+        return value
+    text = value.strip()
+    if not text:
+        return None
+    for fmt in ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"'{text}' is geen geldige datum; schrijf die als 31-01-2026.")

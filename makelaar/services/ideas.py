@@ -1,0 +1,361 @@
+"""Use cases for ideas and their initiators."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from makelaar.domain import validation as v
+from makelaar.domain.enums import ActivityKind, IdeaSource, IdeaStatus, Vocabulary
+from makelaar.domain.errors import AmbiguousError, NotFoundError, StaleRecordError
+from makelaar.domain.records import IdeaData, IdeaRow, InitiatorData, Page
+from makelaar.services.common import Collector, load_terms, next_reference
+from makelaar.services.listing import ListQuery
+from makelaar.storage.base import utcnow
+from makelaar.storage.models import (
+    Activity,
+    Area,
+    Consent,
+    Idea,
+    Initiator,
+    VocabularyTerm,
+    idea_initiators,
+    idea_needs,
+    idea_themes,
+)
+from makelaar.storage.search import matches_search
+
+SORTS: dict[str, Any] = {
+    "reference": Idea.reference,
+    "title": Idea.title,
+    "status": Idea.status,
+    "area": Area.name,
+    "received": Idea.received_on,
+    "updated": Idea.updated_at,
+}
+
+
+def _filtered(s: Session, q: ListQuery, stmt: Select[Any]) -> Select[Any]:
+    dialect = s.get_bind().dialect.name
+    if q.search.strip():
+        clause = matches_search("ideas", dialect, q.search)
+        if clause is not None:
+            stmt = stmt.where(clause)
+    if q.statuses:
+        stmt = stmt.where(Idea.status.in_(q.statuses))
+    if q.area_id:
+        # A wijk includes its buurten.
+        children = select(Area.id).where(Area.parent_id == q.area_id)
+        stmt = stmt.where(or_(Idea.area_id == q.area_id, Idea.area_id.in_(children)))
+    if q.theme_id:
+        stmt = stmt.where(Idea.id.in_(select(idea_themes.c.idea_id).where(idea_themes.c.term_id == q.theme_id)))
+    if q.help_type_id:
+        stmt = stmt.where(Idea.id.in_(select(idea_needs.c.idea_id).where(idea_needs.c.term_id == q.help_type_id)))
+    if q.session_id:
+        stmt = stmt.where(Idea.session_id == q.session_id)
+    return stmt
+
+
+def count_ideas(s: Session, q: ListQuery) -> int:
+    stmt = _filtered(s, q, select(func.count()).select_from(Idea))
+    if q.area_id or q.sort == "area":
+        stmt = stmt.outerjoin(Area, Area.id == Idea.area_id)
+    return int(s.scalar(stmt) or 0)
+
+
+def list_ideas(s: Session, q: ListQuery, offset: int = 0, limit: int = 200) -> list[IdeaRow]:
+    stmt = select(
+        Idea.id, Idea.reference, Idea.title, Idea.status, Area.name, Idea.received_on, Idea.updated_at
+    ).outerjoin(Area, Area.id == Idea.area_id)
+    stmt = _filtered(s, q, stmt)
+    key = SORTS.get(q.sort, Idea.updated_at)
+    order = key.desc() if q.descending else key.asc()
+    tiebreak = Idea.id.desc() if q.descending else Idea.id.asc()
+    rows = s.execute(stmt.order_by(order, tiebreak).offset(offset).limit(limit)).all()
+    needs = _names_for(s, idea_needs, [r[0] for r in rows])
+    return [
+        IdeaRow(
+            id=r[0],
+            reference=r[1],
+            title=r[2],
+            status=r[3],
+            area=r[4] or "",
+            received_on=r[5],
+            updated_at=r[6],
+            needs=", ".join(needs.get(r[0], [])),
+        )
+        for r in rows
+    ]
+
+
+def page_ideas(s: Session, q: ListQuery, offset: int = 0, limit: int = 200) -> Page:
+    return Page(rows=list_ideas(s, q, offset, limit), total=count_ideas(s, q))
+
+
+def _names_for(s: Session, link: Any, ids: Sequence[str]) -> dict[str, list[str]]:
+    if not ids:
+        return {}
+    left = link.c.idea_id if "idea_id" in link.c else link.c.organisation_id
+    rows = s.execute(
+        select(left, VocabularyTerm.name)
+        .join(VocabularyTerm, VocabularyTerm.id == link.c.term_id)
+        .where(left.in_(ids))
+        .order_by(VocabularyTerm.position)
+    ).all()
+    out: dict[str, list[str]] = {}
+    for owner, name in rows:
+        out.setdefault(owner, []).append(name)
+    return out
+
+
+# --- one idea ------------------------------------------------------------------------------------------------------
+
+
+def _latest_consent(initiator: Initiator, purpose: str) -> Consent | None:
+    relevant = [c for c in initiator.consents if c.purpose == purpose]
+    return relevant[-1] if relevant else None
+
+
+def initiator_data(row: Initiator) -> InitiatorData:
+    contact = _latest_consent(row, "contact")
+    share = _latest_consent(row, "delen")
+    recorded = contact or share
+    return InitiatorData(
+        id=row.id,
+        reference=row.reference,
+        version=row.version,
+        name=row.name,
+        email=row.email,
+        phone=row.phone,
+        address=row.address,
+        postcode=row.postcode,
+        consent_contact=bool(contact and contact.given),
+        consent_share=bool(share and share.given),
+        consent_method=recorded.method if recorded else "mondeling",
+        consent_on=recorded.recorded_on if recorded else None,
+    )
+
+
+def idea_data(row: Idea) -> IdeaData:
+    return IdeaData(
+        id=row.id,
+        reference=row.reference,
+        version=row.version,
+        title=row.title,
+        description=row.description,
+        status=row.status,
+        area_id=row.area_id,
+        session_id=row.session_id,
+        source=row.source,
+        team_size=row.team_size,
+        requested_amount=row.requested_amount,
+        received_on=row.received_on,
+        theme_ids=[t.id for t in row.themes],
+        need_ids=[t.id for t in row.needs],
+        initiators=[initiator_data(i) for i in row.initiators],
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _load(s: Session, idea_id: str) -> Idea:
+    row = s.get(
+        Idea,
+        idea_id,
+        options=[
+            selectinload(Idea.themes),
+            selectinload(Idea.needs),
+            selectinload(Idea.initiators).selectinload(Initiator.consents),
+        ],
+    )
+    if row is None:
+        raise NotFoundError("Dit idee bestaat niet (meer).")
+    return row
+
+
+def get_idea(s: Session, idea_id: str) -> IdeaData:
+    return idea_data(_load(s, idea_id))
+
+
+def find_idea(s: Session, ident: str) -> IdeaData:
+    """An idea by reference number (I-2026-0042) or by title; an ambiguous title lists the candidates."""
+    text = ident.strip()
+    row = s.scalar(select(Idea).where(func.upper(Idea.reference) == text.upper()))
+    if row is None:
+        candidates = list(s.scalars(select(Idea).where(func.lower(Idea.title) == text.lower()).limit(20)))
+        if not candidates:
+            candidates = list(s.scalars(select(Idea).where(func.lower(Idea.title).contains(text.lower())).limit(20)))
+        if not candidates:
+            raise NotFoundError(f"Geen idee gevonden met nummer of titel '{text}'.")
+        if len(candidates) > 1:
+            raise AmbiguousError(text, [f"{c.reference}  {c.title}" for c in candidates])
+        row = candidates[0]
+    return get_idea(s, row.id)
+
+
+def validate_initiator(c: Collector, i: int, data: InitiatorData) -> InitiatorData:
+    prefix = f"initiators[{i}]."
+    name = c.check(prefix + "name", v.clean_required, data.name, "De naam van de initiatiefnemer")
+    clean = InitiatorData(
+        id=data.id,
+        reference=data.reference,
+        version=data.version,
+        name=name or "",
+        email=c.check(prefix + "email", v.clean_email, data.email),
+        phone=c.check(prefix + "phone", v.clean_phone, data.phone),
+        address=(data.address or "").strip() or None,
+        postcode=c.check(prefix + "postcode", v.clean_postcode, data.postcode),
+        consent_contact=data.consent_contact,
+        consent_share=data.consent_share,
+        consent_method=data.consent_method,
+        consent_on=data.consent_on,
+    )
+    has_contact = any((clean.email, clean.phone, clean.address, clean.postcode))
+    if has_contact and not clean.consent_contact:
+        c.add(
+            prefix + "consent_contact",
+            f"{clean.name or 'De initiatiefnemer'} heeft geen toestemming gegeven voor contact; zonder die "
+            "toestemming worden geen contactgegevens bewaard. Vink de toestemming aan of laat de contactgegevens leeg.",
+        )
+    if clean.consent_share and not clean.consent_contact:
+        c.add(prefix + "consent_share", "Delen met partners kan alleen als er ook toestemming voor contact is.")
+    return clean
+
+
+def validate_idea(data: IdeaData) -> IdeaData:
+    c = Collector()
+    title = c.check("title", v.clean_required, data.title, "De titel")
+    if title and len(title) > 200:
+        c.add("title", "De titel is te lang; houd die onder de 200 tekens.")
+    if data.status not in {s.value for s in IdeaStatus}:
+        c.add("status", f"Onbekende status '{data.status}'.")
+    if data.source and data.source not in {s.value for s in IdeaSource}:
+        c.add("source", f"Onbekende bron '{data.source}'.")
+    team = c.check("team_size", v.clean_team_size, data.team_size)
+    amount = data.requested_amount
+    if amount is not None and amount < 0:
+        c.add("requested_amount", "Een bedrag kan niet negatief zijn.")
+    initiators = [validate_initiator(c, i, p) for i, p in enumerate(data.initiators)]
+    c.raise_if_any()
+    return IdeaData(
+        id=data.id,
+        reference=data.reference,
+        version=data.version,
+        title=title or "",
+        description=(data.description or "").strip(),
+        status=data.status,
+        area_id=data.area_id or None,
+        session_id=data.session_id or None,
+        source=data.source or None,
+        team_size=team,
+        requested_amount=Decimal(amount).quantize(Decimal("0.01")) if amount is not None else None,
+        received_on=data.received_on or date.today(),
+        theme_ids=list(data.theme_ids),
+        need_ids=list(data.need_ids),
+        initiators=initiators,
+    )
+
+
+def _record_consent(s: Session, row: Initiator, purpose: str, given: bool, method: str, on: date | None) -> None:
+    latest = _latest_consent(row, purpose)
+    if latest is None and not given:
+        return
+    if latest is not None and latest.given == given:
+        return
+    row.consents.append(Consent(purpose=purpose, given=given, method=method, recorded_on=on or date.today()))
+
+
+def _save_initiator(s: Session, data: InitiatorData) -> Initiator:
+    if data.id:
+        row = s.get(Initiator, data.id)
+        if row is None:
+            raise NotFoundError(f"Initiatiefnemer {data.name} bestaat niet meer.")
+        if data.version is not None and row.version != data.version:
+            raise StaleRecordError(f"De gegevens van {row.name}")
+    else:
+        row = Initiator(reference=next_reference(s, "P"), name=data.name)
+        s.add(row)
+    row.name = data.name
+    row.email, row.phone, row.address, row.postcode = data.email, data.phone, data.address, data.postcode
+    row.updated_at = utcnow()
+    _record_consent(s, row, "contact", data.consent_contact, data.consent_method, data.consent_on)
+    _record_consent(s, row, "delen", data.consent_share, data.consent_method, data.consent_on)
+    return row
+
+
+def save_idea(s: Session, data: IdeaData, *, author: str | None = None) -> IdeaData:
+    """Create or update an idea. A stale version is refused; a status change goes on the timeline."""
+    clean = validate_idea(data)
+    if clean.id:
+        row = _load(s, clean.id)
+        if clean.version is not None and row.version != clean.version:
+            raise StaleRecordError(f"Idee {row.reference}")
+        old_status = row.status
+    else:
+        row = Idea(reference=next_reference(s, "I"), title=clean.title, received_on=clean.received_on)
+        s.add(row)
+        old_status = None
+    row.title = clean.title
+    row.description = clean.description
+    row.status = clean.status
+    row.area_id = clean.area_id
+    row.session_id = clean.session_id
+    row.source = clean.source
+    row.team_size = clean.team_size
+    row.requested_amount = clean.requested_amount
+    row.received_on = clean.received_on or date.today()
+    if IdeaStatus(clean.status).is_closed:
+        row.closed_on = row.closed_on or date.today()
+    else:
+        row.closed_on = None
+    row.themes = load_terms(s, clean.theme_ids, Vocabulary.THEME.value)
+    row.needs = load_terms(s, clean.need_ids, Vocabulary.HELP_TYPE.value)
+    before = {i.id for i in row.initiators}
+    row.initiators = [_save_initiator(s, p) for p in clean.initiators]
+    dropped = before - {i.id for i in row.initiators}
+    row.updated_at = utcnow()  # always an UPDATE, so the version moves on with every save
+    try:
+        s.flush()
+    except StaleDataError as exc:
+        raise StaleRecordError(f"Idee {row.reference}") from exc
+    _forget_orphans(s, dropped)
+    if old_status is not None and old_status != clean.status:
+        s.add(
+            Activity(
+                idea_id=row.id,
+                kind=ActivityKind.STATUS.value,
+                text=f"Status van '{old_status}' naar '{clean.status}'.",
+                author=author,
+            )
+        )
+    elif old_status is None:
+        s.add(Activity(idea_id=row.id, kind=ActivityKind.NOTE.value, text="Idee geregistreerd.", author=author))
+    s.flush()
+    return get_idea(s, row.id)
+
+
+def _forget_orphans(s: Session, initiator_ids: set[str]) -> None:
+    """An initiator no longer behind any idea is removed: personal data is kept only while it serves an idea."""
+    for initiator_id in initiator_ids:
+        linked = s.scalar(
+            select(func.count()).select_from(idea_initiators).where(idea_initiators.c.initiator_id == initiator_id)
+        )
+        if not linked:
+            orphan = s.get(Initiator, initiator_id)
+            if orphan is not None:
+                s.delete(orphan)
+    s.flush()
+
+
+def delete_idea(s: Session, idea_id: str) -> None:
+    row = _load(s, idea_id)
+    people = {i.id for i in row.initiators}
+    s.delete(row)
+    s.flush()
+    _forget_orphans(s, people)

@@ -1,0 +1,184 @@
+"""Koppelingen: an idea linked to an organisation for a need, followed through its statuses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.exc import StaleDataError
+
+from makelaar.domain.enums import MATCH_TRANSITIONS, ActivityKind, IdeaStatus, MatchStatus
+from makelaar.domain.errors import KnownError, NotFoundError, StaleRecordError
+from makelaar.domain.formatting import format_date
+from makelaar.domain.records import MatchRow
+from makelaar.storage.base import utcnow
+from makelaar.storage.models import Activity, Contact, Idea, Match, Organisation, VocabularyTerm
+
+_OPEN_IDEA = {IdeaStatus.NEW.value, IdeaStatus.EXPLORING.value}
+
+
+def _rows(s: Session, *where: object) -> list[MatchRow]:
+    need = aliased(VocabularyTerm)
+    stmt = (
+        select(Match, Idea.reference, Idea.title, Organisation.name, need.name, Contact.name)
+        .join(Idea, Idea.id == Match.idea_id)
+        .join(Organisation, Organisation.id == Match.organisation_id)
+        .outerjoin(need, need.id == Match.need_id)
+        .outerjoin(Contact, Contact.id == Match.contact_id)
+        .where(*where)  # type: ignore[arg-type]
+        .order_by(Match.created_at)
+    )
+    return [
+        MatchRow(
+            id=m.id,
+            idea_id=m.idea_id,
+            idea_reference=ref,
+            idea_title=title,
+            organisation_id=m.organisation_id,
+            organisation_name=org,
+            need=need_name or "",
+            contact=contact or "",
+            status=m.status,
+            follow_up_on=m.follow_up_on,
+            note=m.note or "",
+            version=m.version,
+        )
+        for m, ref, title, org, need_name, contact in s.execute(stmt)
+    ]
+
+
+def matches_for_idea(s: Session, idea_id: str) -> list[MatchRow]:
+    return _rows(s, Match.idea_id == idea_id)
+
+
+def matches_for_organisation(s: Session, organisation_id: str) -> list[MatchRow]:
+    return _rows(s, Match.organisation_id == organisation_id)
+
+
+def create_match(
+    s: Session,
+    *,
+    idea_id: str,
+    organisation_id: str,
+    need_id: str | None,
+    status: MatchStatus = MatchStatus.PROPOSED,
+    follow_up_on: date | None = None,
+    contact_id: str | None = None,
+    note: str | None = None,
+    author: str | None = None,
+) -> MatchRow:
+    idea = s.get(Idea, idea_id)
+    org = s.get(Organisation, organisation_id)
+    if idea is None or org is None:
+        raise NotFoundError("Het idee of de organisatie bestaat niet (meer).")
+    if not org.active:
+        raise KnownError(f"{org.name} is niet actief; kies een andere organisatie of zet deze eerst op actief.")
+    duplicate = s.scalar(
+        select(Match.id).where(
+            Match.idea_id == idea_id,
+            Match.organisation_id == organisation_id,
+            Match.need_id.is_(None) if need_id is None else Match.need_id == need_id,
+        )
+    )
+    if duplicate:
+        raise KnownError(f"{org.name} is al gekoppeld aan dit idee voor deze behoefte.")
+    if contact_id is not None:
+        contact = s.get(Contact, contact_id)
+        if contact is None or contact.organisation_id != organisation_id:
+            raise KnownError("Deze contactpersoon hoort niet bij de gekozen organisatie.")
+    need_name = s.get(VocabularyTerm, need_id).name if need_id else None  # type: ignore[union-attr]
+    row = Match(
+        idea_id=idea_id,
+        organisation_id=organisation_id,
+        need_id=need_id,
+        contact_id=contact_id,
+        status=status.value,
+        follow_up_on=follow_up_on,
+        note=(note or "").strip() or None,
+    )
+    s.add(row)
+    s.flush()
+    what = f" voor {need_name}" if need_name else ""
+    follow = f"; opvolgen op {format_date(follow_up_on)}" if follow_up_on else ""
+    s.add(
+        Activity(
+            idea_id=idea_id,
+            organisation_id=organisation_id,
+            match_id=row.id,
+            kind=ActivityKind.STATUS.value,
+            text=f"Gekoppeld aan {org.name}{what} ({status.value}){follow}.",
+            author=author,
+        )
+    )
+    if idea.status in _OPEN_IDEA:
+        s.add(
+            Activity(
+                idea_id=idea_id,
+                kind=ActivityKind.STATUS.value,
+                text=f"Status van '{idea.status}' naar '{IdeaStatus.MATCHED.value}'.",
+                author=author,
+            )
+        )
+        idea.status = IdeaStatus.MATCHED.value
+        idea.updated_at = utcnow()
+    s.flush()
+    return next(r for r in matches_for_idea(s, idea_id) if r.id == row.id)
+
+
+def update_match(
+    s: Session,
+    match_id: str,
+    *,
+    version: int,
+    status: MatchStatus,
+    follow_up_on: date | None,
+    note: str | None = None,
+    author: str | None = None,
+) -> MatchRow:
+    """Move a koppeling to another status or follow-up date; every change is dated on the timeline."""
+    row = s.get(Match, match_id)
+    if row is None:
+        raise NotFoundError("Deze koppeling bestaat niet (meer).")
+    if row.version != version:
+        raise StaleRecordError("Deze koppeling")
+    old = MatchStatus(row.status)
+    if status != old and status not in MATCH_TRANSITIONS[old]:
+        allowed = ", ".join(sorted(t.value for t in MATCH_TRANSITIONS[old]))
+        raise KnownError(f"Een koppeling met status '{old.value}' kan niet naar '{status.value}'; wel naar: {allowed}.")
+    org = s.get(Organisation, row.organisation_id)
+    changes = []
+    if status != old:
+        changes.append(f"status van '{old.value}' naar '{status.value}'")
+    if follow_up_on != row.follow_up_on:
+        changes.append(f"opvolgen op {format_date(follow_up_on)}" if follow_up_on else "geen opvolgdatum meer")
+    row.status = status.value
+    row.follow_up_on = follow_up_on
+    if note is not None:
+        row.note = note.strip() or None
+    row.updated_at = utcnow()
+    try:
+        s.flush()
+    except StaleDataError as exc:
+        raise StaleRecordError("Deze koppeling") from exc
+    if changes:
+        s.add(
+            Activity(
+                idea_id=row.idea_id,
+                organisation_id=row.organisation_id,
+                match_id=row.id,
+                kind=ActivityKind.STATUS.value,
+                text=f"Koppeling met {org.name if org else '?'}: {', '.join(changes)}.",
+                author=author,
+            )
+        )
+        s.flush()
+    return next(r for r in matches_for_idea(s, row.idea_id) if r.id == row.id)
+
+
+def delete_match(s: Session, match_id: str) -> None:
+    row = s.get(Match, match_id)
+    if row is None:
+        raise NotFoundError("Deze koppeling bestaat niet (meer).")
+    s.delete(row)
+    s.flush()

@@ -1,0 +1,166 @@
+"""The municipality's own word lists and areas: rename, add and retire; retired entries stay on old records."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from makelaar.domain.enums import AreaKind, Vocabulary
+from makelaar.domain.errors import KnownError, NotFoundError
+from makelaar.domain.records import AreaInfo, Term
+from makelaar.domain.vocabulary import normalise
+from makelaar.services.common import area_of, term_of
+from makelaar.storage.base import utcnow
+from makelaar.storage.models import Area, Setting, VocabularyTerm
+
+MUNICIPALITY_NAME = "municipality_name"
+DEFAULT_MUNICIPALITY = "Gemeente"
+
+
+def list_terms(s: Session, vocabulary: Vocabulary, *, include_retired: bool = False) -> list[Term]:
+    stmt = select(VocabularyTerm).where(VocabularyTerm.vocabulary == vocabulary.value)
+    if not include_retired:
+        stmt = stmt.where(VocabularyTerm.retired_at.is_(None))
+    return [term_of(t) for t in s.scalars(stmt.order_by(VocabularyTerm.position, VocabularyTerm.name))]
+
+
+def _check_name(s: Session, vocabulary: Vocabulary, name: str, exclude_id: str | None = None) -> str:
+    clean = " ".join(name.split())
+    if not clean:
+        raise KnownError("Een naam is verplicht.")
+    for t in s.scalars(select(VocabularyTerm).where(VocabularyTerm.vocabulary == vocabulary.value)):
+        if t.id != exclude_id and normalise(t.name) == normalise(clean):
+            raise KnownError(f"'{clean}' staat al in de lijst {vocabulary.label.lower()}.")
+    return clean
+
+
+def add_term(s: Session, vocabulary: Vocabulary, name: str) -> Term:
+    clean = _check_name(s, vocabulary, name)
+    last = s.scalar(select(func.max(VocabularyTerm.position)).where(VocabularyTerm.vocabulary == vocabulary.value))
+    row = VocabularyTerm(vocabulary=vocabulary.value, name=clean, position=(last or 0) + 1)
+    s.add(row)
+    s.flush()
+    return term_of(row)
+
+
+def _term(s: Session, term_id: str) -> VocabularyTerm:
+    row = s.get(VocabularyTerm, term_id)
+    if row is None:
+        raise NotFoundError("Dit woord bestaat niet meer.")
+    return row
+
+
+def rename_term(s: Session, term_id: str, name: str) -> Term:
+    row = _term(s, term_id)
+    row.name = _check_name(s, Vocabulary(row.vocabulary), name, exclude_id=row.id)
+    s.flush()
+    return term_of(row)
+
+
+def retire_term(s: Session, term_id: str, retired: bool = True) -> Term:
+    row = _term(s, term_id)
+    row.retired_at = utcnow() if retired else None
+    s.flush()
+    return term_of(row)
+
+
+def find_term(s: Session, vocabulary: Vocabulary, name: str) -> Term | None:
+    """Match a value to the vocabulary regardless of case, accents and spaces (name or stable key)."""
+    wanted = normalise(name)
+    for t in s.scalars(select(VocabularyTerm).where(VocabularyTerm.vocabulary == vocabulary.value)):
+        if normalise(t.name) == wanted or (t.key and normalise(t.key.replace("_", " ")) == wanted):
+            return term_of(t)
+    return None
+
+
+def list_areas(s: Session, *, include_retired: bool = False) -> list[AreaInfo]:
+    """Areas in tree order: the municipality first, then each wijk followed by its buurten."""
+    stmt = select(Area)
+    if not include_retired:
+        stmt = stmt.where(Area.retired_at.is_(None))
+    rows = list(s.scalars(stmt.order_by(Area.position, Area.name)))
+    children: dict[str | None, list[Area]] = {}
+    ids = {r.id for r in rows}
+    for r in rows:
+        parent = r.parent_id if r.parent_id in ids else None
+        children.setdefault(parent, []).append(r)
+    ordered: list[AreaInfo] = []
+
+    def walk(parent: str | None) -> None:
+        for r in sorted(children.get(parent, []), key=lambda a: (a.kind != AreaKind.MUNICIPALITY, a.name.casefold())):
+            ordered.append(area_of(r))
+            walk(r.id)
+
+    walk(None)
+    return ordered
+
+
+def add_area(s: Session, name: str, kind: AreaKind = AreaKind.DISTRICT, parent_id: str | None = None) -> AreaInfo:
+    clean = " ".join(name.split())
+    if not clean:
+        raise KnownError("Een naam voor de wijk is verplicht.")
+    if find_area(s, clean) is not None:
+        raise KnownError(f"Er is al een gebied met de naam '{clean}'.")
+    row = Area(name=clean, kind=kind.value, parent_id=parent_id)
+    s.add(row)
+    s.flush()
+    return area_of(row)
+
+
+def rename_area(s: Session, area_id: str, name: str) -> AreaInfo:
+    row = s.get(Area, area_id)
+    if row is None:
+        raise NotFoundError("Dit gebied bestaat niet meer.")
+    clean = " ".join(name.split())
+    other = find_area(s, clean)
+    if not clean or (other is not None and other.id != area_id):
+        raise KnownError(f"Er is al een gebied met de naam '{clean}'." if clean else "Een naam is verplicht.")
+    row.name = clean
+    s.flush()
+    return area_of(row)
+
+
+def retire_area(s: Session, area_id: str, retired: bool = True) -> AreaInfo:
+    row = s.get(Area, area_id)
+    if row is None:
+        raise NotFoundError("Dit gebied bestaat niet meer.")
+    if row.kind == AreaKind.MUNICIPALITY and retired:
+        raise KnownError("'Hele gemeente' kan niet worden uitgezet.")
+    row.retired_at = utcnow() if retired else None
+    s.flush()
+    return area_of(row)
+
+
+def find_area(s: Session, name: str) -> AreaInfo | None:
+    wanted = normalise(name)
+    for a in s.scalars(select(Area)):
+        if normalise(a.name) == wanted:
+            return area_of(a)
+    return None
+
+
+def municipality_area(s: Session) -> AreaInfo:
+    row = s.scalar(select(Area).where(Area.kind == AreaKind.MUNICIPALITY.value).limit(1))
+    if row is None:
+        row = Area(name="hele gemeente", kind=AreaKind.MUNICIPALITY.value, position=0)
+        s.add(row)
+        s.flush()
+    return area_of(row)
+
+
+def get_setting(s: Session, key: str, default: str = "") -> str:
+    row = s.get(Setting, key)
+    return row.value if row is not None else default
+
+
+def set_setting(s: Session, key: str, value: str) -> None:
+    row = s.get(Setting, key)
+    if row is None:
+        s.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    s.flush()
+
+
+def municipality_name(s: Session) -> str:
+    return get_setting(s, MUNICIPALITY_NAME, DEFAULT_MUNICIPALITY)

@@ -1,0 +1,1 @@
+"""The store: ORM models, engine and sessions, migrations, backups and the search index."""

@@ -1,0 +1,144 @@
+"""Verified backups of an SQLite store with VACUUM INTO (never a file copy of a live database)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from makelaar.domain.errors import StoreError
+
+BACKUP_TIMEOUT_S = 120.0
+KEEP_BACKUPS = 20
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    size: int
+
+
+def backup_dir(store: Path) -> Path:
+    return store.parent / "backups"
+
+
+def _bounded(conn: sqlite3.Connection, seconds: float) -> None:
+    # A progress handler that returns non-zero interrupts the statement: no backup can hang the program.
+    deadline = time.monotonic() + seconds
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+
+
+def _private(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o600)
+
+
+def verify(path: Path) -> dict[str, int]:
+    """Open a store read-only, run quick_check and count the rows of each table; raises StoreError if damaged."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"Het bestand {path} kan niet worden geopend: {exc}") from exc
+    try:
+        _bounded(conn, BACKUP_TIMEOUT_S)
+        result = conn.execute("PRAGMA quick_check").fetchall()
+        if result != [("ok",)]:
+            raise StoreError(f"Het bestand {path} is beschadigd: {result[0][0]}")
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE "
+                "'CREATE VIRTUAL%' AND name NOT LIKE '%_fts%'"
+            )
+        ]
+        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"Het bestand {path} is geen bruikbare Makelaar-database: {exc}") from exc
+    finally:
+        conn.close()
+
+
+def take_backup(store: Path, target: Path | None = None, reason: str = "handmatig") -> Path:
+    """Write a verified copy of ``store`` to ``target`` (default: the backups folder beside it), atomically."""
+    if not store.exists():
+        raise StoreError(f"Er is geen database om te back-uppen op {store}.")
+    if target is None:
+        folder = backup_dir(store)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{store.stem}-{stamp}-{reason}.sqlite"
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    source = sqlite3.connect(str(store), isolation_level=None)
+    try:
+        source.execute("PRAGMA busy_timeout=10000")
+        _bounded(source, BACKUP_TIMEOUT_S)
+        source.execute("VACUUM INTO ?", (str(partial),))
+        before = {
+            t: source.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+            for (t,) in source.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE "
+                "'CREATE VIRTUAL%' AND name NOT LIKE '%_fts%'"
+            )
+        }
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise StoreError(f"De back-up naar {target} is mislukt: {exc}") from exc
+    finally:
+        source.close()
+    after = verify(partial)
+    if after != before:
+        partial.unlink(missing_ok=True)
+        raise StoreError(f"De back-up naar {target} klopt niet met de database; er is niets overschreven.")
+    _private(partial)
+    os.replace(partial, target)
+    _rotate(target.parent, store.stem)
+    return target
+
+
+def _rotate(folder: Path, stem: str) -> None:
+    backups = sorted(folder.glob(f"{stem}-*.sqlite"))
+    for old in backups[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)
+
+
+def list_backups(store: Path) -> list[BackupInfo]:
+    folder = backup_dir(store)
+    if not folder.is_dir():
+        return []
+    items = [
+        BackupInfo(p, datetime.fromtimestamp(p.stat().st_mtime), p.stat().st_size)
+        for p in folder.glob(f"{store.stem}-*.sqlite")
+    ]
+    return sorted(items, key=lambda b: b.taken_at, reverse=True)
+
+
+def restore(store: Path, backup: Path) -> Path | None:
+    """Put ``backup`` in place of ``store`` after verifying it; the current store is kept aside first.
+
+    Returns the path where the replaced store was kept (None if there was none).
+    """
+    verify(backup)
+    kept: Path | None = None
+    if store.exists():
+        kept = take_backup(store, reason="voor-terugzetten")
+    partial = store.with_name(store.name + ".restoring")
+    partial.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        _bounded(src, BACKUP_TIMEOUT_S)
+        src.execute("VACUUM INTO ?", (str(partial),))
+    finally:
+        src.close()
+    verify(partial)
+    for suffix in ("-wal", "-shm"):
+        Path(str(store) + suffix).unlink(missing_ok=True)
+    _private(partial)
+    os.replace(partial, store)
+    return kept

@@ -1,0 +1,100 @@
+"""Engines and session factories for SQLite (the default, embedded store) and PostgreSQL (a team's server)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from makelaar.domain.errors import StoreError
+
+ENV_DATABASE = "MAKELAAR_DATABASE"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def user_data_dir() -> Path:
+    """The platform's user-data folder for Makelaar (MAKELAAR_HOME overrides it, for tests and portable use)."""
+    override = os.environ.get("MAKELAAR_HOME")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("Makelaar", appauthor=False))
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{user_data_dir() / 'makelaar.sqlite'}"
+
+
+def resolve_database_url(explicit: str | None) -> str:
+    """--database wins over MAKELAAR_DATABASE, which wins over the embedded default store."""
+    return explicit or os.environ.get(ENV_DATABASE) or default_database_url()
+
+
+def is_sqlite(url_or_engine: str | Engine) -> bool:
+    url = url_or_engine.url if isinstance(url_or_engine, Engine) else make_url(url_or_engine)
+    return url.get_backend_name() == "sqlite"
+
+
+def sqlite_path(url_or_engine: str | Engine) -> Path | None:
+    url = url_or_engine.url if isinstance(url_or_engine, Engine) else make_url(url_or_engine)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # The sqlite3 module's own transaction handling is switched off (SQLAlchemy's recipe for transactional DDL):
+    # SQLAlchemy's BEGIN is the only one, so a migration rolls back whole and PRAGMAs here run outside a
+    # transaction (inside one, journal_mode=WAL silently answers 'delete').
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if str(mode).lower() not in ("wal", "memory"):
+            raise StoreError(f"De database kon niet in WAL-modus worden gezet (modus: {mode}).")
+        # Residents' data: a commit is on disk before we say it is saved.
+        cursor.execute("PRAGMA synchronous=FULL")
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine with the connection settings every connection must have."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(url, pool_pre_ping=True, **kwargs)
+    raise StoreError(
+        f"Onbekend soort database: '{parsed.get_backend_name()}'. Gebruik sqlite:///pad of postgresql+psycopg://…"
+    )
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    # expire_on_commit=False: services hand plain values back after the transaction ends.
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def describe(url_or_engine: str | Engine) -> str:
+    """A human description of the store without a password: the file, or user@host/db."""
+    url = url_or_engine.url if isinstance(url_or_engine, Engine) else make_url(url_or_engine)
+    if url.get_backend_name() == "sqlite":
+        return str(url.database or ":memory:")
+    return url.render_as_string(hide_password=True)

@@ -1,0 +1,70 @@
+"""Alembic environment. The program passes its own connection in ``config.attributes['connection']``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alembic import context
+from sqlalchemy import pool, text
+
+from makelaar.storage import models  # noqa: F401  (registers the tables)
+from makelaar.storage.base import Base
+from makelaar.storage.search import is_search_object
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    # The search index (FTS5 tables and triggers on SQLite, a tsvector column on PostgreSQL) is kept by the
+    # database itself and is not part of the ORM metadata.
+    return not is_search_object(name, type_)
+
+
+def _configure(connection: Any) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        include_object=include_object,
+        compare_type=True,
+    )
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    from makelaar.storage.engine import make_engine
+
+    engine = make_engine(config.get_main_option("sqlalchemy.url") or "", poolclass=pool.NullPool)
+    with engine.connect() as conn:
+        _run(conn)
+    engine.dispose()
+
+
+def _run(connection: Any) -> None:
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        # Batch migrations recreate tables; with foreign keys on, that would cascade deletes. Off for the
+        # migration (outside a transaction, where the PRAGMA has effect), checked again before commit.
+        if connection.in_transaction():
+            connection.commit()
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    _configure(connection)
+    with context.begin_transaction():
+        context.run_migrations()
+        if sqlite:
+            problems = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
+            if problems:
+                raise RuntimeError(f"Migratie zou verwijzingen breken: {problems[:5]}")
+    if sqlite:
+        if connection.in_transaction():
+            connection.commit()
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+
+
+if context.is_offline_mode():
+    raise SystemExit("Makelaar runs migrations online only.")
+run_migrations_online()
