@@ -1,0 +1,187 @@
+"""The command line: `makelaar` starts the GUI; sub-commands drive the same services for scripts and checks."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from makelaar import __version__
+from makelaar.domain.errors import KnownError
+
+# argparse takes its own words from gettext; these are the ones a user sees, in Dutch.
+_ARGPARSE_NL = {
+    "usage: ": "Gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "show program's version number and exit": "toon het versienummer en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "expected one argument": "verwacht één waarde",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+}
+argparse._ = lambda text: _ARGPARSE_NL.get(text, text)  # type: ignore[attr-defined]
+
+EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="makelaar",
+        description="Makelaar: ideeën van bewoners registreren, organisaties vinden en koppelen. "
+        "Zonder opdracht start het programma.",
+        epilog="Zonder --database gebruikt Makelaar de database in uw gebruikersmap (of MAKELAAR_DATABASE).",
+    )
+    p.add_argument(
+        "--version", action="version", version=f"Makelaar {__version__}", help="toon het versienummer en stop"
+    )
+    p.add_argument(
+        "--database",
+        metavar="URL",
+        help="de database: sqlite:///pad/naar/bestand.sqlite of postgresql+psycopg://gebruiker@server/naam",
+    )
+    sub = p.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
+
+    db = sub.add_parser("db", help="de database bijwerken, controleren, back-uppen of terugzetten")
+    dbsub = db.add_subparsers(dest="db_command", metavar="ACTIE", required=True, title="acties")
+    dbsub.add_parser("upgrade", help="de database bijwerken naar deze versie (na een back-up)")
+    dbsub.add_parser("check", help="de database controleren op beschadiging")
+    b = dbsub.add_parser("backup", help="een gecontroleerde back-up maken")
+    b.add_argument("file", nargs="?", metavar="BESTAND", help="waar de back-up komt (standaard: map backups)")
+    r = dbsub.add_parser("restore", help="een back-up terugzetten")
+    r.add_argument("file", metavar="BESTAND", help="de back-up die terug moet")
+    dbsub.add_parser("info", help="toon welke database open is en wat erin staat")
+
+    demo = sub.add_parser("demo", help="vul de database met voorbeeldgegevens van een verzonnen gemeente")
+    demo.add_argument("--force", action="store_true", help="ook als de database al gegevens bevat")
+
+    imp = sub.add_parser("import", help="organisaties of ideeën inlezen uit CSV of XLSX")
+    imp.add_argument("kind", choices=["organisaties", "ideeen"], metavar="SOORT", help="organisaties of ideeen")
+    imp.add_argument("file", metavar="BESTAND")
+    imp.add_argument("--dry-run", action="store_true", help="alleen laten zien wat er zou gebeuren")
+
+    exp = sub.add_parser("export", help="organisaties, ideeën of koppelingen wegschrijven naar CSV of XLSX")
+    exp.add_argument(
+        "kind",
+        choices=["organisaties", "ideeen", "koppelingen"],
+        metavar="SOORT",
+        help="organisaties, ideeen of koppelingen",
+    )
+    exp.add_argument("file", metavar="BESTAND", help="eindigt op .csv of .xlsx")
+    return p
+
+
+def _open(args: argparse.Namespace, *, upgrade: bool = True):  # type: ignore[no-untyped-def]
+    from makelaar.storage.engine import resolve_database_url
+    from makelaar.storage.store import open_store
+
+    return open_store(resolve_database_url(args.database), upgrade=upgrade)
+
+
+def _db(args: argparse.Namespace) -> int:
+    from makelaar.services import storeinfo
+    from makelaar.storage import backup, migrate
+    from makelaar.storage.engine import make_engine, resolve_database_url, sqlite_path
+
+    url = resolve_database_url(args.database)
+    if args.db_command == "upgrade":
+        store = _open(args)
+        res = store.upgrade
+        assert res is not None
+        if res.before == res.after:
+            print(f"De database is al actueel (schema {res.after}).")
+        else:
+            print(f"Database bijgewerkt van schema {res.before or '(leeg)'} naar {res.after}.")
+            if res.backup:
+                print(f"Back-up vooraf: {res.backup}")
+        return EXIT_OK
+    if args.db_command == "check":
+        report = storeinfo.check(make_engine(url))
+        for line in report.lines:
+            print(line)
+        return EXIT_OK if report.ok else EXIT_PARTIAL
+    if args.db_command == "info":
+        for label, value in storeinfo.info(make_engine(url)):
+            print(f"{label:<22} {value}")
+        return EXIT_OK
+    path = sqlite_path(url)
+    if path is None:
+        raise KnownError(
+            "Back-up en terugzetten gaan hier alleen voor een SQLite-database; maak van een PostgreSQL-server "
+            "een back-up met pg_dump."
+        )
+    if args.db_command == "backup":
+        made = backup.take_backup(path, Path(args.file) if args.file else None)
+        print(f"Back-up gemaakt en gecontroleerd: {made}")
+        return EXIT_OK
+    if args.db_command == "restore":
+        source = Path(args.file)
+        if not source.exists():
+            raise KnownError(f"Het bestand {source} bestaat niet.")
+        kept = backup.restore(path, source)
+        engine = make_engine(url)
+        migrate.ensure_current(engine)
+        engine.dispose()
+        print(f"Back-up {source} teruggezet op {path}.")
+        if kept:
+            print(f"De vorige database is bewaard als {kept}")
+        return EXIT_OK
+    raise AssertionError(args.db_command)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from makelaar.services import demo
+
+    store = _open(args)
+    with store.begin() as s:
+        summary = demo.fill(s, force=args.force)
+    print(summary)
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from makelaar.services import csvio
+
+    store = _open(args)
+    result = csvio.import_path(store, args.kind, Path(args.file), dry_run=args.dry_run)
+    for line in result.summary_lines():
+        print(line)
+    return EXIT_OK if not result.rejected else EXIT_PARTIAL
+
+
+def _export(args: argparse.Namespace) -> int:
+    from makelaar.services import csvio
+
+    store = _open(args)
+    with store.begin() as s:
+        count = csvio.export_path(s, args.kind, Path(args.file))
+    print(f"{count} regels geschreven naar {args.file}.")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "db": _db,
+    "demo": _demo,
+    "import": _import,
+    "export": _export,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command is None:
+        from makelaar.app import run_gui
+
+        return run_gui(args.database)
+    try:
+        return COMMANDS[args.command](args)
+    except KnownError as exc:
+        print(f"makelaar: {exc}", file=sys.stderr)
+        return EXIT_FAILED
