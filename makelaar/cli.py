@@ -7,9 +7,13 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from makelaar import __version__
 from makelaar.domain.errors import KnownError
+
+if TYPE_CHECKING:
+    from makelaar.storage.store import Store
 
 # argparse takes its own words from gettext; these are the ones a user sees, in Dutch.
 _ARGPARSE_NL = {
@@ -77,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _open(args: argparse.Namespace, *, upgrade: bool = True):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace, *, upgrade: bool = True) -> Store:
     from makelaar.storage.engine import resolve_database_url
     from makelaar.storage.store import open_store
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 
@@ -13,8 +13,11 @@ def format_date(value: date | datetime | None) -> str:
 
 
 def format_datetime(value: datetime | None) -> str:
+    """Timestamps are stored as naive UTC; people read them in their local time."""
     if value is None:
         return ""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC).astimezone()
     return value.strftime("%d-%m-%Y %H:%M")
 
 

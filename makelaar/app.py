@@ -1,0 +1,75 @@
+"""Start the GUI: QApplication, translations, the store (backed up and migrated first), the main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from makelaar.domain.errors import KnownError
+
+log = logging.getLogger(__name__)
+
+
+def _has_display() -> bool:
+    if sys.platform.startswith("linux"):
+        platform = os.environ.get("QT_QPA_PLATFORM", "")
+        return bool(platform) or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def install_translator(app: object, language: str) -> object | None:
+    """Load the UI translation for ``language`` (Dutch is the source language and needs none)."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from makelaar.paths import resources_dir
+
+    if language == "nl":
+        qt = QTranslator(app)  # type: ignore[arg-type]
+        if qt.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)  # type: ignore[attr-defined]
+        return qt
+    translator = QTranslator(app)  # type: ignore[arg-type]
+    if translator.load(f"makelaar_{language}", str(resources_dir() / "translations")):
+        app.installTranslator(translator)  # type: ignore[attr-defined]
+        return translator
+    log.warning("no translation for language %s", language)
+    return None
+
+
+def run_gui(database: str | None = None) -> int:
+    if not _has_display():
+        print(
+            "makelaar: er is geen beeldscherm gevonden (DISPLAY is niet gezet). Start Makelaar op een bureaublad, "
+            "of gebruik de opdrachten op de opdrachtregel (makelaar --help).",
+            file=sys.stderr,
+        )
+        return 2
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from makelaar.storage.engine import resolve_database_url
+    from makelaar.storage.store import open_store
+    from makelaar.ui.context import AppContext
+    from makelaar.ui.errors import install_excepthook
+    from makelaar.ui.main_window import MainWindow
+    from makelaar.ui.settings import UiSettings
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Makelaar")
+    app.setOrganizationName("Makelaar")
+    settings = UiSettings()
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    install_translator(app, settings.language)
+    install_excepthook()
+    try:
+        store = open_store(resolve_database_url(database))
+    except KnownError as exc:
+        QMessageBox.critical(None, "Makelaar", str(exc))
+        return 2
+    window = MainWindow(AppContext(store=store, settings=settings))
+    window.show()
+    code = app.exec()
+    store.close()
+    return int(code)

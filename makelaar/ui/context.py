@@ -1,0 +1,79 @@
+"""What every view needs: the open store and the UI settings. Passed in, never a global registry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.orm import Session
+
+from makelaar.domain.errors import KnownError
+from makelaar.storage.store import Store
+from makelaar.ui.errors import show_error
+from makelaar.ui.settings import UiSettings
+
+T = TypeVar("T")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("UnsavedPrompt", text)
+
+
+@dataclass
+class AppContext:
+    store: Store
+    settings: UiSettings
+
+    @property
+    def author(self) -> str | None:
+        return self.settings.broker_name or None
+
+    def read(self, fn: Callable[[Session], T]) -> T:
+        """Run one read-only action in its own session."""
+        with self.store.begin() as s:
+            return fn(s)
+
+    def act(self, parent: QWidget | None, fn: Callable[[Session], T]) -> T | None:
+        """Run one user action in its own transaction; a known error is shown and None returned."""
+        try:
+            with self.store.begin() as s:
+                return fn(s)
+        except KnownError as exc:
+            show_error(parent, exc)
+            return None
+
+
+class Confirm:
+    """Yes/no questions, as a class tests can monkeypatch (no test blocks on exec())."""
+
+    @staticmethod
+    def ask(parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
+class UnsavedPrompt:
+    """'Save your changes?' with Save, Discard and Cancel; returns 'save', 'discard' or 'cancel'."""
+
+    @staticmethod
+    def ask(parent: QWidget | None, what: str) -> str:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_tr("Niet opgeslagen wijzigingen"))
+        box.setText(_tr("%1 heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan?").replace("%1", what))
+        save = box.addButton(_tr("Opslaan"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(_tr("Niet opslaan"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return "save"
+        if clicked is discard:
+            return "discard"
+        return "cancel"

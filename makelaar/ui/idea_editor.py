@@ -1,0 +1,474 @@
+"""The idea editor: Gegevens, Thema's en behoeften, Initiatiefnemers, Koppelingen and Tijdlijn."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from makelaar.domain.enums import ConsentMethod, IdeaSource, IdeaStatus, Vocabulary
+from makelaar.domain.errors import ValidationError
+from makelaar.domain.formatting import format_date, format_euro, parse_euro
+from makelaar.domain.records import IdeaData, InitiatorData, MatchRow
+from makelaar.services import ideas, matches, sessions, vocabulary
+from makelaar.ui.context import AppContext
+from makelaar.ui.editor_base import RecordEditor
+from makelaar.ui.labels import label
+from makelaar.ui.match_dialog import MatchDialog, MatchStatusDialog
+from makelaar.ui.models import Column, RowsTableModel
+from makelaar.ui.timeline import TimelineWidget
+from makelaar.ui.widgets import CheckList, add_row, area_items, date_edit, fill_combo, get_date, set_date
+
+
+class InitiatorsPanel(QWidget):
+    """The residents behind an idea: a list to pick one, and its details with the consent it gave."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._people: list[InitiatorData] = []
+        self._current = -1
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Initiatiefnemers"))
+        self.list.setMaximumWidth(230)
+        self.list.currentRowChanged.connect(self._show)
+        self.add_button = QPushButton(self.tr("&Toevoegen"))
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add_person)
+        self.remove_button = QPushButton(self.tr("Ve&rwijderen"))
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.clicked.connect(self.remove_person)
+
+        form = QFormLayout()
+        self.name = add_row(form, self.tr("Naam:"), QLineEdit())
+        self.consent_contact = add_row(
+            form,
+            self.tr("Toestemming voor contact:"),
+            QCheckBox(self.tr("mag door de gemeente benaderd worden; contactgegevens bewaren")),
+        )
+        self.consent_share = add_row(
+            form,
+            self.tr("Toestemming om te delen:"),
+            QCheckBox(self.tr("naam en contactgegevens mogen naar partnerorganisaties")),
+        )
+        self.consent_method = add_row(form, self.tr("Toestemming gegeven:"), QComboBox())
+        for m in ConsentMethod:
+            self.consent_method.addItem(label(m.value), m.value)
+        self.consent_on = add_row(form, self.tr("Datum toestemming:"), date_edit(date.today()))
+        self.email = add_row(form, self.tr("E-mail:"), QLineEdit())
+        self.phone = add_row(form, self.tr("Telefoon:"), QLineEdit())
+        self.address = add_row(form, self.tr("Adres:"), QLineEdit())
+        self.postcode = add_row(form, self.tr("Postcode:"), QLineEdit(), hint=self.tr("zoals 1234 AB"))
+        self.reference = QLabel()
+        form.addRow(self.tr("Nummer:"), self.reference)
+        for w in (self.name, self.email, self.phone, self.address, self.postcode):
+            w.textEdited.connect(self._store_current)
+        for cb in (self.consent_contact, self.consent_share):
+            cb.toggled.connect(self._store_current)
+            cb.toggled.connect(self._update_enabled)
+        self.consent_method.currentIndexChanged.connect(self._store_current)
+        self.consent_on.dateChanged.connect(self._store_current)
+        self.details = QWidget()
+        self.details.setLayout(form)
+
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        left.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left)
+        layout.addWidget(self.details, 1)
+        self._show(-1)
+
+    def set_people(self, people: list[InitiatorData]) -> None:
+        self._people = [InitiatorData(**vars(p)) for p in people]
+        self._refresh_list(0 if people else -1)
+
+    def people(self) -> list[InitiatorData]:
+        return [InitiatorData(**vars(p)) for p in self._people]
+
+    def field_widget(self, index: int, field: str) -> QWidget | None:
+        """The widget for a field of the index-th person (selects that person), for showing errors."""
+        if 0 <= index < len(self._people):
+            self.list.setCurrentRow(index)
+            return getattr(self, field, None)
+        return None
+
+    def _refresh_list(self, select: int) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for p in self._people:
+            self.list.addItem(p.name or self.tr("(nog zonder naam)"))
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(select)
+        self._show(select)
+
+    @Slot()
+    def add_person(self) -> None:
+        self._people.append(InitiatorData(name="", consent_on=date.today()))
+        self._refresh_list(len(self._people) - 1)
+        self.name.setFocus()
+
+    @Slot()
+    def remove_person(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self._people):
+            del self._people[row]
+            self._refresh_list(min(row, len(self._people) - 1))
+
+    @Slot(int)
+    def _show(self, row: int) -> None:
+        self._current = row
+        self.details.setEnabled(0 <= row < len(self._people))
+        self.remove_button.setEnabled(self.details.isEnabled())
+        p = self._people[row] if 0 <= row < len(self._people) else InitiatorData(name="")
+        widgets: list[Any] = [
+            self.name,
+            self.email,
+            self.phone,
+            self.address,
+            self.postcode,
+            self.consent_contact,
+            self.consent_share,
+            self.consent_method,
+            self.consent_on,
+        ]
+        for w in widgets:
+            w.blockSignals(True)
+        self.name.setText(p.name)
+        self.email.setText(p.email or "")
+        self.phone.setText(p.phone or "")
+        self.address.setText(p.address or "")
+        self.postcode.setText(p.postcode or "")
+        self.consent_contact.setChecked(p.consent_contact)
+        self.consent_share.setChecked(p.consent_share)
+        self.consent_method.setCurrentIndex(max(self.consent_method.findData(p.consent_method), 0))
+        set_date(self.consent_on, p.consent_on or date.today())
+        self.reference.setText(p.reference or self.tr("(nieuw)"))
+        for w in widgets:
+            w.blockSignals(False)
+        self._update_enabled()
+
+    @Slot()
+    def _update_enabled(self) -> None:
+        # Without consent for contact no contact details are kept, so the fields are not offered.
+        allowed = self.consent_contact.isChecked()
+        for w in (self.email, self.phone, self.address, self.postcode):
+            w.setEnabled(allowed)
+        self.consent_share.setEnabled(allowed)
+
+    @Slot()
+    def _store_current(self) -> None:
+        row = self._current
+        if not (0 <= row < len(self._people)):
+            return
+        p = self._people[row]
+        p.name = self.name.text()
+        p.email = self.email.text() or None
+        p.phone = self.phone.text() or None
+        p.address = self.address.text() or None
+        p.postcode = self.postcode.text() or None
+        p.consent_contact = self.consent_contact.isChecked()
+        p.consent_share = self.consent_share.isChecked() and p.consent_contact
+        p.consent_method = str(self.consent_method.currentData())
+        p.consent_on = get_date(self.consent_on)
+        item = self.list.item(row)
+        if item is not None:
+            item.setText(p.name or self.tr("(nog zonder naam)"))
+
+
+class IdeaEditor(RecordEditor):
+    def __init__(
+        self,
+        ctx: AppContext,
+        idea_id: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        session_id: str | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.setWindowTitle(self.tr("Idee"))
+        self._version: int | None = None
+        self._reference: str | None = None
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Onderdelen van het idee"))
+        self.body.addWidget(self.tabs)
+
+        vocab = ctx.read(
+            lambda s: (
+                vocabulary.list_terms(s, Vocabulary.THEME),
+                vocabulary.list_terms(s, Vocabulary.HELP_TYPE),
+                vocabulary.list_terms(s, Vocabulary.THEME, include_retired=True),
+                vocabulary.list_terms(s, Vocabulary.HELP_TYPE, include_retired=True),
+                vocabulary.list_areas(s, include_retired=True),
+                sessions.list_sessions(s),
+            )
+        )
+        self._themes, self._needs, self._all_themes, self._all_needs, areas, session_rows = vocab
+
+        # Gegevens
+        page = QWidget()
+        form = QFormLayout(page)
+        self.title = add_row(form, self.tr("&Titel:"), QLineEdit())
+        self.title.setMaxLength(200)
+        self.description = add_row(form, self.tr("&Omschrijving:"), QPlainTextEdit())
+        self.description.setTabChangesFocus(True)
+        self.status = add_row(form, self.tr("&Status:"), QComboBox())
+        for st in IdeaStatus:
+            self.status.addItem(label(st.value), st.value)
+        self.area = add_row(form, self.tr("&Wijk:"), QComboBox())
+        fill_combo(self.area, area_items(areas, empty=self.tr("(onbekend)")))
+        self.source = add_row(form, self.tr("&Binnengekomen via:"), QComboBox())
+        fill_combo(self.source, [(self.tr("(onbekend)"), None)] + [(label(s.value), s.value) for s in IdeaSource])
+        self.session = add_row(form, self.tr("Wij&ktafel:"), QComboBox())
+        fill_combo(
+            self.session,
+            [(self.tr("(geen)"), None)] + [(f"{r.title} ({format_date(r.held_on)})", r.id) for r in session_rows],
+        )
+        self.team_size = add_row(
+            form, self.tr("Aantal &mensen:"), QSpinBox(), hint=self.tr("Hoeveel mensen staan achter het idee")
+        )
+        self.team_size.setRange(0, 10_000)
+        self.team_size.setSpecialValueText(self.tr("onbekend"))
+        self.amount = add_row(form, self.tr("Gevraagd &bedrag:"), QLineEdit(), hint=self.tr("in euro, zoals 1.250,00"))
+        self.received_on = add_row(form, self.tr("Binnengekomen &op:"), date_edit(date.today()))
+        self.tabs.addTab(page, self.tr("&Gegevens"))
+
+        # Thema's en behoeften
+        page2 = QWidget()
+        grid = QGridLayout(page2)
+        self.themes = CheckList()
+        self.themes.setAccessibleName(self.tr("Thema's"))
+        self.needs = CheckList()
+        self.needs.setAccessibleName(self.tr("Behoeften"))
+        grid.addWidget(QLabel(self.tr("Thema's (spatie vinkt aan):")), 0, 0)
+        grid.addWidget(QLabel(self.tr("Wat is er nodig (behoeften):")), 0, 1)
+        grid.addWidget(self.themes, 1, 0)
+        grid.addWidget(self.needs, 1, 1)
+        self.tabs.addTab(page2, self.tr("T&hema's en behoeften"))
+
+        # Initiatiefnemers
+        self.people = InitiatorsPanel()
+        self.tabs.addTab(self.people, self.tr("&Initiatiefnemers"))
+
+        # Koppelingen
+        page4 = QWidget()
+        v4 = QVBoxLayout(page4)
+        self.match_model: RowsTableModel[MatchRow] = RowsTableModel(
+            [
+                Column(self.tr("Organisatie"), lambda m: m.organisation_name),
+                Column(self.tr("Voor"), lambda m: m.need),
+                Column(self.tr("Status"), lambda m: label(m.status)),
+                Column(self.tr("Opvolgen op"), lambda m: format_date(m.follow_up_on)),
+                Column(self.tr("Contactpersoon"), lambda m: m.contact),
+                Column(self.tr("Notitie"), lambda m: m.note),
+            ],
+            self,
+        )
+        self.match_table = QTableView()
+        self.match_table.setModel(self.match_model)
+        self.match_table.setAccessibleName(self.tr("Koppelingen van dit idee"))
+        self.match_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.match_table.verticalHeader().hide()
+        self.match_table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.match_table.doubleClicked.connect(self.change_match)
+        self.add_match_button = QPushButton(self.tr("&Koppeling toevoegen…"))
+        self.add_match_button.setAutoDefault(False)
+        self.add_match_button.clicked.connect(self.add_match)
+        self.change_match_button = QPushButton(self.tr("Status &wijzigen…"))
+        self.change_match_button.setAutoDefault(False)
+        self.change_match_button.clicked.connect(self.change_match)
+        self.match_hint = QLabel(self.tr("Sla het idee eerst op; daarna kunt u het koppelen aan organisaties."))
+        row = QHBoxLayout()
+        row.addWidget(self.match_hint, 1)
+        row.addWidget(self.change_match_button)
+        row.addWidget(self.add_match_button)
+        v4.addWidget(self.match_table, 1)
+        v4.addLayout(row)
+        self.tabs.addTab(page4, self.tr("&Koppelingen"))
+
+        # Tijdlijn
+        self.timeline = TimelineWidget(ctx)
+        self.tabs.addTab(self.timeline, self.tr("Tij&dlijn"))
+
+        for field, widget in (
+            ("title", self.title),
+            ("status", self.status),
+            ("team_size", self.team_size),
+            ("requested_amount", self.amount),
+            ("source", self.source),
+        ):
+            self.errors.register(field, widget)
+
+        if idea_id:
+            self.load(ctx.read(lambda s: ideas.get_idea(s, idea_id)))
+        else:
+            self.load(IdeaData(title="", session_id=session_id, received_on=date.today()))
+        self.mark_clean()
+        self.title.setFocus()
+
+    # -- RecordEditor -------------------------------------------------------------------------------------------
+
+    def what(self) -> str:
+        return self.tr("Idee %1").replace("%1", self._reference or self.tr("(nieuw)"))
+
+    def load(self, record: IdeaData) -> None:
+        self.record_id = record.id
+        self._version = record.version
+        self._reference = record.reference
+        self.header.setText(f"{record.reference}  {record.title}" if record.reference else self.tr("Nieuw idee"))
+        self.setWindowTitle(self.what())
+        self.title.setText(record.title)
+        self.description.setPlainText(record.description)
+        self.status.setCurrentIndex(max(self.status.findData(record.status), 0))
+        self.area.setCurrentIndex(max(self.area.findData(record.area_id), 0))
+        self.source.setCurrentIndex(max(self.source.findData(record.source), 0))
+        self.session.setCurrentIndex(max(self.session.findData(record.session_id), 0))
+        self.team_size.setValue(record.team_size or 0)
+        self.amount.setText(format_euro(record.requested_amount) if record.requested_amount is not None else "")
+        set_date(self.received_on, record.received_on or date.today())
+        self.themes.set_terms(self._themes, record.theme_ids, [t for t in self._all_themes if t.retired])
+        self.needs.set_terms(self._needs, record.need_ids, [t for t in self._all_needs if t.retired])
+        self.people.set_people(record.initiators)
+        saved = record.id is not None
+        self.add_match_button.setEnabled(saved)
+        self.change_match_button.setEnabled(saved)
+        self.match_hint.setVisible(not saved)
+        self.timeline.show_for(idea_id=record.id)
+        self.refresh_matches()
+
+    def collect(self) -> IdeaData:
+        amount: Decimal | None
+        try:
+            amount = parse_euro(self.amount.text())
+        except ValueError:
+            amount = Decimal(-1)  # reported by validation as a negative amount; the text stays on screen
+        return IdeaData(
+            id=self.record_id,
+            version=self._version,
+            reference=self._reference,
+            title=self.title.text(),
+            description=self.description.toPlainText(),
+            status=str(self.status.currentData()),
+            area_id=self.area.currentData(),
+            source=self.source.currentData(),
+            session_id=self.session.currentData(),
+            team_size=self.team_size.value() or None,
+            requested_amount=amount,
+            received_on=get_date(self.received_on),
+            theme_ids=self.themes.selected_ids(),
+            need_ids=self.needs.selected_ids(),
+            initiators=self.people.people(),
+        )
+
+    def store(self, session: Session, data: IdeaData) -> IdeaData:
+        return ideas.save_idea(session, data, author=self.ctx.author)
+
+    def prepare_errors(self, error: ValidationError) -> None:
+        # A person's fields are named initiators[i].field: show that person, then mark the field.
+        for e in error.errors:
+            match = re.fullmatch(r"initiators\[(\d+)\]\.(\w+)", e.field)
+            if match:
+                widget = self.people.field_widget(int(match.group(1)), match.group(2))
+                if widget is not None:
+                    self.errors.register(e.field, widget)
+                return
+
+    def refresh_matches(self) -> None:
+        if self.record_id is None:
+            self.match_model.set_rows([])
+            return
+        idea_id = self.record_id
+        self.match_model.set_rows(self.ctx.read(lambda s: matches.matches_for_idea(s, idea_id)))
+        self.match_table.resizeColumnsToContents()
+
+    def _after_match_change(self) -> None:
+        """A koppeling can move the idea's status on; take the new status and version without losing edits."""
+        if self.record_id is None:
+            return
+        idea_id = self.record_id
+        fresh = self.ctx.read(lambda s: ideas.get_idea(s, idea_id))
+        was_clean = not self.is_dirty()
+        self._version = fresh.version
+        if self.status.currentData() == (self._snapshot.status if self._snapshot else None):
+            self.status.setCurrentIndex(max(self.status.findData(fresh.status), 0))
+        if was_clean:
+            self.mark_clean()
+        elif self._snapshot is not None:
+            self._snapshot.version = fresh.version
+            self._snapshot.status = fresh.status
+        self.refresh_matches()
+        self.timeline.refresh()
+        self.saved.emit(idea_id)
+
+    @Slot()
+    def add_match(self) -> None:
+        if self.record_id is None:
+            return
+        choice = MatchDialog.ask(self, self.ctx, self.collect())
+        if choice is None:
+            return
+        idea_id = self.record_id
+        row = self.ctx.act(
+            self,
+            lambda s: matches.create_match(
+                s,
+                idea_id=idea_id,
+                organisation_id=choice.organisation_id,
+                need_id=choice.need_id,
+                status=choice.status,
+                follow_up_on=choice.follow_up_on,
+                contact_id=choice.contact_id,
+                note=choice.note,
+                author=self.ctx.author,
+            ),
+        )
+        if row is not None:
+            self._after_match_change()
+
+    @Slot()
+    def change_match(self) -> None:
+        index = self.match_table.currentIndex()
+        current = self.match_model.row_at(index.row()) if index.isValid() else None
+        if current is None:
+            return
+        change = MatchStatusDialog.ask(self, current)
+        if change is None:
+            return
+        row = self.ctx.act(
+            self,
+            lambda s: matches.update_match(
+                s,
+                current.id,
+                version=current.version,
+                status=change.status,
+                follow_up_on=change.follow_up_on,
+                note=change.note,
+                author=self.ctx.author,
+            ),
+        )
+        if row is not None:
+            self._after_match_change()

@@ -1,0 +1,502 @@
+"""The Ideeën and Organisaties areas: a searchable, filterable list with the selected record's summary beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from makelaar.domain.enums import IdeaStatus, Vocabulary
+from makelaar.domain.formatting import format_date, format_euro
+from makelaar.domain.records import AreaInfo, IdeaRow, OrganisationRow, Term
+from makelaar.services import activities, ideas, matches, organisations, vocabulary
+from makelaar.services.listing import ListQuery
+from makelaar.ui.context import AppContext
+from makelaar.ui.labels import label
+from makelaar.ui.models import ID_ROLE, Column, PagedTableModel
+from makelaar.ui.widgets import area_items, fill_combo
+
+
+class RecordTable(QTableView):
+    """A table where Enter opens the current record, like a double click.
+
+    Signals:
+        activated_row(int): Enter or double click on a row.
+    """
+
+    activated_row = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doubleClicked.connect(lambda index: self.activated_row.emit(index.row()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class RecordListView(QWidget):
+    """Search field and filters above a paged table, the selected record's summary beside it.
+
+    Signals:
+        open_requested(str): the user wants to open the record with this id.
+        new_requested(): the user wants a new record.
+    """
+
+    open_requested = Signal(str)
+    new_requested = Signal()
+
+    noun_plural = ""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.query = ListQuery(sort=self.default_sort()[0], descending=self.default_sort()[1])
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Zoeken"))
+        self.search.textChanged.connect(self._search_changed)
+        self.filters = QHBoxLayout()
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(self.tr("Aantal gevonden"))
+
+        self.model: PagedTableModel[Any] = PagedTableModel(self.columns(), self._count, self._fetch, self)
+        self.model.on_sort = self._sort
+        self.table = RecordTable()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Lijst"))
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        column = next((i for i, c in enumerate(self.columns()) if c.sort_key == self.query.sort), -1)
+        order = Qt.SortOrder.DescendingOrder if self.query.descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(column, order)
+        # Enabling sorting sorts once by the indicator, which is the default sort set just above.
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        for i, c in enumerate(self.columns()):
+            if c.width:
+                header.resizeSection(i, c.width)
+            else:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.activated_row.connect(self._open_row)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName(self.tr("Samenvatting"))
+        self.detail.setOpenLinks(False)
+
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        self.empty_text = QLabel()
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setStyleSheet("font-size: 12pt; color: #444;")
+        self.empty_actions = QHBoxLayout()
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addLayout(self.empty_actions)
+        empty_layout.addStretch(2)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_requested)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        self.filters.addStretch(1)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addLayout(top)
+        lv.addLayout(self.filters)
+        lv.addWidget(self.stack, 1)
+        lv.addWidget(self.count_label)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self.model.reloaded.connect(self._reloaded)
+
+    # -- for subclasses -----------------------------------------------------------------------------------------
+
+    def columns(self) -> list[Column[Any]]:
+        raise NotImplementedError
+
+    def default_sort(self) -> tuple[str, bool]:
+        return ("received", True)
+
+    def count(self, s: Session, q: ListQuery) -> int:
+        raise NotImplementedError
+
+    def fetch(self, s: Session, q: ListQuery, offset: int, limit: int) -> list[Any]:
+        raise NotImplementedError
+
+    def summary_html(self, record_id: str) -> str:
+        raise NotImplementedError
+
+    def empty_message(self) -> str:
+        raise NotImplementedError
+
+    def count_text(self, n: int) -> str:
+        raise NotImplementedError
+
+    # -- behaviour ----------------------------------------------------------------------------------------------
+
+    def _count(self) -> int:
+        q = self.query
+        return self.ctx.read(lambda s: self.count(s, q))
+
+    def _fetch(self, offset: int, limit: int) -> list[Any]:
+        q = self.query
+        return self.ctx.read(lambda s: self.fetch(s, q, offset, limit))
+
+    def _sort(self, key: str, descending: bool) -> None:
+        self.set_query(sort=key, descending=descending, reload=False)
+
+    def set_query(self, *, reload: bool = True, **changes: Any) -> None:
+        values = {**self.query.__dict__, **changes}
+        self.query = ListQuery(**values)
+        if reload:
+            self.reload()
+
+    def reload(self, keep: str | None = None) -> None:
+        current = keep or self.current_id()
+        self.model.reload()
+        row = self.model.find_row(current) if current else -1
+        if row < 0 and self.model.total:
+            row = 0
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self.detail.clear()
+
+    @Slot(str)
+    def _search_changed(self, text: str) -> None:
+        self.set_query(search=text)
+
+    @Slot(int)
+    def _reloaded(self, total: int) -> None:
+        self.count_label.setText(self.count_text(total))
+        filtered = bool(self.query.search.strip()) or self._has_filters()
+        if total == 0 and not filtered:
+            self.empty_text.setText(self.empty_message())
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.table)
+
+    def _has_filters(self) -> bool:
+        q = self.query
+        return bool(q.statuses or q.area_id or q.theme_id or q.help_type_id or q.active_only or q.extra)
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        value = self.model.data(self.model.index(index.row(), 0), ID_ROLE)
+        return str(value) if value else None
+
+    @Slot(QItemSelection, QItemSelection)
+    def _selection_changed(self, *_: Any) -> None:
+        record_id = self.current_id()
+        self.detail.setHtml(self.summary_html(record_id) if record_id else "")
+
+    @Slot(int)
+    def _open_row(self, row: int) -> None:
+        value = self.model.data(self.model.index(row, 0), ID_ROLE)
+        if value:
+            self.open_requested.emit(str(value))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def add_filter(self, combo: QComboBox, name: str, on_change: Callable[[Any], None]) -> None:
+        combo.setAccessibleName(name)
+        combo.setToolTip(name)
+        combo.currentIndexChanged.connect(lambda _i: on_change(combo.currentData()))
+        self.filters.insertWidget(self.filters.count() - 1, combo)
+
+    def add_empty_action(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        self.empty_actions.addWidget(button)
+        return button
+
+    def refresh_vocabulary(self) -> None:
+        """Fill the filter lists again after the vocabulary or areas changed."""
+
+
+def _list(items: list[str]) -> str:
+    return escape(", ".join(items)) if items else "—"
+
+
+class IdeasView(RecordListView):
+    noun_plural = "ideeën"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.search.setPlaceholderText(self.tr("Zoek in titel, omschrijving en nummer… (Ctrl+F)"))
+        self.new_button.setText(self.tr("&Nieuw idee"))
+        self.status_filter = QComboBox()
+        self.area_filter = QComboBox()
+        self.theme_filter = QComboBox()
+        self.need_filter = QComboBox()
+        self.add_filter(self.status_filter, self.tr("Filter op status"), self._status_changed)
+        self.add_filter(self.area_filter, self.tr("Filter op wijk"), lambda v: self.set_query(area_id=v))
+        self.add_filter(self.theme_filter, self.tr("Filter op thema"), lambda v: self.set_query(theme_id=v))
+        self.add_filter(self.need_filter, self.tr("Filter op behoefte"), lambda v: self.set_query(help_type_id=v))
+        self.refresh_vocabulary()
+
+    def refresh_vocabulary(self) -> None:
+        areas, themes, needs = self.ctx.read(
+            lambda s: (
+                vocabulary.list_areas(s),
+                vocabulary.list_terms(s, Vocabulary.THEME),
+                vocabulary.list_terms(s, Vocabulary.HELP_TYPE),
+            )
+        )
+        statuses: list[tuple[str, Any]] = [
+            (self.tr("Alle statussen"), None),
+            (self.tr("Lopend"), "open"),
+            (self.tr("Afgesloten"), "closed"),
+        ] + [(label(s.value), s.value) for s in IdeaStatus]
+        fill_combo(self.status_filter, statuses, self.status_filter.currentData())
+        fill_combo(
+            self.area_filter, area_items(_areas_for_filter(areas), empty=self.tr("Alle wijken")), self.query.area_id
+        )
+        fill_combo(
+            self.theme_filter, [(self.tr("Alle thema's"), None)] + [(t.name, t.id) for t in themes], self.query.theme_id
+        )
+        fill_combo(
+            self.need_filter,
+            [(self.tr("Alle behoeften"), None)] + [(t.name, t.id) for t in needs],
+            self.query.help_type_id,
+        )
+
+    def _status_changed(self, value: str | None) -> None:
+        if value == "open":
+            statuses = tuple(s.value for s in IdeaStatus if not s.is_closed)
+        elif value == "closed":
+            statuses = tuple(s.value for s in IdeaStatus if s.is_closed)
+        else:
+            statuses = (value,) if value else ()
+        self.set_query(statuses=statuses)
+
+    def columns(self) -> list[Column[IdeaRow]]:
+        return [
+            Column(self.tr("Nummer"), lambda r: r.reference, "reference", width=110),
+            Column(self.tr("Titel"), lambda r: r.title, "title"),
+            Column(self.tr("Status"), lambda r: label(r.status), "status", width=120),
+            Column(self.tr("Wijk"), lambda r: r.area, "area", width=120),
+            Column(self.tr("Binnengekomen"), lambda r: format_date(r.received_on), "received", width=120),
+            Column(self.tr("Behoeften"), lambda r: r.needs, width=180),
+        ]
+
+    def count(self, s: Session, q: ListQuery) -> int:
+        return ideas.count_ideas(s, q)
+
+    def fetch(self, s: Session, q: ListQuery, offset: int, limit: int) -> list[IdeaRow]:
+        return ideas.list_ideas(s, q, offset, limit)
+
+    def count_text(self, n: int) -> str:
+        return self.tr("%n idee(ën)", "", n)
+
+    def empty_message(self) -> str:
+        return self.tr(
+            "Hier komen de ideeën van bewoners. Registreer een idee met Ctrl+N, start een wijktafel om ideeën "
+            "op te halen, of laad de voorbeeldgegevens om het programma te verkennen."
+        )
+
+    def summary_html(self, record_id: str) -> str:
+        def load(s: Session) -> tuple[Any, ...]:
+            data = ideas.get_idea(s, record_id)
+            all_terms = {
+                t.id: t.name
+                for v in (Vocabulary.THEME, Vocabulary.HELP_TYPE)
+                for t in vocabulary.list_terms(s, v, include_retired=True)
+            }
+            areas = {a.id: a.name for a in vocabulary.list_areas(s, include_retired=True)}
+            return (
+                data,
+                all_terms,
+                areas,
+                matches.matches_for_idea(s, record_id),
+                activities.list_activities(s, idea_id=record_id, limit=5),
+            )
+
+        data, terms, areas, links, recent = self.ctx.read(load)
+        rows = [
+            (self.tr("Status"), escape(label(data.status))),
+            (self.tr("Wijk"), escape(areas.get(data.area_id, "—"))),
+            (self.tr("Thema's"), _list([terms[t] for t in data.theme_ids if t in terms])),
+            (self.tr("Behoeften"), _list([terms[t] for t in data.need_ids if t in terms])),
+            (self.tr("Aantal mensen"), str(data.team_size) if data.team_size else "—"),
+            (self.tr("Gevraagd bedrag"), escape(format_euro(data.requested_amount)) or "—"),
+            (self.tr("Binnengekomen"), escape(format_date(data.received_on))),
+            (self.tr("Initiatiefnemers"), _list([p.name for p in data.initiators])),
+        ]
+        table = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+        link_items = (
+            "".join(
+                f"<li>{escape(m.organisation_name)} — {escape(m.need or '')} ({escape(label(m.status))}"
+                f"{', ' + escape(format_date(m.follow_up_on)) if m.follow_up_on else ''})</li>"
+                for m in links
+            )
+            or f"<li>{self.tr('nog geen koppelingen')}</li>"
+        )
+        recent_items = "".join(f"<li>{escape(format_date(a.occurred_at))}: {escape(a.text)}</li>" for a in recent)
+        return (
+            f"<h2>{escape(data.reference or '')} {escape(data.title)}</h2>"
+            f"<p>{escape(data.description).replace(chr(10), '<br>')}</p>"
+            f"<table cellspacing='4'>{table}</table>"
+            f"<h3>{self.tr('Koppelingen')}</h3><ul>{link_items}</ul>"
+            f"<h3>{self.tr('Laatst gebeurd')}</h3><ul>{recent_items}</ul>"
+        )
+
+
+class OrganisationsView(RecordListView):
+    noun_plural = "organisaties"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.search.setPlaceholderText(self.tr("Zoek in naam, omschrijving en plaats… (Ctrl+F)"))
+        self.new_button.setText(self.tr("&Nieuwe organisatie"))
+        self.area_filter = QComboBox()
+        self.theme_filter = QComboBox()
+        self.offer_filter = QComboBox()
+        self.kind_filter = QComboBox()
+        self.add_filter(self.area_filter, self.tr("Filter op wijk"), lambda v: self.set_query(area_id=v))
+        self.add_filter(self.theme_filter, self.tr("Filter op thema"), lambda v: self.set_query(theme_id=v))
+        self.add_filter(self.offer_filter, self.tr("Filter op aanbod"), lambda v: self.set_query(help_type_id=v))
+        self.add_filter(
+            self.kind_filter, self.tr("Filter op soort"), lambda v: self.set_query(extra={"kind_id": v} if v else {})
+        )
+        self.active_only = QCheckBox(self.tr("Alleen actieve"))
+        self.active_only.setAccessibleName(self.tr("Alleen actieve organisaties"))
+        self.active_only.toggled.connect(lambda on: self.set_query(active_only=on))
+        self.filters.insertWidget(self.filters.count() - 1, self.active_only)
+        self.refresh_vocabulary()
+
+    def default_sort(self) -> tuple[str, bool]:
+        return ("name", False)
+
+    def refresh_vocabulary(self) -> None:
+        areas, themes, offers, kinds = self.ctx.read(
+            lambda s: (
+                vocabulary.list_areas(s),
+                vocabulary.list_terms(s, Vocabulary.THEME),
+                vocabulary.list_terms(s, Vocabulary.HELP_TYPE),
+                vocabulary.list_terms(s, Vocabulary.ORGANISATION_KIND),
+            )
+        )
+        fill_combo(
+            self.area_filter, area_items(_areas_for_filter(areas), empty=self.tr("Alle wijken")), self.query.area_id
+        )
+        fill_combo(self.theme_filter, _terms(self.tr("Alle thema's"), themes), self.query.theme_id)
+        fill_combo(self.offer_filter, _terms(self.tr("Al het aanbod"), offers), self.query.help_type_id)
+        fill_combo(self.kind_filter, _terms(self.tr("Alle soorten"), kinds), self.query.extra.get("kind_id"))
+
+    def columns(self) -> list[Column[OrganisationRow]]:
+        return [
+            Column(self.tr("Naam"), lambda r: r.name, "name"),
+            Column(self.tr("Soort"), lambda r: r.kind, "kind", width=120),
+            Column(self.tr("Biedt"), lambda r: r.offers, width=200),
+            Column(self.tr("Werkt in"), lambda r: r.areas, width=150),
+            Column(self.tr("Actief"), lambda r: self.tr("ja") if r.active else self.tr("nee"), "active", width=60),
+        ]
+
+    def count(self, s: Session, q: ListQuery) -> int:
+        return organisations.count_organisations(s, q)
+
+    def fetch(self, s: Session, q: ListQuery, offset: int, limit: int) -> list[OrganisationRow]:
+        return organisations.list_organisations(s, q, offset, limit)
+
+    def count_text(self, n: int) -> str:
+        return self.tr("%n organisatie(s)", "", n)
+
+    def empty_message(self) -> str:
+        return self.tr(
+            "Hier komt de sociale kaart: de organisaties die bewoners kunnen helpen. Voeg er een toe met Ctrl+N, "
+            "importeer een lijst (Bestand > Importeren) of laad de voorbeeldgegevens."
+        )
+
+    def summary_html(self, record_id: str) -> str:
+        def load(s: Session) -> tuple[Any, ...]:
+            data = organisations.get_organisation(s, record_id)
+            terms = {t.id: t.name for v in Vocabulary for t in vocabulary.list_terms(s, v, include_retired=True)}
+            areas = {a.id: a.name for a in vocabulary.list_areas(s, include_retired=True)}
+            return data, terms, areas, matches.matches_for_organisation(s, record_id)
+
+        data, terms, areas, links = self.ctx.read(load)
+        rows = [
+            (self.tr("Soort"), escape(terms.get(data.kind_id or "", "—"))),
+            (self.tr("Biedt"), _list([terms[t] for t in data.offer_ids if t in terms])),
+            (self.tr("Thema's"), _list([terms[t] for t in data.theme_ids if t in terms])),
+            (self.tr("Werkt in"), _list([areas[a] for a in data.area_ids if a in areas])),
+            (self.tr("Website"), escape(data.website or "—")),
+            (self.tr("E-mail"), escape(data.email or "—")),
+            (self.tr("Telefoon"), escape(data.phone or "—")),
+            (self.tr("Adres"), escape(" ".join(x for x in (data.address, data.postcode, data.city) if x) or "—")),
+            (self.tr("KvK"), escape(data.kvk or "—")),
+            (self.tr("Actief"), self.tr("ja") if data.active else self.tr("nee")),
+        ]
+        table = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+        people = (
+            "".join(
+                f"<li>{escape(c.name)}{' (' + escape(c.role) + ')' if c.role else ''} "
+                f"{escape(c.phone or '')} {escape(c.email or '')}</li>"
+                for c in data.contacts
+            )
+            or f"<li>{self.tr('geen contactpersonen')}</li>"
+        )
+        link_items = (
+            "".join(
+                f"<li>{escape(m.idea_reference)} {escape(m.idea_title)} ({escape(label(m.status))})</li>" for m in links
+            )
+            or f"<li>{self.tr('nog geen koppelingen')}</li>"
+        )
+        return (
+            f"<h2>{escape(data.name)}</h2><p>{escape(data.description).replace(chr(10), '<br>')}</p>"
+            f"<table cellspacing='4'>{table}</table>"
+            f"<h3>{self.tr('Contactpersonen')}</h3><ul>{people}</ul>"
+            f"<h3>{self.tr('Koppelingen')}</h3><ul>{link_items}</ul>"
+        )
+
+
+def _terms(empty: str, terms: list[Term]) -> list[tuple[str, str | None]]:
+    return [(empty, None)] + [(t.name, t.id) for t in terms]
+
+
+def _areas_for_filter(areas: list[AreaInfo]) -> list[AreaInfo]:
+    return [a for a in areas if not a.municipality_wide]

@@ -1,0 +1,405 @@
+"""The main window: navigation on the left, the chosen area on the right, the store in the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from makelaar import __version__
+from makelaar.domain.errors import KnownError
+from makelaar.services import vocabulary
+from makelaar.storage import backup
+from makelaar.ui.context import AppContext, Confirm
+from makelaar.ui.errors import show_error
+from makelaar.ui.idea_editor import IdeaEditor
+from makelaar.ui.list_views import IdeasView, OrganisationsView, RecordListView
+from makelaar.ui.organisation_editor import OrganisationEditor
+from makelaar.ui.sessions_view import SessionsView
+from makelaar.ui.settings_view import SettingsView
+from makelaar.ui.tasks import run_with_progress
+
+
+class FileChooser:
+    """File dialogs, as a class tests can monkeypatch."""
+
+    @staticmethod
+    def open(parent: QWidget, title: str, folder: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+        return path or None
+
+    @staticmethod
+    def save(parent: QWidget, title: str, folder: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, folder, filters)
+        return path or None
+
+
+class Notice:
+    """An information message (monkeypatched in tests)."""
+
+    @staticmethod
+    def show(parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.editors: list[QWidget] = []
+        self.ideas = IdeasView(ctx)
+        self.organisations = OrganisationsView(ctx)
+        self.sessions = SessionsView(ctx)
+        self.settings_view = SettingsView(ctx)
+        self.ideas.open_requested.connect(self.open_idea)
+        self.ideas.new_requested.connect(self.new_idea)
+        self.organisations.open_requested.connect(self.open_organisation)
+        self.organisations.new_requested.connect(self.new_organisation)
+        self.sessions.ideas_changed.connect(self.ideas.reload)
+        self.settings_view.vocabulary_changed.connect(self._vocabulary_changed)
+        self.settings_view.municipality_changed.connect(self._update_title)
+        for view in (self.ideas, self.organisations):
+            view.add_empty_action(self.tr("Voorbeeldgegevens laden"), self.load_demo)
+        self.ideas.add_empty_action(self.tr("Wijktafel starten"), lambda: self.show_area(2))
+        self.organisations.add_empty_action(
+            self.tr("Organisaties importeren…"), lambda: self.import_file("organisaties")
+        )
+
+        self.areas: list[tuple[str, QWidget]] = [
+            (self.tr("Ideeën"), self.ideas),
+            (self.tr("Organisaties"), self.organisations),
+            (self.tr("Wijktafels"), self.sessions),
+            (self.tr("Instellingen"), self.settings_view),
+        ]
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Onderdelen"))
+        self.nav.setFixedWidth(170)
+        self.nav.setSpacing(3)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; }")
+        self.stack = QStackedWidget()
+        for i, (title, widget) in enumerate(self.areas):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"{title} (Ctrl+{i + 1})")
+            self.nav.addItem(item)
+            self.stack.addWidget(widget)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.store_label = QLabel()
+        self.backup_label = QLabel()
+        self.statusBar().addWidget(self.store_label, 1)
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self._update_status()
+        self._update_title()
+        self.nav.setCurrentRow(0)
+        self.ideas.reload()
+        self.organisations.reload()
+        self.resize(1280, 800)
+        geometry = ctx.settings.geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # -- menus --------------------------------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&Bestand"))
+        self.new_action = self._action(self.tr("&Nieuw…"), self.new_in_current, QKeySequence.StandardKey.New)
+        file.addAction(self.new_action)
+        file.addSeparator()
+        file.addAction(self._action(self.tr("Organisaties &importeren…"), lambda: self.import_file("organisaties")))
+        file.addAction(self._action(self.tr("Ideeën i&mporteren…"), lambda: self.import_file("ideeen")))
+        export = file.addMenu(self.tr("&Exporteren"))
+        export.addAction(self._action(self.tr("Organisaties…"), lambda: self.export_file("organisaties")))
+        export.addAction(self._action(self.tr("Ideeën…"), lambda: self.export_file("ideeen")))
+        export.addAction(self._action(self.tr("Koppelingen…"), lambda: self.export_file("koppelingen")))
+        file.addSeparator()
+        file.addAction(self._action(self.tr("&Back-up maken"), self.make_backup))
+        file.addAction(self._action(self.tr("&Voorbeeldgegevens laden"), self.load_demo))
+        file.addSeparator()
+        file.addAction(self._action(self.tr("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit))
+
+        edit = bar.addMenu(self.tr("B&ewerken"))
+        self.find_action = self._action(self.tr("&Zoeken"), self.focus_search, QKeySequence.StandardKey.Find)
+        edit.addAction(self.find_action)
+        self.open_action = self._action(self.tr("&Openen"), self.open_current, "Ctrl+O")
+        edit.addAction(self.open_action)
+
+        view = bar.addMenu(self.tr("&Beeld"))
+        for i, (title, _w) in enumerate(self.areas):
+            view.addAction(self._action(title, lambda _=False, i=i: self.show_area(i), f"Ctrl+{i + 1}"))
+        view.addSeparator()
+        view.addAction(self._action(self.tr("&Vernieuwen"), self.refresh_all, QKeySequence.StandardKey.Refresh))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Sneltoetsen"), self.show_shortcuts, "F1"))
+        help_menu.addAction(self._action(self.tr("&Over Makelaar"), self.show_about))
+
+    # -- navigation ---------------------------------------------------------------------------------------------
+
+    def show_area(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def current_view(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    @Slot()
+    def focus_search(self) -> None:
+        view = self.current_view()
+        focus = getattr(view, "focus_search", None)
+        if focus is not None:
+            focus()
+
+    @Slot()
+    def new_in_current(self) -> None:
+        view = self.current_view()
+        if view is self.organisations:
+            self.new_organisation()
+        elif view is self.sessions:
+            self.sessions.new_session()
+        else:
+            self.show_area(0)
+            self.new_idea()
+
+    @Slot()
+    def open_current(self) -> None:
+        view = self.current_view()
+        if isinstance(view, RecordListView):
+            record = view.current_id()
+            if record:
+                view.open_requested.emit(record)
+
+    # -- editors ------------------------------------------------------------------------------------------------
+
+    def _track(self, editor: IdeaEditor | OrganisationEditor, view: RecordListView) -> None:
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(lambda record_id: view.reload(keep=record_id))
+        editor.destroyed.connect(lambda _=None, e=editor: self.editors.remove(e) if e in self.editors else None)
+        self.editors.append(editor)
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+
+    @Slot()
+    def new_idea(self) -> IdeaEditor:
+        editor = IdeaEditor(self.ctx, None, self)
+        self._track(editor, self.ideas)
+        return editor
+
+    @Slot(str)
+    def open_idea(self, idea_id: str) -> IdeaEditor:
+        for e in self.editors:
+            if isinstance(e, IdeaEditor) and e.record_id == idea_id:
+                e.raise_()
+                e.activateWindow()
+                return e
+        editor = IdeaEditor(self.ctx, idea_id, self)
+        editor.saved.connect(lambda _id: self.organisations.reload())
+        self._track(editor, self.ideas)
+        return editor
+
+    @Slot()
+    def new_organisation(self) -> OrganisationEditor:
+        editor = OrganisationEditor(self.ctx, None, self)
+        self._track(editor, self.organisations)
+        return editor
+
+    @Slot(str)
+    def open_organisation(self, organisation_id: str) -> OrganisationEditor:
+        for e in self.editors:
+            if isinstance(e, OrganisationEditor) and e.record_id == organisation_id:
+                e.raise_()
+                return e
+        editor = OrganisationEditor(self.ctx, organisation_id, self)
+        self._track(editor, self.organisations)
+        return editor
+
+    # -- file actions -------------------------------------------------------------------------------------------
+
+    def import_file(self, kind: str) -> None:
+        from makelaar.services import csvio
+
+        path = FileChooser.open(
+            self,
+            self.tr("Bestand kiezen om te importeren"),
+            self.ctx.settings.last_folder,
+            self.tr("Tabellen (*.csv *.xlsx *.txt);;Alle bestanden (*)"),
+        )
+        if not path:
+            return
+        self.ctx.settings.last_folder = str(Path(path).parent)
+        try:
+            result = run_with_progress(
+                self, self.tr("Bezig met importeren…"), lambda: csvio.import_path(self.ctx.store, kind, Path(path))
+            )
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        self.refresh_all()
+        Notice.show(self, self.tr("Import klaar"), "\n".join(result.summary_lines()))
+
+    def export_file(self, kind: str) -> None:
+        from makelaar.services import csvio
+
+        path = FileChooser.save(
+            self,
+            self.tr("Exporteren naar"),
+            str(Path(self.ctx.settings.last_folder or Path.home()) / f"{kind}.csv"),
+            self.tr("CSV (*.csv);;Excel (*.xlsx)"),
+        )
+        if not path:
+            return
+        self.ctx.settings.last_folder = str(Path(path).parent)
+
+        def work() -> int:
+            with self.ctx.store.begin() as s:
+                return csvio.export_path(s, kind, Path(path))
+
+        try:
+            count = run_with_progress(self, self.tr("Bezig met exporteren…"), work)
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        Notice.show(
+            self,
+            self.tr("Export klaar"),
+            self.tr("%1 regels geschreven naar %2.").replace("%1", str(count)).replace("%2", path),
+        )
+
+    @Slot()
+    def make_backup(self) -> None:
+        path = self.ctx.store.path
+        if path is None:
+            show_error(self, KnownError(self.tr("Van een PostgreSQL-server maakt de beheerder de back-ups.")))
+            return
+        try:
+            made = run_with_progress(self, self.tr("Back-up maken…"), lambda: backup.take_backup(path))
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        self._update_status()
+        Notice.show(
+            self,
+            self.tr("Back-up gemaakt"),
+            self.tr("De back-up is gemaakt en gecontroleerd:\n%1").replace("%1", str(made)),
+        )
+
+    @Slot()
+    def load_demo(self) -> None:
+        from makelaar.services import demo
+
+        if not Confirm.ask(
+            self,
+            self.tr("Voorbeeldgegevens laden"),
+            self.tr("Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?"),
+        ):
+            return
+
+        def work() -> str:
+            with self.ctx.store.begin() as s:
+                return demo.fill(s)
+
+        try:
+            summary = run_with_progress(self, self.tr("Voorbeeldgegevens laden…"), work)
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        self.refresh_all()
+        self._update_title()
+        Notice.show(self, self.tr("Voorbeeldgegevens"), summary)
+
+    # -- refreshing ---------------------------------------------------------------------------------------------
+
+    @Slot()
+    def refresh_all(self) -> None:
+        self._vocabulary_changed()
+        self.sessions.reload()
+
+    @Slot()
+    def _vocabulary_changed(self) -> None:
+        for view in (self.ideas, self.organisations):
+            view.refresh_vocabulary()
+            view.reload()
+
+    @Slot()
+    def _update_title(self, *_: object) -> None:
+        name = self.ctx.read(vocabulary.municipality_name)
+        self.setWindowTitle(f"Makelaar — {name}")
+
+    def _update_status(self) -> None:
+        self.store_label.setText(self.tr("Database: %1").replace("%1", self.ctx.store.description))
+        path = self.ctx.store.path
+        if path is None:
+            self.backup_label.setText(self.tr("Gedeelde server"))
+            return
+        backups = backup.list_backups(path)
+        self.backup_label.setText(
+            self.tr("Laatste back-up: %1").replace("%1", backups[0].taken_at.strftime("%d-%m-%Y %H:%M"))
+            if backups
+            else self.tr("Nog geen back-up")
+        )
+
+    # -- help ---------------------------------------------------------------------------------------------------
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        rows = [
+            ("Ctrl+1 … Ctrl+4", self.tr("Ideeën, Organisaties, Wijktafels, Instellingen")),
+            ("Ctrl+N", self.tr("nieuw idee, organisatie of wijktafel")),
+            ("Ctrl+F", self.tr("zoeken in de lijst")),
+            ("Enter / Ctrl+O", self.tr("het gekozen record openen")),
+            ("Ctrl+S / Enter", self.tr("opslaan in een formulier")),
+            ("Esc", self.tr("formulier sluiten (met vraag bij niet opgeslagen wijzigingen)")),
+            ("F11", self.tr("intake op volledig scherm met grote letters")),
+            ("F5", self.tr("vernieuwen")),
+        ]
+        text = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+        Notice.show(self, self.tr("Sneltoetsen"), f"<table cellspacing='6'>{text}</table>")
+
+    @Slot()
+    def show_about(self) -> None:
+        Notice.show(
+            self,
+            self.tr("Over Makelaar"),
+            self.tr(
+                "Makelaar %1\nVoor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en "
+                "koppelen.\nDatabase: %2"
+            )
+            .replace("%1", __version__)
+            .replace("%2", self.ctx.store.description),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for editor in list(self.editors):
+            if not editor.close():
+                event.ignore()
+                return
+        self.ctx.settings.geometry = self.saveGeometry()
+        event.accept()

@@ -1,0 +1,207 @@
+"""Item models. Lists at municipal scale are paged from SQL; small lists hold their rows.
+
+Both models take column specifications, so each view says in one place what it shows.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+R = TypeVar("R")
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    title: str
+    value: Callable[[R], str]
+    sort_key: str | None = None  # the service's sort name; None = not sortable
+    align_right: bool = False
+    width: int = 0  # 0: stretch to fill the table
+
+
+class RowsTableModel(QAbstractTableModel, Generic[R]):
+    """A small table whose rows are held in memory (a timeline, a list of koppelingen)."""
+
+    def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[R] = []
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> R | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.value(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ID_ROLE:
+            return getattr(row, "id", None)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].title
+        return None
+
+
+class PagedTableModel(QAbstractTableModel, Generic[R]):
+    """A table over a query of any size: the count comes first, rows are fetched a page at a time when shown.
+
+    Filtering, sorting and searching happen in SQL (the fetchers); this model only caches pages.
+
+    Signals:
+        reloaded(int): the query was run again; the argument is the number of matching rows.
+    """
+
+    reloaded = Signal(int)
+
+    PAGE = 200
+    MAX_PAGES = 40
+
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        count: Callable[[], int],
+        fetch: Callable[[int, int], list[R]],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._count = count
+        self._fetch = fetch
+        self._total = 0
+        self._pages: OrderedDict[int, list[R]] = OrderedDict()
+        self.sort_column = -1
+        self.sort_order = Qt.SortOrder.AscendingOrder
+        self.on_sort: Callable[[str, bool], None] | None = None
+
+    # -- loading --------------------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        self._total = self._count()
+        if self._total:
+            # The first page comes along with the count, so the first screen shows at once.
+            self._pages[0] = self._fetch(0, self.PAGE)
+        self.endResetModel()
+        self.reloaded.emit(self._total)
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def _page(self, number: int) -> list[R]:
+        page = self._pages.get(number)
+        if page is None:
+            page = self._fetch(number * self.PAGE, self.PAGE)
+            self._pages[number] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    def row_at(self, row: int) -> R | None:
+        if not (0 <= row < self._total):
+            return None
+        page = self._page(row // self.PAGE)
+        offset = row % self.PAGE
+        return page[offset] if offset < len(page) else None
+
+    def find_row(self, record_id: str) -> int:
+        """The row of a record among the loaded pages, or -1."""
+        for number, page in self._pages.items():
+            for i, r in enumerate(page):
+                if getattr(r, "id", None) == record_id:
+                    return number * self.PAGE + i
+        return -1
+
+    # -- Qt model API ---------------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            ID_ROLE,
+            ROW_ROLE,
+        ):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.value(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column.align_right else None
+        if role == ID_ROLE:
+            return getattr(row, "id", None)
+        return row
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].title
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not (0 <= column < len(self._columns)):
+            return
+        key = self._columns[column].sort_key
+        if key is None or self.on_sort is None:
+            return
+        self.sort_column, self.sort_order = column, order
+        self.on_sort(key, order == Qt.SortOrder.DescendingOrder)
+        self.reload()

@@ -1,0 +1,48 @@
+"""UI state in QSettings, behind one typed module (business data lives in the store)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+class UiSettings:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._s = settings if settings is not None else QSettings("Makelaar", "Makelaar")
+
+    @property
+    def language(self) -> str:
+        value = self._s.value("ui/language", "nl")
+        return str(value) if value in ("nl", "en") else "nl"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._s.setValue("ui/language", value)
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._s.value("ui/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._s.setValue("ui/geometry", value)
+
+    @property
+    def last_folder(self) -> str:
+        return str(self._s.value("ui/last_folder", ""))
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._s.setValue("ui/last_folder", value)
+
+    @property
+    def broker_name(self) -> str:
+        """Who is working on this laptop, written on timeline entries."""
+        return str(self._s.value("ui/broker_name", ""))
+
+    @broker_name.setter
+    def broker_name(self, value: str) -> None:
+        self._s.setValue("ui/broker_name", value)
+
+    def sync(self) -> None:
+        self._s.sync()

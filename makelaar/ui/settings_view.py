@@ -1,0 +1,287 @@
+"""Instellingen: the municipality's name, who is working, the language, the word lists and the areas."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from makelaar.domain.enums import AreaKind, Vocabulary
+from makelaar.services import vocabulary
+from makelaar.ui.context import AppContext
+from makelaar.ui.labels import label
+from makelaar.ui.widgets import add_row
+
+
+class TextPrompt:
+    """Ask for one line of text (a class tests can monkeypatch)."""
+
+    @staticmethod
+    def ask(parent: QWidget | None, title: str, prompt: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Normal, text)
+        return value if ok else None
+
+
+class TermList(QWidget):
+    """One word list: add, rename, retire and bring back entries.
+
+    Signals:
+        changed(): the list was changed in the store.
+    """
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, vocab: Vocabulary | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.vocab = vocab
+        self.list = QListWidget()
+        self.list.setAccessibleName(vocab.label if vocab else "")
+        self.list.currentItemChanged.connect(self._update_buttons)
+        self.add_button = QPushButton(self.tr("&Toevoegen…"))
+        self.rename_button = QPushButton(self.tr("&Hernoemen…"))
+        self.retire_button = QPushButton(self.tr("&Uitzetten"))
+        self.add_button.clicked.connect(self.add)
+        self.rename_button.clicked.connect(self.rename)
+        self.retire_button.clicked.connect(self.toggle_retired)
+        self.buttons = QVBoxLayout()
+        for b in (self.add_button, self.rename_button, self.retire_button):
+            self.buttons.addWidget(b)
+        self.buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(self.buttons)
+        self.reload()
+
+    def entries(self) -> list[tuple[str, str, bool, str]]:
+        """(id, name, retired, indent) per entry."""
+        vocab = self.vocab
+        assert vocab is not None
+        terms = self.ctx.read(lambda s: vocabulary.list_terms(s, vocab, include_retired=True))
+        return [(t.id, t.name, t.retired, "") for t in terms]
+
+    def reload(self, select: str | None = None) -> None:
+        current = select or self.current_id()
+        self.list.clear()
+        for entry_id, name, retired, indent in self.entries():
+            text = indent + name + (f"  ({self.tr('niet meer in gebruik')})" if retired else "")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, entry_id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, retired)
+            item.setData(Qt.ItemDataRole.UserRole + 2, name)
+            if retired:
+                item.setForeground(QColor("#777777"))
+            self.list.addItem(item)
+            if entry_id == current:
+                self.list.setCurrentItem(item)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        self._update_buttons()
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        item = self.list.currentItem()
+        self.rename_button.setEnabled(item is not None)
+        self.retire_button.setEnabled(item is not None)
+        retired = bool(item.data(Qt.ItemDataRole.UserRole + 1)) if item else False
+        self.retire_button.setText(self.tr("&Weer gebruiken") if retired else self.tr("&Uitzetten"))
+
+    def _run(self, fn: Callable[[Session], Any]) -> Any:
+        result = self.ctx.act(self, fn)
+        if result is not None:
+            self.reload(getattr(result, "id", None))
+            self.changed.emit()
+        return result
+
+    @Slot()
+    def add(self) -> None:
+        vocab = self.vocab
+        assert vocab is not None
+        name = TextPrompt.ask(self, self.tr("Toevoegen"), self.tr("Nieuw woord voor %1:").replace("%1", vocab.label))
+        if name:
+            self._run(lambda s: vocabulary.add_term(s, vocab, name))
+
+    @Slot()
+    def rename(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        term_id = self.current_id() or ""
+        old = str(item.data(Qt.ItemDataRole.UserRole + 2))
+        name = TextPrompt.ask(self, self.tr("Hernoemen"), self.tr("Nieuwe naam:"), old)
+        if name and name != old:
+            self._run(lambda s: vocabulary.rename_term(s, term_id, name))
+
+    @Slot()
+    def toggle_retired(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        term_id = self.current_id() or ""
+        retired = bool(item.data(Qt.ItemDataRole.UserRole + 1))
+        self._run(lambda s: vocabulary.retire_term(s, term_id, not retired))
+
+
+class AreaList(TermList):
+    """Wijken, their buurten and dorpen. 'Hele gemeente' is always there."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, None, parent)
+        self.list.setAccessibleName(self.tr("Wijken en buurten"))
+        self.add_button.setText(self.tr("&Wijk toevoegen…"))
+        self.add_child_button = QPushButton(self.tr("&Buurt toevoegen…"))
+        self.add_child_button.setToolTip(self.tr("Een buurt in de gekozen wijk"))
+        self.add_child_button.clicked.connect(self.add_child)
+        self.add_village_button = QPushButton(self.tr("&Dorp toevoegen…"))
+        self.add_village_button.clicked.connect(self.add_village)
+        self.buttons.insertWidget(1, self.add_child_button)
+        self.buttons.insertWidget(2, self.add_village_button)
+
+    def entries(self) -> list[tuple[str, str, bool, str]]:
+        areas = self.ctx.read(lambda s: vocabulary.list_areas(s, include_retired=True))
+        return [(a.id, a.name, a.retired, "    " if a.kind == AreaKind.NEIGHBOURHOOD else "") for a in areas]
+
+    def _add(self, kind: AreaKind, parent_id: str | None) -> None:
+        title = self.tr("Toevoegen")
+        name = TextPrompt.ask(self, title, self.tr("Naam van de %1:").replace("%1", label(kind.value)))
+        if name:
+            self._run(lambda s: vocabulary.add_area(s, name, kind, parent_id))
+
+    @Slot()
+    def add(self) -> None:
+        self._add(AreaKind.DISTRICT, None)
+
+    @Slot()
+    def add_village(self) -> None:
+        self._add(AreaKind.VILLAGE, None)
+
+    @Slot()
+    def add_child(self) -> None:
+        parent = self.current_id()
+        areas = {a.id: a for a in self.ctx.read(lambda s: vocabulary.list_areas(s, include_retired=True))}
+        chosen = areas.get(parent or "")
+        if chosen is not None and chosen.kind == AreaKind.NEIGHBOURHOOD:
+            chosen = areas.get(chosen.parent_id or "")
+        if chosen is None or chosen.kind not in (AreaKind.DISTRICT, AreaKind.VILLAGE):
+            QMessageBox.information(
+                self, self.tr("Buurt toevoegen"), self.tr("Kies eerst de wijk waar de buurt in ligt.")
+            )
+            return
+        self._add(AreaKind.NEIGHBOURHOOD, chosen.id)
+
+    @Slot()
+    def rename(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        area_id = self.current_id() or ""
+        old = str(item.data(Qt.ItemDataRole.UserRole + 2))
+        name = TextPrompt.ask(self, self.tr("Hernoemen"), self.tr("Nieuwe naam:"), old)
+        if name and name != old:
+            self._run(lambda s: vocabulary.rename_area(s, area_id, name))
+
+    @Slot()
+    def toggle_retired(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        area_id = self.current_id() or ""
+        retired = bool(item.data(Qt.ItemDataRole.UserRole + 1))
+        self._run(lambda s: vocabulary.retire_area(s, area_id, not retired))
+
+
+class SettingsView(QWidget):
+    """Signals:
+    vocabulary_changed(): a word list or the areas changed, so filters and forms must refill.
+    municipality_changed(str): the municipality's name changed.
+    """
+
+    vocabulary_changed = Signal()
+    municipality_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        general = QGroupBox(self.tr("Algemeen"))
+        form = QFormLayout(general)
+        self.municipality = add_row(form, self.tr("Naam van de &gemeente:"), QLineEdit())
+        self.municipality.setText(ctx.read(vocabulary.municipality_name))
+        self.municipality.editingFinished.connect(self.save_municipality)
+        self.broker = add_row(
+            form, self.tr("Uw &naam:"), QLineEdit(ctx.settings.broker_name), hint=self.tr("staat bij uw notities")
+        )
+        self.broker.editingFinished.connect(self.save_broker)
+        self.language = add_row(form, self.tr("&Taal:"), QComboBox())
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(ctx.settings.language), 0))
+        self.language.currentIndexChanged.connect(self.save_language)
+        self.language_note = QLabel()
+        form.addRow("", self.language_note)
+
+        self.lists = QTabWidget()
+        self.lists.setAccessibleName(self.tr("Woordenlijsten"))
+        self.term_lists: list[TermList] = []
+        for vocab in (Vocabulary.THEME, Vocabulary.HELP_TYPE, Vocabulary.ORGANISATION_KIND):
+            tl = TermList(ctx, vocab)
+            tl.changed.connect(self.vocabulary_changed)
+            self.term_lists.append(tl)
+            self.lists.addTab(tl, vocab.label)
+        self.areas = AreaList(ctx)
+        self.areas.changed.connect(self.vocabulary_changed)
+        self.lists.addTab(self.areas, self.tr("Wijken en buurten"))
+        note = QLabel(
+            self.tr(
+                "Een woord dat u uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet "
+                "meer aangeboden voor nieuwe."
+            )
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(general)
+        layout.addWidget(QLabel(self.tr("Woordenlijsten van de gemeente:")))
+        layout.addWidget(self.lists, 1)
+        layout.addWidget(note)
+
+    @Slot()
+    def save_municipality(self) -> None:
+        name = " ".join(self.municipality.text().split())
+        if not name or name == self.ctx.read(vocabulary.municipality_name):
+            return
+        self.ctx.act(self, lambda s: vocabulary.set_setting(s, vocabulary.MUNICIPALITY_NAME, name))
+        self.municipality_changed.emit(name)
+
+    @Slot()
+    def save_broker(self) -> None:
+        self.ctx.settings.broker_name = self.broker.text().strip()
+
+    @Slot()
+    def save_language(self) -> None:
+        self.ctx.settings.language = str(self.language.currentData())
+        self.language_note.setText(self.tr("De nieuwe taal geldt na het opnieuw starten van Makelaar."))
+
+    def focus_search(self) -> None:
+        self.municipality.setFocus()

@@ -1,0 +1,54 @@
+"""Work that takes longer than a moment runs off the GUI thread, with a progress dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+T = TypeVar("T")
+
+
+class _Worker(QObject):
+    finished = Signal()
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self._fn = fn
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self._fn()
+        except BaseException as exc:  # handed back to the GUI thread and raised there
+            self.error = exc
+        finally:
+            self.finished.emit()
+
+
+def run_with_progress(parent: QWidget | None, label: str, fn: Callable[[], T]) -> T:
+    """Run ``fn`` in a worker thread while a progress dialog keeps the window alive; return or raise its result."""
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setWindowTitle(label)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    worker = _Worker(fn)
+    thread = QThread()
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    loop = QEventLoop()
+    worker.finished.connect(loop.quit)
+    thread.start()
+    if thread.isRunning():
+        loop.exec()
+    thread.quit()
+    thread.wait()
+    dialog.close()
+    dialog.deleteLater()
+    if worker.error is not None:
+        raise worker.error
+    return worker.result

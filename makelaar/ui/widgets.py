@@ -1,0 +1,180 @@
+"""Small building blocks for forms: labelled rows, check lists, dates, inline field errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TypeVar
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from makelaar.domain.errors import ValidationError
+from makelaar.domain.records import AreaInfo, Term
+
+DATE_FORMAT = "dd-MM-yyyy"
+ERROR_STYLE = "border: 2px solid #b00020;"
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def add_row(form: QFormLayout, label: str, widget: W, *, hint: str = "") -> W:
+    """Add a labelled row; the label names the widget for screen readers and is its keyboard buddy."""
+    text = label.replace("&", "")
+    lab = QLabel(label)
+    lab.setBuddy(widget)
+    widget.setAccessibleName(text.rstrip(":"))
+    if hint:
+        widget.setAccessibleDescription(hint)
+        widget.setToolTip(hint)
+    form.addRow(lab, widget)
+    return widget
+
+
+def date_edit(value: date | None = None, *, allow_empty: bool = False) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    if allow_empty:
+        # The minimum date stands for "no date" and shows as an empty field.
+        edit.setMinimumDate(QDate(1900, 1, 1))
+        edit.setSpecialValueText(" ")
+    set_date(edit, value)
+    return edit
+
+
+def set_date(edit: QDateEdit, value: date | None) -> None:
+    if value is None:
+        edit.setDate(edit.minimumDate() if edit.specialValueText() else QDate.currentDate())
+    else:
+        edit.setDate(QDate(value.year, value.month, value.day))
+
+
+def get_date(edit: QDateEdit) -> date | None:
+    if edit.specialValueText() and edit.date() == edit.minimumDate():
+        return None
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
+
+def fill_combo(combo: QComboBox, items: Iterable[tuple[str, str | None]], current: str | None = None) -> None:
+    combo.blockSignals(True)
+    combo.clear()
+    for text, data in items:
+        combo.addItem(text, data)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+def area_items(areas: Sequence[AreaInfo], *, empty: str | None = None) -> list[tuple[str, str | None]]:
+    items: list[tuple[str, str | None]] = [(empty, None)] if empty is not None else []
+    for a in areas:
+        indent = "    " if a.kind == "buurt" else ""
+        items.append((indent + a.name, a.id))
+    return items
+
+
+class CheckList(QListWidget):
+    """A list of vocabulary terms to tick (Space toggles the current one). A retired term stays when ticked.
+
+    Signals:
+        selection_changed(): a term was ticked or unticked.
+    """
+
+    selection_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.itemChanged.connect(lambda _item: self.selection_changed.emit())
+        self.setMinimumHeight(90)
+
+    def set_terms(self, terms: Sequence[Term], selected: Iterable[str] = (), retired: Sequence[Term] = ()) -> None:
+        chosen = set(selected)
+        self.blockSignals(True)
+        self.clear()
+        shown = list(terms) + [t for t in retired if t.id in chosen and t not in terms]
+        for term in shown:
+            text = term.name if not term.retired else f"{term.name} ({self.tr('niet meer in gebruik')})"
+            item = QListWidgetItem(text, self)
+            item.setData(Qt.ItemDataRole.UserRole, term.id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+            item.setCheckState(Qt.CheckState.Checked if term.id in chosen else Qt.CheckState.Unchecked)
+        self.blockSignals(False)
+        if self.count():
+            self.setCurrentRow(0)
+
+    def selected_ids(self) -> list[str]:
+        return [
+            str(self.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_checked(self, term_id: str, checked: bool = True) -> None:
+        for i in range(self.count()):
+            item = self.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == term_id:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
+class FieldErrors:
+    """Shows validation messages next to the fields they belong to, and clears them again."""
+
+    def __init__(self, summary: QLabel) -> None:
+        self._summary = summary
+        self._fields: dict[str, QWidget] = {}
+        self._marked: list[QWidget] = []
+        summary.setWordWrap(True)
+        summary.setStyleSheet("color: #b00020;")
+        summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        summary.hide()
+
+    def register(self, field: str, widget: QWidget) -> None:
+        self._fields[field] = widget
+
+    def clear(self) -> None:
+        for w in self._marked:
+            w.setStyleSheet("")
+            w.setToolTip(w.accessibleDescription())
+        self._marked.clear()
+        self._summary.clear()
+        self._summary.hide()
+
+    def show(self, error: ValidationError) -> QWidget | None:
+        """Mark every field with a problem; return the first one, to put the cursor there."""
+        self.clear()
+        first: QWidget | None = None
+        for e in error.errors:
+            widget = self._fields.get(e.field)
+            if widget is not None:
+                widget.setStyleSheet(ERROR_STYLE)
+                widget.setToolTip(e.message)
+                self._marked.append(widget)
+                first = first or widget
+        self._summary.setText("\n".join(e.message for e in error.errors))
+        self._summary.show()
+        self._summary.setAccessibleName(self._summary.text())
+        return first
+
+    def message_for(self, widget: QWidget) -> str:
+        return widget.toolTip() if widget in self._marked else ""
+
+
+def vbox(*widgets: QWidget) -> QWidget:
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        layout.addWidget(w)
+    return holder
