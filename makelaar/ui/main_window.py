@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         file.addAction(self._action(self.tr("&Back-up maken"), self.make_backup))
         file.addAction(self._action(self.tr("&Voorbeeldgegevens laden"), self.load_demo))
         file.addSeparator()
-        file.addAction(self._action(self.tr("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit))
+        file.addAction(self._action(self.tr("&Afsluiten"), self.close, "Ctrl+Q"))
 
         edit = bar.addMenu(self.tr("B&ewerken"))
         self.find_action = self._action(self.tr("&Zoeken"), self.focus_search, QKeySequence.StandardKey.Find)

@@ -1,0 +1,124 @@
+"""Searching, filtering, sorting and opening from the Ideeën and Organisaties lists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from makelaar.domain.enums import Vocabulary
+from makelaar.ui.context import AppContext
+from makelaar.ui.list_views import IdeasView, OrganisationsView
+from tests.ui.conftest import terms
+
+
+def titles(view: IdeasView) -> list[str]:
+    return [view.model.index(r, 1).data() for r in range(view.model.rowCount())]
+
+
+def names(view: OrganisationsView) -> list[str]:
+    return [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
+
+
+def make_ideas_view(qtbot: QtBot, ctx: AppContext) -> IdeasView:
+    view = IdeasView(ctx)
+    qtbot.addWidget(view)
+    view.reload()
+    view.show()
+    return view
+
+
+def test_search_as_you_type(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    view = make_ideas_view(qtbot, ctx)
+    assert sorted(titles(view)) == ["Buurtmoestuin aan de Lindelaan", "Samen eten met ouderen"]
+    qtbot.keyClicks(view.search, "moes")
+    assert titles(view) == ["Buurtmoestuin aan de Lindelaan"]
+    assert view.count_label.text().startswith("1 idee")
+    view.search.clear()
+    qtbot.keyClicks(view.search, "ouderen eten")  # every word, in any order, in title or description
+    assert titles(view) == ["Samen eten met ouderen"]
+    view.search.clear()
+    qtbot.keyClicks(view.search, "zwembad")
+    assert titles(view) == []
+    assert view.stack.currentWidget() is view.table  # a search without hits is not the empty state
+
+
+def test_filters_by_status_area_theme_and_need(
+    qtbot: QtBot, ctx: AppContext, store: object, sample: dict[str, str]
+) -> None:
+    view = make_ideas_view(qtbot, ctx)
+    view.status_filter.setCurrentIndex(view.status_filter.findData("in verkenning"))
+    assert titles(view) == ["Samen eten met ouderen"]
+    view.status_filter.setCurrentIndex(view.status_filter.findData("open"))
+    assert len(titles(view)) == 2
+    view.area_filter.setCurrentIndex(view.area_filter.findData(sample["noord"]))
+    assert titles(view) == ["Buurtmoestuin aan de Lindelaan"]
+    view.area_filter.setCurrentIndex(0)
+    needs = terms(ctx.store, Vocabulary.HELP_TYPE)
+    view.need_filter.setCurrentIndex(view.need_filter.findData(needs["geld"]))
+    assert titles(view) == ["Samen eten met ouderen"]
+    view.need_filter.setCurrentIndex(0)
+    themes = terms(ctx.store, Vocabulary.THEME)
+    view.theme_filter.setCurrentIndex(view.theme_filter.findData(themes["duurzaamheid"]))
+    assert titles(view) == ["Buurtmoestuin aan de Lindelaan"]
+
+
+def test_sorting_by_clicking_a_column_header(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    view = make_ideas_view(qtbot, ctx)
+    header = view.table.horizontalHeader()
+    title_header = QPoint(header.sectionViewportPosition(1) + 5, 5)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=title_header)
+    assert view.query.sort == "title"
+    first = titles(view)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=title_header)
+    second = titles(view)
+    assert len(first) == 2
+    assert {first[0], second[0]} == {"Buurtmoestuin aan de Lindelaan", "Samen eten met ouderen"}
+    assert second == list(reversed(first))
+    assert first in (sorted(first), sorted(first, reverse=True))
+
+
+def test_enter_opens_the_selected_record(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    view = make_ideas_view(qtbot, ctx)
+    view.table.setFocus()
+    view.table.selectRow(0)
+    expected = view.current_id()
+    with qtbot.waitSignal(view.open_requested) as blocker:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert blocker.args == [expected]
+
+
+def test_selection_shows_the_summary(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    view = make_ideas_view(qtbot, ctx)
+    qtbot.keyClicks(view.search, "moestuin")
+    view.table.selectRow(0)
+    html = view.detail.toPlainText()
+    assert "Buurtmoestuin aan de Lindelaan" in html
+    assert "ruimte, vrijwilligers" in html
+    assert "Anna de Vries" in html
+
+
+def test_empty_list_teaches_what_belongs_there(qtbot: QtBot, ctx: AppContext) -> None:
+    view = make_ideas_view(qtbot, ctx)
+    assert view.stack.currentWidget() is view.empty
+    assert "wijktafel" in view.empty_text.text()
+    orgs = OrganisationsView(ctx)
+    qtbot.addWidget(orgs)
+    orgs.reload()
+    assert orgs.stack.currentWidget() is orgs.empty
+    assert "importeer" in orgs.empty_text.text()
+
+
+def test_organisations_search_filter_and_active_only(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    view = OrganisationsView(ctx)
+    qtbot.addWidget(view)
+    view.reload()
+    assert names(view) == ["Buurtfonds Lindewaard", "Stichting Groen Doen"]  # by name, A-Z
+    qtbot.keyClicks(view.search, "groen")
+    assert names(view) == ["Stichting Groen Doen"]
+    view.search.clear()
+    needs = terms(ctx.store, Vocabulary.HELP_TYPE)
+    view.offer_filter.setCurrentIndex(view.offer_filter.findData(needs["geld"]))
+    assert names(view) == ["Buurtfonds Lindewaard"]
+    view.offer_filter.setCurrentIndex(0)
+    view.area_filter.setCurrentIndex(view.area_filter.findData(sample["noord"]))
+    assert names(view) == ["Stichting Groen Doen"]

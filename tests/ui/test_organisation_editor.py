@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from makelaar.domain.enums import Vocabulary
+from makelaar.services import organisations
+from makelaar.services.listing import ListQuery
+from makelaar.storage.store import Store
+from makelaar.ui.context import AppContext
+from makelaar.ui.organisation_editor import OrganisationEditor
+from tests.ui.conftest import terms
+
+
+def test_new_organisation_with_contacts_and_offers(qtbot: QtBot, ctx: AppContext, store: Store) -> None:
+    editor = OrganisationEditor(ctx)
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor.name, "Repair Cafe De Schroef")
+    qtbot.keyClicks(editor.website, "www.deschroef.nl")
+    qtbot.keyClicks(editor.kvk, "1234 5678")
+    qtbot.keyClicks(editor.phone, "0612345678")
+    qtbot.keyClicks(editor.postcode, "1234ab")
+    needs = terms(store, Vocabulary.HELP_TYPE)
+    editor.offers.set_checked(needs["materiaal"])
+    editor.offers.set_checked(needs["vrijwilligers"])
+    editor.tabs.setCurrentWidget(editor.contacts)
+    qtbot.mouseClick(_add_button(editor), Qt.MouseButton.LeftButton)
+    editor.contacts.table.item(0, 0).setText("Sanne Bakker")
+    editor.contacts.table.item(0, 1).setText("coördinator")
+    editor.contacts.table.item(0, 3).setText("020 123 4567")
+    assert editor.save()
+    with store.begin() as s:
+        saved = organisations.get_organisation(s, editor.record_id or "")
+    assert saved.website == "https://www.deschroef.nl"
+    assert saved.kvk == "12345678"
+    assert saved.phone == "06 12345678"
+    assert saved.postcode == "1234 AB"
+    assert set(saved.offer_ids) == {needs["materiaal"], needs["vrijwilligers"]}
+    assert [(c.name, c.role, c.phone) for c in saved.contacts] == [("Sanne Bakker", "coördinator", "020 123 4567")]
+
+
+def _add_button(editor: OrganisationEditor) -> QPushButton:
+    return next(b for b in editor.contacts.findChildren(QPushButton) if "toevoegen" in b.text())
+
+
+def test_invalid_fields_are_marked_and_nothing_is_saved(qtbot: QtBot, ctx: AppContext, store: Store) -> None:
+    editor = OrganisationEditor(ctx)
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor.name, "Stichting Test")
+    qtbot.keyClicks(editor.kvk, "123")
+    qtbot.keyClicks(editor.website, "geen adres")
+    qtbot.keyClicks(editor.email, "info@")
+    assert not editor.save()
+    text = editor.error_label.text()
+    assert "KvK-nummer" in text and "webadres" in text and "e-mailadres" in text
+    assert editor.kvk.styleSheet() and editor.website.styleSheet() and editor.email.styleSheet()
+    assert not editor.name.styleSheet()
+    assert editor.kvk.text() == "123"
+    with store.begin() as s:
+        assert organisations.count_organisations(s, ListQuery()) == 0
+
+
+def test_editing_keeps_existing_contacts(qtbot: QtBot, ctx: AppContext, store: Store, sample: dict[str, str]) -> None:
+    editor = OrganisationEditor(ctx, sample["green"])
+    qtbot.addWidget(editor)
+    assert editor.name.text() == "Stichting Groen Doen"
+    assert not editor.is_dirty()
+    editor.active.setChecked(False)
+    assert editor.is_dirty()
+    assert editor.save()
+    with store.begin() as s:
+        assert organisations.get_organisation(s, sample["green"]).active is False
