@@ -68,7 +68,7 @@ def find_term(s: Session, vocabulary: Vocabulary, name: str) -> Term | None:
     """Match a value to the vocabulary regardless of case, accents and spaces (name or stable key)."""
     wanted = normalise(name)
     for t in s.scalars(select(VocabularyTerm).where(VocabularyTerm.vocabulary == vocabulary.value)):
-        if normalise(t.name) == wanted or (t.key and normalise(t.key.replace("_", " ")) == wanted):
+        if normalise(t.name) == wanted or (t.key and wanted in (normalise(t.key), normalise(t.key.replace("_", " ")))):
             return term_of(t)
     return None
 

@@ -1,0 +1,787 @@
+"""Import and export in the canonical CSV shape (and XLSX): real-world files, rejects, duplicates, round trips."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from makelaar.domain.enums import ConsentMethod, MatchStatus, Vocabulary
+from makelaar.domain.errors import KnownError
+from makelaar.domain.records import IdeaData, InitiatorData, OrganisationData
+from makelaar.services import csvio, ideas, matches, organisations
+from makelaar.services import vocabulary as vocab
+from makelaar.storage.models import Idea, Organisation
+from makelaar.storage.store import Store, open_store
+
+DEV = Path("/work/shared/data/matching-dev")
+ORG_HEADER = "naam;soort;omschrijving;biedt;themas;wijken;contactpersoon;telefoon;email;website;adres;postcode;kvk"
+IDEA_HEADER = "titel;omschrijving;wijk;themas;behoeften;teamgrootte;initiatiefnemer;email;telefoon;status;bron;datum"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(f"sqlite:///{tmp_path / 't.sqlite'}")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def other_store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(f"sqlite:///{tmp_path / 'other.sqlite'}")
+    yield opened
+    opened.close()
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def data_rows(path: Path) -> int:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return sum(1 for row in csv.reader(handle, delimiter=";") if any(row)) - 1
+
+
+def count(store: Store, model: type) -> int:
+    with store.begin() as s:
+        return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def org_by_name(store: Store, name: str) -> OrganisationData:
+    with store.begin() as s:
+        org_id = s.scalar(select(Organisation.id).where(Organisation.name == name))
+        assert org_id is not None, f"{name} is not in the store"
+        return organisations.get_organisation(s, org_id)
+
+
+def term_names(store: Store, ids: list[str]) -> set[str]:
+    with store.begin() as s:
+        return {t.name for v in Vocabulary for t in vocab.list_terms(s, v, include_retired=True) if t.id in ids}
+
+
+def area_names(store: Store, ids: list[str]) -> set[str]:
+    with store.begin() as s:
+        return {a.name for a in vocab.list_areas(s, include_retired=True) if a.id in ids}
+
+
+def read_export(path: Path) -> list[list[str]]:
+    if path.suffix == ".xlsx":
+        book = openpyxl.load_workbook(path, read_only=True)
+        rows = [[csvio._cell_text(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+        book.close()
+        return rows
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle, delimiter=";"))
+
+
+# --- the judged development set ----------------------------------------------------------------------------------
+
+
+def test_import_matching_dev_organisations_adds_every_row_once(store: Store) -> None:
+    path = DEV / "organisaties.csv"
+    assert data_rows(path) == 30
+
+    first = csvio.import_path(store, "organisaties", path)
+
+    assert (first.added, first.updated, first.rejected) == (30, 0, [])
+    assert count(store, Organisation) == 30
+    assert set(first.new_areas) == {"Noord", "Overwaard", "Rivierwijk", "Centrum", "Zuid"}
+    assert first.new_kinds == ["gemeentelijke organisatie"]
+    assert first.summary_lines()[0] == "Organisaties: 30 toegevoegd, 0 bijgewerkt, 0 afgewezen."
+    welfare = org_by_name(store, "Stichting Samen Brugwoude")
+    assert term_names(store, welfare.offer_ids) == {"advies", "netwerk", "organisatie"}
+    assert term_names(store, welfare.theme_ids) == {"welzijn", "zorg", "jeugd"}
+    assert area_names(store, welfare.area_ids) == {"hele gemeente"}
+    assert term_names(store, [welfare.kind_id or ""]) == {"stichting"}
+
+    second = csvio.import_path(store, "organisaties", path)
+
+    assert (second.added, second.updated, second.unchanged, second.rejected) == (0, 0, 30, [])
+    assert second.new_areas == [] and second.new_kinds == []
+    assert count(store, Organisation) == 30
+
+
+def test_import_matching_dev_ideas_adds_every_row_once(store: Store) -> None:
+    path = DEV / "ideeen.csv"
+    assert data_rows(path) == 20
+
+    first = csvio.import_path(store, "ideeen", path)
+
+    assert (first.added, first.rejected) == (20, [])
+    assert count(store, Idea) == 20
+    with store.begin() as s:
+        idea = ideas.find_idea(s, "Samen eten in de buurt")
+    assert idea.team_size == 4
+    assert idea.status == "nieuw"
+    assert area_names(store, [idea.area_id or ""]) == {"Noord"}
+    assert term_names(store, idea.need_ids) == {"ruimte", "vrijwilligers"}
+
+    second = csvio.import_path(store, "ideeen", path)
+
+    assert (second.added, second.updated, second.unchanged) == (0, 0, 20)
+    assert count(store, Idea) == 20
+
+
+# --- what real files look like ----------------------------------------------------------------------------------
+
+
+def test_windows_1252_file_keeps_accents_euro_and_curly_quote(store: Store, tmp_path: Path) -> None:
+    text = (
+        "naam;soort;omschrijving;biedt;themas;wijken\r\n"
+        "Café Élan;bedrijf;Bijdrage van € 50 voor ’s avonds, met ëën tafel;geld;cultuur;Zuid\r\n"
+    )
+    path = write(tmp_path / "excel.csv", text, "cp1252")
+    with pytest.raises(UnicodeDecodeError):
+        path.read_bytes().decode("utf-8")
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert result.added == 1
+    org = org_by_name(store, "Café Élan")
+    assert org.description == "Bijdrage van € 50 voor ’s avonds, met ëën tafel"
+
+
+def test_bom_is_not_part_of_the_first_header(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "bom.csv", "\ufeffnaam;soort\nDe Brug;stichting\n")
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert result.added == 1
+    assert result.unknown_columns == []
+
+
+@pytest.mark.parametrize("separator", [",", "\t", ";"])
+def test_comma_tab_and_semicolon_separators(store: Store, tmp_path: Path, separator: str) -> None:
+    rows = [
+        ["naam", "soort", "biedt", "themas"],
+        ["Buurthuis Oost", "stichting", "ruimte, vrijwilligers", "welzijn"],
+        ["Fixbar", "informeel", "advies", "duurzaamheid"],
+    ]
+    with (tmp_path / "sep.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=separator).writerows(rows)
+
+    result = csvio.import_path(store, "organisaties", tmp_path / "sep.csv")
+
+    assert (result.added, result.unknown_columns) == (2, [])
+    assert term_names(store, org_by_name(store, "Buurthuis Oost").offer_ids) == {"ruimte", "vrijwilligers"}
+
+
+def test_crlf_and_multiline_cell_and_line_numbers_after_it(store: Store, tmp_path: Path) -> None:
+    text = (
+        "naam;omschrijving;postcode\r\n"
+        'Buurthuis Oost;"Eerste regel\r\nTweede regel\r\nDerde regel";1234 AB\r\n'
+        "Kapot Adres;Postcode klopt niet;1234\r\n"
+    )
+    path = write(tmp_path / "multi.csv", text)
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert result.added == 1
+    assert org_by_name(store, "Buurthuis Oost").description == "Eerste regel\nTweede regel\nDerde regel"
+    # The multi-line record spans lines 2-4, so the bad row is on line 5 of the file.
+    assert [number for number, _reason, _cells in result.rejected] == [5]
+
+
+@pytest.mark.parametrize(
+    ("name_header", "theme_header"),
+    [("Naam", "Thema's"), ("NAAM ", "THEMAS"), ("Naam organisatie", "thema’s"), (" naam", "Thema")],
+)
+def test_header_spellings(store: Store, tmp_path: Path, name_header: str, theme_header: str) -> None:
+    header = f"{name_header};Soort;{theme_header};Wijken;E-mail"
+    path = write(tmp_path / "h.csv", f"{header}\nDe Brug;stichting;Sport;Zuid;info@debrug.nl\n")
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert (result.added, result.unknown_columns) == (1, [])
+    org = org_by_name(store, "De Brug")
+    assert term_names(store, org.theme_ids) == {"sport"}
+    assert org.email == "info@debrug.nl"
+
+
+def test_extra_columns_are_reported_not_fatal(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "x.csv", "naam;Opmerking intern;soort\nDe Brug;bellen in mei;stichting\n")
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert result.added == 1
+    assert result.unknown_columns == ["Opmerking intern"]
+    assert "Onbekende kolommen, niet ingelezen: Opmerking intern." in result.summary_lines()
+
+
+def test_xlsx_input(store: Store, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Titel", "Wijk", "Teamgrootte", "Datum", "Initiatiefnemer", "Telefoon"])
+    sheet.append(["Buurtmoestuin", "Noord", 4, date(2026, 1, 31), "Sanne de Boer", 612345678])
+    book.save(tmp_path / "ideeen.xlsx")
+
+    result = csvio.import_path(store, "ideeen", tmp_path / "ideeen.xlsx")
+
+    assert (result.added, result.rejected) == (1, [])
+    with store.begin() as s:
+        idea = ideas.find_idea(s, "Buurtmoestuin")
+    assert (idea.team_size, idea.received_on) == (4, date(2026, 1, 31))
+    # Excel drops the leading 0 of a phone number typed as a number; it still reads as the same number.
+    assert idea.initiators[0].phone == "06 12345678"
+
+
+# --- rejects, reports and the vocabulary -------------------------------------------------------------------------
+
+
+def test_bad_postcode_row_is_rejected_and_good_rows_are_kept(store: Store, tmp_path: Path) -> None:
+    text = (
+        "naam;soort;postcode;email\n"
+        "Goed Een;stichting;1234 AB;info@een.nl\n"
+        "Fout;stichting;1234;info@fout.nl\n"
+        "Goed Twee;vereniging;;info@twee.nl\n"
+        "Foute Mail;vereniging;;geen-mail\n"
+    )
+    path = write(tmp_path / "sociale kaart.csv", text)
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert (result.added, len(result.rejected)) == (2, 2)
+    assert count(store, Organisation) == 2
+    assert result.rejects_path == tmp_path / "sociale kaart-afgewezen.csv"
+    raw = result.rejects_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0] == ["regel", "reden", "naam", "soort", "postcode", "email"]
+    assert rows[1][0] == "3" and rows[1][2:] == ["Fout", "stichting", "1234", "info@fout.nl"]
+    assert "'1234' is geen geldige postcode" in rows[1][1]
+    assert rows[2][0] == "5" and "'geen-mail' is geen geldig e-mailadres" in rows[2][1]
+    lines = result.summary_lines()
+    assert lines[0] == "Organisaties: 2 toegevoegd, 0 bijgewerkt, 2 afgewezen."
+    assert f"Afgewezen regels staan met de reden in {result.rejects_path}:" in lines
+    assert any(line.startswith("  regel 3: '1234' is geen geldige postcode") for line in lines)
+
+
+def test_rejects_file_of_an_earlier_run_is_removed_when_all_rows_pass(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "k.csv", "naam;postcode\nDe Brug;1234\n")
+    assert csvio.import_path(store, "organisaties", path).rejects_path == tmp_path / "k-afgewezen.csv"
+
+    write(path, "naam;postcode\nDe Brug;1234 AB\n")
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert result.rejects_path is None
+    assert not (tmp_path / "k-afgewezen.csv").exists()
+
+
+def test_unknown_wijk_and_kind_are_added_and_reported(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "w.csv", "naam;soort;wijken\nDe Brug;buurtnetwerk;Kanaalzone, hele gemeente\n")
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert result.new_areas == ["Kanaalzone"]
+    assert result.new_kinds == ["buurtnetwerk"]
+    assert "Nieuwe wijken toegevoegd: Kanaalzone." in result.summary_lines()
+    assert "Nieuwe soorten organisatie toegevoegd: buurtnetwerk." in result.summary_lines()
+    with store.begin() as s:
+        wide = vocab.municipality_area(s)
+        assert vocab.find_area(s, "kanaalzone") is not None
+    assert area_names(store, org_by_name(store, "De Brug").area_ids) == {"Kanaalzone", wide.name}
+
+
+def test_new_wijk_of_a_rejected_row_is_not_added(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "w.csv", "naam;wijken;postcode\nDe Brug;Kanaalzone;99\nHet Anker;Haven;\n")
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert result.new_areas == ["Haven"]
+    with store.begin() as s:
+        assert vocab.find_area(s, "Kanaalzone") is None
+
+
+def test_unknown_theme_and_help_type_are_reported_and_left_off(store: Store, tmp_path: Path) -> None:
+    text = "naam;biedt;themas\nDe Brug;ruimte, koffie;sport, klimaat\nHet Anker;koffie;Klimaat\n"
+    path = write(tmp_path / "t.csv", text)
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert result.added == 2
+    assert result.unknown_terms == {"koffie": [2, 3], "klimaat": [2, 3]}
+    org = org_by_name(store, "De Brug")
+    assert term_names(store, org.theme_ids) == {"sport"}
+    assert term_names(store, org.offer_ids) == {"ruimte"}
+    assert any(
+        line.startswith("Onbekende thema's en soorten hulp, weggelaten: koffie (regel 2, 3)")
+        for line in result.summary_lines()
+    )
+
+
+def test_vocabulary_matched_without_case_accents_or_key(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "v.csv", "naam;soort;themas\nDe Brug; COOPERATIE ;Openbare  Ruimte, WERK EN INKOMEN\n")
+
+    csvio.import_path(store, "organisaties", path)
+
+    org = org_by_name(store, "De Brug")
+    assert term_names(store, [org.kind_id or ""]) == {"coöperatie"}
+    assert term_names(store, org.theme_ids) == {"openbare ruimte", "werk en inkomen"}
+
+
+# --- duplicates --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stored", "incoming"),
+    [
+        ("Stichting De Brug", "De Brug"),
+        ("De Brug", "stichting de brug"),
+        ("Vereniging Dorpsbelang", "Dorpsbelang"),
+        ("Bakkerij Jansen B.V.", "Bakkerij Jansen BV"),
+        ("Coöperatie Zon U.A.", "Cooperatie  Zon"),
+        ("St. Maatjeswerk", "Maatjeswerk"),
+    ],
+)
+def test_organisation_recognised_by_name_without_legal_form(
+    store: Store, tmp_path: Path, stored: str, incoming: str
+) -> None:
+    write(tmp_path / "a.csv", f"naam;omschrijving\n{stored};oud\n")
+    csvio.import_path(store, "organisaties", tmp_path / "a.csv")
+    write(tmp_path / "b.csv", f"naam;omschrijving\n{incoming};nieuw\n")
+
+    result = csvio.import_path(store, "organisaties", tmp_path / "b.csv")
+
+    assert (result.added, result.updated) == (0, 1)
+    assert count(store, Organisation) == 1
+    assert org_by_name(store, " ".join(incoming.split())).description == "nieuw"
+
+
+def test_organisation_recognised_by_kvk(store: Store, tmp_path: Path) -> None:
+    write(tmp_path / "a.csv", "naam;kvk\nBuurtwerk Noord;12345678\nAnders;87654321\n")
+    csvio.import_path(store, "organisaties", tmp_path / "a.csv")
+    write(tmp_path / "b.csv", "naam;kvk\nWelzijn Noord-Oost;1234 5678\n")
+
+    result = csvio.import_path(store, "organisaties", tmp_path / "b.csv")
+
+    assert (result.added, result.updated) == (0, 1)
+    assert count(store, Organisation) == 2
+    assert org_by_name(store, "Welzijn Noord-Oost").kvk == "12345678"
+
+
+def test_organisation_key() -> None:
+    assert csvio.organisation_key("Stichting  Café De Brug") == csvio.organisation_key("cafe de brug")
+    assert csvio.organisation_key("Stichting") == "stichting"
+    assert csvio.organisation_key("De Brug") != csvio.organisation_key("De Burg")
+
+
+def test_empty_cells_never_clear_stored_values(store: Store, tmp_path: Path) -> None:
+    write(
+        tmp_path / "a.csv",
+        f"{ORG_HEADER}\nDe Brug;stichting;Buurthuis;ruimte;welzijn;Zuid;Ans;06 12345678;a@b.nl;;;;\n",
+    )
+    csvio.import_path(store, "organisaties", tmp_path / "a.csv")
+    write(tmp_path / "b.csv", f"{ORG_HEADER}\nDe Brug;;;;;;;;;www.debrug.nl;;;\n")
+
+    result = csvio.import_path(store, "organisaties", tmp_path / "b.csv")
+
+    assert result.updated == 1
+    org = org_by_name(store, "De Brug")
+    assert (org.description, org.phone, org.email, org.website) == (
+        "Buurthuis",
+        "06 12345678",
+        "a@b.nl",
+        "https://www.debrug.nl",
+    )
+    assert [c.name for c in org.contacts] == ["Ans"]
+    assert term_names(store, org.offer_ids) == {"ruimte"}
+
+
+def test_idea_same_title_and_wijk_is_updated_other_wijk_is_added(store: Store, tmp_path: Path) -> None:
+    write(tmp_path / "a.csv", "titel;wijk;teamgrootte\nBuurtmoestuin;Noord;3\n")
+    csvio.import_path(store, "ideeen", tmp_path / "a.csv")
+    write(tmp_path / "b.csv", "titel;wijk;teamgrootte\nbuurtmoestuin ;noord;5\nBuurtmoestuin;Zuid;2\n")
+
+    result = csvio.import_path(store, "ideeen", tmp_path / "b.csv")
+
+    assert (result.added, result.updated) == (1, 1)
+    with store.begin() as s:
+        sizes = sorted(s.scalars(select(Idea.team_size)))
+    assert sizes == [2, 5]
+
+
+# --- ideas -------------------------------------------------------------------------------------------------------
+
+
+def test_idea_fields_dates_and_consent_for_contact(store: Store, tmp_path: Path) -> None:
+    text = (
+        f"{IDEA_HEADER}\n"
+        "Buurtfeest;Op het plein;Centrum;cultuur;vergunning, geld;6;Ans Smit;ans@voorbeeld.nl;;in verkenning;"
+        "wijktafel;31-01-2026\n"
+        "Bankjes;In het park;Zuid;welzijn;geld;2;Piet;;;;E-mail;2026-02-15\n"
+    )
+    result = csvio.import_path(store, "ideeen", write(tmp_path / "i.csv", text))
+
+    assert (result.added, result.rejected) == (2, [])
+    with store.begin() as s:
+        feast = ideas.find_idea(s, "Buurtfeest")
+        benches = ideas.find_idea(s, "Bankjes")
+    assert (feast.status, feast.source, feast.received_on, feast.team_size) == (
+        "in verkenning",
+        "wijktafel",
+        date(2026, 1, 31),
+        6,
+    )
+    person = feast.initiators[0]
+    assert (person.name, person.email, person.consent_contact, person.consent_share) == (
+        "Ans Smit",
+        "ans@voorbeeld.nl",
+        True,
+        False,
+    )
+    assert person.consent_method == ConsentMethod.FORM.value
+    assert (benches.received_on, benches.source, benches.status) == (date(2026, 2, 15), "e-mail", "nieuw")
+    # A name alone is not contact data: no consent is recorded for it.
+    assert (benches.initiators[0].name, benches.initiators[0].consent_contact) == ("Piet", False)
+
+
+def test_idea_row_with_bad_status_date_and_team_size_is_rejected_with_every_reason(
+    store: Store, tmp_path: Path
+) -> None:
+    text = "titel;status;datum;teamgrootte;wijk\nGoed;nieuw;;;\nFout;bijna klaar;31-02-2026;veel;Nieuwbouw\n"
+
+    result = csvio.import_path(store, "ideeen", write(tmp_path / "i.csv", text))
+
+    assert result.added == 1
+    [(number, reason, cells)] = result.rejected
+    assert number == 3
+    assert cells == ["Fout", "bijna klaar", "31-02-2026", "veel", "Nieuwbouw"]
+    assert "Onbekende status 'bijna klaar'; kies uit: nieuw, in verkenning" in reason
+    assert "'31-02-2026' is geen geldige datum" in reason
+    assert "'veel' is geen aantal" in reason
+    assert result.new_areas == []
+
+
+def test_idea_with_contact_data_but_no_name_is_rejected(store: Store, tmp_path: Path) -> None:
+    text = "titel;initiatiefnemer;email\nBuurtfeest;;ans@voorbeeld.nl\n"
+
+    result = csvio.import_path(store, "ideeen", write(tmp_path / "i.csv", text))
+
+    assert result.added == 0
+    assert "De naam van de initiatiefnemer is verplicht." in result.rejected[0][1]
+
+
+# --- dry run -----------------------------------------------------------------------------------------------------
+
+
+def test_dry_run_reports_the_same_and_saves_nothing(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "d.csv", "naam;wijken;postcode\nDe Brug;Kanaalzone;\nFout;;99\n")
+
+    dry = csvio.import_path(store, "organisaties", path, dry_run=True)
+
+    assert (dry.added, len(dry.rejected), dry.new_areas) == (1, 1, ["Kanaalzone"])
+    assert count(store, Organisation) == 0
+    with store.begin() as s:
+        assert vocab.find_area(s, "Kanaalzone") is None
+    # The rejects file is written in a dry run too, so the rows can be fixed before the real run.
+    assert dry.rejects_path is not None and dry.rejects_path.exists()
+    assert dry.summary_lines()[0].startswith("Proefdraai voor ")
+
+    real = csvio.import_path(store, "organisaties", path)
+
+    assert (real.added, len(real.rejected), real.new_areas) == (1, 1, ["Kanaalzone"])
+    assert count(store, Organisation) == 1
+
+
+# --- unreadable files --------------------------------------------------------------------------------------------
+
+
+def test_missing_file(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(KnownError, match=r"Het bestand .*weg\.csv bestaat niet\."):
+        csvio.import_path(store, "organisaties", tmp_path / "weg.csv")
+
+
+def test_no_recognisable_header(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "rommel.csv", "foo;bar\n1;2\n")
+    with pytest.raises(KnownError, match=r"rommel\.csv staat geen kolom 'naam'") as caught:
+        csvio.import_path(store, "organisaties", path)
+    assert "naam; soort; omschrijving" in str(caught.value)
+    with pytest.raises(KnownError, match="geen kolom 'titel'"):
+        csvio.import_path(store, "ideeen", path)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("leeg.csv", b"", "is leeg"),
+        ("plaatje.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "geen CSV-bestand"),
+        ("kapot.xlsx", b"PK\x03\x04 dit is geen zip", "geen leesbaar Excel-bestand"),
+        ("oud.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "oud Excel-bestand"),
+    ],
+)
+def test_unreadable_files(store: Store, tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(KnownError, match=message) as caught:
+        csvio.import_path(store, "organisaties", tmp_path / name)
+    assert name in str(caught.value)
+    assert count(store, Organisation) == 0
+
+
+def test_unknown_kind(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(KnownError, match="Onbekende soort"):
+        csvio.import_path(store, "koppelingen", write(tmp_path / "k.csv", "naam\nx\n"))
+
+
+# --- export ------------------------------------------------------------------------------------------------------
+
+
+def _rich_store(store: Store, tmp_path: Path) -> None:
+    """The development set plus an organisation with every contact field and an idea with a sharing initiator."""
+    csvio.import_path(store, "organisaties", DEV / "organisaties.csv")
+    csvio.import_path(store, "ideeen", DEV / "ideeen.csv")
+    extra = (
+        f"{ORG_HEADER}\n"
+        'Wijkcentrum De Brug;;;;;;Gerda Hofman;0344 612 345;info@debrug.example;www.debrug.example;"Molenweg 4";'
+        "4001 AB;41234567\n"
+    )
+    csvio.import_path(store, "organisaties", write(tmp_path / "extra.csv", extra))
+    with store.begin() as s:
+        idea = ideas.find_idea(s, "Buurtkoor")
+        idea.status = "in verkenning"
+        idea.source = "inloopspreekuur"
+        idea.received_on = date(2026, 3, 2)
+        idea.initiators = [
+            InitiatorData(
+                name="Ans Smit", email="ans@voorbeeld.nl", phone="0612345678", consent_contact=True, consent_share=True
+            )
+        ]
+        ideas.save_idea(s, idea)
+
+
+COMPARED_IDEA_COLUMNS = [c for c in csvio.IDEA_COLUMNS if c not in ("initiatiefnemer", "email", "telefoon")]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_import_round_trip(store: Store, other_store: Store, tmp_path: Path, suffix: str) -> None:
+    _rich_store(store, tmp_path)
+    with store.begin() as s:
+        assert csvio.export_path(s, "organisaties", tmp_path / f"org{suffix}") == 30
+        assert csvio.export_path(s, "ideeen", tmp_path / f"ideas{suffix}") == 20
+
+    orgs = csvio.import_path(other_store, "organisaties", tmp_path / f"org{suffix}")
+    found = csvio.import_path(other_store, "ideeen", tmp_path / f"ideas{suffix}")
+    assert (orgs.added, orgs.rejected, orgs.unknown_columns) == (30, [], [])
+    assert (found.added, found.rejected, found.unknown_columns) == (20, [], [])
+    with other_store.begin() as s:
+        csvio.export_path(s, "organisaties", tmp_path / f"org2{suffix}")
+        csvio.export_path(s, "ideeen", tmp_path / f"ideas2{suffix}")
+
+    first, second = read_export(tmp_path / f"org{suffix}"), read_export(tmp_path / f"org2{suffix}")
+    assert first[0] == csvio.ORGANISATION_COLUMNS
+    assert second == first
+    assert first[[r[0] for r in first].index("Wijkcentrum De Brug")][:2] == ["Wijkcentrum De Brug", "stichting"]
+    brug = org_by_name(other_store, "Wijkcentrum De Brug")
+    assert (brug.phone, brug.postcode, brug.kvk, brug.address, [c.name for c in brug.contacts]) == (
+        "0344 612 345",
+        "4001 AB",
+        "41234567",
+        "Molenweg 4",
+        ["Gerda Hofman"],
+    )
+
+    def ideas_by_title(rows: list[list[str]]) -> dict[str, list[str]]:
+        keep = [rows[0].index(c) for c in COMPARED_IDEA_COLUMNS]
+        return {r[0]: [r[i] for i in keep] for r in rows[1:]}
+
+    idea_rows = read_export(tmp_path / f"ideas{suffix}")
+    assert idea_rows[0] == csvio.IDEA_COLUMNS
+    assert ideas_by_title(read_export(tmp_path / f"ideas2{suffix}")) == ideas_by_title(idea_rows)
+    with other_store.begin() as s:
+        choir = ideas.find_idea(s, "Buurtkoor")
+    assert (choir.status, choir.source, choir.received_on) == ("in verkenning", "inloopspreekuur", date(2026, 3, 2))
+    person = choir.initiators[0]
+    assert (person.name, person.email, person.phone, person.consent_contact) == (
+        "Ans Smit",
+        "ans@voorbeeld.nl",
+        "06 12345678",
+        True,
+    )
+
+    # Importing the export back into the store it came from changes nothing.
+    again = csvio.import_path(store, "organisaties", tmp_path / f"org{suffix}")
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 30)
+    again = csvio.import_path(store, "ideeen", tmp_path / f"ideas{suffix}")
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 20)
+
+
+def test_export_leaves_out_initiators_without_consent_for_sharing(store: Store, tmp_path: Path) -> None:
+    with store.begin() as s:
+        for title, share in (("Gedeeld", True), ("Alleen contact", False)):
+            ideas.save_idea(
+                s,
+                IdeaData(
+                    title=title,
+                    initiators=[
+                        InitiatorData(
+                            name=f"Bewoner {title}",
+                            email="bewoner@voorbeeld.nl",
+                            phone="06 12345678",
+                            consent_contact=True,
+                            consent_share=share,
+                        )
+                    ],
+                ),
+            )
+        ideas.save_idea(s, IdeaData(title="Zonder mensen"))
+        csvio.export_path(s, "ideeen", tmp_path / "i.csv")
+
+    rows = read_export(tmp_path / "i.csv")
+    people = {r[0]: r[6:9] for r in rows[1:]}
+    assert people == {
+        "Gedeeld": ["Bewoner Gedeeld", "bewoner@voorbeeld.nl", "06 12345678"],
+        "Alleen contact": ["", "", ""],
+        "Zonder mensen": ["", "", ""],
+    }
+
+    # Re-importing the export keeps the personal data the export left out.
+    csvio.import_path(store, "ideeen", tmp_path / "i.csv")
+    with store.begin() as s:
+        kept = ideas.find_idea(s, "Alleen contact").initiators
+    assert [(p.name, p.email) for p in kept] == [("Bewoner Alleen contact", "bewoner@voorbeeld.nl")]
+
+
+def test_export_csv_is_excel_friendly(store: Store, tmp_path: Path) -> None:
+    csvio.import_path(store, "organisaties", DEV / "organisaties.csv")
+    with store.begin() as s:
+        csvio.export_path(s, "organisaties", tmp_path / "o.csv")
+    raw = (tmp_path / "o.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf" + ORG_HEADER.encode() + b"\r\n")
+    assert "Stichting Samen Brugwoude;stichting;" in raw.decode("utf-8-sig")
+    assert ";advies, netwerk, organisatie;welzijn, zorg, jeugd;hele gemeente;" in raw.decode("utf-8-sig")
+
+
+def test_export_xlsx_has_bold_header_and_no_formulas(store: Store, tmp_path: Path) -> None:
+    with store.begin() as s:
+        organisations.save_organisation(s, OrganisationData(name='=HYPERLINK("http://x")', description="+31 kort"))
+        csvio.export_path(s, "organisaties", tmp_path / "o.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "o.xlsx")
+    sheet = book.worksheets[0]
+    assert [c.value for c in sheet[1]] == csvio.ORGANISATION_COLUMNS
+    assert all(c.font.b for c in sheet[1])
+    assert sheet["A2"].value == '=HYPERLINK("http://x")'
+    assert sheet["A2"].data_type == "s"
+    book.close()
+
+
+def test_export_koppelingen(store: Store, tmp_path: Path) -> None:
+    follow = date.today() + timedelta(days=3)
+    with store.begin() as s:
+        org = organisations.save_organisation(s, OrganisationData(name="De Brug"))
+        idea = ideas.save_idea(s, IdeaData(title="Buurtfeest"))
+        need = vocab.find_term(s, Vocabulary.HELP_TYPE, "ruimte")
+        assert org.id and idea.id and need
+        row = matches.create_match(s, idea_id=idea.id, organisation_id=org.id, need_id=need.id, follow_up_on=follow)
+        matches.update_match(
+            s,
+            row.id,
+            version=row.version,
+            status=MatchStatus.APPROACHED,
+            follow_up_on=follow,
+            note="Gebeld; zaal vrij?",
+        )
+        assert csvio.export_path(s, "koppelingen", tmp_path / "k.csv") == 1
+    assert read_export(tmp_path / "k.csv") == [
+        csvio.MATCH_COLUMNS,
+        [
+            idea.reference,
+            "Buurtfeest",
+            "De Brug",
+            "ruimte",
+            "benaderd",
+            follow.strftime("%d-%m-%Y"),
+            "Gebeld; zaal vrij?",
+        ],
+    ]
+
+
+def test_export_refuses_unknown_extension_and_kind(store: Store, tmp_path: Path) -> None:
+    with store.begin() as s:
+        with pytest.raises(KnownError, match=r"alleen \.csv- en \.xlsx-bestanden"):
+            csvio.export_path(s, "organisaties", tmp_path / "o.ods")
+        with pytest.raises(KnownError, match="Onbekende soort"):
+            csvio.export_path(s, "wijken", tmp_path / "o.csv")
+        with pytest.raises(KnownError, match="kan niet worden geschreven"):
+            csvio.export_path(s, "organisaties", tmp_path / "bestaat-niet" / "o.csv")
+    assert not (tmp_path / "o.ods").exists()
+
+
+def test_services_do_not_import_qt() -> None:
+    code = (
+        "import sys, makelaar.services.csvio, makelaar.services.demo; "
+        "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_savepoints_keep_good_rows_on_every_backend(any_store: Store, tmp_path: Path) -> None:
+    """The shared any_store fixture (tests/conftest.py) runs this on SQLite and, when configured, PostgreSQL."""
+    first = csvio.import_path(any_store, "organisaties", DEV / "organisaties.csv")
+    text = "naam;postcode;wijken\nGoed;1234 AB;Kanaalzone\nFout;12;Haven\nWijkcentrum De Brug;4001 AB;Noord\n"
+
+    second = csvio.import_path(any_store, "organisaties", write(tmp_path / "k.csv", text))
+
+    assert first.added == 30
+    assert (second.added, second.updated, [r[0] for r in second.rejected]) == (1, 1, [3])
+    assert second.new_areas == ["Kanaalzone"]
+    assert count(any_store, Organisation) == 31
+    assert org_by_name(any_store, "Wijkcentrum De Brug").postcode == "4001 AB"
+    with any_store.begin() as s:
+        assert vocab.find_area(s, "Haven") is None
+
+
+def test_same_organisation_twice_in_one_file(store: Store, tmp_path: Path) -> None:
+    text = "naam;omschrijving;website\nDe Brug;Buurthuis;\nStichting De Brug;;www.debrug.nl\n"
+
+    result = csvio.import_path(store, "organisaties", write(tmp_path / "d.csv", text))
+
+    assert (result.added, result.updated) == (1, 1)
+    org = org_by_name(store, "Stichting De Brug")
+    assert (org.description, org.website) == ("Buurthuis", "https://www.debrug.nl")
+
+
+def test_rejected_update_leaves_the_stored_record_for_later_rows(store: Store, tmp_path: Path) -> None:
+    csvio.import_path(
+        store, "ideeen", write(tmp_path / "a.csv", "titel;initiatiefnemer;email\nBuurtfeest;Ans;ans@voorbeeld.nl\n")
+    )
+    text = "titel;initiatiefnemer;email;teamgrootte\nBuurtfeest;Ans;kapot;\nBuurtfeest;Ans;;3\n"
+
+    result = csvio.import_path(store, "ideeen", write(tmp_path / "b.csv", text))
+
+    assert [r[0] for r in result.rejected] == [2]
+    assert result.updated == 1
+    with store.begin() as s:
+        idea = ideas.find_idea(s, "Buurtfeest")
+    assert idea.team_size == 3
+    assert [(p.name, p.email) for p in idea.initiators] == [("Ans", "ans@voorbeeld.nl")]
+
+
+def test_excel_sep_hint_line_is_not_the_header(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "s.csv", "sep=,\r\nnaam,postcode\r\nDe Brug,1234 AB\r\nFout,12\r\n")
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert (result.added, result.unknown_columns) == (1, [])
+    assert [r[0] for r in result.rejected] == [4]
+
+
+def test_summary_shortens_long_lists_of_lines(store: Store, tmp_path: Path) -> None:
+    rows = "".join(f"Organisatie {n};klimaat;{'12' if n > 15 else ''}\n" for n in range(1, 41))
+    path = write(tmp_path / "l.csv", f"naam;themas;postcode\n{rows}")
+
+    lines = csvio.import_path(store, "organisaties", path).summary_lines()
+
+    assert lines[0] == "Organisaties: 15 toegevoegd, 0 bijgewerkt, 25 afgewezen."
+    assert sum(line.startswith("  regel ") for line in lines) == 20
+    assert "  ... en nog 5 regels." in lines
+    # Rejected rows are not counted for the unknown theme: they were not imported at all.
+    unknown = "Onbekende thema's en soorten hulp, weggelaten: klimaat (regel 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 en nog 5)."
+    assert lines[-1] == unknown
