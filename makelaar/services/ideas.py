@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -29,7 +30,7 @@ from makelaar.storage.models import (
     idea_needs,
     idea_themes,
 )
-from makelaar.storage.search import matches_search
+from makelaar.storage.search import MANY_HITS, count_search, matches_search
 
 SORTS: dict[str, Any] = {
     "reference": Idea.reference,
@@ -41,18 +42,28 @@ SORTS: dict[str, Any] = {
 }
 
 
-def _filtered(s: Session, q: ListQuery, stmt: Select[Any]) -> Select[Any]:
+REFERENCE = re.compile(r"[A-Za-z]-\d{4}(-\d*)?")
+
+
+def _filtered(s: Session, q: ListQuery, stmt: Select[Any], *, many_hits: bool = False) -> Select[Any]:
     dialect = s.get_bind().dialect.name
-    if q.search.strip():
-        clause = matches_search("ideas", dialect, q.search)
+    text = q.search.strip()
+    if REFERENCE.fullmatch(text):
+        # Typing a reference number looks it up directly (as words, "I" would match every word starting with i);
+        # a range rather than LIKE, which SQLite cannot answer from the index (LIKE ignores case there).
+        prefix = text.upper()
+        stmt = stmt.where(Idea.reference >= prefix, Idea.reference < prefix + "\uffff")
+    elif text:
+        clause = matches_search("ideas", dialect, text, many_hits=many_hits)
         if clause is not None:
             stmt = stmt.where(clause)
     if q.statuses:
         stmt = stmt.where(Idea.status.in_(q.statuses))
     if q.area_id:
-        # A wijk includes its buurten.
-        children = select(Area.id).where(Area.parent_id == q.area_id)
-        stmt = stmt.where(or_(Idea.area_id == q.area_id, Idea.area_id.in_(children)))
+        # A wijk includes its buurten. One IN over both lets the (area_id, received_on) index do the work.
+        stmt = stmt.where(
+            Idea.area_id.in_(select(Area.id).where(or_(Area.id == q.area_id, Area.parent_id == q.area_id)))
+        )
     if q.theme_id:
         stmt = stmt.where(Idea.id.in_(select(idea_themes.c.idea_id).where(idea_themes.c.term_id == q.theme_id)))
     if q.help_type_id:
@@ -63,17 +74,27 @@ def _filtered(s: Session, q: ListQuery, stmt: Select[Any]) -> Select[Any]:
 
 
 def count_ideas(s: Session, q: ListQuery) -> int:
-    stmt = _filtered(s, q, select(func.count()).select_from(Idea))
-    if q.area_id or q.sort == "area":
-        stmt = stmt.outerjoin(Area, Area.id == Idea.area_id)
-    return int(s.scalar(stmt) or 0)
+    if (
+        q.search.strip()
+        and not REFERENCE.fullmatch(q.search.strip())
+        and q == ListQuery(search=q.search, sort=q.sort, descending=q.descending)
+    ):
+        # Only a search: count in the index itself rather than through the IN on ideas.
+        counted = count_search(s.get_bind().dialect.name, s, "ideas", q.search)
+        if counted is not None:
+            return counted
+    return int(s.scalar(_filtered(s, q, select(func.count()).select_from(Idea))) or 0)
 
 
 def list_ideas(s: Session, q: ListQuery, offset: int = 0, limit: int = 200) -> list[IdeaRow]:
     stmt = select(
         Idea.id, Idea.reference, Idea.title, Idea.status, Area.name, Idea.received_on, Idea.updated_at
     ).outerjoin(Area, Area.id == Idea.area_id)
-    stmt = _filtered(s, q, stmt)
+    many = False
+    if q.search.strip() and q.sort != "area" and not REFERENCE.fullmatch(q.search.strip()):
+        hits = count_search(s.get_bind().dialect.name, s, "ideas", q.search)
+        many = hits is not None and hits > MANY_HITS
+    stmt = _filtered(s, q, stmt, many_hits=many)
     key = SORTS.get(q.sort, Idea.updated_at)
     order = key.desc() if q.descending else key.asc()
     tiebreak = Idea.id.desc() if q.descending else Idea.id.asc()

@@ -25,7 +25,7 @@ from makelaar.storage.models import (
     organisation_offers,
     organisation_themes,
 )
-from makelaar.storage.search import matches_search
+from makelaar.storage.search import count_search, matches_search
 
 SORTS: dict[str, Any] = {
     "reference": Organisation.reference,
@@ -68,6 +68,10 @@ def _filtered(s: Session, q: ListQuery, stmt: Select[Any]) -> Select[Any]:
 
 
 def count_organisations(s: Session, q: ListQuery) -> int:
+    if q.search.strip() and q == ListQuery(search=q.search, sort=q.sort, descending=q.descending):
+        counted = count_search(s.get_bind().dialect.name, s, "organisations", q.search)
+        if counted is not None:
+            return counted
     return int(s.scalar(_filtered(s, q, select(func.count()).select_from(Organisation))) or 0)
 
 
