@@ -84,11 +84,20 @@ def clean_url(value: str | None) -> str | None:
     return text
 
 
-def clean_required(value: str | None, label: str) -> str:
+def clean_required(value: str | None, label: str, max_length: int = 200) -> str:
     if _blank(value):
         raise ValueError(f"{label} is verplicht.")
     assert value is not None
-    return " ".join(value.split()) if "\n" not in value else value.strip()
+    clean = " ".join(value.split()) if "\n" not in value else value.strip()
+    check_length(clean, label, max_length)
+    return clean
+
+
+def check_length(value: str | None, label: str, max_length: int) -> str | None:
+    """The store keeps at most ``max_length`` characters; say so rather than cut a resident's words."""
+    if value is not None and len(value) > max_length:
+        raise ValueError(f"{label} is te lang: {len(value)} tekens, de grens is {max_length}.")
+    return value
 
 
 def clean_team_size(value: int | str | None) -> int | None:

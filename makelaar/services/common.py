@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from makelaar.domain.errors import FieldError, ValidationError
@@ -19,19 +20,19 @@ T = TypeVar("T")
 def next_reference(s: Session, prefix: str, year: int | None = None) -> str:
     """The next readable reference for a prefix, e.g. I-2026-0042. Safe against concurrent writers."""
     year = year or date.today().year
-    counter = s.get(ReferenceCounter, (prefix, year), with_for_update=True)
-    if counter is None:
-        counter = ReferenceCounter(prefix=prefix, year=year, last=0)
-        s.add(counter)
-        s.flush()
-    # An UPDATE ... SET last = last + 1 serialises concurrent writers on PostgreSQL and SQLite alike.
-    s.execute(
-        update(ReferenceCounter)
-        .where(ReferenceCounter.prefix == prefix, ReferenceCounter.year == year)
-        .values(last=ReferenceCounter.last + 1)
+    # One statement: insert the counter at 1 or add one to it. The row lock of the upsert serialises concurrent
+    # writers on PostgreSQL; SQLite has one writer at a time anyway.
+    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+    stmt = (
+        insert(ReferenceCounter)
+        .values(prefix=prefix, year=year, last=1)
+        .on_conflict_do_update(
+            index_elements=[ReferenceCounter.prefix, ReferenceCounter.year], set_={"last": ReferenceCounter.last + 1}
+        )
+        .returning(ReferenceCounter.last)
     )
-    s.refresh(counter)
-    return f"{prefix}-{year}-{counter.last:04d}"
+    number = int(s.execute(stmt).scalar_one())
+    return f"{prefix}-{year}-{number:04d}"
 
 
 class Collector:

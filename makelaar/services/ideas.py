@@ -230,7 +230,7 @@ def validate_initiator(c: Collector, i: int, data: InitiatorData) -> InitiatorDa
         name=name or "",
         email=c.check(prefix + "email", v.clean_email, data.email),
         phone=c.check(prefix + "phone", v.clean_phone, data.phone),
-        address=(data.address or "").strip() or None,
+        address=c.check(prefix + "address", v.check_length, (data.address or "").strip() or None, "Het adres", 200),
         postcode=c.check(prefix + "postcode", v.clean_postcode, data.postcode),
         consent_contact=data.consent_contact,
         consent_share=data.consent_share,
@@ -252,8 +252,6 @@ def validate_initiator(c: Collector, i: int, data: InitiatorData) -> InitiatorDa
 def validate_idea(data: IdeaData) -> IdeaData:
     c = Collector()
     title = c.check("title", v.clean_required, data.title, "De titel")
-    if title and len(title) > 200:
-        c.add("title", "De titel is te lang; houd die onder de 200 tekens.")
     if data.status not in {s.value for s in IdeaStatus}:
         c.add("status", f"Onbekende status '{data.status}'.")
     if data.source and data.source not in {s.value for s in IdeaSource}:
