@@ -7,10 +7,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -29,12 +30,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from makelaar.domain.enums import ConsentMethod, IdeaSource, IdeaStatus, Vocabulary
-from makelaar.domain.errors import ValidationError
+from makelaar.domain.errors import KnownError, ValidationError
 from makelaar.domain.formatting import format_date, format_euro, parse_euro
 from makelaar.domain.records import IdeaData, InitiatorData, MatchRow
 from makelaar.services import ideas, matches, sessions, vocabulary
-from makelaar.ui.context import AppContext
+from makelaar.ui.context import AppContext, Confirm
 from makelaar.ui.editor_base import RecordEditor
+from makelaar.ui.errors import show_error
 from makelaar.ui.labels import label
 from makelaar.ui.match_dialog import MatchDialog, MatchStatusDialog
 from makelaar.ui.models import Column, RowsTableModel
@@ -201,6 +203,12 @@ class InitiatorsPanel(QWidget):
 
 
 class IdeaEditor(RecordEditor):
+    """Signals:
+    deleted(str): the idea was removed.
+    """
+
+    deleted = Signal(str)
+
     def __init__(
         self,
         ctx: AppContext,
@@ -323,6 +331,12 @@ class IdeaEditor(RecordEditor):
         ):
             self.errors.register(field, widget)
 
+        self.delete_button = self.buttons.addButton(
+            self.tr("Idee &verwijderen…"), QDialogButtonBox.ButtonRole.ResetRole
+        )
+        self.delete_button.setAutoDefault(False)
+        self.delete_button.clicked.connect(self.delete_idea)
+
         if idea_id:
             self.load(ctx.read(lambda s: ideas.get_idea(s, idea_id)))
         else:
@@ -354,6 +368,7 @@ class IdeaEditor(RecordEditor):
         self.needs.set_terms(self._needs, record.need_ids, [t for t in self._all_needs if t.retired])
         self.people.set_people(record.initiators)
         saved = record.id is not None
+        self.delete_button.setVisible(saved)
         self.add_match_button.setEnabled(saved)
         self.change_match_button.setEnabled(saved)
         self.match_hint.setVisible(not saved)
@@ -396,6 +411,28 @@ class IdeaEditor(RecordEditor):
                 if widget is not None:
                     self.errors.register(e.field, widget)
                 return
+
+    @Slot()
+    def delete_idea(self) -> None:
+        """Remove an idea registered by mistake, with its koppelingen and timeline (after a clear question)."""
+        if self.record_id is None:
+            return
+        idea_id = self.record_id
+        question = self.tr(
+            "Idee %1 verwijderen, met de koppelingen en de tijdlijn? Initiatiefnemers die bij geen ander idee horen, "
+            "worden ook verwijderd. Dit kan niet ongedaan worden gemaakt."
+        ).replace("%1", self._reference or "")
+        if not Confirm.ask(self, self.tr("Idee verwijderen"), question):
+            return
+        try:
+            with self.ctx.store.begin() as s:
+                ideas.delete_idea(s, idea_id)
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        self.deleted.emit(idea_id)
+        self._snapshot = self.collect()  # nothing left to save
+        self.accept()
 
     def refresh_matches(self) -> None:
         if self.record_id is None:

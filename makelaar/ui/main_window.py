@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
                 return e
         editor = IdeaEditor(self.ctx, idea_id, self)
         editor.saved.connect(lambda _id: self.organisations.reload())
+        editor.deleted.connect(lambda _id: self.ideas.reload())
         self._track(editor, self.ideas)
         return editor
 

@@ -166,3 +166,24 @@ def test_timeline_note_is_added(qtbot: QtBot, ctx: AppContext, sample: dict[str,
     assert newest is not None and newest.text == "Gebeld met Anna, ze komt langs"
     assert newest.author == "Test Makelaar"
     assert editor.timeline.text.toPlainText() == ""
+
+
+def test_delete_an_idea_after_confirming(
+    qtbot: QtBot, ctx: AppContext, store: Store, sample: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = iter([False, True])
+    monkeypatch.setattr(context.Confirm, "ask", staticmethod(lambda *_: next(answers)))
+    editor = open_editor(qtbot, ctx, sample["garden"])
+    assert editor.delete_button.isVisible()
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)  # "no": nothing happens
+    assert editor.isVisible()
+    with qtbot.waitSignal(editor.deleted):
+        qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible()
+    with store.begin() as s:
+        assert [r.id for r in ideas.list_ideas(s, ListQuery())] == [sample["dinner"]]
+
+
+def test_a_new_idea_has_nothing_to_delete(qtbot: QtBot, ctx: AppContext) -> None:
+    editor = open_editor(qtbot, ctx)
+    assert not editor.delete_button.isVisible()
