@@ -37,6 +37,9 @@ _MARKED = [
     QT_TRANSLATE_NOOP("Label", "wijk"),
     QT_TRANSLATE_NOOP("Label", "buurt"),
     QT_TRANSLATE_NOOP("Label", "dorp"),
+    QT_TRANSLATE_NOOP("Label", "Thema's"),
+    QT_TRANSLATE_NOOP("Label", "Soorten hulp (behoefte en aanbod)"),
+    QT_TRANSLATE_NOOP("Label", "Soorten organisatie"),
 ]
 
 

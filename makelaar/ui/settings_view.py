@@ -55,7 +55,7 @@ class TermList(QWidget):
         self.ctx = ctx
         self.vocab = vocab
         self.list = QListWidget()
-        self.list.setAccessibleName(vocab.label if vocab else "")
+        self.list.setAccessibleName(label(vocab.label) if vocab else "")
         self.list.currentItemChanged.connect(self._update_buttons)
         self.add_button = QPushButton(self.tr("&Toevoegen…"))
         self.rename_button = QPushButton(self.tr("&Hernoemen…"))
@@ -120,7 +120,9 @@ class TermList(QWidget):
     def add(self) -> None:
         vocab = self.vocab
         assert vocab is not None
-        name = TextPrompt.ask(self, self.tr("Toevoegen"), self.tr("Nieuw woord voor %1:").replace("%1", vocab.label))
+        name = TextPrompt.ask(
+            self, self.tr("Toevoegen"), self.tr("Nieuw woord voor %1:").replace("%1", label(vocab.label))
+        )
         if name:
             self._run(lambda s: vocabulary.add_term(s, vocab, name))
 
@@ -249,7 +251,7 @@ class SettingsView(QWidget):
             tl = TermList(ctx, vocab)
             tl.changed.connect(self.vocabulary_changed)
             self.term_lists.append(tl)
-            self.lists.addTab(tl, vocab.label)
+            self.lists.addTab(tl, label(vocab.label))
         self.areas = AreaList(ctx)
         self.areas.changed.connect(self.vocabulary_changed)
         self.lists.addTab(self.areas, self.tr("Wijken en buurten"))
