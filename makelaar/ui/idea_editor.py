@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from makelaar.domain import validation as v
 from makelaar.domain.enums import ConsentMethod, IdeaSource, IdeaStatus, Vocabulary
 from makelaar.domain.errors import KnownError, ValidationError
 from makelaar.domain.formatting import format_date, format_euro, parse_euro
@@ -41,7 +42,16 @@ from makelaar.ui.labels import label
 from makelaar.ui.match_dialog import MatchDialog, MatchStatusDialog
 from makelaar.ui.models import Column, RowsTableModel
 from makelaar.ui.timeline import TimelineWidget
-from makelaar.ui.widgets import CheckList, add_row, area_items, date_edit, fill_combo, get_date, set_date
+from makelaar.ui.widgets import (
+    CheckList,
+    add_row,
+    area_items,
+    check_on_leave,
+    date_edit,
+    fill_combo,
+    get_date,
+    set_date,
+)
 
 
 class InitiatorsPanel(QWidget):
@@ -85,7 +95,7 @@ class InitiatorsPanel(QWidget):
         self.reference = QLabel()
         form.addRow(self.tr("Nummer:"), self.reference)
         for w in (self.name, self.email, self.phone, self.address, self.postcode):
-            w.textEdited.connect(self._store_current)
+            w.textChanged.connect(self._store_current)
         for cb in (self.consent_contact, self.consent_share):
             cb.toggled.connect(self._store_current)
             cb.toggled.connect(self._update_enabled)
@@ -323,6 +333,15 @@ class IdeaEditor(RecordEditor):
         self.timeline = TimelineWidget(ctx)
         self.tabs.addTab(self.timeline, self.tr("Tij&dlijn"))
 
+        for line, clean in (
+            (self.people.email, v.clean_email),
+            (self.people.phone, v.clean_phone),
+            (self.people.postcode, v.clean_postcode),
+            (self.amount, _clean_amount),
+        ):
+            check_on_leave(self.errors, line, clean)
+        self.people.list.currentRowChanged.connect(self._forget_person_marks)
+
         for field, widget in (
             ("title", self.title),
             ("status", self.status),
@@ -402,6 +421,12 @@ class IdeaEditor(RecordEditor):
 
     def store(self, session: Session, data: IdeaData) -> IdeaData:
         return ideas.save_idea(session, data, author=self.ctx.author)
+
+    @Slot()
+    def _forget_person_marks(self) -> None:
+        # The fields now show another person; their marks belonged to the previous one.
+        for w in (self.people.email, self.people.phone, self.people.postcode):
+            self.errors.unmark(w)
 
     def prepare_errors(self, error: ValidationError) -> None:
         # A person's fields are named initiators[i].field: show that person, then mark the field.
@@ -510,3 +535,8 @@ class IdeaEditor(RecordEditor):
         )
         if row is not None:
             self._after_match_change()
+
+
+def _clean_amount(text: str) -> str | None:
+    amount = parse_euro(text)
+    return format_euro(amount) if amount is not None else None

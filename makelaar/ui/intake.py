@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from makelaar.domain import validation as v
 from makelaar.domain.enums import ConsentMethod, IdeaSource, Vocabulary
 from makelaar.domain.errors import KnownError, ValidationError
 from makelaar.domain.formatting import format_date
@@ -38,7 +39,7 @@ from makelaar.services.listing import ListQuery
 from makelaar.storage.engine import user_data_dir
 from makelaar.ui.context import AppContext, UnsavedPrompt
 from makelaar.ui.errors import show_error
-from makelaar.ui.widgets import CheckList, FieldErrors, add_row
+from makelaar.ui.widgets import CheckList, FieldErrors, add_row, check_on_leave
 
 
 def draft_path(session_id: str) -> Path:
@@ -151,6 +152,8 @@ class IntakeDialog(QDialog):
             ("initiators[0].consent_share", self.consent_share),
         ):
             self.errors.register(field, widget)
+        check_on_leave(self.errors, self.email, v.clean_email)
+        check_on_leave(self.errors, self.phone, v.clean_phone)
 
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(self.tr("Opslaan en &volgende"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from makelaar.domain import validation as v
 from makelaar.domain.enums import Vocabulary
 from makelaar.domain.errors import ValidationError
 from makelaar.domain.formatting import format_date
@@ -36,7 +37,7 @@ from makelaar.ui.labels import label
 from makelaar.ui.match_dialog import MatchStatusDialog
 from makelaar.ui.models import Column, RowsTableModel
 from makelaar.ui.timeline import TimelineWidget
-from makelaar.ui.widgets import CheckList, add_row, fill_combo
+from makelaar.ui.widgets import CheckList, add_row, check_on_leave, fill_combo
 
 CONTACT_FIELDS = ("name", "role", "email", "phone")
 
@@ -209,6 +210,15 @@ class OrganisationEditor(RecordEditor):
 
         self.timeline = TimelineWidget(ctx)
         self.tabs.addTab(self.timeline, self.tr("Tij&dlijn"))
+
+        for line, clean in (
+            (self.website, v.clean_url),
+            (self.kvk, v.clean_kvk),
+            (self.email, v.clean_email),
+            (self.phone, v.clean_phone),
+            (self.postcode, v.clean_postcode),
+        ):
+            check_on_leave(self.errors, line, clean)
 
         for field, widget in (
             ("name", self.name),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TypeVar
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -129,12 +130,17 @@ class CheckList(QListWidget):
 
 
 class FieldErrors:
-    """Shows validation messages next to the fields they belong to, and clears them again."""
+    """Shows validation messages next to the fields they belong to, and clears them again.
+
+    Messages come from a save that was refused (``show``) or from checking one field when the cursor leaves it
+    (``mark``/``unmark``, see ``check_on_leave``); the summary under the form lists them all.
+    """
 
     def __init__(self, summary: QLabel) -> None:
         self._summary = summary
         self._fields: dict[str, QWidget] = {}
-        self._marked: list[QWidget] = []
+        self._messages: dict[QWidget, str] = {}
+        self._loose: list[str] = []  # messages of a refused save that belong to no visible field
         summary.setWordWrap(True)
         summary.setStyleSheet("color: #b00020;")
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -143,13 +149,25 @@ class FieldErrors:
     def register(self, field: str, widget: QWidget) -> None:
         self._fields[field] = widget
 
+    def mark(self, widget: QWidget, message: str) -> None:
+        widget.setStyleSheet(ERROR_STYLE)
+        widget.setToolTip(message)
+        self._messages[widget] = message
+        self._refresh()
+
+    def unmark(self, widget: QWidget) -> None:
+        if self._messages.pop(widget, None) is not None:
+            widget.setStyleSheet("")
+            widget.setToolTip(widget.accessibleDescription())
+        self._refresh()
+
     def clear(self) -> None:
-        for w in self._marked:
+        for w in list(self._messages):
             w.setStyleSheet("")
             w.setToolTip(w.accessibleDescription())
-        self._marked.clear()
-        self._summary.clear()
-        self._summary.hide()
+        self._messages.clear()
+        self._loose.clear()
+        self._refresh()
 
     def show(self, error: ValidationError) -> QWidget | None:
         """Mark every field with a problem; return the first one, to put the cursor there."""
@@ -157,18 +175,43 @@ class FieldErrors:
         first: QWidget | None = None
         for e in error.errors:
             widget = self._fields.get(e.field)
-            if widget is not None:
-                widget.setStyleSheet(ERROR_STYLE)
-                widget.setToolTip(e.message)
-                self._marked.append(widget)
-                first = first or widget
-        self._summary.setText("\n".join(e.message for e in error.errors))
-        self._summary.show()
-        self._summary.setAccessibleName(self._summary.text())
+            if widget is None:
+                self._loose.append(e.message)
+                continue
+            if widget in self._messages:
+                self._loose.append(e.message)  # a second problem in the same widget (a table of contacts)
+            else:
+                self.mark(widget, e.message)
+            first = first or widget
+        self._refresh()
         return first
 
+    def _refresh(self) -> None:
+        lines = list(dict.fromkeys([*self._messages.values(), *self._loose]))
+        self._summary.setText("\n".join(lines))
+        self._summary.setAccessibleName(self._summary.text())
+        self._summary.setVisible(bool(lines))
+
     def message_for(self, widget: QWidget) -> str:
-        return widget.toolTip() if widget in self._marked else ""
+        return self._messages.get(widget, "")
+
+
+def check_on_leave(errors: FieldErrors, widget: QLineEdit, clean: Callable[[str], str | None]) -> None:
+    """Check a field when the cursor leaves it: mark it with the Dutch message, or write it the standard way
+    (1234ab becomes 1234 AB)."""
+
+    def run() -> None:
+        text = widget.text()
+        try:
+            value = clean(text)
+        except ValueError as exc:
+            errors.mark(widget, str(exc))
+            return
+        errors.unmark(widget)
+        if value is not None and value != text:
+            widget.setText(value)
+
+    widget.editingFinished.connect(run)
 
 
 def vbox(*widgets: QWidget) -> QWidget:

@@ -71,3 +71,21 @@ def test_editing_keeps_existing_contacts(qtbot: QtBot, ctx: AppContext, store: S
     assert editor.save()
     with store.begin() as s:
         assert organisations.get_organisation(s, sample["green"]).active is False
+
+
+def test_fields_are_checked_when_the_cursor_leaves_them(qtbot: QtBot, ctx: AppContext) -> None:
+    editor = OrganisationEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.keyClicks(editor.postcode, "1234ab")
+    editor.postcode.editingFinished.emit()
+    assert editor.postcode.text() == "1234 AB"  # written the standard way
+    assert editor.error_label.isHidden()
+    qtbot.keyClicks(editor.kvk, "12")
+    editor.kvk.editingFinished.emit()
+    assert "KvK-nummer" in editor.error_label.text()
+    assert editor.errors.message_for(editor.kvk)
+    editor.kvk.setText("12345678")
+    editor.kvk.editingFinished.emit()
+    assert editor.error_label.isHidden()
+    assert editor.errors.message_for(editor.kvk) == ""
