@@ -99,6 +99,10 @@ class OrganisationData:
     postcode: str | None = None
     city: str | None = None
     active: bool = True
+    fund_max_amount: Decimal | None = None
+    fund_min_initiators: int | None = None
+    fund_deadline: date | None = None
+    fund_excludes: str | None = None
     offer_ids: list[str] = field(default_factory=list)
     theme_ids: list[str] = field(default_factory=list)
     area_ids: list[str] = field(default_factory=list)

@@ -153,6 +153,10 @@ def organisation_data(row: Organisation) -> OrganisationData:
         postcode=row.postcode,
         city=row.city,
         active=row.active,
+        fund_max_amount=row.fund_max_amount,
+        fund_min_initiators=row.fund_min_initiators,
+        fund_deadline=row.fund_deadline,
+        fund_excludes=row.fund_excludes,
         offer_ids=[t.id for t in row.offers],
         theme_ids=[t.id for t in row.themes],
         area_ids=[a.id for a in row.areas],
@@ -229,11 +233,23 @@ def validate_organisation(data: OrganisationData) -> OrganisationData:
         postcode=c.check("postcode", v.clean_postcode, data.postcode),
         city=c.check("city", v.check_length, (data.city or "").strip() or None, "De plaats", 120),
         active=data.active,
+        fund_max_amount=data.fund_max_amount,
+        fund_min_initiators=c.check("fund_min_initiators", v.clean_team_size, data.fund_min_initiators),
+        fund_deadline=data.fund_deadline,
+        fund_excludes=c.check(
+            "fund_excludes",
+            v.check_length,
+            (data.fund_excludes or "").strip() or None,
+            "Wat het fonds niet betaalt",
+            2000,
+        ),
         offer_ids=list(data.offer_ids),
         theme_ids=list(data.theme_ids),
         area_ids=list(data.area_ids),
         contacts=contacts,
     )
+    if data.fund_max_amount is not None and data.fund_max_amount < 0:
+        c.add("fund_max_amount", "Een maximumbedrag kan niet negatief zijn.")
     c.raise_if_any()
     return clean
 
@@ -263,6 +279,10 @@ def save_organisation(s: Session, data: OrganisationData, *, author: str | None 
         "postcode",
         "city",
         "active",
+        "fund_max_amount",
+        "fund_min_initiators",
+        "fund_deadline",
+        "fund_excludes",
     ):
         setattr(row, attr, getattr(clean, attr))
     row.offers = load_terms(s, clean.offer_ids, Vocabulary.HELP_TYPE.value)

@@ -185,6 +185,11 @@ class Organisation(Versioned, Base):
     postcode: Mapped[str | None] = mapped_column(String(7))
     city: Mapped[str | None] = mapped_column(String(120))
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True, index=True)
+    # Criteria of a fund (an organisation that gives money); all optional.
+    fund_max_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    fund_min_initiators: Mapped[int | None] = mapped_column(Integer)
+    fund_deadline: Mapped[date | None] = mapped_column(Date)
+    fund_excludes: Mapped[str | None] = mapped_column(Text)
 
     kind: Mapped[VocabularyTerm | None] = relationship()
     offers: Mapped[list[VocabularyTerm]] = relationship(secondary=organisation_offers, order_by=VocabularyTerm.position)
