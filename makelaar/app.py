@@ -28,6 +28,12 @@ def install_translator(app: object, language: str) -> object | None:
         qt = QTranslator(app)  # type: ignore[arg-type]
         if qt.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)  # type: ignore[attr-defined]
+        # Dutch is the source language; this file only holds its plural forms ("1 idee" / "2 ideeën").
+        plurals = QTranslator(app)  # type: ignore[arg-type]
+        if plurals.load("makelaar_nl", str(resources_dir() / "translations")):
+            app.installTranslator(plurals)  # type: ignore[attr-defined]
+        else:
+            log.warning("no Dutch plural forms (makelaar_nl.qm)")
         return qt
     translator = QTranslator(app)  # type: ignore[arg-type]
     if translator.load(f"makelaar_{language}", str(resources_dir() / "translations")):

@@ -18,10 +18,6 @@ from makelaar.ui.settings import UiSettings
 T = TypeVar("T")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UnsavedPrompt", text)
-
-
 @dataclass
 class AppContext:
     store: Store
@@ -64,11 +60,17 @@ class UnsavedPrompt:
     def ask(parent: QWidget | None, what: str) -> str:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_tr("Niet opgeslagen wijzigingen"))
-        box.setText(_tr("%1 heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan?").replace("%1", what))
-        save = box.addButton(_tr("Opslaan"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(_tr("Niet opslaan"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
+        box.setWindowTitle(QCoreApplication.translate("UnsavedPrompt", "Niet opgeslagen wijzigingen"))
+        box.setText(
+            QCoreApplication.translate(
+                "UnsavedPrompt", "%1 heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan?"
+            ).replace("%1", what)
+        )
+        save = box.addButton(QCoreApplication.translate("UnsavedPrompt", "Opslaan"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(
+            QCoreApplication.translate("UnsavedPrompt", "Niet opslaan"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(QCoreApplication.translate("UnsavedPrompt", "Annuleren"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(save)
         box.exec()
         clicked = box.clickedButton()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from makelaar.domain.errors import KnownError, ValidationError
+from makelaar.domain.errors import FieldError, KnownError, ValidationError
 from makelaar.ui.context import AppContext, UnsavedPrompt
 from makelaar.ui.errors import show_error
 from makelaar.ui.widgets import FieldErrors
@@ -81,6 +81,9 @@ class RecordEditor(QDialog):
         """Save what is on screen. On a problem nothing on screen is lost and the fields say what is wrong."""
         data = self.collect()
         try:
+            problems = self.input_problems()
+            if problems:
+                raise ValidationError(problems)
             with self.ctx.store.begin() as s:
                 record = self.store(s, data)
         except ValidationError as exc:
@@ -99,6 +102,10 @@ class RecordEditor(QDialog):
         self.mark_clean()
         self.saved.emit(record.id)
         return True
+
+    def input_problems(self) -> list[FieldError]:
+        """Problems found before anything goes to the store: text that cannot be read as what the field holds."""
+        return []
 
     def prepare_errors(self, error: ValidationError) -> None:
         """Register widgets for fields that only exist while shown (subclasses with sub-records override)."""

@@ -15,10 +15,6 @@ from makelaar.domain.errors import KnownError
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 class ErrorDisplay:
     """Indirection so tests can see what would have been shown without a modal dialog blocking them."""
 
@@ -35,16 +31,17 @@ class ErrorDisplay:
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, KnownError):
-        ErrorDisplay.warn(parent, tr("Dat lukte niet"), str(exc))
+        ErrorDisplay.warn(parent, QCoreApplication.translate("Errors", "Dat lukte niet"), str(exc))
         return
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     log.error("unexpected error:\n%s", details)
     ErrorDisplay.critical(
         parent,
-        tr("Er ging iets mis"),
-        tr(
+        QCoreApplication.translate("Errors", "Er ging iets mis"),
+        QCoreApplication.translate(
+            "Errors",
             "Er ging iets mis in Makelaar. Wat al was opgeslagen, is bewaard. Probeer het nog eens; "
-            "gebeurt het weer, geef dan de details hieronder door aan de beheerder."
+            "gebeurt het weer, geef dan de details hieronder door aan de beheerder.",
         ),
         details,
     )

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from makelaar.domain import validation as v
 from makelaar.domain.enums import ConsentMethod, IdeaSource, IdeaStatus, Vocabulary
-from makelaar.domain.errors import KnownError, ValidationError
+from makelaar.domain.errors import FieldError, KnownError, ValidationError
 from makelaar.domain.formatting import format_date, format_euro, parse_euro
 from makelaar.domain.records import IdeaData, InitiatorData, MatchRow
 from makelaar.services import ideas, matches, sessions, vocabulary
@@ -45,8 +45,10 @@ from makelaar.ui.timeline import TimelineWidget
 from makelaar.ui.widgets import (
     CheckList,
     add_row,
+    amount_problem,
     area_items,
     check_on_leave,
+    clean_amount,
     date_edit,
     fill_combo,
     get_date,
@@ -337,7 +339,7 @@ class IdeaEditor(RecordEditor):
             (self.people.email, v.clean_email),
             (self.people.phone, v.clean_phone),
             (self.people.postcode, v.clean_postcode),
-            (self.amount, _clean_amount),
+            (self.amount, clean_amount),
         ):
             check_on_leave(self.errors, line, clean)
         self.people.list.currentRowChanged.connect(self._forget_person_marks)
@@ -400,7 +402,7 @@ class IdeaEditor(RecordEditor):
         try:
             amount = parse_euro(self.amount.text())
         except ValueError:
-            amount = Decimal(-1)  # reported by validation as a negative amount; the text stays on screen
+            amount = Decimal(-1)  # input_problems() refuses the save; this only makes the form count as changed
         return IdeaData(
             id=self.record_id,
             version=self._version,
@@ -421,6 +423,9 @@ class IdeaEditor(RecordEditor):
 
     def store(self, session: Session, data: IdeaData) -> IdeaData:
         return ideas.save_idea(session, data, author=self.ctx.author)
+
+    def input_problems(self) -> list[FieldError]:
+        return amount_problem("requested_amount", self.amount)
 
     @Slot()
     def _forget_person_marks(self) -> None:
@@ -535,8 +540,3 @@ class IdeaEditor(RecordEditor):
         )
         if row is not None:
             self._after_match_change()
-
-
-def _clean_amount(text: str) -> str | None:
-    amount = parse_euro(text)
-    return format_euro(amount) if amount is not None else None

@@ -356,6 +356,11 @@ class IdeasView(RecordListView):
             )
 
         data, terms, areas, links, recent = self.ctx.read(load)
+        no_links, links_title, recent_title = (
+            self.tr("nog geen koppelingen"),
+            self.tr("Koppelingen"),
+            self.tr("Laatst gebeurd"),
+        )
         rows = [
             (self.tr("Status"), escape(label(data.status))),
             (self.tr("Wijk"), escape(areas.get(data.area_id, "—"))),
@@ -373,15 +378,15 @@ class IdeasView(RecordListView):
                 f"{', ' + escape(format_date(m.follow_up_on)) if m.follow_up_on else ''})</li>"
                 for m in links
             )
-            or f"<li>{self.tr('nog geen koppelingen')}</li>"
+            or f"<li>{no_links}</li>"
         )
         recent_items = "".join(f"<li>{escape(format_date(a.occurred_at))}: {escape(a.text)}</li>" for a in recent)
         return (
             f"<h2>{escape(data.reference or '')} {escape(data.title)}</h2>"
             f"<p>{escape(data.description).replace(chr(10), '<br>')}</p>"
             f"<table cellspacing='4'>{table}</table>"
-            f"<h3>{self.tr('Koppelingen')}</h3><ul>{link_items}</ul>"
-            f"<h3>{self.tr('Laatst gebeurd')}</h3><ul>{recent_items}</ul>"
+            f"<h3>{links_title}</h3><ul>{link_items}</ul>"
+            f"<h3>{recent_title}</h3><ul>{recent_items}</ul>"
         )
 
 
@@ -459,6 +464,8 @@ class OrganisationsView(RecordListView):
             return data, terms, areas, matches.matches_for_organisation(s, record_id)
 
         data, terms, areas, links = self.ctx.read(load)
+        no_people, no_links = self.tr("geen contactpersonen"), self.tr("nog geen koppelingen")
+        people_title, links_title = self.tr("Contactpersonen"), self.tr("Koppelingen")
         rows = [
             (self.tr("Soort"), escape(terms.get(data.kind_id or "", "—"))),
             (self.tr("Biedt"), _list([terms[t] for t in data.offer_ids if t in terms])),
@@ -478,19 +485,19 @@ class OrganisationsView(RecordListView):
                 f"{escape(c.phone or '')} {escape(c.email or '')}</li>"
                 for c in data.contacts
             )
-            or f"<li>{self.tr('geen contactpersonen')}</li>"
+            or f"<li>{no_people}</li>"
         )
         link_items = (
             "".join(
                 f"<li>{escape(m.idea_reference)} {escape(m.idea_title)} ({escape(label(m.status))})</li>" for m in links
             )
-            or f"<li>{self.tr('nog geen koppelingen')}</li>"
+            or f"<li>{no_links}</li>"
         )
         return (
             f"<h2>{escape(data.name)}</h2><p>{escape(data.description).replace(chr(10), '<br>')}</p>"
             f"<table cellspacing='4'>{table}</table>"
-            f"<h3>{self.tr('Contactpersonen')}</h3><ul>{people}</ul>"
-            f"<h3>{self.tr('Koppelingen')}</h3><ul>{link_items}</ul>"
+            f"<h3>{people_title}</h3><ul>{people}</ul>"
+            f"<h3>{links_title}</h3><ul>{link_items}</ul>"
         )
 
 

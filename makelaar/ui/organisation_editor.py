@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -27,8 +29,8 @@ from sqlalchemy.orm import Session
 
 from makelaar.domain import validation as v
 from makelaar.domain.enums import Vocabulary
-from makelaar.domain.errors import ValidationError
-from makelaar.domain.formatting import format_date
+from makelaar.domain.errors import FieldError, ValidationError
+from makelaar.domain.formatting import format_date, format_euro, parse_euro
 from makelaar.domain.records import AreaInfo, ContactData, MatchRow, OrganisationData, Term
 from makelaar.services import matches, organisations, vocabulary
 from makelaar.ui.context import AppContext
@@ -37,7 +39,17 @@ from makelaar.ui.labels import label
 from makelaar.ui.match_dialog import MatchStatusDialog
 from makelaar.ui.models import Column, RowsTableModel
 from makelaar.ui.timeline import TimelineWidget
-from makelaar.ui.widgets import CheckList, add_row, check_on_leave, fill_combo
+from makelaar.ui.widgets import (
+    CheckList,
+    add_row,
+    amount_problem,
+    check_on_leave,
+    clean_amount,
+    date_edit,
+    fill_combo,
+    get_date,
+    set_date,
+)
 
 CONTACT_FIELDS = ("name", "role", "email", "phone")
 
@@ -179,6 +191,23 @@ class OrganisationEditor(RecordEditor):
         self.contacts = ContactsTable()
         self.tabs.addTab(self.contacts, self.tr("&Contactpersonen"))
 
+        fund_page = QWidget()
+        fund_form = QFormLayout(fund_page)
+        fund_form.addRow(
+            QLabel(self.tr("Alleen voor fondsen: waar een aanvraag aan moet voldoen. Laat leeg wat niet geldt."))
+        )
+        self.fund_max_amount = add_row(
+            fund_form, self.tr("&Maximumbedrag:"), QLineEdit(), hint=self.tr("in euro, zoals 2.500,00")
+        )
+        self.fund_min_initiators = add_row(fund_form, self.tr("Minimaal aantal &initiatiefnemers:"), QSpinBox())
+        self.fund_min_initiators.setRange(0, 10_000)
+        self.fund_min_initiators.setSpecialValueText(self.tr("geen eis"))
+        self.fund_deadline = add_row(fund_form, self.tr("Aanvragen &uiterlijk op:"), date_edit(None, allow_empty=True))
+        self.fund_excludes = add_row(fund_form, self.tr("Betaalt &niet voor:"), QPlainTextEdit())
+        self.fund_excludes.setTabChangesFocus(True)
+        self.fund_excludes.setPlaceholderText(self.tr("bijvoorbeeld: alcohol, commerciële activiteiten"))
+        self.tabs.addTab(fund_page, self.tr("&Fonds"))
+
         page4 = QWidget()
         v4 = QVBoxLayout(page4)
         self.match_model: RowsTableModel[MatchRow] = RowsTableModel(
@@ -217,6 +246,7 @@ class OrganisationEditor(RecordEditor):
             (self.email, v.clean_email),
             (self.phone, v.clean_phone),
             (self.postcode, v.clean_postcode),
+            (self.fund_max_amount, clean_amount),
         ):
             check_on_leave(self.errors, line, clean)
 
@@ -227,6 +257,9 @@ class OrganisationEditor(RecordEditor):
             ("email", self.email),
             ("phone", self.phone),
             ("postcode", self.postcode),
+            ("fund_max_amount", self.fund_max_amount),
+            ("fund_min_initiators", self.fund_min_initiators),
+            ("fund_excludes", self.fund_excludes),
         ):
             self.errors.register(field, widget)
 
@@ -252,6 +285,10 @@ class OrganisationEditor(RecordEditor):
         for field in ("website", "kvk", "email", "phone", "address", "postcode", "city"):
             getattr(self, field).setText(getattr(record, field) or "")
         self.active.setChecked(record.active)
+        self.fund_max_amount.setText(format_euro(record.fund_max_amount) if record.fund_max_amount is not None else "")
+        self.fund_min_initiators.setValue(record.fund_min_initiators or 0)
+        set_date(self.fund_deadline, record.fund_deadline)
+        self.fund_excludes.setPlainText(record.fund_excludes or "")
         self.offers.set_terms(self._offers, record.offer_ids, [t for t in self._all_offers if t.retired])
         self.themes.set_terms(self._themes, record.theme_ids, [t for t in self._all_themes if t.retired])
         self.areas.set_terms([Term(id=a.id, name=a.name) for a in self._areas], record.area_ids)
@@ -279,7 +316,20 @@ class OrganisationEditor(RecordEditor):
             theme_ids=self.themes.selected_ids(),
             area_ids=self.areas.selected_ids(),
             contacts=self.contacts.contacts(),
+            fund_max_amount=self._fund_amount(),
+            fund_min_initiators=self.fund_min_initiators.value() or None,
+            fund_deadline=get_date(self.fund_deadline),
+            fund_excludes=self.fund_excludes.toPlainText() or None,
         )
+
+    def input_problems(self) -> list[FieldError]:
+        return amount_problem("fund_max_amount", self.fund_max_amount)
+
+    def _fund_amount(self) -> Decimal | None:
+        try:
+            return parse_euro(self.fund_max_amount.text())
+        except ValueError:
+            return Decimal(-1)  # input_problems() refuses the save; this only makes the form count as changed
 
     def store(self, session: Session, data: OrganisationData) -> OrganisationData:
         return organisations.save_organisation(session, data, author=self.ctx.author)

@@ -207,10 +207,11 @@ class SessionsView(QWidget):
             lambda s: ideas.list_ideas(s, ListQuery(session_id=row.id, sort="reference", descending=False), 0, 500)
         )
         items = "".join(f"<li>{escape(i.reference)} {escape(i.title)}</li>" for i in found)
+        collected, none_yet = self.tr("Opgehaalde ideeën"), self.tr("nog geen")
         self.detail.setHtml(
             f"<h2>{escape(row.title)}</h2><p>{escape(format_date(row.held_on))} {escape(row.place)}"
-            f" {escape(row.area)}</p><h3>{self.tr('Opgehaalde ideeën')}</h3>"
-            f"<ul>{items or '<li>' + self.tr('nog geen') + '</li>'}</ul>"
+            f" {escape(row.area)}</p><h3>{collected}</h3>"
+            f"<ul>{items or '<li>' + none_yet + '</li>'}</ul>"
         )
 
     @Slot()

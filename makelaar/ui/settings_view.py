@@ -82,8 +82,9 @@ class TermList(QWidget):
     def reload(self, select: str | None = None) -> None:
         current = select or self.current_id()
         self.list.clear()
+        retired_note = self.tr("niet meer in gebruik")
         for entry_id, name, retired, indent in self.entries():
-            text = indent + name + (f"  ({self.tr('niet meer in gebruik')})" if retired else "")
+            text = indent + name + (f"  ({retired_note})" if retired else "")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, entry_id)
             item.setData(Qt.ItemDataRole.UserRole + 1, retired)

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from makelaar.domain.errors import ValidationError
+from makelaar.domain.errors import FieldError, ValidationError
+from makelaar.domain.formatting import format_euro, parse_euro
 from makelaar.domain.records import AreaInfo, Term
 
 DATE_FORMAT = "dd-MM-yyyy"
@@ -105,8 +106,9 @@ class CheckList(QListWidget):
         self.blockSignals(True)
         self.clear()
         shown = list(terms) + [t for t in retired if t.id in chosen and t not in terms]
+        retired_note = self.tr("niet meer in gebruik")
         for term in shown:
-            text = term.name if not term.retired else f"{term.name} ({self.tr('niet meer in gebruik')})"
+            text = term.name if not term.retired else f"{term.name} ({retired_note})"
             item = QListWidgetItem(text, self)
             item.setData(Qt.ItemDataRole.UserRole, term.id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
@@ -194,6 +196,21 @@ class FieldErrors:
 
     def message_for(self, widget: QWidget) -> str:
         return self._messages.get(widget, "")
+
+
+def clean_amount(text: str) -> str | None:
+    """An amount as typed, written the Dutch way (1250 -> € 1.250,00); ValueError with a message if it is none."""
+    amount = parse_euro(text)
+    return format_euro(amount) if amount is not None else None
+
+
+def amount_problem(field: str, edit: QLineEdit) -> list[FieldError]:
+    """A FieldError when the text of an amount field cannot be read as an amount."""
+    try:
+        parse_euro(edit.text())
+    except ValueError as exc:
+        return [FieldError(field, str(exc))]
+    return []
 
 
 def check_on_leave(errors: FieldErrors, widget: QLineEdit, clean: Callable[[str], str | None]) -> None:

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -89,3 +92,33 @@ def test_fields_are_checked_when_the_cursor_leaves_them(qtbot: QtBot, ctx: AppCo
     editor.kvk.editingFinished.emit()
     assert editor.error_label.isHidden()
     assert editor.errors.message_for(editor.kvk) == ""
+
+
+def test_fund_criteria_are_saved(qtbot: QtBot, ctx: AppContext, store: Store) -> None:
+    editor = OrganisationEditor(ctx)
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor.name, "Buurtfonds Noord")
+    editor.tabs.setCurrentIndex(3)
+    qtbot.keyClicks(editor.fund_max_amount, "2500")
+    editor.fund_max_amount.editingFinished.emit()
+    assert editor.fund_max_amount.text() == "€ 2.500,00"
+    editor.fund_min_initiators.setValue(3)
+    editor.fund_deadline.setDate(QDate(2027, 3, 31))
+    qtbot.keyClicks(editor.fund_excludes, "alcohol")
+    assert editor.save()
+    with store.begin() as s:
+        saved = organisations.get_organisation(s, editor.record_id or "")
+    assert saved.fund_max_amount == Decimal("2500.00")
+    assert saved.fund_min_initiators == 3
+    assert saved.fund_deadline == date(2027, 3, 31)
+    assert saved.fund_excludes == "alcohol"
+
+
+def test_a_wrong_fund_amount_is_refused(qtbot: QtBot, ctx: AppContext, store: Store) -> None:
+    editor = OrganisationEditor(ctx)
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor.name, "Fonds X")
+    qtbot.keyClicks(editor.fund_max_amount, "veel")
+    assert not editor.save()
+    assert editor.error_label.text() == "'veel' is geen bedrag; schrijf het als 1.250,00."
+    assert editor.fund_max_amount.text() == "veel"

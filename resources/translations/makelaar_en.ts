@@ -1,0 +1,2110 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
+<context>
+    <name>AreaList</name>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="156"/>
+        <source>Wijken en buurten</source>
+        <translation>Districts and neighbourhoods</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="157"/>
+        <source>&amp;Wijk toevoegen…</source>
+        <translation>&amp;Add district…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="158"/>
+        <source>&amp;Buurt toevoegen…</source>
+        <translation>Add &amp;neighbourhood…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="159"/>
+        <source>Een buurt in de gekozen wijk</source>
+        <translation>A neighbourhood in the selected district</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="161"/>
+        <source>&amp;Dorp toevoegen…</source>
+        <translation>Add villa&amp;ge…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="171"/>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="172"/>
+        <source>Naam van de %1:</source>
+        <translation>Name of the %1:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="193"/>
+        <source>Buurt toevoegen</source>
+        <translation>Add neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="193"/>
+        <source>Kies eerst de wijk waar de buurt in ligt.</source>
+        <translation>First select the district the neighbourhood is in.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="205"/>
+        <source>Hernoemen</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="205"/>
+        <source>Nieuwe naam:</source>
+        <translation>New name:</translation>
+    </message>
+</context>
+<context>
+    <name>CheckList</name>
+    <message>
+        <location filename="../../makelaar/ui/widgets.py" line="109"/>
+        <source>niet meer in gebruik</source>
+        <translation>no longer in use</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTable</name>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="67"/>
+        <source>Contactpersonen</source>
+        <translation>Contact persons</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="69"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="69"/>
+        <source>Functie</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="69"/>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="69"/>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="74"/>
+        <source>Contactpersoon &amp;toevoegen</source>
+        <translation>&amp;Add contact person</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="77"/>
+        <source>Contactpersoon ve&amp;rwijderen</source>
+        <translation>&amp;Remove contact person</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../makelaar/ui/errors.py" line="34"/>
+        <source>Dat lukte niet</source>
+        <translation>That did not work</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/errors.py" line="40"/>
+        <source>Er ging iets mis</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/errors.py" line="41"/>
+        <source>Er ging iets mis in Makelaar. Wat al was opgeslagen, is bewaard. Probeer het nog eens; gebeurt het weer, geef dan de details hieronder door aan de beheerder.</source>
+        <translation>Something went wrong in Makelaar. Anything already saved has been kept. Please try again; if it happens again, pass the details below on to your administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>IdeaEditor</name>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="233"/>
+        <source>Idee</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="237"/>
+        <source>Onderdelen van het idee</source>
+        <translation>Idea sections</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="255"/>
+        <source>&amp;Titel:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="257"/>
+        <source>&amp;Omschrijving:</source>
+        <translation>Desc&amp;ription:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="259"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="262"/>
+        <source>&amp;Wijk:</source>
+        <translation>Distri&amp;ct:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="263"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="265"/>
+        <source>(onbekend)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="264"/>
+        <source>&amp;Binnengekomen via:</source>
+        <translation>Recei&amp;ved via:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="266"/>
+        <source>Wij&amp;ktafel:</source>
+        <translation>District meetin&amp;g:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="269"/>
+        <source>(geen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="272"/>
+        <source>Aantal &amp;mensen:</source>
+        <translation>Number of &amp;people:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="272"/>
+        <source>Hoeveel mensen staan achter het idee</source>
+        <translation>How many people support the idea</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="275"/>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="276"/>
+        <source>Gevraagd &amp;bedrag:</source>
+        <translation>&amp;Amount requested:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="276"/>
+        <source>in euro, zoals 1.250,00</source>
+        <translation>in euros, such as 1.250,00</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="277"/>
+        <source>Binnengekomen &amp;op:</source>
+        <translation>Received &amp;on:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="278"/>
+        <source>&amp;Gegevens</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="284"/>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="286"/>
+        <source>Behoeften</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="287"/>
+        <source>Thema&apos;s (spatie vinkt aan):</source>
+        <translation>Themes (Space ticks a box):</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="288"/>
+        <source>Wat is er nodig (behoeften):</source>
+        <translation>What is needed (needs):</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="291"/>
+        <source>T&amp;hema&apos;s en behoeften</source>
+        <translation>T&amp;hemes and needs</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="295"/>
+        <source>&amp;Initiatiefnemers</source>
+        <translation>&amp;Initiators</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="302"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="303"/>
+        <source>Voor</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="304"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="305"/>
+        <source>Opvolgen op</source>
+        <translation>Follow up on</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="306"/>
+        <source>Contactpersoon</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="307"/>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="313"/>
+        <source>Koppelingen van dit idee</source>
+        <translation>Matches of this idea</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="318"/>
+        <source>&amp;Koppeling toevoegen…</source>
+        <translation>&amp;Add match…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="321"/>
+        <source>Status &amp;wijzigen…</source>
+        <translation>Change stat&amp;us…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="324"/>
+        <source>Sla het idee eerst op; daarna kunt u het koppelen aan organisaties.</source>
+        <translation>Save the idea first; then you can match it with organisations.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="332"/>
+        <source>&amp;Koppelingen</source>
+        <translation>&amp;Matches</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="336"/>
+        <source>Tij&amp;dlijn</source>
+        <translation>Time&amp;line</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="357"/>
+        <source>Idee &amp;verwijderen…</source>
+        <translation>D&amp;elete idea…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="372"/>
+        <source>Idee %1</source>
+        <translation>Idea %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="372"/>
+        <source>(nieuw)</source>
+        <translation>(new)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="378"/>
+        <source>Nieuw idee</source>
+        <translation>New idea</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="453"/>
+        <source>Idee %1 verwijderen, met de koppelingen en de tijdlijn? Initiatiefnemers die bij geen ander idee horen, worden ook verwijderd. Dit kan niet ongedaan worden gemaakt.</source>
+        <translation>Delete idea %1, with its matches and timeline? Initiators who belong to no other idea are deleted too. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="456"/>
+        <source>Idee verwijderen</source>
+        <translation>Delete idea</translation>
+    </message>
+</context>
+<context>
+    <name>IdeasView</name>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="269"/>
+        <source>Zoek in titel, omschrijving en nummer… (Ctrl+F)</source>
+        <translation>Search title, description and number… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="270"/>
+        <source>&amp;Nieuw idee</source>
+        <translation>&amp;New idea</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="275"/>
+        <source>Filter op status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="276"/>
+        <source>Filter op wijk</source>
+        <translation>Filter by district</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="277"/>
+        <source>Filter op thema</source>
+        <translation>Filter by theme</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="278"/>
+        <source>Filter op behoefte</source>
+        <translation>Filter by need</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="290"/>
+        <source>Alle statussen</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="291"/>
+        <source>Lopend</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="292"/>
+        <source>Afgesloten</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="296"/>
+        <source>Alle wijken</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="299"/>
+        <source>Alle thema&apos;s</source>
+        <translation>All themes</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="303"/>
+        <source>Alle behoeften</source>
+        <translation>All needs</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="318"/>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="319"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="320"/>
+        <location filename="../../makelaar/ui/list_views.py" line="365"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="321"/>
+        <location filename="../../makelaar/ui/list_views.py" line="366"/>
+        <source>Wijk</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="322"/>
+        <location filename="../../makelaar/ui/list_views.py" line="371"/>
+        <source>Binnengekomen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="323"/>
+        <location filename="../../makelaar/ui/list_views.py" line="368"/>
+        <source>Behoeften</source>
+        <translation>Needs</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../makelaar/ui/list_views.py" line="333"/>
+        <source>%n idee(ën)</source>
+        <translation>
+            <numerusform>%n idea</numerusform>
+            <numerusform>%n ideas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="337"/>
+        <source>Hier komen de ideeën van bewoners. Registreer een idee met Ctrl+N, start een wijktafel om ideeën op te halen, of laad de voorbeeldgegevens om het programma te verkennen.</source>
+        <translation>Residents&apos; ideas appear here. Register an idea with Ctrl+N, start a district meeting to collect ideas, or load the sample data to explore the program.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="360"/>
+        <source>nog geen koppelingen</source>
+        <translation>no matches yet</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="361"/>
+        <source>Koppelingen</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="362"/>
+        <source>Laatst gebeurd</source>
+        <translation>Recent activity</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="367"/>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="369"/>
+        <source>Aantal mensen</source>
+        <translation>Number of people</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="370"/>
+        <source>Gevraagd bedrag</source>
+        <translation>Amount requested</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="372"/>
+        <source>Initiatiefnemers</source>
+        <translation>Initiators</translation>
+    </message>
+</context>
+<context>
+    <name>InitiatorsPanel</name>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="67"/>
+        <source>Initiatiefnemers</source>
+        <translation>Initiators</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="70"/>
+        <source>&amp;Toevoegen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="73"/>
+        <source>Ve&amp;rwijderen</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="78"/>
+        <source>Naam:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="81"/>
+        <source>Toestemming voor contact:</source>
+        <translation>Consent to contact:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="82"/>
+        <source>mag door de gemeente benaderd worden; contactgegevens bewaren</source>
+        <translation>may be contacted by the municipality; keep contact details</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="86"/>
+        <source>Toestemming om te delen:</source>
+        <translation>Consent to share:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="87"/>
+        <source>naam en contactgegevens mogen naar partnerorganisaties</source>
+        <translation>name and contact details may go to partner organisations</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="89"/>
+        <source>Toestemming gegeven:</source>
+        <translation>Consent given:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="92"/>
+        <source>Datum toestemming:</source>
+        <translation>Date of consent:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="93"/>
+        <source>E-mail:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="94"/>
+        <source>Telefoon:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="95"/>
+        <source>Adres:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="96"/>
+        <source>Postcode:</source>
+        <translation>Postcode:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="96"/>
+        <source>zoals 1234 AB</source>
+        <translation>such as 1234 AB</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="98"/>
+        <source>Nummer:</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="138"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="214"/>
+        <source>(nog zonder naam)</source>
+        <translation>(no name yet)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="184"/>
+        <source>(nieuw)</source>
+        <translation>(new)</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="90"/>
+        <source>Intake: %1</source>
+        <translation>Intake: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="101"/>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="104"/>
+        <source>&amp;Titel van het idee:</source>
+        <translation>Idea &amp;title:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="106"/>
+        <source>&amp;Korte omschrijving:</source>
+        <translation>Short &amp;description:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="109"/>
+        <source>&amp;Naam initiatiefnemer:</source>
+        <translation>Initiator&apos;s &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="111"/>
+        <source>Toestemming &amp;contact:</source>
+        <translation>&amp;Consent to contact:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="111"/>
+        <source>de gemeente mag contact opnemen</source>
+        <translation>the municipality may get in touch</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="113"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="114"/>
+        <source>Tele&amp;foon:</source>
+        <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="116"/>
+        <source>Toestemming &amp;delen:</source>
+        <translation>Consent to &amp;share:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="116"/>
+        <source>gegevens mogen naar partnerorganisaties</source>
+        <translation>details may go to partner organisations</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="118"/>
+        <source>Aantal &amp;mensen:</source>
+        <translation>Number of &amp;people:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="120"/>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="122"/>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="125"/>
+        <source>Behoeften</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="128"/>
+        <source>T&amp;hema&apos;s:</source>
+        <translation>The&amp;mes:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="130"/>
+        <source>&amp;Wat is er nodig:</source>
+        <translation>&amp;What is needed:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="138"/>
+        <source>Al geregistreerd bij deze wijktafel</source>
+        <translation>Already registered at this district meeting</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="159"/>
+        <source>Opslaan en &amp;volgende</source>
+        <translation>Save and ne&amp;xt</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="161"/>
+        <source>Enter of Ctrl+S</source>
+        <translation>Enter or Ctrl+S</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="162"/>
+        <source>Intake &amp;sluiten</source>
+        <translation>Close &amp;intake</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="280"/>
+        <source>Het concept kon niet worden bewaard: %1</source>
+        <translation>The draft could not be saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="287"/>
+        <source>Een idee dat nog niet was opgeslagen, is teruggezet. Controleer het en sla het op.</source>
+        <translation>An idea that had not been saved yet has been restored. Check it and save it.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../makelaar/ui/intake.py" line="302"/>
+        <source>Al geregistreerd bij deze wijktafel: %n</source>
+        <translation>
+            <numerusform>Already registered at this district meeting: %n</numerusform>
+            <numerusform>Already registered at this district meeting: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="321"/>
+        <source>Opgeslagen als %1. Volgende idee.</source>
+        <translation>Saved as %1. Next idea.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/intake.py" line="328"/>
+        <source>Het idee in de intake</source>
+        <translation>The idea in the intake</translation>
+    </message>
+</context>
+<context>
+    <name>Label</name>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="9"/>
+        <source>nieuw</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="10"/>
+        <source>in verkenning</source>
+        <translation>being explored</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="11"/>
+        <source>gekoppeld</source>
+        <translation>matched</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="12"/>
+        <source>in uitvoering</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="13"/>
+        <source>gerealiseerd</source>
+        <translation>realised</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="14"/>
+        <source>zelfstandig verder</source>
+        <translation>continuing independently</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="15"/>
+        <source>doorverwezen</source>
+        <translation>referred</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="16"/>
+        <source>gestopt</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="17"/>
+        <source>geen contact meer</source>
+        <translation>no longer in contact</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="18"/>
+        <source>voorgesteld</source>
+        <translation>proposed</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="19"/>
+        <source>benaderd</source>
+        <translation>approached</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="20"/>
+        <source>toegezegd</source>
+        <translation>committed</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="21"/>
+        <source>afgewezen</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="22"/>
+        <source>afgerond</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="23"/>
+        <source>notitie</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="24"/>
+        <source>telefoongesprek</source>
+        <translation>phone call</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="25"/>
+        <source>e-mail</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="26"/>
+        <source>bezoek</source>
+        <translation>visit</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="27"/>
+        <source>overleg</source>
+        <translation>meeting</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="28"/>
+        <source>statuswijziging</source>
+        <translation>status change</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="29"/>
+        <source>wijktafel</source>
+        <translation>district meeting</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="30"/>
+        <source>inloopspreekuur</source>
+        <translation>drop-in session</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="31"/>
+        <source>telefoon</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="32"/>
+        <source>website</source>
+        <translation>website</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="33"/>
+        <source>anders</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="34"/>
+        <source>mondeling</source>
+        <translation>in person</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="35"/>
+        <source>formulier</source>
+        <translation>form</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="36"/>
+        <source>gemeente</source>
+        <translation>municipality</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="37"/>
+        <source>wijk</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="38"/>
+        <source>buurt</source>
+        <translation>neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="39"/>
+        <source>dorp</source>
+        <translation>village</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="40"/>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="41"/>
+        <source>Soorten hulp (behoefte en aanbod)</source>
+        <translation>Types of help (needs and offers)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/labels.py" line="42"/>
+        <source>Soorten organisatie</source>
+        <translation>Types of organisation</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="74"/>
+        <location filename="../../makelaar/ui/main_window.py" line="321"/>
+        <source>Voorbeeldgegevens laden</source>
+        <translation>Load sample data</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="75"/>
+        <source>Wijktafel starten</source>
+        <translation>Start a district meeting</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="77"/>
+        <source>Organisaties importeren…</source>
+        <translation>Import organisations…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="81"/>
+        <source>Ideeën</source>
+        <translation>Ideas</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="82"/>
+        <source>Organisaties</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="83"/>
+        <source>Wijktafels</source>
+        <translation>District meetings</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="84"/>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="87"/>
+        <source>Onderdelen</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="133"/>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="134"/>
+        <source>&amp;Nieuw…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="137"/>
+        <source>Organisaties &amp;importeren…</source>
+        <translation>Import &amp;organisations…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="138"/>
+        <source>Ideeën i&amp;mporteren…</source>
+        <translation>Import &amp;ideas…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="139"/>
+        <source>&amp;Exporteren</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="140"/>
+        <source>Organisaties…</source>
+        <translation>Organisations…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="141"/>
+        <source>Ideeën…</source>
+        <translation>Ideas…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="142"/>
+        <source>Koppelingen…</source>
+        <translation>Matches…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="144"/>
+        <source>&amp;Back-up maken</source>
+        <translation>&amp;Back up</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="145"/>
+        <source>&amp;Voorbeeldgegevens laden</source>
+        <translation>&amp;Load sample data</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="147"/>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="149"/>
+        <source>B&amp;ewerken</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="150"/>
+        <source>&amp;Zoeken</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="152"/>
+        <source>&amp;Openen</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="155"/>
+        <source>&amp;Beeld</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="159"/>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="161"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="162"/>
+        <source>&amp;Sneltoetsen</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="163"/>
+        <source>&amp;Over Makelaar</source>
+        <translation>&amp;About Makelaar</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="252"/>
+        <source>Bestand kiezen om te importeren</source>
+        <translation>Choose a file to import</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="254"/>
+        <source>Tabellen (*.csv *.xlsx *.txt);;Alle bestanden (*)</source>
+        <translation>Tables (*.csv *.xlsx *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="261"/>
+        <source>Bezig met importeren…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="267"/>
+        <source>Import klaar</source>
+        <translation>Import complete</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="274"/>
+        <source>Exporteren naar</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="276"/>
+        <source>CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="287"/>
+        <source>Bezig met exporteren…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="293"/>
+        <source>Export klaar</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="294"/>
+        <source>%1 regels geschreven naar %2.</source>
+        <translation>%1 rows written to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="301"/>
+        <source>Van een PostgreSQL-server maakt de beheerder de back-ups.</source>
+        <translation>Backups of a PostgreSQL server are made by the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="304"/>
+        <source>Back-up maken…</source>
+        <translation>Making a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="311"/>
+        <source>Back-up gemaakt</source>
+        <translation>Backup made</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="312"/>
+        <source>De back-up is gemaakt en gecontroleerd:
+%1</source>
+        <translation>The backup has been made and checked:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="322"/>
+        <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
+        <translation>Add sample data of a fictional municipality to this database?</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="331"/>
+        <source>Voorbeeldgegevens laden…</source>
+        <translation>Loading sample data…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="337"/>
+        <source>Voorbeeldgegevens</source>
+        <translation>Sample data</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="358"/>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="361"/>
+        <source>Gedeelde server</source>
+        <translation>Shared server</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="365"/>
+        <source>Laatste back-up: %1</source>
+        <translation>Last backup: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="367"/>
+        <source>Nog geen back-up</source>
+        <translation>No backup yet</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="375"/>
+        <source>Ideeën, Organisaties, Wijktafels, Instellingen</source>
+        <translation>Ideas, Organisations, District meetings, Settings</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="376"/>
+        <source>nieuw idee, organisatie of wijktafel</source>
+        <translation>new idea, organisation or district meeting</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="377"/>
+        <source>zoeken in de lijst</source>
+        <translation>search the list</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="378"/>
+        <source>het gekozen record openen</source>
+        <translation>open the selected record</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="379"/>
+        <source>opslaan in een formulier</source>
+        <translation>save in a form</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="380"/>
+        <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
+        <translation>close a form (asks about unsaved changes)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="381"/>
+        <source>intake op volledig scherm met grote letters</source>
+        <translation>intake full screen with large text</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="382"/>
+        <source>vernieuwen</source>
+        <translation>refresh</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="385"/>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="391"/>
+        <source>Over Makelaar</source>
+        <translation>About Makelaar</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="393"/>
+        <source>Makelaar %1
+Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
+Database: %2</source>
+        <translation>Makelaar %1
+For idea brokers: register residents&apos; ideas, find organisations and match them.
+Database: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MatchDialog</name>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="56"/>
+        <source>Koppeling toevoegen</source>
+        <translation>Add match</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="60"/>
+        <source>&amp;Voor behoefte:</source>
+        <translation>For &amp;need:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="63"/>
+        <source>(geen specifieke behoefte)</source>
+        <translation>(no specific need)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="68"/>
+        <source>Filter:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="68"/>
+        <source>alleen organisaties die dit aanbieden</source>
+        <translation>only organisations that offer this</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="71"/>
+        <source>&amp;Zoek organisatie:</source>
+        <translation>Find &amp;organisation:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="72"/>
+        <source>typ een deel van de naam of omschrijving</source>
+        <translation>type part of the name or description</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="74"/>
+        <source>Gevonden organisaties</source>
+        <translation>Organisations found</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="77"/>
+        <source>&amp;Contactpersoon:</source>
+        <translation>&amp;Contact person:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="78"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="81"/>
+        <source>&amp;Opvolgen op:</source>
+        <translation>&amp;Follow up on:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="82"/>
+        <source>&amp;Notitie:</source>
+        <translation>No&amp;te:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="88"/>
+        <source>Koppelen</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="89"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="128"/>
+        <source>Geen actieve organisaties gevonden.</source>
+        <translation>No active organisations found.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="133"/>
+        <source>(nog niet bekend)</source>
+        <translation>(not known yet)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="146"/>
+        <source>Kies eerst een organisatie uit de lijst.</source>
+        <translation>First choose an organisation from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>MatchStatusDialog</name>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="175"/>
+        <source>Koppeling met %1</source>
+        <translation>Match with %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="178"/>
+        <source>Nu:</source>
+        <translation>Now:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="179"/>
+        <source>&amp;Nieuwe status:</source>
+        <translation>&amp;New status:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="186"/>
+        <source>&amp;Opvolgen op:</source>
+        <translation>&amp;Follow up on:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="187"/>
+        <source>N&amp;otitie:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="191"/>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_dialog.py" line="192"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationEditor</name>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="155"/>
+        <source>Onderdelen van de organisatie</source>
+        <translation>Organisation sections</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="160"/>
+        <source>&amp;Naam:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="161"/>
+        <source>&amp;Soort:</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="162"/>
+        <source>(onbekend)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="163"/>
+        <source>&amp;Omschrijving:</source>
+        <translation>Desc&amp;ription:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="165"/>
+        <source>&amp;Website:</source>
+        <translation>&amp;Website:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="165"/>
+        <source>zoals www.voorbeeld.nl</source>
+        <translation>such as www.example.nl</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="166"/>
+        <source>&amp;KvK-nummer:</source>
+        <translation>&amp;KvK number:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="166"/>
+        <source>acht cijfers</source>
+        <translation>eight digits</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="167"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="168"/>
+        <source>&amp;Telefoon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="169"/>
+        <source>&amp;Adres:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="170"/>
+        <source>&amp;Postcode:</source>
+        <translation>Post&amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="170"/>
+        <source>zoals 1234 AB</source>
+        <translation>such as 1234 AB</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
+        <source>Plaa&amp;ts:</source>
+        <translation>&amp;Town:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="172"/>
+        <source>Actief:</source>
+        <translation>Active:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="172"/>
+        <source>deze organisatie is nog actief</source>
+        <translation>this organisation is still active</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="173"/>
+        <source>&amp;Gegevens</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="178"/>
+        <source>Aanbod</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="180"/>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="182"/>
+        <source>Werkgebied</source>
+        <translation>Working area</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="183"/>
+        <source>Biedt (aanbod):</source>
+        <translation>Offers:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="184"/>
+        <source>Thema&apos;s:</source>
+        <translation>Themes:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="185"/>
+        <source>Werkt in:</source>
+        <translation>Works in:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="189"/>
+        <source>Aan&amp;bod en werkgebied</source>
+        <translation>&amp;Offers and working area</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="192"/>
+        <source>&amp;Contactpersonen</source>
+        <translation>Contact per&amp;sons</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="197"/>
+        <source>Alleen voor fondsen: waar een aanvraag aan moet voldoen. Laat leeg wat niet geldt.</source>
+        <translation>For funds only: the conditions an application must meet. Leave blank what does not apply.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="200"/>
+        <source>&amp;Maximumbedrag:</source>
+        <translation>Ma&amp;ximum amount:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="200"/>
+        <source>in euro, zoals 2.500,00</source>
+        <translation>in euros, such as 2.500,00</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="202"/>
+        <source>Minimaal aantal &amp;initiatiefnemers:</source>
+        <translation>Minimum number of &amp;initiators:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="204"/>
+        <source>geen eis</source>
+        <translation>no requirement</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="205"/>
+        <source>Aanvragen &amp;uiterlijk op:</source>
+        <translation>Applications due &amp;by:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="206"/>
+        <source>Betaalt &amp;niet voor:</source>
+        <translation>Does &amp;not pay for:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="208"/>
+        <source>bijvoorbeeld: alcohol, commerciële activiteiten</source>
+        <translation>for example: alcohol, commercial activities</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="209"/>
+        <source>&amp;Fonds</source>
+        <translation>&amp;Fund</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="215"/>
+        <source>Idee</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="216"/>
+        <source>Voor</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="217"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="218"/>
+        <source>Opvolgen op</source>
+        <translation>Follow up on</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="219"/>
+        <source>Contactpersoon</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="225"/>
+        <source>Koppelingen van deze organisatie</source>
+        <translation>Matches of this organisation</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="230"/>
+        <source>Status &amp;wijzigen…</source>
+        <translation>Change stat&amp;us…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="238"/>
+        <source>&amp;Koppelingen</source>
+        <translation>&amp;Matches</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="241"/>
+        <source>Tij&amp;dlijn</source>
+        <translation>Time&amp;line</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="274"/>
+        <source>Organisatie %1</source>
+        <translation>Organisation %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="274"/>
+        <source>(nieuw)</source>
+        <translation>(new)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="280"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="281"/>
+        <source>Nieuwe organisatie</source>
+        <translation>New organisation</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationsView</name>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="398"/>
+        <source>Zoek in naam, omschrijving en plaats… (Ctrl+F)</source>
+        <translation>Search name, description and town… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="399"/>
+        <source>&amp;Nieuwe organisatie</source>
+        <translation>&amp;New organisation</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="404"/>
+        <source>Filter op wijk</source>
+        <translation>Filter by district</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="405"/>
+        <source>Filter op thema</source>
+        <translation>Filter by theme</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="406"/>
+        <source>Filter op aanbod</source>
+        <translation>Filter by offer</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="408"/>
+        <source>Filter op soort</source>
+        <translation>Filter by type</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="410"/>
+        <source>Alleen actieve</source>
+        <translation>Active only</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="411"/>
+        <source>Alleen actieve organisaties</source>
+        <translation>Active organisations only</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="429"/>
+        <source>Alle wijken</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="431"/>
+        <source>Alle thema&apos;s</source>
+        <translation>All themes</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="432"/>
+        <source>Al het aanbod</source>
+        <translation>All offers</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="433"/>
+        <source>Alle soorten</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="437"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="438"/>
+        <location filename="../../makelaar/ui/list_views.py" line="470"/>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="439"/>
+        <location filename="../../makelaar/ui/list_views.py" line="471"/>
+        <source>Biedt</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="440"/>
+        <location filename="../../makelaar/ui/list_views.py" line="473"/>
+        <source>Werkt in</source>
+        <translation>Works in</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="441"/>
+        <location filename="../../makelaar/ui/list_views.py" line="479"/>
+        <source>Actief</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="441"/>
+        <location filename="../../makelaar/ui/list_views.py" line="479"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="441"/>
+        <location filename="../../makelaar/ui/list_views.py" line="479"/>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../makelaar/ui/list_views.py" line="451"/>
+        <source>%n organisatie(s)</source>
+        <translation>
+            <numerusform>%n organisation</numerusform>
+            <numerusform>%n organisations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="455"/>
+        <source>Hier komt de sociale kaart: de organisaties die bewoners kunnen helpen. Voeg er een toe met Ctrl+N, importeer een lijst (Bestand &gt; Importeren) of laad de voorbeeldgegevens.</source>
+        <translation>The social map appears here: the organisations that can help residents. Add one with Ctrl+N, import a list (File &gt; Import organisations) or load the sample data.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="467"/>
+        <source>geen contactpersonen</source>
+        <translation>no contact persons</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="467"/>
+        <source>nog geen koppelingen</source>
+        <translation>no matches yet</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="468"/>
+        <source>Contactpersonen</source>
+        <translation>Contact persons</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="468"/>
+        <source>Koppelingen</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="472"/>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="474"/>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="475"/>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="476"/>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="477"/>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="478"/>
+        <source>KvK</source>
+        <translation>KvK</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <location filename="../../makelaar/ui/editor_base.py" line="36"/>
+        <source>Kop</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/editor_base.py" line="42"/>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/editor_base.py" line="44"/>
+        <source>Opslaan (Ctrl+S of Enter)</source>
+        <translation>Save (Ctrl+S or Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/editor_base.py" line="45"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListView</name>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="78"/>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="82"/>
+        <source>Aantal gevonden</source>
+        <translation>Number found</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="88"/>
+        <source>Lijst</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="110"/>
+        <source>Samenvatting</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="47"/>
+        <source>Wijktafel</source>
+        <translation>District meeting</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="47"/>
+        <source>Nieuwe wijktafel</source>
+        <translation>New district meeting</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="50"/>
+        <source>&amp;Naam:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="51"/>
+        <source>bijvoorbeeld Wijktafel Noord</source>
+        <translation>for example District meeting North</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="52"/>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="53"/>
+        <source>&amp;Plaats:</source>
+        <translation>&amp;Location:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="54"/>
+        <source>bijvoorbeeld Buurthuis De Linde</source>
+        <translation>for example Community centre De Linde</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="55"/>
+        <source>&amp;Wijk:</source>
+        <translation>Distri&amp;ct:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="56"/>
+        <source>(geen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="57"/>
+        <source>&amp;Notities:</source>
+        <translation>N&amp;otes:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="65"/>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="66"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsView</name>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="118"/>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="119"/>
+        <source>Zoek op naam, plaats of nummer… (Ctrl+F)</source>
+        <translation>Search by name, location or number… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="124"/>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="125"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="126"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="127"/>
+        <source>Plaats</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="128"/>
+        <source>Wijk</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="129"/>
+        <source>Ideeën</source>
+        <translation>Ideas</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="135"/>
+        <source>Wijktafels</source>
+        <translation>District meetings</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="143"/>
+        <source>Ideeën van deze wijktafel</source>
+        <translation>Ideas from this district meeting</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="144"/>
+        <source>&amp;Nieuwe wijktafel…</source>
+        <translation>&amp;New district meeting…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="146"/>
+        <source>&amp;Wijzigen…</source>
+        <translation>&amp;Change…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="148"/>
+        <source>&amp;Intake starten</source>
+        <translation>&amp;Start intake</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="149"/>
+        <source>Ideeën registreren bij deze wijktafel</source>
+        <translation>Register ideas at this district meeting</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="162"/>
+        <source>Nog geen wijktafels. Maak er een aan met &apos;Nieuwe wijktafel&apos; en registreer daar de ideeën.</source>
+        <translation>No district meetings yet. Create one with &apos;New district meeting&apos; and register the ideas there.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="210"/>
+        <source>Opgehaalde ideeën</source>
+        <translation>Ideas collected</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="210"/>
+        <source>nog geen</source>
+        <translation>none yet</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="231"/>
+        <source>Algemeen</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="233"/>
+        <source>Naam van de &amp;gemeente:</source>
+        <translation>&amp;Municipality name:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="237"/>
+        <source>Uw &amp;naam:</source>
+        <translation>&amp;Your name:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="237"/>
+        <source>staat bij uw notities</source>
+        <translation>shown with your notes</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="240"/>
+        <source>&amp;Taal:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="249"/>
+        <source>Woordenlijsten</source>
+        <translation>Word lists</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="258"/>
+        <source>Wijken en buurten</source>
+        <translation>Districts and neighbourhoods</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="261"/>
+        <source>Een woord dat u uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet meer aangeboden voor nieuwe.</source>
+        <translation>A word you switch off stays on the ideas and organisations that already have it, but is no longer offered for new ones.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="268"/>
+        <source>Woordenlijsten van de gemeente:</source>
+        <translation>The municipality&apos;s word lists:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="287"/>
+        <source>De nieuwe taal geldt na het opnieuw starten van Makelaar.</source>
+        <translation>The new language takes effect when Makelaar is restarted.</translation>
+    </message>
+</context>
+<context>
+    <name>TermList</name>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="60"/>
+        <source>&amp;Toevoegen…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="61"/>
+        <source>&amp;Hernoemen…</source>
+        <translation>&amp;Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="62"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="111"/>
+        <source>&amp;Uitzetten</source>
+        <translation>Switch &amp;off</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="85"/>
+        <source>niet meer in gebruik</source>
+        <translation>no longer in use</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="111"/>
+        <source>&amp;Weer gebruiken</source>
+        <translation>&amp;Use again</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="125"/>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="125"/>
+        <source>Nieuw woord voor %1:</source>
+        <translation>New word for %1:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="137"/>
+        <source>Hernoemen</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="137"/>
+        <source>Nieuwe naam:</source>
+        <translation>New name:</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <location filename="../../makelaar/ui/timeline.py" line="43"/>
+        <source>Wanneer</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/timeline.py" line="44"/>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/timeline.py" line="45"/>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/timeline.py" line="46"/>
+        <source>Door</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/timeline.py" line="52"/>
+        <source>Tijdlijn</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/timeline.py" line="59"/>
+        <source>Soort notitie</source>
+        <translation>Type of note</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/timeline.py" line="63"/>
+        <source>Tekst van de notitie</source>
+        <translation>Text of the note</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/timeline.py" line="64"/>
+        <source>Wat is er besproken of afgesproken?</source>
+        <translation>What was discussed or agreed?</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/timeline.py" line="67"/>
+        <source>&amp;Notitie toevoegen</source>
+        <translation>Add &amp;note</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/timeline.py" line="70"/>
+        <source>Notitie &amp;verwijderen</source>
+        <translation>Dele&amp;te note</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/timeline.py" line="75"/>
+        <source>Soort:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/timeline.py" line="127"/>
+        <source>Notitie verwijderen</source>
+        <translation>Delete note</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/timeline.py" line="127"/>
+        <source>Deze notitie verwijderen?</source>
+        <translation>Delete this note?</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedPrompt</name>
+    <message>
+        <location filename="../../makelaar/ui/context.py" line="63"/>
+        <source>Niet opgeslagen wijzigingen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/context.py" line="65"/>
+        <source>%1 heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan?</source>
+        <translation>%1 has changes that have not been saved yet. Do you want to save them?</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/context.py" line="69"/>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/context.py" line="71"/>
+        <source>Niet opslaan</source>
+        <translation>Don&apos;t save</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/context.py" line="73"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+</TS>
