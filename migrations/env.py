@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from alembic import context
-from sqlalchemy import pool, text
+from sqlalchemy import Engine, pool, text
 
 from makelaar.storage import models  # noqa: F401  (registers the tables)
 from makelaar.storage.base import Base
@@ -33,6 +33,13 @@ def _configure(connection: Any) -> None:
 
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
+    if isinstance(connection, Engine):
+        # pytest-alembic hands over an Engine rather than a Connection.
+        with connection.connect() as conn:
+            _run(conn)
+            if conn.in_transaction():
+                conn.commit()
+        return
     if connection is not None:
         _run(connection)
         return
@@ -44,25 +51,40 @@ def run_migrations_online() -> None:
     engine.dispose()
 
 
+def _sqlite_foreign_keys(connection: Any, on: bool) -> None:
+    # On the driver's own connection (autocommit): through SQLAlchemy the PRAGMA would autobegin a transaction,
+    # inside which SQLite ignores it.
+    driver = connection.connection.driver_connection
+    driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+    if driver.execute("PRAGMA foreign_keys").fetchone()[0] != int(on):
+        raise RuntimeError("PRAGMA foreign_keys kon niet worden omgezet.")
+
+
 def _run(connection: Any) -> None:
     sqlite = connection.dialect.name == "sqlite"
-    if sqlite:
-        # Batch migrations recreate tables; with foreign keys on, that would cascade deletes. Off for the
-        # migration (outside a transaction, where the PRAGMA has effect), checked again before commit.
-        if connection.in_transaction():
-            connection.commit()
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-    _configure(connection)
-    with context.begin_transaction():
-        context.run_migrations()
-        if sqlite:
+    if not sqlite:
+        _configure(connection)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    # Batch migrations recreate tables; with foreign keys on, that would cascade deletes. Off for the migration
+    # (outside a transaction, where the PRAGMA has effect), checked before commit, and on again afterwards.
+    if connection.in_transaction():
+        connection.commit()
+    _sqlite_foreign_keys(connection, on=False)
+    try:
+        _configure(connection)
+        with context.begin_transaction():
+            context.run_migrations()
             problems = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
             if problems:
                 raise RuntimeError(f"Migratie zou verwijzingen breken: {problems[:5]}")
-    if sqlite:
         if connection.in_transaction():
             connection.commit()
-        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+    finally:
+        if connection.in_transaction():
+            connection.rollback()
+        _sqlite_foreign_keys(connection, on=True)
 
 
 if context.is_offline_mode():

@@ -70,9 +70,8 @@ def schema_state(engine: Engine) -> tuple[SchemaState, str | None]:
     return SchemaState.BEHIND, rev
 
 
-def upgrade(engine: Engine, *, take_backup: bool = True) -> UpgradeResult:
-    """Upgrade the store to the program's schema. An SQLite store is backed up first (unless it is new)."""
-    state, rev = schema_state(engine)
+def refuse_unusable(state: SchemaState, rev: str | None) -> None:
+    """Raise StoreError for a store this program must not touch: newer than the program, or not a Makelaar store."""
     if state is SchemaState.AHEAD:
         raise StoreError(
             f"Deze database is gemaakt met een nieuwere versie van Makelaar (schema {rev}). Werk het programma bij; "
@@ -80,6 +79,12 @@ def upgrade(engine: Engine, *, take_backup: bool = True) -> UpgradeResult:
         )
     if state is SchemaState.FOREIGN:
         raise StoreError("Dit bestand bevat al tabellen maar is geen Makelaar-database; er is niets gewijzigd.")
+
+
+def upgrade(engine: Engine, *, take_backup: bool = True) -> UpgradeResult:
+    """Upgrade the store to the program's schema. An SQLite store is backed up first (unless it is new)."""
+    state, rev = schema_state(engine)
+    refuse_unusable(state, rev)
     head = head_revision()
     if state is SchemaState.CURRENT:
         return UpgradeResult(rev, head, None)

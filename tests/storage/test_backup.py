@@ -1,0 +1,139 @@
+"""Backups: a verified private copy, bounded in time even with a writer busy, and a restore that puts data back."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from makelaar.domain.errors import StoreError
+from makelaar.domain.records import IdeaData
+from makelaar.services import ideas
+from makelaar.services.listing import ListQuery
+from makelaar.storage import backup
+from makelaar.storage.store import Store, open_store
+
+
+def _add_ideas(store: Store, *titles: str) -> list[str]:
+    with store.begin() as s:
+        return [ideas.save_idea(s, IdeaData(title=t)).id or "" for t in titles]
+
+
+def _titles(store: Store) -> list[str]:
+    with store.begin() as s:
+        return sorted(r.title for r in ideas.list_ideas(s, ListQuery()))
+
+
+def test_backup_is_a_verified_private_copy(store: Store) -> None:
+    _add_ideas(store, "Buurtmoestuin", "Repaircafé")
+    path = store.path
+    assert path is not None
+    made = backup.take_backup(path)
+    assert made.parent == backup.backup_dir(path)
+    assert made.stat().st_mode & 0o777 == 0o600
+    counts = backup.verify(made)
+    assert counts == backup.verify(path)
+    assert counts["ideas"] == 2
+    assert counts["vocabulary_terms"] > 0
+    assert not list(made.parent.glob("*.partial"))
+    assert [b.path for b in backup.list_backups(path)] == [made]
+
+
+def test_backup_to_a_chosen_file(store: Store, tmp_path: Path) -> None:
+    _add_ideas(store, "Speeltuin")
+    assert store.path is not None
+    target = tmp_path / "elders" / "kopie.sqlite"
+    assert backup.take_backup(store.path, target) == target.resolve()
+    assert backup.verify(target)["ideas"] == 1
+
+
+def test_backup_finishes_while_another_connection_holds_a_write_transaction(store: Store) -> None:
+    _add_ideas(store, "Vastgelegd idee")
+    path = store.path
+    assert path is not None
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE ideas SET title = 'Nog niet vastgelegd'")
+    result: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            result["path"] = backup.take_backup(path)
+        except Exception as exc:
+            result["error"] = exc
+
+    worker = threading.Thread(target=run, daemon=True)
+    try:
+        worker.start()
+        worker.join(timeout=60)  # a bound against a hang, not a timing assertion
+        assert not worker.is_alive(), "the backup hung while a write transaction was open"
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert "error" not in result, result.get("error")
+    saved = sqlite3.connect(f"file:{result['path']}?mode=ro", uri=True)
+    try:
+        # Only committed data is in the backup.
+        assert saved.execute("SELECT title FROM ideas").fetchall() == [("Vastgelegd idee",)]
+    finally:
+        saved.close()
+
+
+def test_restore_puts_the_data_back(store: Store) -> None:
+    _add_ideas(store, "Buurtmoestuin", "Repaircafé")
+    path = store.path
+    assert path is not None
+    saved = backup.take_backup(path)
+    with store.begin() as s:
+        for row in ideas.list_ideas(s, ListQuery()):
+            ideas.delete_idea(s, row.id)
+    _add_ideas(store, "Later idee")
+    assert _titles(store) == ["Later idee"]
+    store.close()
+
+    kept = backup.restore(path, saved)
+
+    reopened = open_store(store.url)
+    try:
+        assert _titles(reopened) == ["Buurtmoestuin", "Repaircafé"]
+        # The search index came back with the rows.
+        with reopened.begin() as s:
+            assert ideas.page_ideas(s, ListQuery(search="repair")).total == 1
+    finally:
+        reopened.close()
+    # What was replaced is kept aside, not lost.
+    assert kept is not None and kept.exists()
+    assert backup.verify(kept)["ideas"] == 1
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_restore_refuses_a_damaged_backup_and_leaves_the_store(store: Store, tmp_path: Path) -> None:
+    _add_ideas(store, "Blijft staan")
+    path = store.path
+    assert path is not None
+    store.close()
+    damaged = tmp_path / "kapot.sqlite"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
+    with pytest.raises(StoreError):
+        backup.restore(path, damaged)
+    reopened = open_store(store.url)
+    try:
+        assert _titles(reopened) == ["Blijft staan"]
+    finally:
+        reopened.close()
+
+
+def test_backup_of_a_missing_store_is_a_dutch_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="geen database om te back-uppen"):
+        backup.take_backup(tmp_path / "bestaat-niet.sqlite")
+
+
+def test_backups_rotate(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(backup, "KEEP_BACKUPS", 3)
+    path = store.path
+    assert path is not None
+    made = [backup.take_backup(path, reason=f"r{i}") for i in range(5)]
+    left = sorted(p.name for p in backup.backup_dir(path).glob("*.sqlite"))
+    assert left == sorted(p.name for p in made[-3:])
