@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,8 @@ from makelaar import __version__
 from makelaar.domain.errors import KnownError
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from makelaar.storage.store import Store
 
 # argparse takes its own words from gettext; these are the ones a user sees, in Dutch.
@@ -81,22 +84,39 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _open(args: argparse.Namespace, *, upgrade: bool = True) -> Store:
+@contextmanager
+def _open(args: argparse.Namespace) -> Iterator[Store]:
+    """The store of this command, brought up to date, and closed again however the command ends."""
     from makelaar.storage.engine import resolve_database_url
     from makelaar.storage.store import open_store
 
-    return open_store(resolve_database_url(args.database), upgrade=upgrade)
+    store = open_store(resolve_database_url(args.database))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def _engine(url: str) -> Iterator[Engine]:
+    from makelaar.storage.engine import make_engine
+
+    engine = make_engine(url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 def _db(args: argparse.Namespace) -> int:
     from makelaar.services import storeinfo
     from makelaar.storage import backup, migrate
-    from makelaar.storage.engine import make_engine, resolve_database_url, sqlite_path
+    from makelaar.storage.engine import resolve_database_url, sqlite_path
 
     url = resolve_database_url(args.database)
     if args.db_command == "upgrade":
-        store = _open(args)
-        res = store.upgrade
+        with _open(args) as store:
+            res = store.upgrade
         assert res is not None
         if res.before == res.after:
             print(f"De database is al actueel (schema {res.after}).")
@@ -106,12 +126,15 @@ def _db(args: argparse.Namespace) -> int:
                 print(f"Back-up vooraf: {res.backup}")
         return EXIT_OK
     if args.db_command == "check":
-        report = storeinfo.check(make_engine(url))
+        with _engine(url) as engine:
+            report = storeinfo.check(engine)
         for line in report.lines:
             print(line)
         return EXIT_OK if report.ok else EXIT_PARTIAL
     if args.db_command == "info":
-        for label, value in storeinfo.info(make_engine(url)):
+        with _engine(url) as engine:
+            lines = storeinfo.info(engine)
+        for label, value in lines:
             print(f"{label:<22} {value}")
         return EXIT_OK
     path = sqlite_path(url)
@@ -129,9 +152,8 @@ def _db(args: argparse.Namespace) -> int:
         if not source.exists():
             raise KnownError(f"Het bestand {source} bestaat niet.")
         kept = backup.restore(path, source)
-        engine = make_engine(url)
-        migrate.ensure_current(engine)
-        engine.dispose()
+        with _engine(url) as engine:
+            migrate.ensure_current(engine)
         print(f"Back-up {source} teruggezet op {path}.")
         if kept:
             print(f"De vorige database is bewaard als {kept}")
@@ -142,8 +164,7 @@ def _db(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from makelaar.services import demo
 
-    store = _open(args)
-    with store.begin() as s:
+    with _open(args) as store, store.begin() as s:
         summary = demo.fill(s, force=args.force)
     print(summary)
     return EXIT_OK
@@ -152,8 +173,8 @@ def _demo(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from makelaar.services import csvio
 
-    store = _open(args)
-    result = csvio.import_path(store, args.kind, Path(args.file), dry_run=args.dry_run)
+    with _open(args) as store:
+        result = csvio.import_path(store, args.kind, Path(args.file), dry_run=args.dry_run)
     for line in result.summary_lines():
         print(line)
     return EXIT_OK if not result.rejected else EXIT_PARTIAL
@@ -162,8 +183,7 @@ def _import(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from makelaar.services import csvio
 
-    store = _open(args)
-    with store.begin() as s:
+    with _open(args) as store, store.begin() as s:
         count = csvio.export_path(s, args.kind, Path(args.file))
     print(f"{count} regels geschreven naar {args.file}.")
     return EXIT_OK

@@ -24,8 +24,9 @@ SEARCH_VECTOR = "search_vector"  # PostgreSQL: the generated tsvector
 
 # Accents folded on PostgreSQL the same way FTS5's remove_diacritics does on SQLite (translate() is immutable,
 # so it can stand in a generated column; the unaccent extension cannot).
-PG_ACCENTED = "áàäâãåéèëêíìïîóòöôõúùüûýÿçñ"
-PG_PLAIN = "aaaaaaeeeeiiiiooooouuuuyycn"
+# Upper case too, folded before lower(): in a database with LC_CTYPE=C, lower() leaves 'Ë' as it is.
+PG_ACCENTED = "áàäâãåéèëêíìïîóòöôõúùüûýÿçñÁÀÄÂÃÅÉÈËÊÍÌÏÎÓÒÖÔÕÚÙÜÛÝŸÇÑ"
+PG_PLAIN = "aaaaaaeeeeiiiiooooouuuuyycnAAAAAAEEEEIIIIOOOOOUUUUYYCN"
 
 
 def is_search_object(name: str | None, type_: str) -> bool:
@@ -136,7 +137,7 @@ def sqlite_drop_ddl(table: str) -> list[str]:
 def postgresql_ddl(table: str) -> list[str]:
     cols = SEARCHABLE[table]
     doc = " || ' ' || ".join(f"coalesce({c}, '')" for c in cols)
-    folded = f"translate(lower({doc}), '{PG_ACCENTED}', '{PG_PLAIN}')"
+    folded = f"lower(translate({doc}, '{PG_ACCENTED}', '{PG_PLAIN}'))"
     return [
         f"ALTER TABLE {table} ADD COLUMN {SEARCH_VECTOR} tsvector "
         f"GENERATED ALWAYS AS (to_tsvector('simple', {folded})) STORED",

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -36,12 +36,42 @@ class Store:
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        """One session per user action: committed when the block ends, rolled back on any error."""
-        with self.sessions.begin() as s:
-            yield s
+        """One session per user action: committed when the block ends, rolled back on any error.
+
+        What the environment causes (another program holds the store, the disk is full or read-only) becomes a
+        StoreError with a Dutch message; the action is rolled back whole, so nothing is half saved.
+        """
+        try:
+            with self.sessions.begin() as s:
+                yield s
+        except OperationalError as exc:
+            message = environment_problem(exc)
+            if message is None:
+                raise
+            raise StoreError(message) from exc
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+_ENVIRONMENT = (
+    (
+        "database is locked",
+        "De database is bezig met een ander programma of een andere Makelaar. Probeer het zo "
+        "nog eens; deze wijziging is niet opgeslagen.",
+    ),
+    ("disk is full", "De schijf is vol; deze wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw."),
+    (
+        "readonly database",
+        "De database staat op een plek waar niet geschreven mag worden; deze wijziging is niet opgeslagen.",
+    ),
+)
+
+
+def environment_problem(exc: OperationalError) -> str | None:
+    """A Dutch message for a failure the user's environment caused, or None for anything else."""
+    text = str(exc.orig).lower()
+    return next((message for marker, message in _ENVIRONMENT if marker in text), None)
 
 
 def _look_before_touching(path: Path) -> None:

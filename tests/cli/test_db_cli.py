@@ -236,7 +236,6 @@ def test_db_commands_on_postgresql(pg_url: str, cli_engines: list[Engine], capsy
     assert cli_engines
 
 
-@pytest.mark.xfail(reason="cli.py leaves the engines of db upgrade/check/info undisposed (reported)", strict=True)
 def test_cli_closes_its_connections(pg_server: str, pg_url: str, cli_engines: list[Engine]) -> None:
     for action in ("upgrade", "check", "info"):
         assert main(["--database", pg_url, "db", action]) == 0

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from makelaar.domain.records import IdeaData, OrganisationData
 from makelaar.services import ideas, organisations
 from makelaar.services.listing import ListQuery
 from makelaar.storage.search import fts5_query, pg_tsquery, search_terms
-from makelaar.storage.store import Store
+from makelaar.storage.store import Store, open_store
 
 MOESTUIN, REPAIR, SPEELTUIN = "Buurtmoestuin aan de Ëikenlaan", "Repaircafé in het buurthuis", "Speeltuin opknappen"
 CASES = [
@@ -102,3 +107,29 @@ def test_query_builders_quote_what_the_user_typed() -> None:
     assert pg_tsquery("moestuin") == "'moestuin':*"
     assert pg_tsquery("I-2026") == "'i':* & ('2026':* | '-2026':*)"
     assert pg_tsquery("") is None
+
+
+@pytest.mark.postgres
+def test_postgresql_search_folds_capitals_in_a_c_locale_database(pg_server: str) -> None:
+    """lower() leaves 'Ë' alone when LC_CTYPE is C; the search must not depend on the server's locale."""
+    name = f"makelaar_c_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(pg_server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(
+            f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0"
+        )
+    try:
+        opened = open_store(make_url(pg_server).set(database=name).render_as_string(hide_password=False))
+        try:
+            with opened.begin() as s:
+                ideas.save_idea(s, IdeaData(title="Bankjes aan de ËIKENLAAN"))
+            with opened.begin() as s:
+                assert [r.title for r in ideas.list_ideas(s, ListQuery(search="eikenlaan"))] == [
+                    "Bankjes aan de ËIKENLAAN"
+                ]
+        finally:
+            opened.close()
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
