@@ -382,17 +382,20 @@ def type_word(
 ) -> list[Keystroke]:
     """(i): type ``word`` into an open ideas list one character at a time, timing every keystroke.
 
-    Every run starts from an empty search field (untimed); the keystroke is ``setText(prefix)`` (textChanged runs the
-    count and the first page, resets the model, selects a row and loads its summary) plus processEvents (paint).
+    Every run starts from an empty search field (untimed); the keystroke is ``setText(prefix)`` plus Enter (which
+    searches at once instead of after the typing pause: the count and the first page, the model reset, the selected
+    row's summary) plus processEvents (paint). The pause itself is not work and is not timed.
     """
     prefixes = [word[:n] for n in range(1, len(word) + 1)]
 
     def clear() -> None:
         view.search.setText("")
+        view.search.returnPressed.emit()
         app.processEvents()
 
     def key(prefix: str) -> None:
         view.search.setText(prefix)
+        view.search.returnPressed.emit()
         app.processEvents()
 
     traces: dict[str, Trace] = {}

@@ -42,7 +42,8 @@ SORTS: dict[str, Any] = {
 }
 
 
-REFERENCE = re.compile(r"[A-Za-z]-\d{4}(-\d*)?")
+# A reference number, or the start of one as it is being typed (I-2, I-2026, I-2026-00).
+REFERENCE = re.compile(r"[A-Za-z]-\d{1,4}(-\d*)?")
 
 
 def _filtered(s: Session, q: ListQuery, stmt: Select[Any], *, many_hits: bool = False) -> Select[Any]:
@@ -86,13 +87,17 @@ def count_ideas(s: Session, q: ListQuery) -> int:
     return int(s.scalar(_filtered(s, q, select(func.count()).select_from(Idea))) or 0)
 
 
-def list_ideas(s: Session, q: ListQuery, offset: int = 0, limit: int = 200) -> list[IdeaRow]:
+def list_ideas(
+    s: Session, q: ListQuery, offset: int = 0, limit: int = 200, *, total: int | None = None
+) -> list[IdeaRow]:
+    """A page of the list. ``total`` is the count of the same query when the caller has it (a list view does):
+    it decides whether a search is common enough to read the list in sort order, without counting again."""
     stmt = select(
         Idea.id, Idea.reference, Idea.title, Idea.status, Area.name, Idea.received_on, Idea.updated_at
     ).outerjoin(Area, Area.id == Idea.area_id)
     many = False
     if q.search.strip() and q.sort != "area" and not REFERENCE.fullmatch(q.search.strip()):
-        hits = count_search(s.get_bind().dialect.name, s, "ideas", q.search)
+        hits = total if total is not None else count_search(s.get_bind().dialect.name, s, "ideas", q.search)
         many = hits is not None and hits > MANY_HITS
     stmt = _filtered(s, q, stmt, many_hits=many)
     key = SORTS.get(q.sort, Idea.updated_at)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -57,6 +59,16 @@ def list_sessions(s: Session, search: str = "") -> list[SessionRow]:
         )
         for row, area, n in s.execute(stmt)
     ]
+
+
+def session_choices(s: Session) -> list[tuple[str, str, date]]:
+    """(id, title, date) of every wijktafel, newest first: what a form offers to choose from."""
+    rows = s.execute(
+        select(IntakeSession.id, IntakeSession.title, IntakeSession.held_on).order_by(
+            IntakeSession.held_on.desc(), IntakeSession.reference.desc()
+        )
+    )
+    return [(r[0], r[1], r[2]) for r in rows]
 
 
 def get_session(s: Session, session_id: str) -> SessionData:

@@ -239,15 +239,15 @@ class IdeaEditor(RecordEditor):
 
         vocab = ctx.read(
             lambda s: (
-                vocabulary.list_terms(s, Vocabulary.THEME),
-                vocabulary.list_terms(s, Vocabulary.HELP_TYPE),
                 vocabulary.list_terms(s, Vocabulary.THEME, include_retired=True),
                 vocabulary.list_terms(s, Vocabulary.HELP_TYPE, include_retired=True),
                 vocabulary.list_areas(s, include_retired=True),
-                sessions.list_sessions(s),
+                sessions.session_choices(s),
             )
         )
-        self._themes, self._needs, self._all_themes, self._all_needs, areas, session_rows = vocab
+        self._all_themes, self._all_needs, areas, session_rows = vocab
+        self._themes = [t for t in self._all_themes if not t.retired]
+        self._needs = [t for t in self._all_needs if not t.retired]
 
         # Gegevens
         page = QWidget()
@@ -266,7 +266,8 @@ class IdeaEditor(RecordEditor):
         self.session = add_row(form, self.tr("Wij&ktafel:"), QComboBox())
         fill_combo(
             self.session,
-            [(self.tr("(geen)"), None)] + [(f"{r.title} ({format_date(r.held_on)})", r.id) for r in session_rows],
+            [(self.tr("(geen)"), None)]
+            + [(f"{title} ({format_date(held_on)})", sid) for sid, title, held_on in session_rows],
         )
         self.team_size = add_row(
             form, self.tr("Aantal &mensen:"), QSpinBox(), hint=self.tr("Hoeveel mensen staan achter het idee")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -68,6 +68,7 @@ class RecordListView(QWidget):
     new_requested = Signal()
 
     noun_plural = ""
+    search_delay_ms = 150
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,13 +77,17 @@ class RecordListView(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Zoeken"))
+        self._shown: str | None = None  # the record whose summary is on screen
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self._run_search)
         self.filters = QHBoxLayout()
         self.count_label = QLabel()
         self.count_label.setAccessibleName(self.tr("Aantal gevonden"))
 
         self.model: PagedTableModel[Any] = PagedTableModel(self.columns(), self._count, self._fetch, self)
-        self.model.on_sort = self._sort
         self.table = RecordTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Lijst"))
@@ -91,8 +96,10 @@ class RecordListView(QWidget):
         column = next((i for i, c in enumerate(self.columns()) if c.sort_key == self.query.sort), -1)
         order = Qt.SortOrder.DescendingOrder if self.query.descending else Qt.SortOrder.AscendingOrder
         self.table.horizontalHeader().setSortIndicator(column, order)
-        # Enabling sorting sorts once by the indicator, which is the default sort set just above.
+        # Enabling sorting sorts once by the indicator, which is the default sort already in the query: only after
+        # it does a header click reach the query (else the list would load twice before the caller's reload()).
         self.table.setSortingEnabled(True)
+        self.model.on_sort = self._sort
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -188,10 +195,17 @@ class RecordListView(QWidget):
         values = {**self.query.__dict__, **changes}
         self.query = ListQuery(**values)
         if reload:
-            self.reload()
+            self.reload(refresh_detail=False)
 
-    def reload(self, keep: str | None = None) -> None:
+    def reload(self, keep: str | None = None, *, refresh_detail: bool = True) -> None:
+        """Run the query again, keeping the selected record (or ``keep``) selected where it still matches.
+
+        ``refresh_detail=False`` (a new search or filter) leaves the summary alone when the same record stays
+        selected: its data did not change.
+        """
         current = keep or self.current_id()
+        if refresh_detail:
+            self._shown = None
         self.model.reload()
         row = self.model.find_row(current) if current else -1
         if row < 0 and self.model.total:
@@ -199,11 +213,19 @@ class RecordListView(QWidget):
         if row >= 0:
             self.table.selectRow(row)
         else:
+            self._shown = None
             self.detail.clear()
 
-    @Slot(str)
-    def _search_changed(self, text: str) -> None:
-        self.set_query(search=text)
+    @Slot()
+    def _search_changed(self) -> None:
+        # Wait until typing pauses: a search per letter of a fast typist is work nobody sees.
+        self._search_timer.start(self.search_delay_ms)
+
+    @Slot()
+    def _run_search(self) -> None:
+        self._search_timer.stop()
+        if self.search.text() != self.query.search:
+            self.set_query(search=self.search.text())
 
     @Slot(int)
     def _reloaded(self, total: int) -> None:
@@ -229,6 +251,9 @@ class RecordListView(QWidget):
     @Slot(QItemSelection, QItemSelection)
     def _selection_changed(self, *_: Any) -> None:
         record_id = self.current_id()
+        if record_id is not None and record_id == self._shown:
+            return
+        self._shown = record_id
         self.detail.setHtml(self.summary_html(record_id) if record_id else "")
 
     @Slot(int)
@@ -327,7 +352,7 @@ class IdeasView(RecordListView):
         return ideas.count_ideas(s, q)
 
     def fetch(self, s: Session, q: ListQuery, offset: int, limit: int) -> list[IdeaRow]:
-        return ideas.list_ideas(s, q, offset, limit)
+        return ideas.list_ideas(s, q, offset, limit, total=self.model.total)
 
     def count_text(self, n: int) -> str:
         return self.tr("%n idee(ën)", "", n)

@@ -19,6 +19,13 @@ def names(view: OrganisationsView) -> list[str]:
     return [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
 
 
+def type_search(qtbot: QtBot, view: IdeasView | OrganisationsView, text: str) -> None:
+    """Type into the search field and wait for the pause after typing that starts the search."""
+    view.search.clear()
+    qtbot.keyClicks(view.search, text)
+    qtbot.waitUntil(lambda: view.query.search == text)
+
+
 def make_ideas_view(qtbot: QtBot, ctx: AppContext) -> IdeasView:
     view = IdeasView(ctx)
     qtbot.addWidget(view)
@@ -30,14 +37,12 @@ def make_ideas_view(qtbot: QtBot, ctx: AppContext) -> IdeasView:
 def test_search_as_you_type(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
     view = make_ideas_view(qtbot, ctx)
     assert sorted(titles(view)) == ["Buurtmoestuin aan de Lindelaan", "Samen eten met ouderen"]
-    qtbot.keyClicks(view.search, "moes")
+    type_search(qtbot, view, "moes")
     assert titles(view) == ["Buurtmoestuin aan de Lindelaan"]
     assert view.count_label.text().startswith("1 idee")
-    view.search.clear()
-    qtbot.keyClicks(view.search, "ouderen eten")  # every word, in any order, in title or description
+    type_search(qtbot, view, "ouderen eten")  # every word, in any order, in title or description
     assert titles(view) == ["Samen eten met ouderen"]
-    view.search.clear()
-    qtbot.keyClicks(view.search, "zwembad")
+    type_search(qtbot, view, "zwembad")
     assert titles(view) == []
     assert view.stack.currentWidget() is view.table  # a search without hits is not the empty state
 
@@ -89,7 +94,7 @@ def test_enter_opens_the_selected_record(qtbot: QtBot, ctx: AppContext, sample: 
 
 def test_selection_shows_the_summary(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
     view = make_ideas_view(qtbot, ctx)
-    qtbot.keyClicks(view.search, "moestuin")
+    type_search(qtbot, view, "moestuin")
     view.table.selectRow(0)
     html = view.detail.toPlainText()
     assert "Buurtmoestuin aan de Lindelaan" in html
@@ -113,12 +118,22 @@ def test_organisations_search_filter_and_active_only(qtbot: QtBot, ctx: AppConte
     qtbot.addWidget(view)
     view.reload()
     assert names(view) == ["Buurtfonds Lindewaard", "Stichting Groen Doen"]  # by name, A-Z
-    qtbot.keyClicks(view.search, "groen")
+    type_search(qtbot, view, "groen")
     assert names(view) == ["Stichting Groen Doen"]
-    view.search.clear()
+    type_search(qtbot, view, "")
     needs = terms(ctx.store, Vocabulary.HELP_TYPE)
     view.offer_filter.setCurrentIndex(view.offer_filter.findData(needs["geld"]))
     assert names(view) == ["Buurtfonds Lindewaard"]
     view.offer_filter.setCurrentIndex(0)
     view.area_filter.setCurrentIndex(view.area_filter.findData(sample["noord"]))
     assert names(view) == ["Stichting Groen Doen"]
+
+
+def test_search_waits_for_a_pause_in_typing(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    view = make_ideas_view(qtbot, ctx)
+    qtbot.keyClicks(view.search, "moes")
+    assert view.query.search == ""  # nothing ran per letter
+    qtbot.waitUntil(lambda: titles(view) == ["Buurtmoestuin aan de Lindelaan"])
+    view.search.setText("ouderen")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)  # Enter searches at once
+    assert titles(view) == ["Samen eten met ouderen"]
