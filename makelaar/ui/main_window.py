@@ -30,6 +30,7 @@ from makelaar.ui.organisation_editor import OrganisationEditor
 from makelaar.ui.sessions_view import SessionsView
 from makelaar.ui.settings_view import SettingsView
 from makelaar.ui.tasks import run_with_progress
+from makelaar.ui.today_view import TodayView
 
 
 class FileChooser:
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.editors: list[QWidget] = []
+        self.today = TodayView(ctx)
+        self.today.open_idea.connect(self.open_idea)
         self.ideas = IdeasView(ctx)
         self.organisations = OrganisationsView(ctx)
         self.sessions = SessionsView(ctx)
@@ -72,12 +75,13 @@ class MainWindow(QMainWindow):
         self.settings_view.municipality_changed.connect(self._update_title)
         for view in (self.ideas, self.organisations):
             view.add_empty_action(self.tr("Voorbeeldgegevens laden"), self.load_demo)
-        self.ideas.add_empty_action(self.tr("Wijktafel starten"), lambda: self.show_area(2))
+        self.ideas.add_empty_action(self.tr("Wijktafel starten"), lambda: self.show_view(self.sessions))
         self.organisations.add_empty_action(
             self.tr("Organisaties importeren…"), lambda: self.import_file("organisaties")
         )
 
         self.areas: list[tuple[str, QWidget]] = [
+            (self.tr("Vandaag"), self.today),
             (self.tr("Ideeën"), self.ideas),
             (self.tr("Organisaties"), self.organisations),
             (self.tr("Wijktafels"), self.sessions),
@@ -167,6 +171,9 @@ class MainWindow(QMainWindow):
     def show_area(self, index: int) -> None:
         self.nav.setCurrentRow(index)
 
+    def show_view(self, view: QWidget) -> None:
+        self.show_area(self.stack.indexOf(view))
+
     def current_view(self) -> QWidget | None:
         return self.stack.currentWidget()
 
@@ -185,7 +192,7 @@ class MainWindow(QMainWindow):
         elif view is self.sessions:
             self.sessions.new_session()
         else:
-            self.show_area(0)
+            self.show_view(self.ideas)
             self.new_idea()
 
     @Slot()
@@ -201,6 +208,7 @@ class MainWindow(QMainWindow):
     def _track(self, editor: IdeaEditor | OrganisationEditor, view: RecordListView) -> None:
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(lambda record_id: view.reload(keep=record_id))
+        editor.saved.connect(lambda _id: self.today.reload() if self.today.isVisible() else None)
         editor.destroyed.connect(lambda _=None, e=editor: self.editors.remove(e) if e in self.editors else None)
         self.editors.append(editor)
         editor.show()
@@ -340,6 +348,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def refresh_all(self) -> None:
+        self.today.reload()
         self._vocabulary_changed()
         self.sessions.reload()
 
@@ -372,7 +381,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_shortcuts(self) -> None:
         rows = [
-            ("Ctrl+1 … Ctrl+4", self.tr("Ideeën, Organisaties, Wijktafels, Instellingen")),
+            ("Ctrl+1 … Ctrl+5", self.tr("Vandaag, Ideeën, Organisaties, Wijktafels, Instellingen")),
             ("Ctrl+N", self.tr("nieuw idee, organisatie of wijktafel")),
             ("Ctrl+F", self.tr("zoeken in de lijst")),
             ("Enter / Ctrl+O", self.tr("het gekozen record openen")),

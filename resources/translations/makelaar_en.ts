@@ -177,157 +177,157 @@
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="272"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="273"/>
         <source>Aantal &amp;mensen:</source>
         <translation>Number of &amp;people:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="272"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="273"/>
         <source>Hoeveel mensen staan achter het idee</source>
         <translation>How many people support the idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="275"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="276"/>
         <source>onbekend</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="276"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="277"/>
         <source>Gevraagd &amp;bedrag:</source>
         <translation>&amp;Amount requested:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="276"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="277"/>
         <source>in euro, zoals 1.250,00</source>
         <translation>in euros, such as 1.250,00</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="277"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="278"/>
         <source>Binnengekomen &amp;op:</source>
         <translation>Received &amp;on:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="278"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="279"/>
         <source>&amp;Gegevens</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="284"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="285"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="286"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="287"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="287"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="288"/>
         <source>Thema&apos;s (spatie vinkt aan):</source>
         <translation>Themes (Space ticks a box):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="288"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="289"/>
         <source>Wat is er nodig (behoeften):</source>
         <translation>What is needed (needs):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="291"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="292"/>
         <source>T&amp;hema&apos;s en behoeften</source>
         <translation>T&amp;hemes and needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="295"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="296"/>
         <source>&amp;Initiatiefnemers</source>
         <translation>&amp;Initiators</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="302"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="303"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="303"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="304"/>
         <source>Voor</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="304"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="305"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="305"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="306"/>
         <source>Opvolgen op</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="306"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="307"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="307"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="308"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="313"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="314"/>
         <source>Koppelingen van dit idee</source>
         <translation>Matches of this idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="318"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="319"/>
         <source>&amp;Koppeling toevoegen…</source>
         <translation>&amp;Add match…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="321"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="322"/>
         <source>Status &amp;wijzigen…</source>
         <translation>Change stat&amp;us…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="324"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="325"/>
         <source>Sla het idee eerst op; daarna kunt u het koppelen aan organisaties.</source>
         <translation>Save the idea first; then you can match it with organisations.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="332"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="333"/>
         <source>&amp;Koppelingen</source>
         <translation>&amp;Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="336"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="337"/>
         <source>Tij&amp;dlijn</source>
         <translation>Time&amp;line</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="357"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="358"/>
         <source>Idee &amp;verwijderen…</source>
         <translation>D&amp;elete idea…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="372"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="373"/>
         <source>Idee %1</source>
         <translation>Idea %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="372"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="373"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="378"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="379"/>
         <source>Nieuw idee</source>
         <translation>New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="453"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="454"/>
         <source>Idee %1 verwijderen, met de koppelingen en de tijdlijn? Initiatiefnemers die bij geen ander idee horen, worden ook verwijderd. Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete idea %1, with its matches and timeline? Initiators who belong to no other idea are deleted too. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="456"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="457"/>
         <source>Idee verwijderen</source>
         <translation>Delete idea</translation>
     </message>
@@ -335,101 +335,101 @@
 <context>
     <name>IdeasView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="269"/>
+        <location filename="../../makelaar/ui/list_views.py" line="294"/>
         <source>Zoek in titel, omschrijving en nummer… (Ctrl+F)</source>
         <translation>Search title, description and number… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="270"/>
+        <location filename="../../makelaar/ui/list_views.py" line="295"/>
         <source>&amp;Nieuw idee</source>
         <translation>&amp;New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="275"/>
+        <location filename="../../makelaar/ui/list_views.py" line="300"/>
         <source>Filter op status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="276"/>
+        <location filename="../../makelaar/ui/list_views.py" line="301"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="277"/>
+        <location filename="../../makelaar/ui/list_views.py" line="302"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="278"/>
+        <location filename="../../makelaar/ui/list_views.py" line="303"/>
         <source>Filter op behoefte</source>
         <translation>Filter by need</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="290"/>
+        <location filename="../../makelaar/ui/list_views.py" line="315"/>
         <source>Alle statussen</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="291"/>
+        <location filename="../../makelaar/ui/list_views.py" line="316"/>
         <source>Lopend</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="292"/>
+        <location filename="../../makelaar/ui/list_views.py" line="317"/>
         <source>Afgesloten</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="296"/>
+        <location filename="../../makelaar/ui/list_views.py" line="321"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="299"/>
+        <location filename="../../makelaar/ui/list_views.py" line="324"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="303"/>
+        <location filename="../../makelaar/ui/list_views.py" line="328"/>
         <source>Alle behoeften</source>
         <translation>All needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="318"/>
+        <location filename="../../makelaar/ui/list_views.py" line="343"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="319"/>
+        <location filename="../../makelaar/ui/list_views.py" line="344"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="320"/>
-        <location filename="../../makelaar/ui/list_views.py" line="365"/>
+        <location filename="../../makelaar/ui/list_views.py" line="345"/>
+        <location filename="../../makelaar/ui/list_views.py" line="390"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="321"/>
-        <location filename="../../makelaar/ui/list_views.py" line="366"/>
+        <location filename="../../makelaar/ui/list_views.py" line="346"/>
+        <location filename="../../makelaar/ui/list_views.py" line="391"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="322"/>
-        <location filename="../../makelaar/ui/list_views.py" line="371"/>
+        <location filename="../../makelaar/ui/list_views.py" line="347"/>
+        <location filename="../../makelaar/ui/list_views.py" line="396"/>
         <source>Binnengekomen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="323"/>
-        <location filename="../../makelaar/ui/list_views.py" line="368"/>
+        <location filename="../../makelaar/ui/list_views.py" line="348"/>
+        <location filename="../../makelaar/ui/list_views.py" line="393"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="333"/>
+        <location filename="../../makelaar/ui/list_views.py" line="358"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idea</numerusform>
@@ -437,42 +437,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="337"/>
+        <location filename="../../makelaar/ui/list_views.py" line="362"/>
         <source>Hier komen de ideeën van bewoners. Registreer een idee met Ctrl+N, start een wijktafel om ideeën op te halen, of laad de voorbeeldgegevens om het programma te verkennen.</source>
         <translation>Residents&apos; ideas appear here. Register an idea with Ctrl+N, start a district meeting to collect ideas, or load the sample data to explore the program.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="360"/>
+        <location filename="../../makelaar/ui/list_views.py" line="385"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="361"/>
+        <location filename="../../makelaar/ui/list_views.py" line="386"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="362"/>
+        <location filename="../../makelaar/ui/list_views.py" line="387"/>
         <source>Laatst gebeurd</source>
         <translation>Recent activity</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="367"/>
+        <location filename="../../makelaar/ui/list_views.py" line="392"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="369"/>
+        <location filename="../../makelaar/ui/list_views.py" line="394"/>
         <source>Aantal mensen</source>
         <translation>Number of people</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="370"/>
+        <location filename="../../makelaar/ui/list_views.py" line="395"/>
         <source>Gevraagd bedrag</source>
         <translation>Amount requested</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="372"/>
+        <location filename="../../makelaar/ui/list_views.py" line="397"/>
         <source>Initiatiefnemers</source>
         <translation>Initiators</translation>
     </message>
@@ -883,295 +883,300 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="74"/>
-        <location filename="../../makelaar/ui/main_window.py" line="321"/>
+        <location filename="../../makelaar/ui/main_window.py" line="77"/>
+        <location filename="../../makelaar/ui/main_window.py" line="329"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="75"/>
+        <location filename="../../makelaar/ui/main_window.py" line="78"/>
         <source>Wijktafel starten</source>
         <translation>Start a district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="77"/>
+        <location filename="../../makelaar/ui/main_window.py" line="80"/>
         <source>Organisaties importeren…</source>
         <translation>Import organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="81"/>
+        <location filename="../../makelaar/ui/main_window.py" line="84"/>
+        <source>Vandaag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="85"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="82"/>
+        <location filename="../../makelaar/ui/main_window.py" line="86"/>
         <source>Organisaties</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="83"/>
+        <location filename="../../makelaar/ui/main_window.py" line="87"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="84"/>
+        <location filename="../../makelaar/ui/main_window.py" line="88"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="87"/>
+        <location filename="../../makelaar/ui/main_window.py" line="91"/>
         <source>Onderdelen</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="133"/>
+        <location filename="../../makelaar/ui/main_window.py" line="137"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="134"/>
+        <location filename="../../makelaar/ui/main_window.py" line="138"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="137"/>
+        <location filename="../../makelaar/ui/main_window.py" line="141"/>
         <source>Organisaties &amp;importeren…</source>
         <translation>Import &amp;organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="138"/>
+        <location filename="../../makelaar/ui/main_window.py" line="142"/>
         <source>Ideeën i&amp;mporteren…</source>
         <translation>Import &amp;ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="139"/>
+        <location filename="../../makelaar/ui/main_window.py" line="143"/>
         <source>&amp;Exporteren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="140"/>
+        <location filename="../../makelaar/ui/main_window.py" line="144"/>
         <source>Organisaties…</source>
         <translation>Organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="141"/>
+        <location filename="../../makelaar/ui/main_window.py" line="145"/>
         <source>Ideeën…</source>
         <translation>Ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="142"/>
+        <location filename="../../makelaar/ui/main_window.py" line="146"/>
         <source>Koppelingen…</source>
         <translation>Matches…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="144"/>
+        <location filename="../../makelaar/ui/main_window.py" line="148"/>
         <source>&amp;Back-up maken</source>
         <translation>&amp;Back up</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="145"/>
+        <location filename="../../makelaar/ui/main_window.py" line="149"/>
         <source>&amp;Voorbeeldgegevens laden</source>
         <translation>&amp;Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="147"/>
+        <location filename="../../makelaar/ui/main_window.py" line="151"/>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="149"/>
+        <location filename="../../makelaar/ui/main_window.py" line="153"/>
         <source>B&amp;ewerken</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="150"/>
+        <location filename="../../makelaar/ui/main_window.py" line="154"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="152"/>
+        <location filename="../../makelaar/ui/main_window.py" line="156"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="155"/>
+        <location filename="../../makelaar/ui/main_window.py" line="159"/>
         <source>&amp;Beeld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="159"/>
+        <location filename="../../makelaar/ui/main_window.py" line="163"/>
         <source>&amp;Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="161"/>
+        <location filename="../../makelaar/ui/main_window.py" line="165"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="162"/>
+        <location filename="../../makelaar/ui/main_window.py" line="166"/>
         <source>&amp;Sneltoetsen</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="163"/>
+        <location filename="../../makelaar/ui/main_window.py" line="167"/>
         <source>&amp;Over Makelaar</source>
         <translation>&amp;About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="252"/>
+        <location filename="../../makelaar/ui/main_window.py" line="260"/>
         <source>Bestand kiezen om te importeren</source>
         <translation>Choose a file to import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="254"/>
+        <location filename="../../makelaar/ui/main_window.py" line="262"/>
         <source>Tabellen (*.csv *.xlsx *.txt);;Alle bestanden (*)</source>
         <translation>Tables (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="261"/>
+        <location filename="../../makelaar/ui/main_window.py" line="269"/>
         <source>Bezig met importeren…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="267"/>
+        <location filename="../../makelaar/ui/main_window.py" line="275"/>
         <source>Import klaar</source>
         <translation>Import complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="274"/>
+        <location filename="../../makelaar/ui/main_window.py" line="282"/>
         <source>Exporteren naar</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="276"/>
+        <location filename="../../makelaar/ui/main_window.py" line="284"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="287"/>
+        <location filename="../../makelaar/ui/main_window.py" line="295"/>
         <source>Bezig met exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="293"/>
+        <location filename="../../makelaar/ui/main_window.py" line="301"/>
         <source>Export klaar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="294"/>
+        <location filename="../../makelaar/ui/main_window.py" line="302"/>
         <source>%1 regels geschreven naar %2.</source>
         <translation>%1 rows written to %2.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="301"/>
+        <location filename="../../makelaar/ui/main_window.py" line="309"/>
         <source>Van een PostgreSQL-server maakt de beheerder de back-ups.</source>
         <translation>Backups of a PostgreSQL server are made by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="304"/>
+        <location filename="../../makelaar/ui/main_window.py" line="312"/>
         <source>Back-up maken…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="311"/>
+        <location filename="../../makelaar/ui/main_window.py" line="319"/>
         <source>Back-up gemaakt</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="312"/>
+        <location filename="../../makelaar/ui/main_window.py" line="320"/>
         <source>De back-up is gemaakt en gecontroleerd:
 %1</source>
         <translation>The backup has been made and checked:
 %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="322"/>
+        <location filename="../../makelaar/ui/main_window.py" line="330"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="331"/>
+        <location filename="../../makelaar/ui/main_window.py" line="339"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="337"/>
+        <location filename="../../makelaar/ui/main_window.py" line="345"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="358"/>
+        <location filename="../../makelaar/ui/main_window.py" line="367"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="361"/>
+        <location filename="../../makelaar/ui/main_window.py" line="370"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="365"/>
+        <location filename="../../makelaar/ui/main_window.py" line="374"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="367"/>
+        <location filename="../../makelaar/ui/main_window.py" line="376"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="375"/>
-        <source>Ideeën, Organisaties, Wijktafels, Instellingen</source>
-        <translation>Ideas, Organisations, District meetings, Settings</translation>
+        <location filename="../../makelaar/ui/main_window.py" line="384"/>
+        <source>Vandaag, Ideeën, Organisaties, Wijktafels, Instellingen</source>
+        <translation>Today, Ideas, Organisations, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="376"/>
+        <location filename="../../makelaar/ui/main_window.py" line="385"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="377"/>
+        <location filename="../../makelaar/ui/main_window.py" line="386"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="378"/>
+        <location filename="../../makelaar/ui/main_window.py" line="387"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="379"/>
+        <location filename="../../makelaar/ui/main_window.py" line="388"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="380"/>
+        <location filename="../../makelaar/ui/main_window.py" line="389"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="381"/>
+        <location filename="../../makelaar/ui/main_window.py" line="390"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="382"/>
+        <location filename="../../makelaar/ui/main_window.py" line="391"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="385"/>
+        <location filename="../../makelaar/ui/main_window.py" line="394"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="391"/>
+        <location filename="../../makelaar/ui/main_window.py" line="400"/>
         <source>Over Makelaar</source>
         <translation>About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="393"/>
+        <location filename="../../makelaar/ui/main_window.py" line="402"/>
         <source>Makelaar %1
 Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
 Database: %2</source>
@@ -1548,108 +1553,108 @@ Database: %2</translation>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="398"/>
+        <location filename="../../makelaar/ui/list_views.py" line="423"/>
         <source>Zoek in naam, omschrijving en plaats… (Ctrl+F)</source>
         <translation>Search name, description and town… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="399"/>
+        <location filename="../../makelaar/ui/list_views.py" line="424"/>
         <source>&amp;Nieuwe organisatie</source>
         <translation>&amp;New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="404"/>
+        <location filename="../../makelaar/ui/list_views.py" line="429"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="405"/>
+        <location filename="../../makelaar/ui/list_views.py" line="430"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="406"/>
+        <location filename="../../makelaar/ui/list_views.py" line="431"/>
         <source>Filter op aanbod</source>
         <translation>Filter by offer</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="408"/>
+        <location filename="../../makelaar/ui/list_views.py" line="433"/>
         <source>Filter op soort</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="410"/>
+        <location filename="../../makelaar/ui/list_views.py" line="435"/>
         <source>Alleen actieve</source>
         <translation>Active only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="411"/>
+        <location filename="../../makelaar/ui/list_views.py" line="436"/>
         <source>Alleen actieve organisaties</source>
         <translation>Active organisations only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="429"/>
+        <location filename="../../makelaar/ui/list_views.py" line="454"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="431"/>
+        <location filename="../../makelaar/ui/list_views.py" line="456"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="432"/>
+        <location filename="../../makelaar/ui/list_views.py" line="457"/>
         <source>Al het aanbod</source>
         <translation>All offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="433"/>
+        <location filename="../../makelaar/ui/list_views.py" line="458"/>
         <source>Alle soorten</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="437"/>
+        <location filename="../../makelaar/ui/list_views.py" line="462"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="438"/>
-        <location filename="../../makelaar/ui/list_views.py" line="470"/>
+        <location filename="../../makelaar/ui/list_views.py" line="463"/>
+        <location filename="../../makelaar/ui/list_views.py" line="495"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="439"/>
-        <location filename="../../makelaar/ui/list_views.py" line="471"/>
+        <location filename="../../makelaar/ui/list_views.py" line="464"/>
+        <location filename="../../makelaar/ui/list_views.py" line="496"/>
         <source>Biedt</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="440"/>
-        <location filename="../../makelaar/ui/list_views.py" line="473"/>
+        <location filename="../../makelaar/ui/list_views.py" line="465"/>
+        <location filename="../../makelaar/ui/list_views.py" line="498"/>
         <source>Werkt in</source>
         <translation>Works in</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="441"/>
-        <location filename="../../makelaar/ui/list_views.py" line="479"/>
+        <location filename="../../makelaar/ui/list_views.py" line="466"/>
+        <location filename="../../makelaar/ui/list_views.py" line="504"/>
         <source>Actief</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="441"/>
-        <location filename="../../makelaar/ui/list_views.py" line="479"/>
+        <location filename="../../makelaar/ui/list_views.py" line="466"/>
+        <location filename="../../makelaar/ui/list_views.py" line="504"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="441"/>
-        <location filename="../../makelaar/ui/list_views.py" line="479"/>
+        <location filename="../../makelaar/ui/list_views.py" line="466"/>
+        <location filename="../../makelaar/ui/list_views.py" line="504"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="451"/>
+        <location filename="../../makelaar/ui/list_views.py" line="476"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisation</numerusform>
@@ -1657,57 +1662,57 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="455"/>
+        <location filename="../../makelaar/ui/list_views.py" line="480"/>
         <source>Hier komt de sociale kaart: de organisaties die bewoners kunnen helpen. Voeg er een toe met Ctrl+N, importeer een lijst (Bestand &gt; Importeren) of laad de voorbeeldgegevens.</source>
         <translation>The social map appears here: the organisations that can help residents. Add one with Ctrl+N, import a list (File &gt; Import organisations) or load the sample data.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="467"/>
+        <location filename="../../makelaar/ui/list_views.py" line="492"/>
         <source>geen contactpersonen</source>
         <translation>no contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="467"/>
+        <location filename="../../makelaar/ui/list_views.py" line="492"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="468"/>
+        <location filename="../../makelaar/ui/list_views.py" line="493"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="468"/>
+        <location filename="../../makelaar/ui/list_views.py" line="493"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="472"/>
+        <location filename="../../makelaar/ui/list_views.py" line="497"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="474"/>
+        <location filename="../../makelaar/ui/list_views.py" line="499"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="475"/>
+        <location filename="../../makelaar/ui/list_views.py" line="500"/>
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="476"/>
+        <location filename="../../makelaar/ui/list_views.py" line="501"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="477"/>
+        <location filename="../../makelaar/ui/list_views.py" line="502"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="478"/>
+        <location filename="../../makelaar/ui/list_views.py" line="503"/>
         <source>KvK</source>
         <translation>KvK</translation>
     </message>
@@ -1738,22 +1743,22 @@ Database: %2</translation>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="78"/>
+        <location filename="../../makelaar/ui/list_views.py" line="79"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="82"/>
+        <location filename="../../makelaar/ui/list_views.py" line="88"/>
         <source>Aantal gevonden</source>
         <translation>Number found</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="88"/>
+        <location filename="../../makelaar/ui/list_views.py" line="93"/>
         <source>Lijst</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="110"/>
+        <location filename="../../makelaar/ui/list_views.py" line="117"/>
         <source>Samenvatting</source>
         <translation>Summary</translation>
     </message>
@@ -2077,6 +2082,84 @@ Database: %2</translation>
         <location filename="../../makelaar/ui/timeline.py" line="127"/>
         <source>Deze notitie verwijderen?</source>
         <translation>Delete this note?</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="42"/>
+        <source> weken</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="43"/>
+        <source>Een idee is stil na zoveel weken zonder contact</source>
+        <translation>An idea counts as quiet after this many weeks without contact</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="46"/>
+        <source> dagen</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="47"/>
+        <source>Een koppeling wacht op antwoord na zoveel dagen</source>
+        <translation>A match counts as unanswered after this many days</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="49"/>
+        <source>Stil na:</source>
+        <translation>Quiet after:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="52"/>
+        <source>Geen antwoord na:</source>
+        <translation>No answer after:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="60"/>
+        <location filename="../../makelaar/ui/today_view.py" line="105"/>
+        <source>Opvolgen: vandaag en te laat</source>
+        <translation>Follow up: today and overdue</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="60"/>
+        <location filename="../../makelaar/ui/today_view.py" line="61"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="61"/>
+        <location filename="../../makelaar/ui/today_view.py" line="106"/>
+        <source>Koppelingen zonder antwoord</source>
+        <translation>Matches without an answer</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="62"/>
+        <location filename="../../makelaar/ui/today_view.py" line="107"/>
+        <source>Stille ideeën</source>
+        <translation>Quiet ideas</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="63"/>
+        <location filename="../../makelaar/ui/today_view.py" line="108"/>
+        <source>Nieuwe ideeën zonder koppeling</source>
+        <translation>New ideas without a match</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="67"/>
+        <source>Idee</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="71"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="116"/>
+        <source>Vandaag, %1: %2 te laat, %3 om op te volgen</source>
+        <translation>Today, %1: %2 overdue, %3 to follow up</translation>
     </message>
 </context>
 <context>

@@ -107,7 +107,7 @@ def test_the_check_finds_a_nameless_field(qtbot: QtBot) -> None:
     assert len(unnamed_inputs(holder)) == 1
 
 
-@pytest.mark.parametrize("index", [0, 1, 2, 3])
+@pytest.mark.parametrize("index", [0, 1, 2, 3, 4])
 def test_every_area_is_reachable_by_keyboard(qtbot: QtBot, ctx: AppContext, index: int) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)

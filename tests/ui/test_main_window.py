@@ -29,11 +29,13 @@ def window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
 
 
 def test_ctrl_digits_switch_areas_and_ctrl_f_searches(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.stack.currentWidget() is window.today  # Vandaag opens first
     for key, view in (
-        (Qt.Key.Key_2, window.organisations),
-        (Qt.Key.Key_3, window.sessions),
-        (Qt.Key.Key_4, window.settings_view),
-        (Qt.Key.Key_1, window.ideas),
+        (Qt.Key.Key_3, window.organisations),
+        (Qt.Key.Key_4, window.sessions),
+        (Qt.Key.Key_5, window.settings_view),
+        (Qt.Key.Key_1, window.today),
+        (Qt.Key.Key_2, window.ideas),
     ):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentWidget() is view
@@ -47,7 +49,7 @@ def test_ctrl_n_makes_the_right_new_record(qtbot: QtBot, window: MainWindow) -> 
     window.editors[-1].close()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.editors[-1], OrganisationEditor)
 

@@ -1,0 +1,137 @@
+"""Vandaag: what needs a call today, which ideas went quiet, which koppelingen got no answer, what is not linked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from makelaar.domain.formatting import format_date
+from makelaar.services import today
+from makelaar.services.today import TodayItem
+from makelaar.ui.context import AppContext
+from makelaar.ui.list_views import RecordTable
+from makelaar.ui.models import Column, RowsTableModel
+
+
+class TodayView(QWidget):
+    """Signals:
+    open_idea(str): the broker picked a line; the argument is the idea's id.
+    """
+
+    open_idea = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.quiet_weeks = QSpinBox()
+        self.quiet_weeks.setRange(1, 104)
+        self.quiet_weeks.setSuffix(self.tr(" weken"))
+        self.quiet_weeks.setAccessibleName(self.tr("Een idee is stil na zoveel weken zonder contact"))
+        self.answer_days = QSpinBox()
+        self.answer_days.setRange(1, 365)
+        self.answer_days.setSuffix(self.tr(" dagen"))
+        self.answer_days.setAccessibleName(self.tr("Een koppeling wacht op antwoord na zoveel dagen"))
+        settings = QHBoxLayout()
+        settings.addWidget(QLabel(self.tr("Stil na:")))
+        settings.addWidget(self.quiet_weeks)
+        settings.addSpacing(16)
+        settings.addWidget(QLabel(self.tr("Geen antwoord na:")))
+        settings.addWidget(self.answer_days)
+        settings.addStretch(1)
+
+        self.sections: dict[str, tuple[QGroupBox, RecordTable, RowsTableModel[TodayItem]]] = {}
+        grid = QGridLayout()
+        for i, (key, title, who) in enumerate(
+            (
+                ("follow_ups", self.tr("Opvolgen: vandaag en te laat"), self.tr("Organisatie")),
+                ("unanswered", self.tr("Koppelingen zonder antwoord"), self.tr("Organisatie")),
+                ("quiet", self.tr("Stille ideeën"), ""),
+                ("unmatched", self.tr("Nieuwe ideeën zonder koppeling"), ""),
+            )
+        ):
+            columns: list[Column[TodayItem]] = [
+                Column(self.tr("Idee"), lambda r: f"{r.idea_reference}  {r.idea_title}"),
+            ]
+            if who:
+                columns.append(Column(who, lambda r: r.organisation, width=180))
+            columns.append(Column(self.tr("Datum"), lambda r: format_date(r.when), width=100))
+            model: RowsTableModel[TodayItem] = RowsTableModel(columns, self)
+            table = RecordTable()
+            table.setModel(model)
+            table.setAccessibleName(title)
+            table.setSelectionBehavior(RecordTable.SelectionBehavior.SelectRows)
+            table.verticalHeader().hide()
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            table.activated_row.connect(lambda row, m=model: self._open(m, row))
+            box = QGroupBox(title)
+            QVBoxLayout(box).addWidget(table)
+            grid.addWidget(box, i // 2, i % 2)
+            self.sections[key] = (box, table, model)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(settings)
+        layout.addLayout(grid, 1)
+        self.reload()
+        self.quiet_weeks.valueChanged.connect(self._thresholds_changed)
+        self.answer_days.valueChanged.connect(self._thresholds_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # What is due changes with the day and with every koppeling: look again each time the screen is shown.
+        self.reload()
+        super().showEvent(event)
+
+    @Slot()
+    def reload(self) -> None:
+        overview = self.ctx.read(lambda s: today.today_overview(s))
+        for w, value in ((self.quiet_weeks, overview.quiet_weeks), (self.answer_days, overview.answer_days)):
+            w.blockSignals(True)
+            w.setValue(value)
+            w.blockSignals(False)
+        titles = {
+            "follow_ups": self.tr("Opvolgen: vandaag en te laat"),
+            "unanswered": self.tr("Koppelingen zonder antwoord"),
+            "quiet": self.tr("Stille ideeën"),
+            "unmatched": self.tr("Nieuwe ideeën zonder koppeling"),
+        }
+        for key, (box, _table, model) in self.sections.items():
+            rows: list[TodayItem] = getattr(overview, key)
+            model.set_rows(rows)
+            box.setTitle(f"{titles[key]} ({len(rows)})")
+        overdue = sum(1 for r in overview.follow_ups if r.overdue)
+        self.heading.setText(
+            self.tr("Vandaag, %1: %2 te laat, %3 om op te volgen")
+            .replace("%1", format_date(date.today()))
+            .replace("%2", str(overdue))
+            .replace("%3", str(len(overview.follow_ups) - overdue))
+        )
+
+    @Slot()
+    def _thresholds_changed(self) -> None:
+        weeks, days = self.quiet_weeks.value(), self.answer_days.value()
+        self.ctx.act(self, lambda s: today.set_thresholds(s, weeks, days))
+        self.reload()
+
+    def _open(self, model: RowsTableModel[TodayItem], row: int) -> None:
+        item = model.row_at(row)
+        if item is not None:
+            self.open_idea.emit(item.idea_id)
+
+    def focus_search(self) -> None:
+        table = self.sections["follow_ups"][1]
+        table.setFocus()
+        if table.model().rowCount():
+            table.setCurrentIndex(table.model().index(0, 0, QModelIndex()))
