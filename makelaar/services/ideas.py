@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -53,7 +54,15 @@ def _filtered(s: Session, q: ListQuery, stmt: Select[Any], *, many_hits: bool = 
         # Typing a reference number looks it up directly (as words, "I" would match every word starting with i);
         # a range rather than LIKE, which SQLite cannot answer from the index (LIKE ignores case there).
         prefix = text.upper()
-        stmt = stmt.where(Idea.reference >= prefix, Idea.reference < prefix + "\uffff")
+        if many_hits:
+            # The start of a reference ("I-2") can match every idea: read the list in its sort order instead.
+            stmt = stmt.where(
+                sql_text("+ideas.reference >= :ref_lo AND +ideas.reference < :ref_hi").bindparams(
+                    ref_lo=prefix, ref_hi=prefix + "\uffff"
+                )
+            )
+        else:
+            stmt = stmt.where(Idea.reference >= prefix, Idea.reference < prefix + "\uffff")
     elif text:
         clause = matches_search("ideas", dialect, text, many_hits=many_hits)
         if clause is not None:
@@ -96,8 +105,13 @@ def list_ideas(
         Idea.id, Idea.reference, Idea.title, Idea.status, Area.name, Idea.received_on, Idea.updated_at
     ).outerjoin(Area, Area.id == Idea.area_id)
     many = False
-    if q.search.strip() and q.sort != "area" and not REFERENCE.fullmatch(q.search.strip()):
-        hits = total if total is not None else count_search(s.get_bind().dialect.name, s, "ideas", q.search)
+    if q.search.strip() and q.sort != "area" and s.get_bind().dialect.name == "sqlite":
+        if total is not None:
+            hits: int | None = total
+        elif REFERENCE.fullmatch(q.search.strip()):
+            hits = count_ideas(s, q)
+        else:
+            hits = count_search("sqlite", s, "ideas", q.search)
         many = hits is not None and hits > MANY_HITS
     stmt = _filtered(s, q, stmt, many_hits=many)
     key = SORTS.get(q.sort, Idea.updated_at)

@@ -143,7 +143,7 @@ def test_english_main_window_and_labels(qtbot: QtBot, qapp: QApplication, ctx: A
         window = MainWindow(ctx)
         qtbot.addWidget(window)
         assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
-        assert window.nav.item(0).text() == "Ideas"
+        assert [window.nav.item(i).text() for i in range(2)] == ["Today", "Ideas"]
         # A string of the base class (RecordListView), looked up for the subclass at run time.
         assert window.ideas.search.accessibleName() == "Search"
         assert window.ideas.count_text(1) == "1 idea"
