@@ -1,0 +1,281 @@
+"""Dutch text for matching: folding, stop words, Snowball stemming and compound splitting.
+
+A text becomes a list of *terms* (stems). Three steps make two texts that mean the same thing share terms:
+
+1. **Folding**: lower case, diacritics removed ("Café", "cafe" and "CAFÉ" are one word), split on everything that
+   is not a letter or digit (so "jeu-de-boulesbaan" gives "jeu", "de", "boulesbaan").
+2. **Stop words** (Snowball's Dutch list plus a few auxiliaries) are dropped, then each word is stemmed with the
+   Snowball Dutch stemmer ("moestuinen" -> "moestuin", "koren" -> "koor").
+3. **Compounds.** Dutch writes compounds as one word ("buurtmoestuin", "reparatiebijeenkomst"), so a text about a
+   *moestuin* must match one about a *buurtmoestuin*. A long word is split where one side is a word the matcher
+   knows (the *lexicon*: every word of the organisations' texts plus the words of the text at hand), allowing the
+   linking letters -s-, -e- and -en- ("verkeer-s-veilig"). Each side of such a split becomes an extra term:
+
+   - both sides known ("buurt" + "moestuin"): an ordinary decomposition;
+   - only one side known: the other side is still added, because it may be a word that only the *other* text uses
+     on its own. An organisation that runs a "buurtmoestuin" in a registry where nobody writes "moestuin" alone still
+     gets the term *moestuin* (from the known "buurt"), so an idea about a "moestuin" finds it. An unknown side that
+     is not a real word ("verg" from "vergeten") costs a little memory and matches nothing.
+
+   Parts are at least four letters, and stop words are never parts, so short chance strings ("ver", "en") never
+   split a word. Why a lexicon and not character n-grams: n-grams of "ouderen" also match "ouderkamer" and
+   "kouder", and they give the broker no word to show as the reason; a lexicon split names the shared word
+   ("noemt: moestuin") and only splits at places where a real word starts or ends.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import snowballstemmer
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Snowball's Dutch stop-word list, plus auxiliaries and fillers that carry no topic ("willen", "graag").
+STOP_WORDS = word_set(
+    """
+    aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge
+    geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon kunnen maar
+    me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds te tegen toch
+    toen tot u uit uw van veel voor want waren was wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo
+    zonder zou willen wilt wij we jullie onze ze hen graag gaan gaat komen komt kunt mogen moeten zullen zouden
+    laten elkaar iedereen samen keer per via etc enz zoals wel heel erg echt alle elke ieder waar waarin waarmee af
+    toe net weer even
+    """
+)
+
+# Linking letters between the parts of a compound (verkeer-s-veilig, zonn-e-dak, bij-en-kast).
+_LINKS = ("en", "s", "e")
+# Inflections of a known word that make a part known too (plural, diminutive).
+_ENDINGS = ("en", "s", "e", "jes", "tjes")
+# Endings that make a derivation, not a compound: "huur-ders", "veilig-heid", "gemeente-lijk", "tuin-tjes".
+NOT_PARTS = word_set(
+    """
+    tjes etjes pjes kjes heid heden ingen lijk lijke lijken achtig achtige baar bare schap ster sters ders aars ende
+    enden isch ische eren elen loos loze
+    """
+)
+_NO_PARTS = STOP_WORDS | NOT_PARTS
+MIN_PART = 4  # shorter strings are too often chance substrings ("ver", "aan", "dak" in "dakloos")
+MIN_COMPOUND = 2 * MIN_PART  # a word needs room for two parts before it is worth splitting
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+_stemmer = snowballstemmer.stemmer("dutch")
+_stem_cache: dict[str, str] = {}
+# Dutch writes a long vowel double in a closed syllable and single in an open one (dak/daken, koor/koren), and
+# the stemmer does not always agree with itself ("zonnedak" -> zonnedak, "zonnedaken" -> zonnedaak): stems are
+# compared with doubled vowels made single.
+_DOUBLE_VOWEL = re.compile(r"([aeou])\1")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: 'Coöperatie Café' -> 'cooperatie cafe'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[tuple[str, str]]:
+    """The words of a text as (folded, shown) pairs: ('cafe', 'café'). Single letters are left out."""
+    out: list[tuple[str, str]] = []
+    for shown in _WORD.findall(text.casefold()):
+        folded = shown if shown.isascii() else fold(shown)
+        if len(folded) > 1:
+            out.append((folded, shown))
+    return out
+
+
+def stem(word: str) -> str:
+    """The Snowball Dutch stem of a folded word (cached: texts repeat their words)."""
+    found = _stem_cache.get(word)
+    if found is None:
+        found = _DOUBLE_VOWEL.sub(r"\1", _stemmer.stemWord(word))
+        if len(_stem_cache) < 500_000:
+            _stem_cache[word] = found
+    return found
+
+
+class Lexicon:
+    """The words a matcher knows, to decide where a compound may be split (folded surface words)."""
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        self.words: set[str] = set()
+        self.stems: set[str] = set()
+        self.add(words)
+
+    def add(self, folded_words: Iterable[str]) -> None:
+        for w in folded_words:
+            if len(w) >= MIN_PART and w not in STOP_WORDS and not w.isdigit() and w not in self.words:
+                self.words.add(w)
+                self.stems.add(stem(w))
+
+    def _has(self, form: str) -> bool:
+        return form in self.words
+
+    def has(self, word: str) -> bool:
+        """Whether exactly this word is known."""
+        return self._has(word)
+
+    def _has_stem(self, term: str) -> bool:
+        return term in self.stems
+
+    def knows(self, part: str) -> bool:
+        """Whether ``part`` is a known word or an inflection of one: 'moestuinen' when 'moestuin' is known, and
+        'moestuin' when only 'moestuinen' is. A bare stem that is no word ('buur' from 'buren') does not count."""
+        if len(part) < MIN_PART or part in STOP_WORDS:
+            return False
+        if self._has(part) or self._has(stem(part)):
+            return True
+        if any(self._has(part + ending) for ending in _ENDINGS):
+            return True
+        # A known word in another form ("beweeg" in "beweegteam" when "bewegen" is known). Not for short parts:
+        # a bare stem like "buur" (from "buren") is no word.
+        return len(part) > MIN_PART and self._has_stem(stem(part))
+
+
+class _Extended(Lexicon):
+    """A lexicon plus a few more words (the text at hand), without copying the big one."""
+
+    def __init__(self, base: Lexicon, extra: Iterable[str]) -> None:
+        super().__init__(extra)
+        self.base = base
+
+    def _has(self, form: str) -> bool:
+        return form in self.words or form in self.base.words
+
+    def _has_stem(self, term: str) -> bool:
+        return term in self.stems or term in self.base.stems
+
+
+def _known_modifier(left: str, lexicon: Lexicon) -> str | None:
+    """The known word in the left part of a compound, with or without a linking -s-, -e- or -en-."""
+    bare = [left[: -len(link)] for link in _LINKS if left.endswith(link) and len(left) - len(link) >= MIN_PART]
+    for form in bare:
+        if lexicon.has(form):  # "verkeer" for "verkeers" when "verkeer" itself is a known word
+            return form
+    if lexicon.knows(left):
+        return left
+    return next((form for form in bare if lexicon.knows(form)), None)
+
+
+def compound_parts(word: str, lexicon: Lexicon, *, depth: int = 2, strict: bool = False) -> list[str]:
+    """The parts of a folded compound word (without the word itself), as described in the module docstring.
+
+    Two splits at most, as a reader would make them: after the longest known word at the start, and before the
+    longest known word at the end ("vrijwilligers|punt", not "vrijwillige|rspunt"). The parts found are split
+    again, but then only into two known words (``strict``), so a part never falls apart into fragments.
+
+    >>> compound_parts("buurtmoestuin", Lexicon(["buurt", "moestuin"]))
+    ['buurt', 'moestuin']
+    """
+    if len(word) < MIN_COMPOUND or depth <= 0:
+        return []
+    found: list[str] = []
+
+    def add(part: str) -> None:
+        if len(part) >= MIN_PART and part not in _NO_PARTS and part != word and part not in found:
+            found.append(part)
+
+    last = len(word) - MIN_PART
+    # The longest known word at the end (Dutch compounds are right-headed: the end says what it is).
+    for i in range(MIN_PART, last + 1):
+        head = word[i:]
+        if head in NOT_PARTS or not lexicon.knows(head):
+            continue
+        modifier = _known_modifier(word[:i], lexicon)
+        if modifier is None and strict:
+            break
+        add(modifier or word[:i])
+        add(head)
+        break
+    # The longest known word at the start.
+    for i in range(last, MIN_PART - 1, -1):
+        modifier = _known_modifier(word[:i], lexicon)
+        if modifier is None:
+            continue
+        if any(lexicon.knows(word[:j]) for j in range(i + 1, min(len(word), i + 3) + 1)):
+            break  # a longer known word leaves too little for a second part ("klussen|dag", not "kluss|endag")
+        if word[i:] in NOT_PARTS:
+            # A derivation of a known word ("geveltuin-tjes"): split the word it is made from instead.
+            for sub in compound_parts(modifier, lexicon, depth=depth - 1, strict=True):
+                add(sub)
+            break
+        if strict and not lexicon.knows(word[i:]):
+            break
+        add(modifier)
+        add(word[i:])
+        break
+    for part in list(found):
+        for sub in compound_parts(part, lexicon, depth=depth - 1, strict=True):
+            add(sub)
+    return found
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """A text as terms: ``terms`` in order (with repeats, for term frequency); ``shown`` a readable word per term."""
+
+    terms: list[str]
+    shown: dict[str, str]
+
+
+class Analyser:
+    """Turns texts into terms with one lexicon; remembers the terms of each word it has seen."""
+
+    def __init__(self, lexicon: Lexicon | None = None, ignore: Iterable[str] = ()) -> None:
+        self.lexicon = lexicon if lexicon is not None else Lexicon()
+        # Words left out besides the stop words (folded), whole or as a compound part.
+        self.ignore = STOP_WORDS | frozenset(fold(w) for w in ignore)
+        self._memo: dict[str, tuple[tuple[str, str], ...]] = {}
+
+    def word_terms(self, folded: str, lexicon: Lexicon | None = None) -> tuple[tuple[str, str], ...]:
+        """(term, part) pairs of a word: its own stem first, then the stems of its compound parts."""
+        if lexicon is None:
+            memo = self._memo.get(folded)
+            if memo is not None:
+                return memo
+        out = [(stem(folded), folded)]
+        seen = {out[0][0]}
+        for part in compound_parts(folded, lexicon or self.lexicon):
+            term = stem(part)
+            # A part whose stem is very short ("dak", "eet") matches too much by chance.
+            if len(term) >= MIN_PART and term not in seen:
+                seen.add(term)
+                out.append((term, part))
+        result = tuple(out)
+        if lexicon is None and len(self._memo) < 500_000:
+            self._memo[folded] = result
+        return result
+
+    def analyse(self, text: str, *, extend: bool = False) -> Analysed:
+        """Terms of ``text``. With ``extend`` the text's own words count as known for splitting its compounds
+        (a query: "buurtmoestuin" splits if the text also says "moestuin")."""
+        ignore = self.ignore
+        pairs = [(f, s) for f, s in words(text) if f not in ignore and not f.isdigit()]
+        lexicon: Lexicon | None = _Extended(self.lexicon, (f for f, _ in pairs)) if extend else None
+        terms: list[str] = []
+        shown: dict[str, str] = {}
+        parts: dict[str, str] = {}
+        for folded, original in pairs:
+            for n, (term, part) in enumerate(self.word_terms(folded, lexicon)):
+                if n and part in ignore:
+                    continue
+                terms.append(term)
+                if n == 0:
+                    shown.setdefault(term, original)  # a word seen whole is shown as written
+                else:
+                    parts.setdefault(term, part)
+        for term, part in parts.items():
+            shown.setdefault(term, part)
+        return Analysed(terms=terms, shown=shown)
+
+
+def content_terms(text: str) -> set[str]:
+    """The stems of a short text (a fund's exclusions, a phrase), without compound splitting."""
+    return {stem(f) for f, _ in words(text) if f not in STOP_WORDS and not f.isdigit()}

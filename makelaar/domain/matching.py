@@ -1,0 +1,726 @@
+"""Matching: which organisations can help with an idea, in what order, and why.
+
+Pure Python (no Qt, no SQLAlchemy): the services load plain profiles into a :class:`MatchIndex` once, and
+:func:`rank` answers one idea in milliseconds from inverted indexes.
+
+How a suggestion is scored (each signal is a number between 0 and 1; the score is their weighted mean, see
+:class:`Weights` for the numbers and why):
+
+- **needs vs offers** — the idea's needs the organisation offers, the strongest signal: a broker calls a partner
+  for a type of help. A need counts fully when the organisation is *related* to the idea — it shares a theme or
+  words, or it is in the idea's wijk and the help is of a kind that is bound to a place (rooms: measured in the
+  registry as the share of its providers that are local), or it names that help in its own words — and half
+  when it is not (the nature club offering "advies" to a debt-advice evening).
+- **text** — BM25 of the idea's title and description against the organisation's name and description, with Dutch
+  stemming and compound splitting (:mod:`makelaar.domain.dutch`); word frequencies count the store's recent ideas
+  too, and words every text in this field uses ("buurt", "bewoners") are left out. It finds the specific partner
+  ("koor" -> the music school) where the structured fields only say "advies". The reason names the shared words.
+- **themes** — the share of the idea's themes the organisation works on.
+- **area** — same wijk (or the idea's buurt lies in the organisation's wijk) > municipality-wide > elsewhere,
+  counted as far as what the organisation provides is bound to a place.
+
+Then:
+
+- **funds** — an organisation of kind fonds (or offering money with fund criteria) is checked against the idea;
+  one that does not fit stays in the list with the reason, at a lower score.
+- **earlier koppelingen** — accepted (toegezegd, afgerond) or declined (afgewezen) koppelingen for *similar* ideas
+  (needs, themes and words) move the score up or down, with the earlier idea named.
+- **coverage** — the list is built greedily (like MMR): a need nobody above covers yet counts double, one already
+  covered much less, so an idea needing ruimte, geld and vrijwilligers gets partners for all three rather than
+  five for one. Scores fall as needs get covered, so the list is in descending order of its scores.
+- inactive organisations are never in the index.
+
+``bench/matching_eval.py`` measures the ranking on a judged set, against baselines, with a split-half check.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from makelaar.domain.dutch import Analyser, Lexicon, content_terms, fold, word_set, words
+from makelaar.domain.formatting import format_date, format_euro
+
+ACCEPTED = frozenset({"toegezegd", "afgerond"})
+DECLINED = frozenset({"afgewezen"})
+
+FUND_KIND = "fonds"
+# Words that nearly every idea and every organisation in this field uses, in any municipality: as evidence of fit
+# they are noise ("noemt: buurt, bewoners"). Document frequency over a large store finds them too; this list keeps a
+# small registry from mistaking them for a match.
+GENERIC_WORDS = word_set(
+    """
+    buurt buurten wijk wijken bewoner bewoners buurtbewoner buurtbewoners buur buren buurtgenoten inwoner inwoners
+    mens mensen helpen hulp maken organiseren organiseert activiteit activiteiten initiatief initiatieven idee
+    ideeen plan plannen project projecten groep groepen stichting vereniging gemeente gemeentelijk gemeentelijke
+    """
+)
+MONEY = "geld"
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each signal counts. Few numbers, each set on a principle (not fitted to one municipality):
+
+    - ``need`` 0.40: a broker calls a partner for a type of help, so what it offers is the largest share.
+    - ``text`` 0.30: the description is the most specific evidence (a choir and a music school share only "advies"
+      in the structured fields), but words also match by chance, so less than the needs.
+    - ``theme`` 0.15 and ``area`` 0.15: broad fields many organisations share; they order partners that are
+      otherwise alike (the community centre in the idea's wijk before a town-wide one).
+    - ``unrelated`` 0.5: an organisation offering the needed help on another subject and somewhere else (a nature
+      club for a debt-advice evening) earns half of what a related one earns for the same help. Related means: a
+      shared theme, shared words, or, for help that is bound to a place, being in the idea's wijk.
+    - ``specialist`` 0.5: naming the type of help in its own words ("Vrijwilligerspunt", "zalen te huur") makes
+      an organisation half related for that help; weaker evidence than a shared subject.
+    - ``place_bound`` 0.5: how much "how local is this kind of help" (measured in the registry itself: rooms are
+      nearly always offered by local organisations, advice by town-wide ones) decides whether being nearby counts.
+      At 0 nearby always counts fully; at 1 only as far as the help is local.
+    - ``new_need`` 1.0 and ``coverage`` 0.7: while the list is built, a need no higher suggestion covers yet counts
+      double (the list should cover every need), and one already covered loses 70 % of its value (not all: a
+      second partner for the same need is still useful, just less).
+    - ``history`` 0.15: how far an earlier outcome for a very similar idea moves a score (one signal's worth).
+    - ``fund_misfit`` 0.5: a fund that does not fit keeps half its score: still in the list, rarely on top.
+    - ``wide_area`` 0.5: working in the whole municipality counts half of working in the idea's own wijk.
+    - ``title`` 2 and ``name`` 2: a word in the idea's title or the organisation's name counts twice (they name
+      what the idea and the organisation are about).
+    - ``text_saturation`` 0.25: sharing a quarter of the idea's word weight counts as a full text match (an
+      organisation's description never repeats a whole idea).
+    """
+
+    need: float = 0.40
+    text: float = 0.30
+    theme: float = 0.15
+    area: float = 0.15
+    unrelated: float = 0.5
+    specialist: float = 0.5
+    place_bound: float = 0.5
+    coverage: float = 0.7
+    new_need: float = 1.0
+    history: float = 0.15
+    fund_misfit: float = 0.5
+    wide_area: float = 0.5
+    title: float = 2.0
+    name: float = 2.0
+    text_saturation: float = 0.25
+
+    @property
+    def total(self) -> float:
+        return (self.need + self.text + self.theme + self.area) or 1.0
+
+
+DEFAULT_WEIGHTS = Weights()
+
+# BM25's usual constants (Robertson & Zaragoza): term-frequency saturation and length normalisation.
+BM25_K1 = 1.2
+BM25_B = 0.75
+# Ranking: only the best candidates by the cheap signals get the expensive ones (funds, history, coverage).
+SHORTLIST = 60
+SHOWN_WORDS = 4  # words named in "noemt: ..."
+HISTORY_MIN_SIMILARITY = 0.3  # below this an earlier idea is not "similar"
+
+
+@dataclass(frozen=True)
+class FundCriteria:
+    max_amount: Decimal | None = None
+    min_initiators: int | None = None
+    deadline: date | None = None
+    excludes: str | None = None
+
+    @property
+    def given(self) -> bool:
+        return any(
+            v is not None and v != "" for v in (self.max_amount, self.min_initiators, self.deadline, self.excludes)
+        )
+
+
+@dataclass(frozen=True)
+class OrganisationProfile:
+    """What matching knows of an organisation. Term and area fields hold ids; ``names`` (see MatchIndex) has
+    their display names. ``wijken`` holds the wijk of each area (a buurt's parent, a wijk or dorp itself)."""
+
+    id: str
+    name: str
+    description: str = ""
+    kind: str = ""  # the kind's stable key ("fonds"), or its folded name when it has none
+    active: bool = True
+    offers: frozenset[str] = frozenset()
+    themes: frozenset[str] = frozenset()
+    areas: frozenset[str] = frozenset()
+    wijken: frozenset[str] = frozenset()
+    municipality_wide: bool = False
+    fund: FundCriteria = FundCriteria()
+
+
+@dataclass(frozen=True)
+class IdeaProfile:
+    id: str
+    title: str
+    description: str = ""
+    area_id: str | None = None
+    wijk_id: str | None = None  # the wijk of the idea's buurt, or its own wijk
+    municipality_wide: bool = False
+    needs: tuple[str, ...] = ()
+    themes: frozenset[str] = frozenset()
+    team_size: int | None = None
+    requested_amount: Decimal | None = None
+    received_on: date | None = None
+    status: str = "nieuw"
+
+
+@dataclass(frozen=True)
+class PastMatch:
+    """An earlier koppeling: an idea linked to an organisation, with its status."""
+
+    idea: IdeaProfile
+    organisation_id: str
+    status: str
+    need_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One ranked partner for an idea (or, in the reverse view, one idea for an organisation: then
+    ``organisation_id``/``name`` still name the organisation and ``idea_id``/``idea_title`` the idea)."""
+
+    organisation_id: str
+    name: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    covered_needs: list[str] = field(default_factory=list)
+    idea_id: str = ""
+    idea_title: str = ""
+    fits: bool = True  # False for a fund whose criteria the idea does not meet
+
+
+@dataclass
+class _Candidate:
+    index: int
+    need_hits: frozenset[str]
+    need_value: dict[str, float]  # what each covered need adds to the score
+    theme_hits: frozenset[str]
+    area: float
+    area_reason: str
+    text: float
+    base: float
+    reasons_after: list[str] = field(default_factory=list)
+    fits: bool = True
+
+
+@dataclass
+class _Query:
+    idea: IdeaProfile
+    terms: dict[str, float]  # term -> query weight
+    shown: dict[str, str]
+    ideal: float  # the BM25 an average document containing every query term once would get
+
+
+class MatchIndex:
+    """Organisation profiles with inverted indexes for needs/offers, themes, areas and words.
+
+    Built once per store (the services cache it and rebuild it when organisations change); ``rank`` then only
+    touches the organisations that share something with the idea.
+    """
+
+    def __init__(
+        self,
+        organisations: Iterable[OrganisationProfile],
+        *,
+        names: Mapping[str, str] | None = None,
+        history: Iterable[PastMatch] = (),
+        background: Iterable[str] = (),
+        weights: Weights = DEFAULT_WEIGHTS,
+    ) -> None:
+        self.weights = weights
+        self.names: dict[str, str] = dict(names or {})
+        self.orgs: list[OrganisationProfile] = [o for o in organisations if o.active]
+        self.position: dict[str, int] = {o.id: i for i, o in enumerate(self.orgs)}
+        self.by_offer: dict[str, list[int]] = {}
+        self.by_theme: dict[str, list[int]] = {}
+        self.by_wijk: dict[str, set[int]] = {}
+        self.by_area: dict[str, set[int]] = {}
+        self.wide: set[int] = set()
+        for i, o in enumerate(self.orgs):
+            for t in o.offers:
+                self.by_offer.setdefault(t, []).append(i)
+            for t in o.themes:
+                self.by_theme.setdefault(t, []).append(i)
+            for a in o.areas:
+                self.by_area.setdefault(a, set()).add(i)
+            for w in o.wijken:
+                self.by_wijk.setdefault(w, set()).add(i)
+            if o.municipality_wide:
+                self.wide.add(i)
+        self._build_text(list(background), GENERIC_WORDS)
+        # How place-bound each type of help is: the share of its providers that serve particular wijken rather
+        # than the whole municipality (smoothed towards a half). Rooms are nearly always local, advice rarely.
+        self.locality: dict[str, float] = {}
+        for t, providers in self.by_offer.items():
+            local = sum(1 for i in providers if not self.orgs[i].municipality_wide)
+            self.locality[t] = (local + 1.0) / (len(providers) + 2.0)
+        self.history_by_org: dict[int, list[PastMatch]] = {}
+        self.history_by_idea: dict[str, list[PastMatch]] = {}
+        for m in history:
+            self.history_by_idea.setdefault(m.idea.id, []).append(m)
+            pos = self.position.get(m.organisation_id)
+            if pos is not None and (m.status in ACCEPTED or m.status in DECLINED):
+                self.history_by_org.setdefault(pos, []).append(m)
+        self._features: dict[str, IdeaFeatures] = {}
+        self._queries: dict[str, tuple[tuple[str, str], _Query]] = {}
+        self.funds = [is_fund(o, self.names) for o in self.orgs]
+        self._term_words: dict[str, frozenset[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.orgs)
+
+    # --- text ---------------------------------------------------------------------------------------------------
+
+    def _build_text(self, background: list[str], ignore: frozenset[str]) -> None:
+        """BM25 postings over name + description; a name word counts ``weights.name`` times (BM25F-style).
+
+        Document frequencies count the ``background`` texts (ideas) too: a word that every idea uses ("buurt",
+        "bewoners", "helpen") says little about which organisation fits, however few organisations use it. The
+        background words also join the lexicon, so an organisation's "buurtmoestuin" splits when ideas say
+        "moestuin".
+        """
+        texts = [(words(o.name), words(o.description)) for o in self.orgs]
+        other = [words(t) for t in background]
+        self.lexicon = Lexicon(f for name, desc in texts for f, _ in (*name, *desc))
+        self.lexicon.add(f for ws in other for f, _ in ws)
+        self.analyser = Analyser(self.lexicon, ignore)
+        name_weight = self.weights.name
+        freqs: list[dict[str, float]] = []
+        lengths: list[float] = []
+        for o in self.orgs:
+            tf: dict[str, float] = {}
+            for term in self.analyser.analyse(o.description).terms:
+                tf[term] = tf.get(term, 0.0) + 1.0
+            for term in self.analyser.analyse(o.name).terms:
+                tf[term] = tf.get(term, 0.0) + name_weight
+            freqs.append(tf)
+            lengths.append(sum(tf.values()))
+        n = len(self.orgs) + len(background)
+        average = (sum(lengths) / len(lengths)) if lengths else 1.0
+        df: Counter[str] = Counter()
+        for tf in freqs:
+            df.update(tf.keys())
+        for text in background:
+            df.update(set(self.analyser.analyse(text).terms))
+        self.idf = {t: math.log(1.0 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        self.doc_terms: list[dict[str, float]] = []
+        for i, tf in enumerate(freqs):
+            norm = BM25_K1 * (1.0 - BM25_B + BM25_B * lengths[i] / (average or 1.0))
+            own: dict[str, float] = {}
+            for term, f in tf.items():
+                part = f * (BM25_K1 + 1.0) / (f + norm)
+                own[term] = part
+                self.postings.setdefault(term, []).append((i, part))
+            self.doc_terms.append(own)
+        # A term no text has gets the idf of a term in one document.
+        self.max_idf = math.log(1.0 + (n - 0.5) / 1.5) if n else 1.0
+
+    def query(self, idea: IdeaProfile, *, extend: bool = True) -> _Query:
+        """The idea's words as weighted BM25 query terms (title words count more). With ``extend`` the idea's own
+        words help split its compounds (one idea at a time; the reverse view over many ideas does without)."""
+        title = self.analyser.analyse(idea.title, extend=extend)
+        body = self.analyser.analyse(f"{idea.title} {idea.description}", extend=extend)
+        terms: dict[str, float] = {}
+        for t in body.terms:
+            terms[t] = 1.0
+        for t in title.terms:
+            terms[t] = self.weights.title
+        ideal = sum(w * self.idf.get(t, self.max_idf) for t, w in terms.items())
+        return _Query(idea=idea, terms=terms, shown=body.shown, ideal=ideal or 1.0)
+
+    def speaks_of(self, i: int, term_id: str) -> bool:
+        """Whether organisation ``i`` names a type of help in its own words ("Vrijwilligerspunt", "ruimtes")."""
+        terms = self._term_words.get(term_id)
+        if terms is None:
+            terms = frozenset(self.analyser.analyse(self.name(term_id)).terms)
+            self._term_words[term_id] = terms
+        own = self.doc_terms[i]
+        return any(t in own for t in terms)
+
+    def cached_query(self, idea: IdeaProfile) -> _Query:
+        """``query(idea, extend=False)``, remembered per idea while its title and description stay the same (the
+        reverse view goes through thousands of ideas per call)."""
+        found = self._queries.get(idea.id)
+        if found is None or found[0] != (idea.title, idea.description):
+            q = self.query(idea, extend=False)
+            found = ((idea.title, idea.description), q)
+            if len(self._queries) < 200_000:
+                self._queries[idea.id] = found
+        q = found[1]
+        return q if q.idea is idea else _Query(idea=idea, terms=q.terms, shown=q.shown, ideal=q.ideal)
+
+    def features(self, idea: IdeaProfile, terms: Iterable[str] | None = None) -> IdeaFeatures:
+        """An idea's features for similarity; remembered for earlier ideas (they come back for every query)."""
+        if terms is not None:
+            return IdeaFeatures(_structured(idea), frozenset(terms))
+        found = self._features.get(idea.id)
+        if found is None:
+            found = IdeaFeatures(
+                _structured(idea), frozenset(self.analyser.analyse(f"{idea.title} {idea.description}").terms)
+            )
+            self._features[idea.id] = found
+        return found
+
+    def name(self, ident: str) -> str:
+        return self.names.get(ident, ident)
+
+
+# --- scoring one pair ----------------------------------------------------------------------------------------------
+
+
+def _area(index: MatchIndex, idea: IdeaProfile, i: int) -> tuple[float, str]:
+    org = index.orgs[i]
+    w = index.weights
+    if idea.municipality_wide:
+        return (1.0, "werkt in de hele gemeente") if org.municipality_wide else (0.0, "")
+    if idea.area_id and idea.area_id in org.areas:
+        return 1.0, "zelfde buurt" if idea.area_id != idea.wijk_id else "zelfde wijk"
+    if idea.wijk_id and idea.wijk_id in org.wijken:
+        return 1.0, "zelfde wijk"
+    if org.municipality_wide:
+        return w.wide_area, "werkt in de hele gemeente"
+    return 0.0, ""
+
+
+def _text_score(bm25: float, q: _Query, w: Weights) -> float:
+    """BM25 as a share of what the idea's words could give, saturating at ``text_saturation``."""
+    return min(1.0, bm25 / (q.ideal * w.text_saturation))
+
+
+def _place(index: MatchIndex, offer: str) -> float:
+    """How much being nearby counts for this type of help: its locality in the registry, blended by
+    ``place_bound`` with "always fully"."""
+    return 1.0 - index.weights.place_bound * (1.0 - index.locality.get(offer, 0.5))
+
+
+def _shared_words(index: MatchIndex, q: _Query, i: int) -> list[str]:
+    """The idea's words the organisation also uses, the most telling first (ties in the idea's order)."""
+    own = index.doc_terms[i]
+    hits = [(-q.terms[t] * index.idf.get(t, 0.0) * own[t], n, t) for n, t in enumerate(q.terms) if t in own]
+    hits.sort()
+    found = list(dict.fromkeys(q.shown.get(t, t) for _, _, t in hits))
+    # A compound part says nothing new next to the whole word ("moestuin", not also "tuin").
+    return [w for w in found if not any(w != other and w in other for other in found)][:SHOWN_WORDS]
+
+
+def _fund_problems(org: OrganisationProfile, idea: IdeaProfile, today: date) -> list[str]:
+    """Why a fund does not fit the idea, in plain Dutch; empty when it fits (or nothing can be checked)."""
+    c = org.fund
+    problems: list[str] = []
+    if c.max_amount is not None and idea.requested_amount is not None and idea.requested_amount > c.max_amount:
+        problems.append(
+            f"past niet: vraagt {format_euro(idea.requested_amount)}, fonds geeft max. {format_euro(c.max_amount)}"
+        )
+    if c.min_initiators is not None and idea.team_size is not None and idea.team_size < c.min_initiators:
+        problems.append(
+            f"past niet: fonds vraagt minstens {c.min_initiators} initiatiefnemers, dit idee heeft er {idea.team_size}"
+        )
+    if c.deadline is not None and today > c.deadline:
+        problems.append(f"past niet: aanvragen kon tot {format_date(c.deadline)}")
+    if c.excludes:
+        idea_terms = content_terms(f"{idea.title} {idea.description}")
+        for phrase in _phrases(c.excludes):
+            wanted = content_terms(phrase)
+            if wanted and wanted <= idea_terms:
+                problems.append(f"past niet: fonds steunt geen {phrase}")
+    return problems
+
+
+def _phrases(text: str) -> list[str]:
+    out: list[str] = []
+    for line in text.replace(";", ",").replace("\n", ",").split(","):
+        phrase = " ".join(line.split())
+        if phrase:
+            out.append(phrase)
+    return out
+
+
+def is_fund(org: OrganisationProfile, names: Mapping[str, str] | None = None) -> bool:
+    """An organisation of kind fonds, or one that offers money and has fund criteria."""
+    if fold(org.kind) == FUND_KIND:
+        return True
+    if not org.fund.given:
+        return False
+    offer_names = {fold((names or {}).get(t, t)) for t in org.offers}
+    return MONEY in offer_names
+
+
+def _structured(idea: IdeaProfile) -> frozenset[str]:
+    return frozenset(f"n:{n}" for n in idea.needs) | frozenset(f"t:{t}" for t in idea.themes)
+
+
+def _jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    if not a and not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+@dataclass(frozen=True)
+class IdeaFeatures:
+    """What makes two ideas alike: needs and themes (as one set), and their words."""
+
+    structured: frozenset[str]
+    terms: frozenset[str]
+
+
+def similarity(a: IdeaFeatures, b: IdeaFeatures) -> float:
+    """How alike two ideas are (0–1): their needs and themes, and their words, each half."""
+    return 0.5 * _jaccard(a.structured, b.structured) + 0.5 * _jaccard(a.terms, b.terms)
+
+
+def _history(index: MatchIndex, idea_id: str, features: IdeaFeatures, i: int) -> tuple[float, list[str]]:
+    """The shift from earlier koppelingen of this organisation for similar ideas, with its reasons."""
+    best_yes: tuple[float, str] = (0.0, "")
+    best_no: tuple[float, str] = (0.0, "")
+    for m in index.history_by_org.get(i, ()):
+        if m.idea.id == idea_id:
+            continue
+        sim = similarity(features, index.features(m.idea))
+        if sim < HISTORY_MIN_SIMILARITY:
+            continue
+        if m.status in ACCEPTED and sim > best_yes[0]:
+            best_yes = (sim, m.idea.title)
+        elif m.status in DECLINED and sim > best_no[0]:
+            best_no = (sim, m.idea.title)
+    reasons = []
+    if best_yes[0]:
+        reasons.append(f"eerder toegezegd bij een vergelijkbaar idee: {best_yes[1]}")
+    if best_no[0]:
+        reasons.append(f"eerder afgewezen bij een vergelijkbaar idee: {best_no[1]}")
+    return index.weights.history * (best_yes[0] - best_no[0]), reasons
+
+
+# --- ranking -------------------------------------------------------------------------------------------------------
+
+
+def _score(index: MatchIndex, q: _Query, i: int, today: date, features: IdeaFeatures) -> _Candidate:
+    """Every signal for one organisation and one idea."""
+    w = index.weights
+    idea = q.idea
+    org = index.orgs[i]
+    own = index.doc_terms[i]
+    total = w.total
+    needs = frozenset(idea.needs)
+    bm25 = sum(qw * index.idf[t] * own[t] for t, qw in q.terms.items() if t in own)
+    area, area_reason = _area(index, idea, i)
+    text = _text_score(bm25, q, w)
+    need_hits = org.offers & needs
+    theme_hits = org.themes & idea.themes
+    theme = len(theme_hits) / (len(idea.themes) or 1)
+    # What an organisation offers counts fully when it is related to the idea (see Weights.unrelated).
+    subject = max(theme, text)
+    near = area if area >= 1.0 else area * w.place_bound  # town-wide is "near" only where locality is measured
+    per_need = w.need / total / (len(needs) or 1)
+    need_value: dict[str, float] = {}
+    for n in need_hits:
+        related = max(subject, _place(index, n) * near, w.specialist if index.speaks_of(i, n) else 0.0)
+        need_value[n] = per_need * (w.unrelated + (1.0 - w.unrelated) * min(1.0, related))
+    # "Same wijk" counts as far as what the organisation provides is bound to a place.
+    provided = need_hits or org.offers
+    place_weight = sum(_place(index, n) for n in provided) / len(provided) if provided else 1.0
+    c = _Candidate(
+        index=i,
+        need_hits=frozenset(need_hits),
+        need_value=need_value,
+        theme_hits=theme_hits,
+        area=area,
+        area_reason=area_reason,
+        text=text,
+        base=sum(need_value.values()) + (w.text * text + w.theme * theme + w.area * area * place_weight) / total,
+    )
+    if index.funds[i]:
+        problems = _fund_problems(org, idea, today)
+        if problems:
+            c.fits = False
+            c.base *= w.fund_misfit
+            c.reasons_after.extend(problems)
+        elif org.fund.given:
+            c.reasons_after.append("past binnen de voorwaarden van het fonds")
+    shift, history_reasons = _history(index, idea.id, features, i)
+    c.base = min(1.0, max(0.0, c.base + shift))
+    c.reasons_after.extend(history_reasons)
+    return c
+
+
+def rank(
+    index: MatchIndex,
+    idea: IdeaProfile,
+    *,
+    top: int = 5,
+    today: date | None = None,
+    linked: Sequence[PastMatch] | None = None,
+) -> list[Suggestion]:
+    """The ``top`` organisations for ``idea``, best first, each with its score (0–1) and reasons.
+
+    ``linked`` are the idea's own koppelingen (default: those in the index's history). Their organisations are left
+    out (the broker has them already), and the needs they cover (unless afgewezen) count as covered for the rest.
+    """
+    w = index.weights
+    today = today or date.today()
+    q = index.query(idea)
+    needs = list(dict.fromkeys(idea.needs))
+    themes = idea.themes
+    own = list(index.history_by_idea.get(idea.id, ())) if linked is None else list(linked)
+    excluded = {index.position[m.organisation_id] for m in own if m.organisation_id in index.position}
+    total = w.total
+
+    # 1. An optimistic score in one accumulator over the postings of the idea's needs, themes and words: every
+    #    offer counted as related, every wijk match as fully local. Words in more than a tenth of the
+    #    organisations (low idf, the longest postings) are left out here; step 2 counts them.
+    acc: dict[int, float] = {}
+    get = acc.get
+    need_value = w.need / total / (len(needs) or 1)
+    for n in needs:
+        for i in index.by_offer.get(n, ()):
+            acc[i] = get(i, 0.0) + need_value
+    theme_value = w.theme / total / (len(themes) or 1)
+    for t in themes:
+        for i in index.by_theme.get(t, ()):
+            acc[i] = get(i, 0.0) + theme_value
+    text_scale = w.text / total / (q.ideal * w.text_saturation)
+    common = max(50, len(index.orgs) // 10)
+    for term, qw in q.terms.items():
+        postings = index.postings.get(term)
+        if not postings or len(postings) > common:
+            continue
+        weight = qw * index.idf[term] * text_scale
+        for i, part in postings:
+            acc[i] = get(i, 0.0) + weight * part
+    for i in excluded:
+        acc.pop(i, None)
+    if not acc:
+        return []
+    area_value = w.area / total
+    if idea.municipality_wide:
+        for i in index.wide:
+            if i in acc:
+                acc[i] += area_value
+    else:
+        local = index.by_wijk.get(idea.wijk_id or "", set()) | index.by_area.get(idea.area_id or "", set())
+        for i in local:
+            if i in acc:
+                acc[i] += area_value
+        for i in index.wide - local:
+            if i in acc:
+                acc[i] += area_value * w.wide_area
+    size = max(SHORTLIST, top * 4)
+    if len(acc) > size:
+        # The size-th best optimistic score as a threshold: a C-level sort beats a heap with a Python key here.
+        threshold = sorted(acc.values(), reverse=True)[size - 1]
+        shortlist = [i for i, v in acc.items() if v >= threshold]
+    else:
+        shortlist = list(acc)
+
+    # 2. The exact score for the shortlist: all words, relatedness, funds, earlier koppelingen.
+    features = index.features(idea, q.terms)
+    pool = [_score(index, q, i, today, features) for i in shortlist]
+
+    # 3. Greedy coverage: a need a higher suggestion (or an existing koppeling) covers is worth less. A score only
+    #    falls as needs get covered, so the scores come out in descending order.
+    covered = {m.need_id for m in own if m.need_id and m.status not in DECLINED}
+    picked: list[tuple[float, _Candidate]] = []
+    while pool and len(picked) < top:
+        best_at, best_score = 0, -1.0
+        for k, c in enumerate(pool):
+            fresh = sum(v for n, v in c.need_value.items() if n not in covered)
+            done = sum(v for n, v in c.need_value.items() if n in covered)
+            score = c.base + w.new_need * fresh - w.coverage * done
+            if score > best_score + 1e-12:
+                best_at, best_score = k, score
+        chosen = pool.pop(best_at)
+        picked.append((best_score, chosen))
+        covered |= chosen.need_hits
+    return [_suggestion(index, q, c, score * _scale(w), needs) for score, c in picked]
+
+
+def _scale(w: Weights) -> float:
+    """Brings a score with the bonus for needs not yet covered back to at most 1."""
+    return 1.0 / (1.0 + w.new_need * w.need / w.total)
+
+
+def _suggestion(index: MatchIndex, q: _Query, c: _Candidate, score: float, needs: Sequence[str]) -> Suggestion:
+    idea = q.idea
+    org = index.orgs[c.index]
+    reasons: list[str] = []
+    covered = [n for n in needs if n in c.need_hits]
+    if covered:
+        reasons.append("biedt: " + ", ".join(index.name(n) for n in covered))
+    if c.theme_hits:
+        ordered = sorted(c.theme_hits, key=lambda t: index.name(t).casefold())
+        reasons.append(("thema: " if len(ordered) == 1 else "thema's: ") + ", ".join(index.name(t) for t in ordered))
+    if c.area_reason:
+        reasons.append(c.area_reason)
+    shared = _shared_words(index, q, c.index) if c.text > 0 else []
+    if shared:
+        reasons.append("noemt: " + ", ".join(shared))
+    reasons.extend(c.reasons_after)
+    return Suggestion(
+        organisation_id=org.id,
+        name=org.name,
+        score=round(min(1.0, max(0.0, score)), 2),
+        reasons=reasons,
+        covered_needs=[index.name(n) for n in covered],
+        idea_id=idea.id,
+        idea_title=idea.title,
+        fits=c.fits,
+    )
+
+
+def rank_ideas(
+    index: MatchIndex,
+    organisation_id: str,
+    ideas: Iterable[IdeaProfile],
+    *,
+    top: int = 10,
+    today: date | None = None,
+    linked: Collection[str] = (),
+    should_stop: Callable[[], bool] | None = None,
+) -> list[Suggestion]:
+    """The reverse view: the ``top`` ideas this organisation could help with, best first.
+
+    The same pair score as :func:`rank` (needs, themes, area, words, fund fit, earlier koppelingen), without the
+    coverage step, which is about one idea's set of partners. Only ideas sharing a need, theme or word count;
+    ideas in ``linked`` (already linked to the organisation) are left out. An inactive organisation gets nothing.
+    """
+    i = index.position.get(organisation_id)
+    if i is None:
+        return []
+    w = index.weights
+    today = today or date.today()
+    org = index.orgs[i]
+    own_terms = index.doc_terms[i]
+    idf = index.idf
+    # 1. An optimistic score per idea from cached words (as in rank, step 1), 2. the exact one for the best.
+    cheap: list[tuple[float, int, IdeaProfile, _Query]] = []
+    for k, idea in enumerate(ideas):
+        if should_stop is not None and should_stop():
+            break
+        if idea.id in linked:
+            continue
+        q = index.cached_query(idea)
+        need = len(org.offers.intersection(idea.needs)) / (len(idea.needs) or 1)
+        theme = len(org.themes & idea.themes) / (len(idea.themes) or 1)
+        bm25 = sum(qw * idf[t] * own_terms[t] for t, qw in q.terms.items() if t in own_terms)
+        if not (need or theme or bm25):
+            continue
+        area, _ = _area(index, idea, i)
+        optimistic = (w.need * need + w.theme * theme + w.area * area + w.text * _text_score(bm25, q, w)) / w.total
+        cheap.append((optimistic, k, idea, q))
+    shortlist = heapq.nlargest(max(SHORTLIST, top * 4), cheap, key=lambda x: (x[0], -x[1]))
+    scored: list[tuple[float, str, Suggestion]] = []
+    for _, _, idea, q in shortlist:
+        c = _score(index, q, i, today, index.features(idea, q.terms))
+        # Scored as the idea's first suggestion would be (no need covered yet), so both views agree.
+        score = (c.base + w.new_need * sum(c.need_value.values())) * _scale(w)
+        scored.append((score, idea.id, _suggestion(index, q, c, score, list(dict.fromkeys(idea.needs)))))
+    best = heapq.nlargest(top, scored, key=lambda x: (x[0], x[1]))
+    return [s for _, _, s in best]

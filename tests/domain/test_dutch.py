@@ -1,0 +1,83 @@
+"""Dutch text for matching: folding, stop words, stemming and compound splitting."""
+
+from __future__ import annotations
+
+from makelaar.domain.dutch import Analyser, Lexicon, compound_parts, content_terms, fold, stem, words
+
+
+def terms_of(text: str, analyser: Analyser | None = None) -> set[str]:
+    return set((analyser or Analyser()).analyse(text).terms)
+
+
+def test_fold_removes_case_and_diacritics() -> None:
+    assert fold("Coöperatie CAFÉ") == "cooperatie cafe"
+    assert fold("enquête") == "enquete"
+
+
+def test_words_keep_the_written_form_next_to_the_folded_one() -> None:
+    assert words("Het Reparatiecafé, één!") == [("het", "het"), ("reparatiecafe", "reparatiecafé"), ("een", "één")]
+    assert words("a b") == []  # single letters are no words
+
+
+def test_stop_words_are_left_out() -> None:
+    assert terms_of("de en het van een voor met") == set()
+    assert content_terms("Wij willen graag een moestuin") == {stem("moestuin")}
+
+
+def test_stemming_joins_inflections() -> None:
+    assert stem("moestuinen") == stem("moestuin")
+    assert stem("ouderen") == stem("oudere")
+    # Long and short vowels: koor/koren, zonnedak/zonnedaken.
+    assert stem("koren") == stem("koor")
+    assert stem("zonnedaken") == stem("zonnedak")
+
+
+def test_diacritics_do_not_matter_for_terms() -> None:
+    assert terms_of("Reparatiecafé") == terms_of("reparatiecafe")
+    assert terms_of("ENQUÊTE") == terms_of("enquete")
+
+
+def test_a_compound_splits_into_known_words() -> None:
+    lexicon = Lexicon(["buurt", "moestuin"])
+    assert compound_parts("buurtmoestuin", lexicon) == ["buurt", "moestuin"]
+    # A linking -s- between the parts.
+    assert set(compound_parts("verkeersveiligheid", Lexicon(["verkeer", "veiligheid"]))) >= {"verkeer", "veiligheid"}
+
+
+def test_a_compound_splits_when_only_one_side_is_known() -> None:
+    # Nobody in the registry writes "moestuin" alone, but "buurt" is known: the rest is still a part.
+    assert "moestuin" in compound_parts("buurtmoestuin", Lexicon(["buurt"]))
+    # The head known, the modifier not: "dijk" + "straat".
+    assert "straat" in compound_parts("dijkstraat", Lexicon(["straten"]))
+
+
+def test_no_split_without_a_known_word_or_into_fragments() -> None:
+    assert compound_parts("buurtmoestuin", Lexicon()) == []
+    assert compound_parts("kind", Lexicon(["kind"])) == []  # too short to hold two parts
+    # The longest known word wins ("vrijwilligers|punt"), not a fragment ("vrijwillige|rspunt").
+    parts = compound_parts("vrijwilligerspunt", Lexicon(["vrijwilligers", "vrijwillige"]))
+    assert parts == ["vrijwilligers", "punt"]
+    # A derivation is no compound: "huur" + "ders".
+    assert "ders" not in compound_parts("huurders", Lexicon(["huur"]))
+
+
+def test_buurtmoestuin_and_moestuin_share_a_term_both_ways() -> None:
+    analyser = Analyser(Lexicon(w for w, _ in words("een buurt met een moestuin")))
+    assert terms_of("Buurtmoestuin", analyser) & terms_of("moestuin", analyser)
+    # As a query, the idea's own words make its compounds split.
+    plain = Analyser(Lexicon())
+    query = set(plain.analyse("Buurtmoestuin voor de buurt", extend=True).terms)
+    assert stem("moestuin") in query
+
+
+def test_shown_words_are_the_readable_forms() -> None:
+    analysed = Analyser(Lexicon(["buurt"])).analyse("De Buurtmoestuinen en het Café", extend=True)
+    assert analysed.shown[stem("cafe")] == "café"
+    assert analysed.shown[stem("moestuinen")] == "moestuinen"
+
+
+def test_ignored_words_are_dropped_whole_and_as_parts() -> None:
+    analyser = Analyser(Lexicon(["buurt", "moestuin"]), ignore=["buurt"])
+    got = terms_of("buurt buurtmoestuin", analyser)
+    assert stem("buurt") not in got
+    assert stem("moestuin") in got

@@ -1,0 +1,344 @@
+"""Matching, one signal at a time: in each case two organisations differ in that signal only (the favoured one is
+listed last, so a tie would put it second), and breaking the signal fails the test."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from makelaar.domain.matching import (
+    FundCriteria,
+    IdeaProfile,
+    MatchIndex,
+    OrganisationProfile,
+    PastMatch,
+    Suggestion,
+    rank,
+    rank_ideas,
+)
+
+NAMES = {
+    "ruimte": "ruimte",
+    "geld": "geld",
+    "vrijwilligers": "vrijwilligers",
+    "advies": "advies",
+    "materiaal": "materiaal",
+    "duurzaamheid": "duurzaamheid",
+    "sport": "sport",
+    "welzijn": "welzijn",
+    "noord": "Noord",
+    "noord-oost": "Noord-Oost",
+    "zuid": "Zuid",
+}
+TODAY = date(2026, 11, 28)
+
+
+def org(ident: str, **kw: object) -> OrganisationProfile:
+    defaults: dict[str, object] = {
+        "name": f"Stichting {ident.capitalize()}",
+        "description": "",
+        "offers": frozenset({"ruimte"}),
+        "themes": frozenset({"welzijn"}),
+        "municipality_wide": True,
+    }
+    defaults.update(kw)
+    return OrganisationProfile(id=ident, **defaults)  # type: ignore[arg-type]
+
+
+def idea(**kw: object) -> IdeaProfile:
+    ident = str(kw.pop("id", "idee"))
+    defaults: dict[str, object] = {
+        "title": "Samen iets doen",
+        "description": "",
+        "needs": ("ruimte",),
+        "themes": frozenset({"welzijn"}),
+        "area_id": "noord",
+        "wijk_id": "noord",
+    }
+    defaults.update(kw)
+    return IdeaProfile(id=ident, **defaults)  # type: ignore[arg-type]
+
+
+def ranked(orgs: list[OrganisationProfile], the_idea: IdeaProfile, **kw: object) -> list[Suggestion]:
+    history = kw.pop("history", ())
+    background = kw.pop("background", ())
+    index = MatchIndex(orgs, names=NAMES, history=history, background=background)  # type: ignore[arg-type]
+    return rank(index, the_idea, today=TODAY, **kw)  # type: ignore[arg-type]
+
+
+def names(suggestions: list[Suggestion]) -> list[str]:
+    return [s.organisation_id for s in suggestions]
+
+
+# --- each signal ----------------------------------------------------------------------------------------------------
+
+
+def test_needs_vs_offers() -> None:
+    got = ranked([org("alfa", offers=frozenset({"advies"})), org("bravo")], idea())
+    assert names(got) == ["bravo", "alfa"]
+    assert got[0].score - got[1].score >= 0.05
+    assert "biedt: ruimte" in got[0].reasons
+    assert got[0].covered_needs == ["ruimte"]
+    assert got[1].covered_needs == []
+
+
+def test_theme() -> None:
+    the_idea = idea(themes=frozenset({"duurzaamheid"}))
+    got = ranked([org("alfa", themes=frozenset({"sport"})), org("bravo", themes=frozenset({"duurzaamheid"}))], the_idea)
+    assert names(got) == ["bravo", "alfa"]
+    assert "thema: duurzaamheid" in got[0].reasons
+    # Also where neither offers what is needed (the theme alone, not through the needs).
+    got = ranked(
+        [
+            org("alfa", themes=frozenset({"sport"}), offers=frozenset({"advies"}), description="spelletjes"),
+            org("bravo", themes=frozenset({"duurzaamheid"}), offers=frozenset({"advies"}), description="spelletjes"),
+        ],
+        replace(the_idea, description="Met spelletjes."),
+    )
+    assert names(got) == ["bravo", "alfa"]
+    assert got[0].score - got[1].score >= 0.05
+
+
+def test_area_same_wijk_before_municipality_wide_before_elsewhere() -> None:
+    elsewhere = org("alfa", areas=frozenset({"zuid"}), wijken=frozenset({"zuid"}), municipality_wide=False)
+    wide = org("bravo")
+    local = org("charlie", areas=frozenset({"noord"}), wijken=frozenset({"noord"}), municipality_wide=False)
+    got = ranked([elsewhere, wide, local], idea())
+    assert names(got) == ["charlie", "bravo", "alfa"]
+    assert "zelfde wijk" in got[0].reasons
+    assert "werkt in de hele gemeente" in got[1].reasons
+    assert not any("wijk" in r or "gemeente" in r for r in got[2].reasons)
+
+
+def test_area_an_idea_in_a_buurt_of_the_organisations_wijk_is_in_the_same_wijk() -> None:
+    the_idea = idea(area_id="noord-oost", wijk_id="noord")
+    local = org("charlie", areas=frozenset({"noord"}), wijken=frozenset({"noord"}), municipality_wide=False)
+    got = ranked([org("bravo"), local], the_idea)
+    assert names(got) == ["charlie", "bravo"]
+    assert "zelfde wijk" in got[0].reasons
+
+
+def test_text_with_a_compound() -> None:
+    # The idea says "buurtmoestuin", the organisation "moestuin".
+    the_idea = idea(title="Buurtmoestuin bij de school", description="Samen groenten kweken.")
+    got = ranked(
+        [
+            org("alfa", description="Wij beheren een voetbalveld."),
+            org("bravo", description="Wij beheren een moestuin."),
+        ],
+        the_idea,
+    )
+    assert names(got) == ["bravo", "alfa"]
+    assert any(r.startswith("noemt: ") and "moestuin" in r for r in got[0].reasons)
+
+
+def test_text_with_a_compound_the_other_way_round() -> None:
+    # The organisation says "buurtmoestuin", the idea "moestuin"; the store's ideas are the background.
+    the_idea = idea(title="Een moestuin voor de school", description="Kinderen kweken groenten.")
+    got = ranked(
+        [
+            org("alfa", description="Wij beheren een voetbalveld."),
+            org("bravo", description="Wij beheren de buurtmoestuin."),
+        ],
+        the_idea,
+        background=[f"{the_idea.title} {the_idea.description}"],
+    )
+    assert names(got) == ["bravo", "alfa"]
+    assert "noemt: moestuin" in got[0].reasons
+
+
+def test_text_ignores_diacritics() -> None:
+    the_idea = idea(title="Reparatiecafé in de buurt")
+    got = ranked(
+        [
+            org("alfa", description="Wij beheren een voetbalveld."),
+            org("bravo", description="Elke maand een reparatiecafe."),
+        ],
+        the_idea,
+    )
+    assert names(got) == ["bravo", "alfa"]
+    assert "noemt: reparatiecafé" in got[0].reasons  # shown as the idea writes it
+
+
+def fund(ident: str, **criteria: object) -> OrganisationProfile:
+    return org(ident, kind="fonds", offers=frozenset({"geld"}), fund=FundCriteria(**criteria))  # type: ignore[arg-type]
+
+
+def test_a_fund_that_does_not_fit_is_kept_lower_with_the_reason() -> None:
+    the_idea = idea(needs=("geld",), requested_amount=Decimal("5000"))
+    got = ranked([fund("alfa", max_amount=Decimal("2500")), fund("bravo", max_amount=Decimal("10000"))], the_idea)
+    assert names(got) == ["bravo", "alfa"]
+    misfit = got[1]
+    assert not misfit.fits
+    assert "past niet: vraagt € 5.000,00, fonds geeft max. € 2.500,00" in misfit.reasons
+    assert misfit.score < got[0].score
+    assert got[0].fits
+    assert "past binnen de voorwaarden van het fonds" in got[0].reasons
+
+
+def test_fund_criteria_team_size_deadline_and_exclusions() -> None:
+    the_idea = idea(
+        needs=("geld",), title="Buurtborrel", description="Met bier en muziek.", team_size=2, received_on=TODAY
+    )
+    got = ranked(
+        [
+            fund("alfa", min_initiators=3),
+            fund("bravo", deadline=date(2026, 3, 1)),
+            fund("charlie", excludes="alcohol, bier"),
+            fund("delta", excludes="sport"),
+        ],
+        the_idea,
+    )
+    reasons = {s.organisation_id: s.reasons for s in got}
+    assert "past niet: fonds vraagt minstens 3 initiatiefnemers, dit idee heeft er 2" in reasons["alfa"]
+    assert "past niet: aanvragen kon tot 01-03-2026" in reasons["bravo"]
+    assert "past niet: fonds steunt geen bier" in reasons["charlie"]
+    assert not any(r.startswith("past niet") for r in reasons["delta"])
+    assert names(got)[0] == "delta"
+
+
+def test_an_organisation_that_offers_money_with_criteria_counts_as_a_fund() -> None:
+    money_giver = org("alfa", kind="bedrijf", offers=frozenset({"geld"}), fund=FundCriteria(max_amount=Decimal("100")))
+    got = ranked([money_giver], idea(needs=("geld",), requested_amount=Decimal("500")))
+    assert not got[0].fits
+
+
+def similar_idea(ident: str) -> IdeaProfile:
+    return idea(id=ident, title="Samen iets doen in het park", description="Een middag met spelletjes.")
+
+
+def test_an_accepted_koppeling_for_a_similar_idea_lifts() -> None:
+    earlier = PastMatch(idea=similar_idea("eerder"), organisation_id="bravo", status="toegezegd")
+    the_idea = idea(title="Samen iets doen in het park", description="Een middag met spelletjes en muziek.")
+    got = ranked([org("alfa"), org("bravo")], the_idea, history=[earlier])
+    assert names(got) == ["bravo", "alfa"]
+    assert "eerder toegezegd bij een vergelijkbaar idee: Samen iets doen in het park" in got[0].reasons
+
+
+def test_a_declined_koppeling_for_a_similar_idea_lowers() -> None:
+    earlier = PastMatch(idea=similar_idea("eerder"), organisation_id="alfa", status="afgewezen")
+    the_idea = idea(title="Samen iets doen in het park", description="Een middag met spelletjes en muziek.")
+    got = ranked([org("alfa"), org("bravo")], the_idea, history=[earlier])
+    assert names(got) == ["bravo", "alfa"]
+    assert any(r.startswith("eerder afgewezen bij een vergelijkbaar idee") for r in got[1].reasons)
+
+
+def test_an_outcome_for_an_unlike_idea_does_not_count() -> None:
+    unlike = idea(
+        id="ander", title="Schaakclub", description="Schaken op dinsdag.", needs=("geld",), themes=frozenset()
+    )
+    earlier = PastMatch(idea=unlike, organisation_id="bravo", status="afgerond")
+    got = ranked([org("alfa"), org("bravo")], idea(title="Samen koken"), history=[earlier])
+    assert names(got) == ["alfa", "bravo"]
+    assert not any("eerder" in r for s in got for r in s.reasons)
+
+
+def test_inactive_organisations_are_never_suggested() -> None:
+    best = org("alfa", description="moestuin", active=False, areas=frozenset({"noord"}), wijken=frozenset({"noord"}))
+    got = ranked([best, org("bravo")], idea(title="Moestuin"))
+    assert names(got) == ["bravo"]
+    index = MatchIndex([best], names=NAMES)
+    assert rank_ideas(index, "alfa", [idea()]) == []
+
+
+def test_coverage_the_top_three_cover_every_need() -> None:
+    the_idea = idea(
+        title="Repaircafé in het buurthuis",
+        description="Repareren van fietsen, lampen en kleding met koffie.",
+        needs=("ruimte", "geld", "vrijwilligers"),
+    )
+    advice = [
+        org(
+            f"advies{k}",
+            offers=frozenset({"advies"}),
+            description="Advies over repareren van fietsen, lampen, kleding.",
+        )
+        for k in range(4)
+    ]
+    providers = [
+        org("zaal", offers=frozenset({"ruimte"})),
+        org("fonds", offers=frozenset({"geld"})),
+        org("handen", offers=frozenset({"vrijwilligers"})),
+    ]
+    got = ranked([*advice, *providers], the_idea, top=5)
+    assert any(s.organisation_id.startswith("advies") for s in got), "the advice organisations do score"
+    covered = {n for s in got[:3] for n in s.covered_needs}
+    assert covered == {"ruimte", "geld", "vrijwilligers"}
+
+
+def test_coverage_a_second_provider_of_a_covered_need_comes_after_one_for_an_open_need() -> None:
+    the_idea = idea(needs=("ruimte", "vrijwilligers"))
+    rooms = [org("zaal1"), org("zaal2")]
+    hands = org("handen", offers=frozenset({"vrijwilligers"}), themes=frozenset())
+    got = ranked([*rooms, hands], the_idea)
+    assert names(got)[:2] in (["zaal1", "handen"], ["handen", "zaal1"])
+    assert [s.score for s in got] == sorted((s.score for s in got), reverse=True)
+
+
+def test_existing_koppelingen_are_left_out_and_their_needs_count_as_covered() -> None:
+    the_idea = idea(id="dit", needs=("ruimte", "vrijwilligers"))
+    linked = [PastMatch(idea=the_idea, organisation_id="zaal1", status="benaderd", need_id="ruimte")]
+    hands = org("handen", offers=frozenset({"vrijwilligers"}), themes=frozenset())
+    got = ranked([org("zaal1"), org("zaal2"), hands], the_idea, linked=linked)
+    assert "zaal1" not in names(got)
+    assert names(got)[0] == "handen"
+
+
+# --- reasons, scores, reverse ----------------------------------------------------------------------------------------
+
+
+def test_reasons_are_dutch_and_name_the_evidence() -> None:
+    local = org(
+        "charlie",
+        description="Wij beheren een moestuin voor ouderen.",
+        offers=frozenset({"ruimte", "vrijwilligers"}),
+        themes=frozenset({"duurzaamheid"}),
+        areas=frozenset({"noord"}),
+        wijken=frozenset({"noord"}),
+        municipality_wide=False,
+    )
+    the_idea = idea(
+        title="Moestuin voor ouderen",
+        needs=("ruimte", "vrijwilligers"),
+        themes=frozenset({"duurzaamheid"}),
+    )
+    got = ranked([local], the_idea)[0]
+    assert got.reasons[:4] == [
+        "biedt: ruimte, vrijwilligers",
+        "thema: duurzaamheid",
+        "zelfde wijk",
+        "noemt: moestuin, ouderen",
+    ]
+    assert 0.0 <= got.score <= 1.0
+    assert got.score == round(got.score, 2)
+
+
+def test_scores_are_rounded_and_descending() -> None:
+    got = ranked([org(f"o{k}", description="moestuin" * (k % 2)) for k in range(8)], idea(title="moestuin"), top=8)
+    scores = [s.score for s in got]
+    assert scores == sorted(scores, reverse=True)
+    assert all(s == round(s, 2) and 0.0 <= s <= 1.0 for s in scores)
+
+
+def test_reverse_view_ranks_the_ideas_an_organisation_fits() -> None:
+    gardener = org("tuin", description="Wij beheren een moestuin.", themes=frozenset({"duurzaamheid"}))
+    index = MatchIndex([gardener, org("bravo")], names=NAMES)
+    garden = idea(id="tuinidee", title="Moestuin", themes=frozenset({"duurzaamheid"}))
+    other = idea(id="sportidee", title="Voetbaltoernooi", needs=("geld",), themes=frozenset({"sport"}))
+    linked = idea(id="al", title="Moestuin twee", themes=frozenset({"duurzaamheid"}))
+    got = rank_ideas(index, "tuin", [other, garden, linked], linked={"al"}, today=TODAY)
+    assert [s.idea_id for s in got] == ["tuinidee"]  # the football idea shares nothing; "al" is linked already
+    assert got[0].organisation_id == "tuin"
+    assert got[0].idea_title == "Moestuin"
+    assert "noemt: moestuin" in got[0].reasons
+
+
+def test_an_idea_without_anything_in_common_gets_nothing() -> None:
+    assert ranked([org("alfa", offers=frozenset(), themes=frozenset())], idea(title="Xyz", themes=frozenset())) == []
+
+
+def test_profiles_are_plain_and_hashable() -> None:
+    a = org("alfa")
+    assert replace(a, name="Ander").id == "alfa"
+    assert hash(idea()) == hash(idea())
