@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -81,7 +82,23 @@ def _parser() -> argparse.ArgumentParser:
         help="organisaties, ideeen of koppelingen",
     )
     exp.add_argument("file", metavar="BESTAND", help="eindigt op .csv of .xlsx")
+
+    match = sub.add_parser("match", help="organisaties voorstellen die bij een idee passen, met de redenen")
+    match.add_argument("idea", nargs="?", metavar="IDEE", help="het nummer (I-2026-0042) of de titel van het idee")
+    match.add_argument("--all", action="store_true", help="voor elk open idee")
+    match.add_argument("--top", type=_positive, default=5, metavar="N", help="hoeveel suggesties per idee (5)")
+    match.add_argument("--json", action="store_true", help="als JSON, voor scripts")
     return p
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen heel getal") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("moet 1 of meer zijn")
+    return value
 
 
 @contextmanager
@@ -108,6 +125,23 @@ def _engine(url: str) -> Iterator[Engine]:
         engine.dispose()
 
 
+@contextmanager
+def _looking_engine(url: str, *, read_only: bool) -> Iterator[Engine]:
+    """For check and info: an SQLite file is looked at as it is (nothing created, no WAL switch)."""
+    from makelaar.storage.engine import sqlite_path
+    from makelaar.storage.store import plain_engine
+
+    path = sqlite_path(url)
+    if path is None:
+        with _engine(url) as engine:
+            yield engine
+        return
+    if not path.exists():
+        raise KnownError(f"Er is nog geen database op {path}; bij de eerste start maakt Makelaar die aan.")
+    with plain_engine(path, read_only=read_only) as engine:
+        yield engine
+
+
 def _db(args: argparse.Namespace) -> int:
     from makelaar.services import storeinfo
     from makelaar.storage import backup, migrate
@@ -125,19 +159,19 @@ def _db(args: argparse.Namespace) -> int:
             if res.backup:
                 print(f"Back-up vooraf: {res.backup}")
         return EXIT_OK
+    path = sqlite_path(url)
     if args.db_command == "check":
-        with _engine(url) as engine:
-            report = storeinfo.check(engine)
+        with _looking_engine(url, read_only=False) as engine:
+            report = storeinfo.check(engine, path)
         for line in report.lines:
             print(line)
         return EXIT_OK if report.ok else EXIT_PARTIAL
     if args.db_command == "info":
-        with _engine(url) as engine:
-            lines = storeinfo.info(engine)
+        with _looking_engine(url, read_only=True) as engine:
+            lines = storeinfo.info(engine, path)
         for label, value in lines:
             print(f"{label:<22} {value}")
         return EXIT_OK
-    path = sqlite_path(url)
     if path is None:
         raise KnownError(
             "Back-up en terugzetten gaan hier alleen voor een SQLite-database; maak van een PostgreSQL-server "
@@ -148,9 +182,14 @@ def _db(args: argparse.Namespace) -> int:
         print(f"Back-up gemaakt en gecontroleerd: {made}")
         return EXIT_OK
     if args.db_command == "restore":
+        from makelaar.storage.store import look_before_touching
+
         source = Path(args.file)
         if not source.exists():
             raise KnownError(f"Het bestand {source} bestaat niet.")
+        # Refuse a newer, foreign or empty file before anything of the current store is replaced.
+        if look_before_touching(source) is migrate.SchemaState.EMPTY:
+            raise KnownError(f"Het bestand {source} bevat geen Makelaar-gegevens; er is niets teruggezet.")
         kept = backup.restore(path, source)
         with _engine(url) as engine:
             migrate.ensure_current(engine)
@@ -189,7 +228,32 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _match(args: argparse.Namespace) -> int:
+    from makelaar.domain.formatting import format_decimal
+    from makelaar.services import ideas, matching
+
+    if args.all == bool(args.idea):
+        raise KnownError("Geef één idee (nummer of titel) of --all voor alle open ideeën.")
+    with _open(args) as store, store.begin() as s:
+        idea_ids = None if args.all else [ideas.find_idea(s, args.idea).id or ""]
+        results = matching.match_all(s, args.top, idea_ids=idea_ids)
+    if args.json:
+        print(matching.to_json(results))
+        return EXIT_OK
+    for idea, suggestions in results:
+        print(idea.title)
+        if not suggestions:
+            print("    geen passende actieve organisaties gevonden")
+        for n, sug in enumerate(suggestions, start=1):
+            print(f"  {n}. {sug.name}  ({format_decimal(sug.score)})")
+            for reason in sug.reasons:
+                print(f"       - {reason}")
+        print()
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "match": _match,
     "db": _db,
     "demo": _demo,
     "import": _import,
@@ -209,3 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnownError as exc:
         print(f"makelaar: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader stopped early (makelaar match --all --json | head): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

@@ -50,3 +50,8 @@ def parse_euro(text: str) -> Decimal | None:
     if amount < 0:
         raise ValueError("Een bedrag kan niet negatief zijn.")
     return amount.quantize(Decimal("0.01"))
+
+
+def format_decimal(value: float, places: int = 2) -> str:
+    """0.87 -> '0,87' (a Dutch decimal comma)."""
+    return f"{value:.{places}f}".replace(".", ",")

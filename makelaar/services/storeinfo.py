@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import DatabaseError
 
+from makelaar.domain.errors import StoreError
+from makelaar.domain.formatting import format_decimal
 from makelaar.storage import backup, migrate
 from makelaar.storage.engine import describe, sqlite_path
 from makelaar.storage.models import Idea, IntakeSession, Match, Organisation
@@ -17,10 +21,15 @@ class CheckReport:
     lines: list[str] = field(default_factory=list)
 
 
-def info(engine: Engine) -> list[tuple[str, str]]:
-    state, rev = migrate.schema_state(engine)
+def info(engine: Engine, path: Path | None = None) -> list[tuple[str, str]]:
+    """``path``: the file, when ``engine`` looks at it through a plain connection."""
+    path = path or sqlite_path(engine)
+    try:
+        state, rev = migrate.schema_state(engine)
+    except DatabaseError as exc:
+        raise StoreError(f"{path or describe(engine)} is beschadigd of is geen database: {exc.orig}") from exc
     out = [
-        ("Database", describe(engine)),
+        ("Database", str(path) if path else describe(engine)),
         ("Soort", "SQLite (op deze computer)" if engine.dialect.name == "sqlite" else "PostgreSQL-server"),
         ("Schema", f"{rev or '-'} ({state.value}; dit programma: {migrate.head_revision()})"),
     ]
@@ -33,16 +42,29 @@ def info(engine: Engine) -> list[tuple[str, str]]:
                 ("Koppelingen", Match),
             ):
                 out.append((label, str(conn.scalar(select(func.count()).select_from(model)))))
-    path = sqlite_path(engine)
     if path is not None:
         if path.exists():
-            out.append(("Grootte", f"{path.stat().st_size / 1_048_576:.1f} MB"))
+            out.append(("Grootte", f"{format_decimal(path.stat().st_size / 1_048_576, 1)} MB"))
         backups = backup.list_backups(path)
         out.append(("Laatste back-up", backups[0].taken_at.strftime("%d-%m-%Y %H:%M") if backups else "nog geen"))
     return out
 
 
-def check(engine: Engine) -> CheckReport:
+def check(engine: Engine, path: Path | None = None) -> CheckReport:
+    path = path or sqlite_path(engine)
+    try:
+        return _check(engine)
+    except DatabaseError as exc:
+        report = CheckReport(ok=False, lines=[f"De database is beschadigd of is geen database: {exc.orig}."])
+        backups = backup.list_backups(path) if path is not None else []
+        if backups:
+            report.lines.append(
+                f"De nieuwste back-up is {backups[0].path}; zet die terug met: makelaar db restore BESTAND"
+            )
+        return report
+
+
+def _check(engine: Engine) -> CheckReport:
     report = CheckReport()
     state, rev = migrate.schema_state(engine)
     if state is migrate.SchemaState.AHEAD:

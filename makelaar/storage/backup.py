@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -98,12 +99,18 @@ def take_backup(store: Path, target: Path | None = None, reason: str = "handmati
         raise StoreError(f"De back-up naar {target} klopt niet met de database; er is niets overschreven.")
     _private(partial)
     os.replace(partial, target)
-    _rotate(target.parent, store.stem)
+    if target.parent == backup_dir(store).resolve():
+        # Only the program's own folder is thinned, and only files it named itself: a backup the user asked for
+        # elsewhere, and anything else in that folder, is left alone.
+        _rotate(target.parent, store.stem)
     return target
 
 
+_OWN_NAME = re.compile(r"-\d{8}-\d{6}-\d{6}-[\w-]+\.sqlite")
+
+
 def _rotate(folder: Path, stem: str) -> None:
-    backups = sorted(folder.glob(f"{stem}-*.sqlite"))
+    backups = sorted(p for p in folder.glob(f"{stem}-*.sqlite") if _OWN_NAME.fullmatch(p.name[len(stem) :]))
     for old in backups[:-KEEP_BACKUPS]:
         old.unlink(missing_ok=True)
 

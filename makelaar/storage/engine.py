@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from makelaar.domain.errors import StoreError
@@ -35,13 +36,24 @@ def resolve_database_url(explicit: str | None) -> str:
     return explicit or os.environ.get(ENV_DATABASE) or default_database_url()
 
 
+def parse_url(url: str) -> URL:
+    """The URL of a store, or a StoreError that shows how one is written (a bare path is a common slip)."""
+    try:
+        return make_url(url)
+    except ArgumentError:
+        raise StoreError(
+            f"'{url}' is geen database-adres. Schrijf sqlite:///pad/naar/bestand.sqlite of "
+            "postgresql+psycopg://gebruiker@server/naam."
+        ) from None
+
+
 def is_sqlite(url_or_engine: str | Engine) -> bool:
-    url = url_or_engine.url if isinstance(url_or_engine, Engine) else make_url(url_or_engine)
+    url = url_or_engine.url if isinstance(url_or_engine, Engine) else parse_url(url_or_engine)
     return url.get_backend_name() == "sqlite"
 
 
 def sqlite_path(url_or_engine: str | Engine) -> Path | None:
-    url = url_or_engine.url if isinstance(url_or_engine, Engine) else make_url(url_or_engine)
+    url = url_or_engine.url if isinstance(url_or_engine, Engine) else parse_url(url_or_engine)
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return None
     return Path(url.database)
@@ -71,7 +83,7 @@ def _on_sqlite_begin(connection: Any) -> None:
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine with the connection settings every connection must have."""
-    parsed = make_url(url)
+    parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if path is not None:
@@ -94,7 +106,7 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 def describe(url_or_engine: str | Engine) -> str:
     """A human description of the store without a password: the file, or user@host/db."""
-    url = url_or_engine.url if isinstance(url_or_engine, Engine) else make_url(url_or_engine)
+    url = url_or_engine.url if isinstance(url_or_engine, Engine) else parse_url(url_or_engine)
     if url.get_backend_name() == "sqlite":
         return str(url.database or ":memory:")
     return url.render_as_string(hide_password=True)

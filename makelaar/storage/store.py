@@ -74,20 +74,36 @@ def environment_problem(exc: OperationalError) -> str | None:
     return next((message for marker, message in _ENVIRONMENT if marker in text), None)
 
 
-def _look_before_touching(path: Path) -> None:
-    """Refuse a newer or foreign SQLite file through a read-only connection.
+@contextmanager
+def plain_engine(path: Path, *, read_only: bool = True) -> Iterator[Engine]:
+    """An engine on an SQLite file that changes nothing about it: no WAL switch, no folders or file created.
 
     The store's own engine switches every connection to WAL, which rewrites the header of a file in another journal
-    mode: a file we refuse must not have been changed by looking at it.
+    mode: a file we refuse or only look at must not have been changed by looking at it.
     """
-    probe = create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True), poolclass=NullPool
+    if not path.exists():
+        raise StoreError(f"Er is geen database op {path}.")
+    mode = "ro" if read_only else "rw"
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(f"file:{quote(str(path))}?mode={mode}", uri=True),
+        poolclass=NullPool,
     )
     try:
-        state, rev = migrate.schema_state(probe)
+        yield engine
     finally:
-        probe.dispose()
+        engine.dispose()
+
+
+def look_before_touching(path: Path) -> migrate.SchemaState:
+    """Refuse a newer, foreign or unreadable SQLite file without changing it; return what it holds."""
+    try:
+        with plain_engine(path) as probe:
+            state, rev = migrate.schema_state(probe)
+    except DatabaseError as exc:
+        raise StoreError(f"Het bestand {path} is geen bruikbare Makelaar-database: {exc.orig}") from exc
     migrate.refuse_unusable(state, rev)
+    return state
 
 
 def open_store(url: str, *, upgrade: bool = True) -> Store:
@@ -96,7 +112,7 @@ def open_store(url: str, *, upgrade: bool = True) -> Store:
     try:
         path = sqlite_path(url)
         if upgrade and path is not None and path.exists():
-            _look_before_touching(path)
+            look_before_touching(path)
         engine = make_engine(url)
         result = migrate.ensure_current(engine) if upgrade else None
     except DatabaseError as exc:

@@ -194,7 +194,7 @@ def test_file_that_is_no_database_gives_a_dutch_store_error(tmp_path: Path) -> N
     path = tmp_path / "notities.sqlite"
     path.write_text("Dit is een tekstbestand, geen database.\n" * 100, encoding="utf-8")
     before = _digest(path)
-    with pytest.raises(StoreError, match="kan niet worden geopend"):
+    with pytest.raises(StoreError, match="geen bruikbare Makelaar-database"):
         open_store(sqlite_url_for(path))
     assert _digest(path) == before
 
