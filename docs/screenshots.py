@@ -71,9 +71,11 @@ def main() -> int:
     shot(editor, "idee-gegevens")
     editor.tabs.setCurrentIndex(2)
     shot(editor, "idee-initiatiefnemers")
-    editor.tabs.setCurrentIndex(3)
+    editor.tabs.setCurrentWidget(editor.suggestions)
+    shot(editor, "idee-suggesties")
+    editor.tabs.setCurrentWidget(editor.matches_page)
     shot(editor, "idee-koppelingen")
-    editor.tabs.setCurrentIndex(4)
+    editor.tabs.setCurrentWidget(editor.timeline)
     shot(editor, "idee-tijdlijn")
     editor.close()
 

@@ -124,4 +124,4 @@ def parse_date(value: str | date | None) -> date | None:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"'{text}' is geen geldige datum; schrijf die als 31-01-2026.")
+    raise ValueError(f"'{text}' is geen bestaande datum; schrijf dag-maand-jaar, zoals 28-11-2026.")

@@ -182,3 +182,51 @@ def delete_match(s: Session, match_id: str) -> None:
         raise NotFoundError("Deze koppeling bestaat niet (meer).")
     s.delete(row)
     s.flush()
+
+
+def decline_suggestion(
+    s: Session,
+    *,
+    idea_id: str,
+    organisation_id: str,
+    need_id: str | None,
+    reason: str,
+    author: str | None = None,
+) -> MatchRow:
+    """The broker turns a suggestion down: kept as a koppeling 'afgewezen' with the reason, so later suggestions
+    for similar ideas learn from it and the timeline says why."""
+    if not reason.strip():
+        raise KnownError("Schrijf kort op waarom deze suggestie niet past; dat helpt bij volgende suggesties.")
+    org = s.get(Organisation, organisation_id)
+    if org is None or s.get(Idea, idea_id) is None:
+        raise NotFoundError("Het idee of de organisatie bestaat niet (meer).")
+    existing = s.scalar(
+        select(Match).where(
+            Match.idea_id == idea_id,
+            Match.organisation_id == organisation_id,
+            Match.need_id.is_(None) if need_id is None else Match.need_id == need_id,
+        )
+    )
+    if existing is not None:
+        raise KnownError(f"{org.name} is al gekoppeld aan dit idee voor deze behoefte; wijzig daar de status.")
+    row = Match(
+        idea_id=idea_id,
+        organisation_id=organisation_id,
+        need_id=need_id,
+        status=MatchStatus.DECLINED.value,
+        note=reason.strip(),
+    )
+    s.add(row)
+    s.flush()
+    s.add(
+        Activity(
+            idea_id=idea_id,
+            organisation_id=organisation_id,
+            match_id=row.id,
+            kind=ActivityKind.STATUS.value,
+            text=f"Suggestie {org.name} afgewezen: {reason.strip()}",
+            author=author,
+        )
+    )
+    s.flush()
+    return next(r for r in matches_for_idea(s, idea_id) if r.id == row.id)

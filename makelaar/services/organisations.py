@@ -44,11 +44,18 @@ def _filtered(s: Session, q: ListQuery, stmt: Select[Any]) -> Select[Any]:
     if q.active_only:
         stmt = stmt.where(Organisation.active.is_(True))
     if q.area_id:
-        # Serving the whole municipality counts as serving every wijk.
-        wide = select(Area.id).where(Area.kind == "gemeente")
-        areas = select(organisation_areas.c.organisation_id).where(
-            or_(organisation_areas.c.area_id == q.area_id, organisation_areas.c.area_id.in_(wide))
+        # Who works there: in that area itself, in the wijk a buurt lies in, in a buurt of that wijk, or in the
+        # whole municipality.
+        parent = select(Area.parent_id).where(Area.id == q.area_id).scalar_subquery()
+        related = select(Area.id).where(
+            or_(
+                Area.id == q.area_id,
+                Area.id == parent,
+                Area.parent_id == q.area_id,
+                Area.kind == "gemeente",
+            )
         )
+        areas = select(organisation_areas.c.organisation_id).where(organisation_areas.c.area_id.in_(related))
         stmt = stmt.where(Organisation.id.in_(areas))
     if q.theme_id:
         stmt = stmt.where(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from makelaar.domain.errors import KnownError
@@ -51,6 +51,15 @@ class Confirm:
             parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         )
         return answer == QMessageBox.StandardButton.Yes
+
+
+class TextPrompt:
+    """Ask for one line of text (a class tests can monkeypatch)."""
+
+    @staticmethod
+    def ask(parent: QWidget | None, title: str, prompt: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Normal, text)
+        return value if ok else None
 
 
 class UnsavedPrompt:

@@ -74,11 +74,19 @@ class RecordEditor(QDialog):
         self._snapshot = self.collect()
 
     def is_dirty(self) -> bool:
-        return self.collect() != self._snapshot
+        return self.collect() != self._snapshot or self.pending_input()
+
+    def pending_input(self) -> bool:
+        """Typed text that is not part of the record yet (a note not yet added) but must not be lost silently."""
+        return False
 
     @Slot()
     def save(self) -> bool:
         """Save what is on screen. On a problem nothing on screen is lost and the fields say what is wrong."""
+        # A cell still being edited (a contact's name) is committed by taking the focus away from its editor.
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
         data = self.collect()
         try:
             problems = self.input_problems()

@@ -41,6 +41,7 @@ from makelaar.ui.errors import show_error
 from makelaar.ui.labels import label
 from makelaar.ui.match_dialog import MatchDialog, MatchStatusDialog
 from makelaar.ui.models import Column, RowsTableModel
+from makelaar.ui.suggestions import SuggestionsPanel
 from makelaar.ui.timeline import TimelineWidget
 from makelaar.ui.widgets import (
     CheckList,
@@ -260,7 +261,7 @@ class IdeaEditor(RecordEditor):
         for st in IdeaStatus:
             self.status.addItem(label(st.value), st.value)
         self.area = add_row(form, self.tr("&Wijk:"), QComboBox())
-        fill_combo(self.area, area_items(areas, empty=self.tr("(onbekend)")))
+        self._all_areas = areas
         self.source = add_row(form, self.tr("&Binnengekomen via:"), QComboBox())
         fill_combo(self.source, [(self.tr("(onbekend)"), None)] + [(label(s.value), s.value) for s in IdeaSource])
         self.session = add_row(form, self.tr("Wij&ktafel:"), QComboBox())
@@ -295,8 +296,14 @@ class IdeaEditor(RecordEditor):
         self.people = InitiatorsPanel()
         self.tabs.addTab(self.people, self.tr("&Initiatiefnemers"))
 
+        # Suggesties
+        self.suggestions = SuggestionsPanel(ctx)
+        self.suggestions.match_made.connect(self._after_match_change)
+        self.tabs.addTab(self.suggestions, self.tr("Su&ggesties"))
+
         # Koppelingen
         page4 = QWidget()
+        self.matches_page = page4
         v4 = QVBoxLayout(page4)
         self.match_model: RowsTableModel[MatchRow] = RowsTableModel(
             [
@@ -381,7 +388,9 @@ class IdeaEditor(RecordEditor):
         self.title.setText(record.title)
         self.description.setPlainText(record.description)
         self.status.setCurrentIndex(max(self.status.findData(record.status), 0))
-        self.area.setCurrentIndex(max(self.area.findData(record.area_id), 0))
+        fill_combo(
+            self.area, area_items(self._all_areas, empty=self.tr("(onbekend)"), keep=[record.area_id]), record.area_id
+        )
         self.source.setCurrentIndex(max(self.source.findData(record.source), 0))
         self.session.setCurrentIndex(max(self.session.findData(record.session_id), 0))
         self.team_size.setValue(record.team_size or 0)
@@ -396,6 +405,7 @@ class IdeaEditor(RecordEditor):
         self.change_match_button.setEnabled(saved)
         self.match_hint.setVisible(not saved)
         self.timeline.show_for(idea_id=record.id)
+        self.suggestions.show_for(record)
         self.refresh_matches()
 
     def collect(self) -> IdeaData:
@@ -425,6 +435,9 @@ class IdeaEditor(RecordEditor):
     def store(self, session: Session, data: IdeaData) -> IdeaData:
         return ideas.save_idea(session, data, author=self.ctx.author)
 
+    def pending_input(self) -> bool:
+        return bool(self.timeline.text.toPlainText().strip())
+
     def input_problems(self) -> list[FieldError]:
         return amount_problem("requested_amount", self.amount)
 
@@ -435,14 +448,19 @@ class IdeaEditor(RecordEditor):
             self.errors.unmark(w)
 
     def prepare_errors(self, error: ValidationError) -> None:
-        # A person's fields are named initiators[i].field: show that person, then mark the field.
+        # A person's fields are named initiators[i].field: show the first person with a problem and mark each of
+        # its fields (the fields show one person at a time; the summary lists the others' problems too).
+        first: int | None = None
         for e in error.errors:
             match = re.fullmatch(r"initiators\[(\d+)\]\.(\w+)", e.field)
-            if match:
-                widget = self.people.field_widget(int(match.group(1)), match.group(2))
+            if match is None:
+                continue
+            index = int(match.group(1))
+            first = index if first is None else first
+            if index == first:
+                widget = self.people.field_widget(index, match.group(2))
                 if widget is not None:
                     self.errors.register(e.field, widget)
-                return
 
     @Slot()
     def delete_idea(self) -> None:

@@ -236,6 +236,11 @@ class IntakeDialog(QDialog):
         allowed = self.consent_contact.isChecked()
         for w in (self.email, self.phone, self.consent_share):
             w.setEnabled(allowed)
+        if not allowed and not self._loading:
+            # Without consent no contact details are kept: empty the fields rather than refuse the save later.
+            self.email.clear()
+            self.phone.clear()
+            self.consent_share.setChecked(False)
 
     def idea_data(self) -> IdeaData:
         state = self.form_state()
@@ -308,6 +313,7 @@ class IntakeDialog(QDialog):
             with self.ctx.store.begin() as s:
                 saved = ideas.save_idea(s, data, author=self.ctx.author)
         except ValidationError as exc:
+            self.notice.clear()
             first = self.errors.show(exc)
             if first is not None:
                 first.setFocus()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,6 +49,8 @@ class RecordTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doubleClicked.connect(lambda index: self.activated_row.emit(index.row()))
+        # Tab leaves the table (to the next control) instead of walking every cell of a 100,000-row list.
+        self.setTabKeyNavigation(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -83,6 +86,7 @@ class RecordListView(QWidget):
         self._search_timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._run_search)
+        self.search.installEventFilter(self)
         self.filters = QHBoxLayout()
         self.count_label = QLabel()
         self.count_label.setAccessibleName(self.tr("Aantal gevonden"))
@@ -266,6 +270,21 @@ class RecordListView(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down in the search field goes to the results, as in a file dialog.
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self._run_search()
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid() and self.model.rowCount():
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
     def add_filter(self, combo: QComboBox, name: str, on_change: Callable[[Any], None]) -> None:
         combo.setAccessibleName(name)
         combo.setToolTip(name)
@@ -280,6 +299,18 @@ class RecordListView(QWidget):
 
     def refresh_vocabulary(self) -> None:
         """Fill the filter lists again after the vocabulary or areas changed."""
+
+    def order_tabs(self) -> None:
+        """Tab goes search, filters, New, the list, the summary: the order they are read on screen."""
+        chain: list[QWidget] = [self.search]
+        for i in range(self.filters.count()):
+            item = self.filters.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                chain.append(widget)
+        chain += [self.new_button, self.table, self.detail]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
 
 def _list(items: list[str]) -> str:
@@ -302,6 +333,7 @@ class IdeasView(RecordListView):
         self.add_filter(self.theme_filter, self.tr("Filter op thema"), lambda v: self.set_query(theme_id=v))
         self.add_filter(self.need_filter, self.tr("Filter op behoefte"), lambda v: self.set_query(help_type_id=v))
         self.refresh_vocabulary()
+        self.order_tabs()
 
     def refresh_vocabulary(self) -> None:
         areas, themes, needs = self.ctx.read(
@@ -437,6 +469,7 @@ class OrganisationsView(RecordListView):
         self.active_only.toggled.connect(lambda on: self.set_query(active_only=on))
         self.filters.insertWidget(self.filters.count() - 1, self.active_only)
         self.refresh_vocabulary()
+        self.order_tabs()
 
     def default_sort(self) -> tuple[str, bool]:
         return ("name", False)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,10 +28,11 @@ from makelaar.ui.context import AppContext, Confirm
 from makelaar.ui.errors import show_error
 from makelaar.ui.idea_editor import IdeaEditor
 from makelaar.ui.list_views import IdeasView, OrganisationsView, RecordListView
+from makelaar.ui.match_all import MatchAllDialog
 from makelaar.ui.organisation_editor import OrganisationEditor
 from makelaar.ui.sessions_view import SessionsView
 from makelaar.ui.settings_view import SettingsView
-from makelaar.ui.tasks import run_with_progress
+from makelaar.ui.tasks import run_cancellable, run_with_progress
 from makelaar.ui.today_view import TodayView
 
 
@@ -155,6 +158,11 @@ class MainWindow(QMainWindow):
         edit.addAction(self.find_action)
         self.open_action = self._action(self.tr("&Openen"), self.open_current, "Ctrl+O")
         edit.addAction(self.open_action)
+        edit.addSeparator()
+        self.match_all_action = self._action(
+            self.tr("&Suggesties voor alle open ideeën…"), self.match_all, "Ctrl+Shift+M"
+        )
+        edit.addAction(self.match_all_action)
 
         view = bar.addMenu(self.tr("&Beeld"))
         for i, (title, _w) in enumerate(self.areas):
@@ -343,6 +351,32 @@ class MainWindow(QMainWindow):
         self.refresh_all()
         self._update_title()
         Notice.show(self, self.tr("Voorbeeldgegevens"), summary)
+
+    @Slot()
+    def match_all(self) -> MatchAllDialog | None:
+        """Suggestions for every open idea, off the GUI thread, with progress and cancel."""
+        from makelaar.services import matching
+
+        counted: list[int] = [0]
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> list[Any]:
+            def report(done: int, total: int) -> None:
+                counted[0] = total
+                progress(done, total)
+
+            with self.ctx.store.begin() as s:
+                return matching.match_all(s, 5, report, cancelled)
+
+        try:
+            results, cancelled = run_cancellable(self, self.tr("Suggesties zoeken voor alle open ideeën…"), work)
+        except KnownError as exc:
+            show_error(self, exc)
+            return None
+        dialog = MatchAllDialog(results, cancelled, counted[0] or len(results), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_idea.connect(self.open_idea)
+        dialog.show()
+        return dialog
 
     # -- refreshing ---------------------------------------------------------------------------------------------
 

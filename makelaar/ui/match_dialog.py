@@ -27,7 +27,7 @@ from makelaar.services import organisations, vocabulary
 from makelaar.services.listing import ListQuery
 from makelaar.ui.context import AppContext
 from makelaar.ui.labels import label
-from makelaar.ui.widgets import add_row, date_edit, get_date
+from makelaar.ui.widgets import add_row, date_edit, get_date, set_date
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,15 @@ class MatchChoice:
 
 
 @dataclass(frozen=True)
+class Preselection:
+    """A suggestion taken over in the dialog: this organisation, for this need (by name)."""
+
+    organisation_id: str
+    organisation_name: str
+    need_name: str | None = None
+
+
+@dataclass(frozen=True)
 class StatusChange:
     status: MatchStatus
     follow_up_on: date | None
@@ -50,7 +59,9 @@ class StatusChange:
 class MatchDialog(QDialog):
     """Choose the organisation, the need it covers, a contact person, a status and a follow-up date."""
 
-    def __init__(self, parent: QWidget | None, ctx: AppContext, idea: IdeaData) -> None:
+    def __init__(
+        self, parent: QWidget | None, ctx: AppContext, idea: IdeaData, preselect: Preselection | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Koppeling toevoegen"))
@@ -78,7 +89,8 @@ class MatchDialog(QDialog):
         self.status = add_row(form, self.tr("&Status:"), QComboBox())
         for st in (MatchStatus.PROPOSED, MatchStatus.APPROACHED, MatchStatus.COMMITTED):
             self.status.addItem(label(st.value), st.value)
-        self.follow_up = add_row(form, self.tr("&Opvolgen op:"), date_edit(date.today() + timedelta(days=7)))
+        self.follow_up = add_row(form, self.tr("&Opvolgen op:"), date_edit(None, allow_empty=True))
+        set_date(self.follow_up, date.today() + timedelta(days=7))
         self.note = add_row(form, self.tr("&Notitie:"), QPlainTextEdit())
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(70)
@@ -98,7 +110,22 @@ class MatchDialog(QDialog):
         self.offers_only.toggled.connect(self.refresh_results)
         self.results.currentItemChanged.connect(self._load_contacts)
         self.refresh_results()
+        if preselect is not None:
+            self._preselect(preselect)
         self.resize(560, 600)
+
+    def _preselect(self, choice: Preselection) -> None:
+        if choice.need_name:
+            index = self.need.findText(choice.need_name)
+            if index >= 0:
+                self.need.setCurrentIndex(index)
+        self.offers_only.setChecked(False)
+        self.search.setText(choice.organisation_name)
+        for i in range(self.results.count()):
+            if self.results.item(i).data(Qt.ItemDataRole.UserRole) == choice.organisation_id:
+                self.results.setCurrentRow(i)
+                break
+        self.follow_up.setFocus()
 
     @Slot()
     def refresh_results(self) -> None:
@@ -162,8 +189,10 @@ class MatchDialog(QDialog):
         )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, ctx: AppContext, idea: IdeaData) -> MatchChoice | None:
-        dialog = cls(parent, ctx, idea)
+    def ask(
+        cls, parent: QWidget | None, ctx: AppContext, idea: IdeaData, preselect: Preselection | None = None
+    ) -> MatchChoice | None:
+        dialog = cls(parent, ctx, idea, preselect)
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

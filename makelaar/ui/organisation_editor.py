@@ -38,6 +38,7 @@ from makelaar.ui.editor_base import RecordEditor
 from makelaar.ui.labels import label
 from makelaar.ui.match_dialog import MatchStatusDialog
 from makelaar.ui.models import Column, RowsTableModel
+from makelaar.ui.suggestions import HelpsWithPanel
 from makelaar.ui.timeline import TimelineWidget
 from makelaar.ui.widgets import (
     CheckList,
@@ -147,7 +148,7 @@ class OrganisationEditor(RecordEditor):
                 vocabulary.list_terms(s, Vocabulary.HELP_TYPE, include_retired=True),
                 vocabulary.list_terms(s, Vocabulary.THEME),
                 vocabulary.list_terms(s, Vocabulary.THEME, include_retired=True),
-                vocabulary.list_areas(s),
+                vocabulary.list_areas(s, include_retired=True),
             )
         )
         kinds, self._offers, self._all_offers, self._themes, self._all_themes, self._areas = loaded
@@ -237,6 +238,10 @@ class OrganisationEditor(RecordEditor):
         v4.addLayout(row)
         self.tabs.addTab(page4, self.tr("&Koppelingen"))
 
+        self.helps_with = HelpsWithPanel(ctx)
+        self.helps_with.match_made.connect(self.refresh_matches)
+        self.tabs.addTab(self.helps_with, self.tr("Kan &helpen bij"))
+
         self.timeline = TimelineWidget(ctx)
         self.tabs.addTab(self.timeline, self.tr("Tij&dlijn"))
 
@@ -291,9 +296,14 @@ class OrganisationEditor(RecordEditor):
         self.fund_excludes.setPlainText(record.fund_excludes or "")
         self.offers.set_terms(self._offers, record.offer_ids, [t for t in self._all_offers if t.retired])
         self.themes.set_terms(self._themes, record.theme_ids, [t for t in self._all_themes if t.retired])
-        self.areas.set_terms([Term(id=a.id, name=a.name) for a in self._areas], record.area_ids)
+        self.areas.set_terms(
+            [Term(id=a.id, name=a.name) for a in self._areas if not a.retired],
+            record.area_ids,
+            [Term(id=a.id, name=a.name, retired=True) for a in self._areas if a.retired],
+        )
         self.contacts.set_contacts(record.contacts)
         self.timeline.show_for(organisation_id=record.id)
+        self.helps_with.show_for(record.id, record.name)
         self.refresh_matches()
 
     def collect(self) -> OrganisationData:
@@ -321,6 +331,9 @@ class OrganisationEditor(RecordEditor):
             fund_deadline=get_date(self.fund_deadline),
             fund_excludes=self.fund_excludes.toPlainText() or None,
         )
+
+    def pending_input(self) -> bool:
+        return bool(self.timeline.text.toPlainText().strip())
 
     def input_problems(self) -> list[FieldError]:
         return amount_problem("fund_max_amount", self.fund_max_amount)

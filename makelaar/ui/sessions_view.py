@@ -29,7 +29,7 @@ from makelaar.domain.formatting import format_date
 from makelaar.domain.records import SessionData, SessionRow
 from makelaar.services import ideas, sessions, vocabulary
 from makelaar.services.listing import ListQuery
-from makelaar.ui.context import AppContext
+from makelaar.ui.context import AppContext, UnsavedPrompt
 from makelaar.ui.errors import show_error
 from makelaar.ui.intake import IntakeDialog
 from makelaar.ui.models import Column, RowsTableModel
@@ -45,7 +45,7 @@ class SessionDialog(QDialog):
         self.data = data or SessionData(title="", held_on=date.today())
         self.saved: SessionData | None = None
         self.setWindowTitle(self.tr("Wijktafel") if data else self.tr("Nieuwe wijktafel"))
-        areas = ctx.read(lambda s: vocabulary.list_areas(s))
+        areas = ctx.read(lambda s: vocabulary.list_areas(s, include_retired=True))
         form = QFormLayout()
         self.title = add_row(form, self.tr("&Naam:"), QLineEdit(self.data.title))
         self.title.setPlaceholderText(self.tr("bijvoorbeeld Wijktafel Noord"))
@@ -53,7 +53,7 @@ class SessionDialog(QDialog):
         self.place = add_row(form, self.tr("&Plaats:"), QLineEdit(self.data.place or ""))
         self.place.setPlaceholderText(self.tr("bijvoorbeeld Buurthuis De Linde"))
         self.area = add_row(form, self.tr("&Wijk:"), QComboBox())
-        fill_combo(self.area, area_items(areas, empty=self.tr("(geen)")), self.data.area_id)
+        fill_combo(self.area, area_items(areas, empty=self.tr("(geen)"), keep=[self.data.area_id]), self.data.area_id)
         self.notes = add_row(form, self.tr("&Notities:"), QPlainTextEdit(self.data.notes or ""))
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(90)
@@ -70,6 +70,26 @@ class SessionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
+        self._start = self._typed()
+
+    def _typed(self) -> tuple[object, ...]:
+        return (
+            self.title.text(),
+            get_date(self.held_on),
+            self.place.text(),
+            self.area.currentData(),
+            self.notes.toPlainText(),
+        )
+
+    def reject(self) -> None:
+        if self._typed() != self._start:
+            answer = UnsavedPrompt.ask(self, self.tr("Deze wijktafel"))
+            if answer == "cancel":
+                return
+            if answer == "save":
+                self.accept()
+                return
+        super().reject()
 
     def accept(self) -> None:
         held_on = get_date(self.held_on) or date.today()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -27,18 +26,9 @@ from sqlalchemy.orm import Session
 
 from makelaar.domain.enums import AreaKind, Vocabulary
 from makelaar.services import vocabulary
-from makelaar.ui.context import AppContext
+from makelaar.ui.context import AppContext, TextPrompt
 from makelaar.ui.labels import label
 from makelaar.ui.widgets import add_row
-
-
-class TextPrompt:
-    """Ask for one line of text (a class tests can monkeypatch)."""
-
-    @staticmethod
-    def ask(parent: QWidget | None, title: str, prompt: str, text: str = "") -> str | None:
-        value, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Normal, text)
-        return value if ok else None
 
 
 class TermList(QWidget):
@@ -272,7 +262,12 @@ class SettingsView(QWidget):
     @Slot()
     def save_municipality(self) -> None:
         name = " ".join(self.municipality.text().split())
-        if not name or name == self.ctx.read(vocabulary.municipality_name):
+        current = self.ctx.read(vocabulary.municipality_name)
+        if not name:
+            # A name is needed on every report: put the one in use back rather than store an empty one.
+            self.municipality.setText(current)
+            return
+        if name == current:
             return
         self.ctx.act(self, lambda s: vocabulary.set_setting(s, vocabulary.MUNICIPALITY_NAME, name))
         self.municipality_changed.emit(name)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -36,6 +37,10 @@ def run_with_progress(parent: QWidget | None, label: str, fn: Callable[[], T]) -
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
+    return run_with_progress_dialog(dialog, fn)
+
+
+def run_with_progress_dialog(dialog: QProgressDialog, fn: Callable[[], T]) -> T:
     worker = _Worker(fn)
     thread = QThread()
     worker.moveToThread(thread)
@@ -52,3 +57,34 @@ def run_with_progress(parent: QWidget | None, label: str, fn: Callable[[], T]) -
     if worker.error is not None:
         raise worker.error
     return worker.result
+
+
+class _Progress(QObject):
+    changed = Signal(int, int)
+
+
+def run_cancellable(
+    parent: QWidget | None,
+    label: str,
+    fn: Callable[[Callable[[int, int], None], Callable[[], bool]], T],
+) -> tuple[T, bool]:
+    """Run ``fn(progress, cancelled)`` in a worker thread with a progress bar and a Cancel button.
+
+    ``fn`` reports ``progress(done, total)`` and stops early when ``cancelled()`` answers True; returns its result
+    and whether the user cancelled.
+    """
+    stop = threading.Event()
+    relay = _Progress()
+    dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Annuleren"), 0, 0, parent)
+    dialog.setWindowTitle(label)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.canceled.connect(stop.set)
+
+    def show(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    relay.changed.connect(show)
+    result = run_with_progress_dialog(dialog, lambda: fn(relay.changed.emit, stop.is_set))
+    return result, stop.is_set()

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -79,11 +79,19 @@ def fill_combo(combo: QComboBox, items: Iterable[tuple[str, str | None]], curren
     combo.blockSignals(False)
 
 
-def area_items(areas: Sequence[AreaInfo], *, empty: str | None = None) -> list[tuple[str, str | None]]:
+def area_items(
+    areas: Sequence[AreaInfo], *, empty: str | None = None, keep: Iterable[str | None] = ()
+) -> list[tuple[str, str | None]]:
+    """Choices for an area field: the areas in use, plus a retired one only where a record still has it (``keep``),
+    so saving that record does not lose it."""
+    kept = set(keep)
     items: list[tuple[str, str | None]] = [(empty, None)] if empty is not None else []
     for a in areas:
+        if a.retired and a.id not in kept:
+            continue
         indent = "    " if a.kind == "buurt" else ""
-        items.append((indent + a.name, a.id))
+        note = f" ({QCoreApplication.translate('CheckList', 'niet meer in gebruik')})" if a.retired else ""
+        items.append((indent + a.name + note, a.id))
     return items
 
 

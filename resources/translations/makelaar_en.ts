@@ -4,57 +4,57 @@
 <context>
     <name>AreaList</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="156"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="146"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="157"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="147"/>
         <source>&amp;Wijk toevoegen…</source>
         <translation>&amp;Add district…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="158"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="148"/>
         <source>&amp;Buurt toevoegen…</source>
         <translation>Add &amp;neighbourhood…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="159"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="149"/>
         <source>Een buurt in de gekozen wijk</source>
         <translation>A neighbourhood in the selected district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="161"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="151"/>
         <source>&amp;Dorp toevoegen…</source>
         <translation>Add villa&amp;ge…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="171"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="161"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="172"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="162"/>
         <source>Naam van de %1:</source>
         <translation>Name of the %1:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="193"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="183"/>
         <source>Buurt toevoegen</source>
         <translation>Add neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="193"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="183"/>
         <source>Kies eerst de wijk waar de buurt in ligt.</source>
         <translation>First select the district the neighbourhood is in.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="205"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="195"/>
         <source>Hernoemen</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="205"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="195"/>
         <source>Nieuwe naam:</source>
         <translation>New name:</translation>
     </message>
@@ -62,7 +62,7 @@
 <context>
     <name>CheckList</name>
     <message>
-        <location filename="../../makelaar/ui/widgets.py" line="109"/>
+        <location filename="../../makelaar/ui/widgets.py" line="117"/>
         <source>niet meer in gebruik</source>
         <translation>no longer in use</translation>
     </message>
@@ -70,37 +70,37 @@
 <context>
     <name>ContactsTable</name>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="67"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="68"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="69"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="70"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="69"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="70"/>
         <source>Functie</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="69"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="70"/>
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="69"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="70"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="74"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="75"/>
         <source>Contactpersoon &amp;toevoegen</source>
         <translation>&amp;Add contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="77"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="78"/>
         <source>Contactpersoon ve&amp;rwijderen</source>
         <translation>&amp;Remove contact person</translation>
     </message>
@@ -124,210 +124,258 @@
     </message>
 </context>
 <context>
-    <name>IdeaEditor</name>
+    <name>HelpsWithPanel</name>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="233"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="239"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="237"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="240"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="241"/>
+        <source>Waarom</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="247"/>
+        <source>Open ideeën waarbij deze organisatie kan helpen</source>
+        <translation>Open ideas this organisation could help with</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="254"/>
+        <source>&amp;Koppelen…</source>
+        <translation>&amp;Match…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="280"/>
+        <source>Sla de organisatie eerst op.</source>
+        <translation>Save the organisation first.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="288"/>
+        <source>Ideeën zoeken…</source>
+        <translation>Looking for ideas…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="295"/>
+        <source>Geen open ideeën gevonden; een organisatie die niet actief is, wordt nooit voorgesteld.</source>
+        <translation>No open ideas found; an organisation that is not active is never suggested.</translation>
+    </message>
+</context>
+<context>
+    <name>IdeaEditor</name>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="234"/>
+        <source>Idee</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="238"/>
         <source>Onderdelen van het idee</source>
         <translation>Idea sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="255"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="256"/>
         <source>&amp;Titel:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="257"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="258"/>
         <source>&amp;Omschrijving:</source>
         <translation>Desc&amp;ription:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="259"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="260"/>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="262"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="263"/>
         <source>&amp;Wijk:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="263"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="265"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="266"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="392"/>
         <source>(onbekend)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="264"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="265"/>
         <source>&amp;Binnengekomen via:</source>
         <translation>Recei&amp;ved via:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="266"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="267"/>
         <source>Wij&amp;ktafel:</source>
         <translation>District meetin&amp;g:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="269"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="270"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="273"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="274"/>
         <source>Aantal &amp;mensen:</source>
         <translation>Number of &amp;people:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="273"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="274"/>
         <source>Hoeveel mensen staan achter het idee</source>
         <translation>How many people support the idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="276"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="277"/>
         <source>onbekend</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="277"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="278"/>
         <source>Gevraagd &amp;bedrag:</source>
         <translation>&amp;Amount requested:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="277"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="278"/>
         <source>in euro, zoals 1.250,00</source>
         <translation>in euros, such as 1.250,00</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="278"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="279"/>
         <source>Binnengekomen &amp;op:</source>
         <translation>Received &amp;on:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="279"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="280"/>
         <source>&amp;Gegevens</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="285"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="286"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="287"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="288"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="288"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="289"/>
         <source>Thema&apos;s (spatie vinkt aan):</source>
         <translation>Themes (Space ticks a box):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="289"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="290"/>
         <source>Wat is er nodig (behoeften):</source>
         <translation>What is needed (needs):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="292"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="293"/>
         <source>T&amp;hema&apos;s en behoeften</source>
         <translation>T&amp;hemes and needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="296"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="297"/>
         <source>&amp;Initiatiefnemers</source>
         <translation>&amp;Initiators</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="303"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="302"/>
+        <source>Su&amp;ggesties</source>
+        <translation>Su&amp;ggestions</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="310"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="304"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="311"/>
         <source>Voor</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="305"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="312"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="306"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="313"/>
         <source>Opvolgen op</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="307"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="314"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="308"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="315"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="314"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="321"/>
         <source>Koppelingen van dit idee</source>
         <translation>Matches of this idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="319"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="326"/>
         <source>&amp;Koppeling toevoegen…</source>
         <translation>&amp;Add match…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="322"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="329"/>
         <source>Status &amp;wijzigen…</source>
         <translation>Change stat&amp;us…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="325"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="332"/>
         <source>Sla het idee eerst op; daarna kunt u het koppelen aan organisaties.</source>
         <translation>Save the idea first; then you can match it with organisations.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="333"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="340"/>
         <source>&amp;Koppelingen</source>
         <translation>&amp;Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="337"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="344"/>
         <source>Tij&amp;dlijn</source>
         <translation>Time&amp;line</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="358"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="365"/>
         <source>Idee &amp;verwijderen…</source>
         <translation>D&amp;elete idea…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="373"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="380"/>
         <source>Idee %1</source>
         <translation>Idea %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="373"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="380"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="379"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="386"/>
         <source>Nieuw idee</source>
         <translation>New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="454"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="472"/>
         <source>Idee %1 verwijderen, met de koppelingen en de tijdlijn? Initiatiefnemers die bij geen ander idee horen, worden ook verwijderd. Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete idea %1, with its matches and timeline? Initiators who belong to no other idea are deleted too. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="457"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="475"/>
         <source>Idee verwijderen</source>
         <translation>Delete idea</translation>
     </message>
@@ -335,101 +383,101 @@
 <context>
     <name>IdeasView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="294"/>
+        <location filename="../../makelaar/ui/list_views.py" line="324"/>
         <source>Zoek in titel, omschrijving en nummer… (Ctrl+F)</source>
         <translation>Search title, description and number… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="295"/>
+        <location filename="../../makelaar/ui/list_views.py" line="325"/>
         <source>&amp;Nieuw idee</source>
         <translation>&amp;New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="300"/>
+        <location filename="../../makelaar/ui/list_views.py" line="330"/>
         <source>Filter op status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="301"/>
+        <location filename="../../makelaar/ui/list_views.py" line="331"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="302"/>
+        <location filename="../../makelaar/ui/list_views.py" line="332"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="303"/>
+        <location filename="../../makelaar/ui/list_views.py" line="333"/>
         <source>Filter op behoefte</source>
         <translation>Filter by need</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="315"/>
+        <location filename="../../makelaar/ui/list_views.py" line="346"/>
         <source>Alle statussen</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="316"/>
+        <location filename="../../makelaar/ui/list_views.py" line="347"/>
         <source>Lopend</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="317"/>
+        <location filename="../../makelaar/ui/list_views.py" line="348"/>
         <source>Afgesloten</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="321"/>
+        <location filename="../../makelaar/ui/list_views.py" line="352"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="324"/>
+        <location filename="../../makelaar/ui/list_views.py" line="355"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="328"/>
+        <location filename="../../makelaar/ui/list_views.py" line="359"/>
         <source>Alle behoeften</source>
         <translation>All needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="343"/>
+        <location filename="../../makelaar/ui/list_views.py" line="374"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="344"/>
+        <location filename="../../makelaar/ui/list_views.py" line="375"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="345"/>
-        <location filename="../../makelaar/ui/list_views.py" line="390"/>
+        <location filename="../../makelaar/ui/list_views.py" line="376"/>
+        <location filename="../../makelaar/ui/list_views.py" line="421"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="346"/>
-        <location filename="../../makelaar/ui/list_views.py" line="391"/>
+        <location filename="../../makelaar/ui/list_views.py" line="377"/>
+        <location filename="../../makelaar/ui/list_views.py" line="422"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="347"/>
-        <location filename="../../makelaar/ui/list_views.py" line="396"/>
+        <location filename="../../makelaar/ui/list_views.py" line="378"/>
+        <location filename="../../makelaar/ui/list_views.py" line="427"/>
         <source>Binnengekomen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="348"/>
-        <location filename="../../makelaar/ui/list_views.py" line="393"/>
+        <location filename="../../makelaar/ui/list_views.py" line="379"/>
+        <location filename="../../makelaar/ui/list_views.py" line="424"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="358"/>
+        <location filename="../../makelaar/ui/list_views.py" line="389"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idea</numerusform>
@@ -437,42 +485,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="362"/>
+        <location filename="../../makelaar/ui/list_views.py" line="393"/>
         <source>Hier komen de ideeën van bewoners. Registreer een idee met Ctrl+N, start een wijktafel om ideeën op te halen, of laad de voorbeeldgegevens om het programma te verkennen.</source>
         <translation>Residents&apos; ideas appear here. Register an idea with Ctrl+N, start a district meeting to collect ideas, or load the sample data to explore the program.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="385"/>
+        <location filename="../../makelaar/ui/list_views.py" line="416"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="386"/>
+        <location filename="../../makelaar/ui/list_views.py" line="417"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="387"/>
+        <location filename="../../makelaar/ui/list_views.py" line="418"/>
         <source>Laatst gebeurd</source>
         <translation>Recent activity</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="392"/>
+        <location filename="../../makelaar/ui/list_views.py" line="423"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="394"/>
+        <location filename="../../makelaar/ui/list_views.py" line="425"/>
         <source>Aantal mensen</source>
         <translation>Number of people</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="395"/>
+        <location filename="../../makelaar/ui/list_views.py" line="426"/>
         <source>Gevraagd bedrag</source>
         <translation>Amount requested</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="397"/>
+        <location filename="../../makelaar/ui/list_views.py" line="428"/>
         <source>Initiatiefnemers</source>
         <translation>Initiators</translation>
     </message>
@@ -480,93 +528,93 @@
 <context>
     <name>InitiatorsPanel</name>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="67"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="68"/>
         <source>Initiatiefnemers</source>
         <translation>Initiators</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="70"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="71"/>
         <source>&amp;Toevoegen</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="73"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="74"/>
         <source>Ve&amp;rwijderen</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="78"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="79"/>
         <source>Naam:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="81"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="82"/>
         <source>Toestemming voor contact:</source>
         <translation>Consent to contact:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="82"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="83"/>
         <source>mag door de gemeente benaderd worden; contactgegevens bewaren</source>
         <translation>may be contacted by the municipality; keep contact details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="86"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="87"/>
         <source>Toestemming om te delen:</source>
         <translation>Consent to share:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="87"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="88"/>
         <source>naam en contactgegevens mogen naar partnerorganisaties</source>
         <translation>name and contact details may go to partner organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="89"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="90"/>
         <source>Toestemming gegeven:</source>
         <translation>Consent given:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="92"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="93"/>
         <source>Datum toestemming:</source>
         <translation>Date of consent:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="93"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="94"/>
         <source>E-mail:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="94"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="95"/>
         <source>Telefoon:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="95"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="96"/>
         <source>Adres:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="96"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="97"/>
         <source>Postcode:</source>
         <translation>Postcode:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="96"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="97"/>
         <source>zoals 1234 AB</source>
         <translation>such as 1234 AB</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="98"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="99"/>
         <source>Nummer:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="138"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="214"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="139"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="215"/>
         <source>(nog zonder naam)</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="184"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="185"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
@@ -679,17 +727,17 @@
         <translation>Close &amp;intake</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="280"/>
+        <location filename="../../makelaar/ui/intake.py" line="285"/>
         <source>Het concept kon niet worden bewaard: %1</source>
         <translation>The draft could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="287"/>
+        <location filename="../../makelaar/ui/intake.py" line="292"/>
         <source>Een idee dat nog niet was opgeslagen, is teruggezet. Controleer het en sla het op.</source>
         <translation>An idea that had not been saved yet has been restored. Check it and save it.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/intake.py" line="302"/>
+        <location filename="../../makelaar/ui/intake.py" line="307"/>
         <source>Al geregistreerd bij deze wijktafel: %n</source>
         <translation>
             <numerusform>Already registered at this district meeting: %n</numerusform>
@@ -697,12 +745,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="321"/>
+        <location filename="../../makelaar/ui/intake.py" line="327"/>
         <source>Opgeslagen als %1. Volgende idee.</source>
         <translation>Saved as %1. Next idea.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="328"/>
+        <location filename="../../makelaar/ui/intake.py" line="334"/>
         <source>Het idee in de intake</source>
         <translation>The idea in the intake</translation>
     </message>
@@ -883,300 +931,310 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="77"/>
-        <location filename="../../makelaar/ui/main_window.py" line="329"/>
+        <location filename="../../makelaar/ui/main_window.py" line="80"/>
+        <location filename="../../makelaar/ui/main_window.py" line="337"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="78"/>
+        <location filename="../../makelaar/ui/main_window.py" line="81"/>
         <source>Wijktafel starten</source>
         <translation>Start a district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="80"/>
+        <location filename="../../makelaar/ui/main_window.py" line="83"/>
         <source>Organisaties importeren…</source>
         <translation>Import organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="84"/>
+        <location filename="../../makelaar/ui/main_window.py" line="87"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="85"/>
+        <location filename="../../makelaar/ui/main_window.py" line="88"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="86"/>
+        <location filename="../../makelaar/ui/main_window.py" line="89"/>
         <source>Organisaties</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="87"/>
+        <location filename="../../makelaar/ui/main_window.py" line="90"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="88"/>
+        <location filename="../../makelaar/ui/main_window.py" line="91"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="91"/>
+        <location filename="../../makelaar/ui/main_window.py" line="94"/>
         <source>Onderdelen</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="137"/>
+        <location filename="../../makelaar/ui/main_window.py" line="140"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="138"/>
+        <location filename="../../makelaar/ui/main_window.py" line="141"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="141"/>
+        <location filename="../../makelaar/ui/main_window.py" line="144"/>
         <source>Organisaties &amp;importeren…</source>
         <translation>Import &amp;organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="142"/>
+        <location filename="../../makelaar/ui/main_window.py" line="145"/>
         <source>Ideeën i&amp;mporteren…</source>
         <translation>Import &amp;ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="143"/>
+        <location filename="../../makelaar/ui/main_window.py" line="146"/>
         <source>&amp;Exporteren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="144"/>
+        <location filename="../../makelaar/ui/main_window.py" line="147"/>
         <source>Organisaties…</source>
         <translation>Organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="145"/>
+        <location filename="../../makelaar/ui/main_window.py" line="148"/>
         <source>Ideeën…</source>
         <translation>Ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="146"/>
+        <location filename="../../makelaar/ui/main_window.py" line="149"/>
         <source>Koppelingen…</source>
         <translation>Matches…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="148"/>
+        <location filename="../../makelaar/ui/main_window.py" line="151"/>
         <source>&amp;Back-up maken</source>
         <translation>&amp;Back up</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="149"/>
+        <location filename="../../makelaar/ui/main_window.py" line="152"/>
         <source>&amp;Voorbeeldgegevens laden</source>
         <translation>&amp;Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="151"/>
+        <location filename="../../makelaar/ui/main_window.py" line="154"/>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="153"/>
+        <location filename="../../makelaar/ui/main_window.py" line="156"/>
         <source>B&amp;ewerken</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="154"/>
+        <location filename="../../makelaar/ui/main_window.py" line="157"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="156"/>
+        <location filename="../../makelaar/ui/main_window.py" line="159"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="159"/>
+        <location filename="../../makelaar/ui/main_window.py" line="163"/>
+        <source>&amp;Suggesties voor alle open ideeën…</source>
+        <translation>&amp;Suggestions for all open ideas…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="167"/>
         <source>&amp;Beeld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="163"/>
+        <location filename="../../makelaar/ui/main_window.py" line="171"/>
         <source>&amp;Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="165"/>
+        <location filename="../../makelaar/ui/main_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="166"/>
+        <location filename="../../makelaar/ui/main_window.py" line="174"/>
         <source>&amp;Sneltoetsen</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="167"/>
+        <location filename="../../makelaar/ui/main_window.py" line="175"/>
         <source>&amp;Over Makelaar</source>
         <translation>&amp;About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="260"/>
+        <location filename="../../makelaar/ui/main_window.py" line="268"/>
         <source>Bestand kiezen om te importeren</source>
         <translation>Choose a file to import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="262"/>
+        <location filename="../../makelaar/ui/main_window.py" line="270"/>
         <source>Tabellen (*.csv *.xlsx *.txt);;Alle bestanden (*)</source>
         <translation>Tables (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="269"/>
+        <location filename="../../makelaar/ui/main_window.py" line="277"/>
         <source>Bezig met importeren…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="275"/>
+        <location filename="../../makelaar/ui/main_window.py" line="283"/>
         <source>Import klaar</source>
         <translation>Import complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="282"/>
+        <location filename="../../makelaar/ui/main_window.py" line="290"/>
         <source>Exporteren naar</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="284"/>
+        <location filename="../../makelaar/ui/main_window.py" line="292"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="295"/>
+        <location filename="../../makelaar/ui/main_window.py" line="303"/>
         <source>Bezig met exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="301"/>
+        <location filename="../../makelaar/ui/main_window.py" line="309"/>
         <source>Export klaar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="302"/>
+        <location filename="../../makelaar/ui/main_window.py" line="310"/>
         <source>%1 regels geschreven naar %2.</source>
         <translation>%1 rows written to %2.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="309"/>
+        <location filename="../../makelaar/ui/main_window.py" line="317"/>
         <source>Van een PostgreSQL-server maakt de beheerder de back-ups.</source>
         <translation>Backups of a PostgreSQL server are made by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="312"/>
+        <location filename="../../makelaar/ui/main_window.py" line="320"/>
         <source>Back-up maken…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="319"/>
+        <location filename="../../makelaar/ui/main_window.py" line="327"/>
         <source>Back-up gemaakt</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="320"/>
+        <location filename="../../makelaar/ui/main_window.py" line="328"/>
         <source>De back-up is gemaakt en gecontroleerd:
 %1</source>
         <translation>The backup has been made and checked:
 %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="330"/>
+        <location filename="../../makelaar/ui/main_window.py" line="338"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="339"/>
+        <location filename="../../makelaar/ui/main_window.py" line="347"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="345"/>
+        <location filename="../../makelaar/ui/main_window.py" line="353"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="367"/>
+        <location filename="../../makelaar/ui/main_window.py" line="371"/>
+        <source>Suggesties zoeken voor alle open ideeën…</source>
+        <translation>Looking for suggestions for all open ideas…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="401"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="370"/>
+        <location filename="../../makelaar/ui/main_window.py" line="404"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="374"/>
+        <location filename="../../makelaar/ui/main_window.py" line="408"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="376"/>
+        <location filename="../../makelaar/ui/main_window.py" line="410"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="384"/>
+        <location filename="../../makelaar/ui/main_window.py" line="418"/>
         <source>Vandaag, Ideeën, Organisaties, Wijktafels, Instellingen</source>
         <translation>Today, Ideas, Organisations, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="385"/>
+        <location filename="../../makelaar/ui/main_window.py" line="419"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="386"/>
+        <location filename="../../makelaar/ui/main_window.py" line="420"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="387"/>
+        <location filename="../../makelaar/ui/main_window.py" line="421"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="388"/>
+        <location filename="../../makelaar/ui/main_window.py" line="422"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="389"/>
+        <location filename="../../makelaar/ui/main_window.py" line="423"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="390"/>
+        <location filename="../../makelaar/ui/main_window.py" line="424"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="391"/>
+        <location filename="../../makelaar/ui/main_window.py" line="425"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="394"/>
+        <location filename="../../makelaar/ui/main_window.py" line="428"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="400"/>
+        <location filename="../../makelaar/ui/main_window.py" line="434"/>
         <source>Over Makelaar</source>
         <translation>About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="402"/>
+        <location filename="../../makelaar/ui/main_window.py" line="436"/>
         <source>Makelaar %1
 Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
 Database: %2</source>
@@ -1186,89 +1244,140 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>MatchAllDialog</name>
+    <message>
+        <location filename="../../makelaar/ui/match_all.py" line="33"/>
+        <source>Suggesties voor alle open ideeën</source>
+        <translation>Suggestions for all open ideas</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_all.py" line="35"/>
+        <source>Afgebroken: %1 van %2 ideeën bekeken.</source>
+        <translation>Cancelled: %1 of %2 ideas looked at.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_all.py" line="37"/>
+        <source>%1 open ideeën bekeken. Dubbelklik of Enter op een idee om het te openen.</source>
+        <translation>%1 open ideas looked at. Double-click or press Enter on an idea to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_all.py" line="43"/>
+        <source>Suggesties per idee</source>
+        <translation>Suggestions per idea</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_all.py" line="44"/>
+        <source>Idee en suggesties</source>
+        <translation>Idea and suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_all.py" line="44"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_all.py" line="44"/>
+        <source>Waarom</source>
+        <translation>Why</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../makelaar/ui/match_all.py" line="48"/>
+        <source>%n suggestie(s)</source>
+        <translation>
+            <numerusform>%n suggestion</numerusform>
+            <numerusform>%n suggestions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/match_all.py" line="57"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>MatchDialog</name>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="56"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="67"/>
         <source>Koppeling toevoegen</source>
         <translation>Add match</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="60"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="71"/>
         <source>&amp;Voor behoefte:</source>
         <translation>For &amp;need:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="63"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="74"/>
         <source>(geen specifieke behoefte)</source>
         <translation>(no specific need)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="68"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="79"/>
         <source>Filter:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="68"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="79"/>
         <source>alleen organisaties die dit aanbieden</source>
         <translation>only organisations that offer this</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="71"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="82"/>
         <source>&amp;Zoek organisatie:</source>
         <translation>Find &amp;organisation:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="72"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="83"/>
         <source>typ een deel van de naam of omschrijving</source>
         <translation>type part of the name or description</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="74"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="85"/>
         <source>Gevonden organisaties</source>
         <translation>Organisations found</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="77"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="88"/>
         <source>&amp;Contactpersoon:</source>
         <translation>&amp;Contact person:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="78"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="89"/>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="81"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="92"/>
         <source>&amp;Opvolgen op:</source>
         <translation>&amp;Follow up on:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="82"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="94"/>
         <source>&amp;Notitie:</source>
         <translation>No&amp;te:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="88"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="100"/>
         <source>Koppelen</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="89"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="101"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="128"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="155"/>
         <source>Geen actieve organisaties gevonden.</source>
         <translation>No active organisations found.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="133"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="160"/>
         <source>(nog niet bekend)</source>
         <translation>(not known yet)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="146"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="173"/>
         <source>Kies eerst een organisatie uit de lijst.</source>
         <translation>First choose an organisation from the list.</translation>
     </message>
@@ -1276,37 +1385,37 @@ Database: %2</translation>
 <context>
     <name>MatchStatusDialog</name>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="175"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="204"/>
         <source>Koppeling met %1</source>
         <translation>Match with %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="178"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="207"/>
         <source>Nu:</source>
         <translation>Now:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="179"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="208"/>
         <source>&amp;Nieuwe status:</source>
         <translation>&amp;New status:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="186"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="215"/>
         <source>&amp;Opvolgen op:</source>
         <translation>&amp;Follow up on:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="187"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="216"/>
         <source>N&amp;otitie:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="191"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="220"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="192"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="221"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
@@ -1314,238 +1423,243 @@ Database: %2</translation>
 <context>
     <name>OrganisationEditor</name>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="155"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="156"/>
         <source>Onderdelen van de organisatie</source>
         <translation>Organisation sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="160"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="161"/>
         <source>&amp;Naam:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="161"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="162"/>
         <source>&amp;Soort:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="162"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="163"/>
         <source>(onbekend)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="163"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="164"/>
         <source>&amp;Omschrijving:</source>
         <translation>Desc&amp;ription:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="165"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="166"/>
         <source>&amp;Website:</source>
         <translation>&amp;Website:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="165"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="166"/>
         <source>zoals www.voorbeeld.nl</source>
         <translation>such as www.example.nl</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="166"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="167"/>
         <source>&amp;KvK-nummer:</source>
         <translation>&amp;KvK number:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="166"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="167"/>
         <source>acht cijfers</source>
         <translation>eight digits</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="167"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="168"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="168"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="169"/>
         <source>&amp;Telefoon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="169"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="170"/>
         <source>&amp;Adres:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="170"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
         <source>&amp;Postcode:</source>
         <translation>Post&amp;code:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="170"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
         <source>zoals 1234 AB</source>
         <translation>such as 1234 AB</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="172"/>
         <source>Plaa&amp;ts:</source>
         <translation>&amp;Town:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="172"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="173"/>
         <source>Actief:</source>
         <translation>Active:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="172"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="173"/>
         <source>deze organisatie is nog actief</source>
         <translation>this organisation is still active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="173"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="174"/>
         <source>&amp;Gegevens</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="178"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="179"/>
         <source>Aanbod</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="180"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="181"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="182"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="183"/>
         <source>Werkgebied</source>
         <translation>Working area</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="183"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="184"/>
         <source>Biedt (aanbod):</source>
         <translation>Offers:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="184"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="185"/>
         <source>Thema&apos;s:</source>
         <translation>Themes:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="185"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="186"/>
         <source>Werkt in:</source>
         <translation>Works in:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="189"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="190"/>
         <source>Aan&amp;bod en werkgebied</source>
         <translation>&amp;Offers and working area</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="192"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="193"/>
         <source>&amp;Contactpersonen</source>
         <translation>Contact per&amp;sons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="197"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="198"/>
         <source>Alleen voor fondsen: waar een aanvraag aan moet voldoen. Laat leeg wat niet geldt.</source>
         <translation>For funds only: the conditions an application must meet. Leave blank what does not apply.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="200"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="201"/>
         <source>&amp;Maximumbedrag:</source>
         <translation>Ma&amp;ximum amount:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="200"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="201"/>
         <source>in euro, zoals 2.500,00</source>
         <translation>in euros, such as 2.500,00</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="202"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="203"/>
         <source>Minimaal aantal &amp;initiatiefnemers:</source>
         <translation>Minimum number of &amp;initiators:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="204"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="205"/>
         <source>geen eis</source>
         <translation>no requirement</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="205"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="206"/>
         <source>Aanvragen &amp;uiterlijk op:</source>
         <translation>Applications due &amp;by:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="206"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="207"/>
         <source>Betaalt &amp;niet voor:</source>
         <translation>Does &amp;not pay for:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="208"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="209"/>
         <source>bijvoorbeeld: alcohol, commerciële activiteiten</source>
         <translation>for example: alcohol, commercial activities</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="209"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="210"/>
         <source>&amp;Fonds</source>
         <translation>&amp;Fund</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="215"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="216"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="216"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="217"/>
         <source>Voor</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="217"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="218"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="218"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="219"/>
         <source>Opvolgen op</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="219"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="220"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="225"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="226"/>
         <source>Koppelingen van deze organisatie</source>
         <translation>Matches of this organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="230"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="231"/>
         <source>Status &amp;wijzigen…</source>
         <translation>Change stat&amp;us…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="238"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="239"/>
         <source>&amp;Koppelingen</source>
         <translation>&amp;Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="241"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="243"/>
+        <source>Kan &amp;helpen bij</source>
+        <translation>Can &amp;help with</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="246"/>
         <source>Tij&amp;dlijn</source>
         <translation>Time&amp;line</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="274"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="279"/>
         <source>Organisatie %1</source>
         <translation>Organisation %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="274"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="279"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="280"/>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="281"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="285"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="286"/>
         <source>Nieuwe organisatie</source>
         <translation>New organisation</translation>
     </message>
@@ -1553,108 +1667,108 @@ Database: %2</translation>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="423"/>
+        <location filename="../../makelaar/ui/list_views.py" line="454"/>
         <source>Zoek in naam, omschrijving en plaats… (Ctrl+F)</source>
         <translation>Search name, description and town… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="424"/>
+        <location filename="../../makelaar/ui/list_views.py" line="455"/>
         <source>&amp;Nieuwe organisatie</source>
         <translation>&amp;New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="429"/>
+        <location filename="../../makelaar/ui/list_views.py" line="460"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="430"/>
+        <location filename="../../makelaar/ui/list_views.py" line="461"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="431"/>
+        <location filename="../../makelaar/ui/list_views.py" line="462"/>
         <source>Filter op aanbod</source>
         <translation>Filter by offer</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="433"/>
+        <location filename="../../makelaar/ui/list_views.py" line="464"/>
         <source>Filter op soort</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="435"/>
+        <location filename="../../makelaar/ui/list_views.py" line="466"/>
         <source>Alleen actieve</source>
         <translation>Active only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="436"/>
+        <location filename="../../makelaar/ui/list_views.py" line="467"/>
         <source>Alleen actieve organisaties</source>
         <translation>Active organisations only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="454"/>
+        <location filename="../../makelaar/ui/list_views.py" line="486"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="456"/>
+        <location filename="../../makelaar/ui/list_views.py" line="488"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="457"/>
+        <location filename="../../makelaar/ui/list_views.py" line="489"/>
         <source>Al het aanbod</source>
         <translation>All offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="458"/>
+        <location filename="../../makelaar/ui/list_views.py" line="490"/>
         <source>Alle soorten</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="462"/>
+        <location filename="../../makelaar/ui/list_views.py" line="494"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="463"/>
         <location filename="../../makelaar/ui/list_views.py" line="495"/>
+        <location filename="../../makelaar/ui/list_views.py" line="527"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="464"/>
         <location filename="../../makelaar/ui/list_views.py" line="496"/>
+        <location filename="../../makelaar/ui/list_views.py" line="528"/>
         <source>Biedt</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="465"/>
-        <location filename="../../makelaar/ui/list_views.py" line="498"/>
+        <location filename="../../makelaar/ui/list_views.py" line="497"/>
+        <location filename="../../makelaar/ui/list_views.py" line="530"/>
         <source>Werkt in</source>
         <translation>Works in</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="466"/>
-        <location filename="../../makelaar/ui/list_views.py" line="504"/>
+        <location filename="../../makelaar/ui/list_views.py" line="498"/>
+        <location filename="../../makelaar/ui/list_views.py" line="536"/>
         <source>Actief</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="466"/>
-        <location filename="../../makelaar/ui/list_views.py" line="504"/>
+        <location filename="../../makelaar/ui/list_views.py" line="498"/>
+        <location filename="../../makelaar/ui/list_views.py" line="536"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="466"/>
-        <location filename="../../makelaar/ui/list_views.py" line="504"/>
+        <location filename="../../makelaar/ui/list_views.py" line="498"/>
+        <location filename="../../makelaar/ui/list_views.py" line="536"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="476"/>
+        <location filename="../../makelaar/ui/list_views.py" line="508"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisation</numerusform>
@@ -1662,57 +1776,57 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="480"/>
+        <location filename="../../makelaar/ui/list_views.py" line="512"/>
         <source>Hier komt de sociale kaart: de organisaties die bewoners kunnen helpen. Voeg er een toe met Ctrl+N, importeer een lijst (Bestand &gt; Importeren) of laad de voorbeeldgegevens.</source>
         <translation>The social map appears here: the organisations that can help residents. Add one with Ctrl+N, import a list (File &gt; Import organisations) or load the sample data.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="492"/>
+        <location filename="../../makelaar/ui/list_views.py" line="524"/>
         <source>geen contactpersonen</source>
         <translation>no contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="492"/>
+        <location filename="../../makelaar/ui/list_views.py" line="524"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="493"/>
+        <location filename="../../makelaar/ui/list_views.py" line="525"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="493"/>
+        <location filename="../../makelaar/ui/list_views.py" line="525"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="497"/>
+        <location filename="../../makelaar/ui/list_views.py" line="529"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="499"/>
+        <location filename="../../makelaar/ui/list_views.py" line="531"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="500"/>
+        <location filename="../../makelaar/ui/list_views.py" line="532"/>
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="501"/>
+        <location filename="../../makelaar/ui/list_views.py" line="533"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="502"/>
+        <location filename="../../makelaar/ui/list_views.py" line="534"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="503"/>
+        <location filename="../../makelaar/ui/list_views.py" line="535"/>
         <source>KvK</source>
         <translation>KvK</translation>
     </message>
@@ -1743,22 +1857,22 @@ Database: %2</translation>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="79"/>
+        <location filename="../../makelaar/ui/list_views.py" line="82"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="88"/>
+        <location filename="../../makelaar/ui/list_views.py" line="92"/>
         <source>Aantal gevonden</source>
         <translation>Number found</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="93"/>
+        <location filename="../../makelaar/ui/list_views.py" line="97"/>
         <source>Lijst</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="117"/>
+        <location filename="../../makelaar/ui/list_views.py" line="121"/>
         <source>Samenvatting</source>
         <translation>Summary</translation>
     </message>
@@ -1825,91 +1939,96 @@ Database: %2</translation>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="86"/>
+        <source>Deze wijktafel</source>
+        <translation>This district meeting</translation>
+    </message>
 </context>
 <context>
     <name>SessionsView</name>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="118"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="138"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="119"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="139"/>
         <source>Zoek op naam, plaats of nummer… (Ctrl+F)</source>
         <translation>Search by name, location or number… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="124"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="144"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="125"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="145"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="126"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="146"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="127"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="147"/>
         <source>Plaats</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="128"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="148"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="129"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="149"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="135"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="155"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="143"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="163"/>
         <source>Ideeën van deze wijktafel</source>
         <translation>Ideas from this district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="144"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="164"/>
         <source>&amp;Nieuwe wijktafel…</source>
         <translation>&amp;New district meeting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="146"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="166"/>
         <source>&amp;Wijzigen…</source>
         <translation>&amp;Change…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="148"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="168"/>
         <source>&amp;Intake starten</source>
         <translation>&amp;Start intake</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="149"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="169"/>
         <source>Ideeën registreren bij deze wijktafel</source>
         <translation>Register ideas at this district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="162"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="182"/>
         <source>Nog geen wijktafels. Maak er een aan met &apos;Nieuwe wijktafel&apos; en registreer daar de ideeën.</source>
         <translation>No district meetings yet. Create one with &apos;New district meeting&apos; and register the ideas there.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="210"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="230"/>
         <source>Opgehaalde ideeën</source>
         <translation>Ideas collected</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="210"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="230"/>
         <source>nog geen</source>
         <translation>none yet</translation>
     </message>
@@ -1917,101 +2036,197 @@ Database: %2</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="231"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="221"/>
         <source>Algemeen</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="233"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="223"/>
         <source>Naam van de &amp;gemeente:</source>
         <translation>&amp;Municipality name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="237"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="227"/>
         <source>Uw &amp;naam:</source>
         <translation>&amp;Your name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="237"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="227"/>
         <source>staat bij uw notities</source>
         <translation>shown with your notes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="240"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="230"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="249"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="239"/>
         <source>Woordenlijsten</source>
         <translation>Word lists</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="258"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="248"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="261"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="251"/>
         <source>Een woord dat u uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet meer aangeboden voor nieuwe.</source>
         <translation>A word you switch off stays on the ideas and organisations that already have it, but is no longer offered for new ones.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="268"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="258"/>
         <source>Woordenlijsten van de gemeente:</source>
         <translation>The municipality&apos;s word lists:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="287"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="282"/>
         <source>De nieuwe taal geldt na het opnieuw starten van Makelaar.</source>
         <translation>The new language takes effect when Makelaar is restarted.</translation>
     </message>
 </context>
 <context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="50"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="51"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="52"/>
+        <source>Dekt</source>
+        <translation>Covers</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="53"/>
+        <source>Waarom</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="59"/>
+        <source>Suggesties</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="69"/>
+        <source>Waarom deze suggestie</source>
+        <translation>Why this suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="72"/>
+        <source>&amp;Koppelen…</source>
+        <translation>&amp;Match…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="73"/>
+        <source>De gekozen suggestie koppelen (Enter)</source>
+        <translation>Match the chosen suggestion (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="76"/>
+        <source>&amp;Afwijzen…</source>
+        <translation>&amp;Decline…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="77"/>
+        <source>Past niet: met een reden, zodat volgende suggesties ervan leren</source>
+        <translation>Does not fit: give a reason, so later suggestions learn from it</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="80"/>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="114"/>
+        <source>Sla het idee eerst op; dan zoekt Makelaar organisaties die kunnen helpen.</source>
+        <translation>Save the idea first; then Makelaar looks for organisations that can help.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="124"/>
+        <source>Suggesties zoeken…</source>
+        <translation>Looking for suggestions…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="131"/>
+        <source>Geen actieve organisaties gevonden die bij dit idee passen.</source>
+        <translation>No active organisations found that fit this idea.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="133"/>
+        <source>Samen dekken de bovenste suggesties de behoeften van het idee.</source>
+        <translation>Together, the top suggestions cover the needs of the idea.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="199"/>
+        <source>Suggestie afwijzen</source>
+        <translation>Decline suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="200"/>
+        <source>Waarom past %1 niet bij dit idee?</source>
+        <translation>Why does %1 not fit this idea?</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../../makelaar/ui/tasks.py" line="78"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>TermList</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="60"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="50"/>
         <source>&amp;Toevoegen…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="61"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="51"/>
         <source>&amp;Hernoemen…</source>
         <translation>&amp;Rename…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="62"/>
-        <location filename="../../makelaar/ui/settings_view.py" line="111"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="52"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="101"/>
         <source>&amp;Uitzetten</source>
         <translation>Switch &amp;off</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="85"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="75"/>
         <source>niet meer in gebruik</source>
         <translation>no longer in use</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="111"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="101"/>
         <source>&amp;Weer gebruiken</source>
         <translation>&amp;Use again</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="125"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="115"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="125"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="115"/>
         <source>Nieuw woord voor %1:</source>
         <translation>New word for %1:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="137"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="127"/>
         <source>Hernoemen</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="137"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="127"/>
         <source>Nieuwe naam:</source>
         <translation>New name:</translation>
     </message>
@@ -2165,27 +2380,27 @@ Database: %2</translation>
 <context>
     <name>UnsavedPrompt</name>
     <message>
-        <location filename="../../makelaar/ui/context.py" line="63"/>
+        <location filename="../../makelaar/ui/context.py" line="72"/>
         <source>Niet opgeslagen wijzigingen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/context.py" line="65"/>
+        <location filename="../../makelaar/ui/context.py" line="74"/>
         <source>%1 heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan?</source>
         <translation>%1 has changes that have not been saved yet. Do you want to save them?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/context.py" line="69"/>
+        <location filename="../../makelaar/ui/context.py" line="78"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/context.py" line="71"/>
+        <location filename="../../makelaar/ui/context.py" line="80"/>
         <source>Niet opslaan</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/context.py" line="73"/>
+        <location filename="../../makelaar/ui/context.py" line="82"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>

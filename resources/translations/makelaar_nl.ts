@@ -4,7 +4,7 @@
 <context>
     <name>IdeasView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="358"/>
+        <location filename="../../makelaar/ui/list_views.py" line="389"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idee</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>IntakeDialog</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/intake.py" line="302"/>
+        <location filename="../../makelaar/ui/intake.py" line="307"/>
         <source>Al geregistreerd bij deze wijktafel: %n</source>
         <translation>
             <numerusform>Al geregistreerd bij deze wijktafel: %n</numerusform>
@@ -24,9 +24,20 @@
     </message>
 </context>
 <context>
+    <name>MatchAllDialog</name>
+    <message numerus="yes">
+        <location filename="../../makelaar/ui/match_all.py" line="48"/>
+        <source>%n suggestie(s)</source>
+        <translation>
+            <numerusform>%n suggestie</numerusform>
+            <numerusform>%n suggesties</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OrganisationsView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="476"/>
+        <location filename="../../makelaar/ui/list_views.py" line="508"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisatie</numerusform>

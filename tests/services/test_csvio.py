@@ -456,7 +456,7 @@ def test_idea_row_with_bad_status_date_and_team_size_is_rejected_with_every_reas
     assert number == 3
     assert cells == ["Fout", "bijna klaar", "31-02-2026", "veel", "Nieuwbouw"]
     assert "Onbekende status 'bijna klaar'; kies uit: nieuw, in verkenning" in reason
-    assert "'31-02-2026' is geen geldige datum" in reason
+    assert "'31-02-2026' is geen bestaande datum" in reason
     assert "'veel' is geen aantal" in reason
     assert result.new_areas == []
 

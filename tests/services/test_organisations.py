@@ -200,3 +200,29 @@ def test_find_organisation(any_store: Store, registry: dict[str, str]) -> None:
         assert len(info.value.candidates) >= 2
         with pytest.raises(NotFoundError):
             organisations.find_organisation(s, "Zwembad")
+
+
+def test_area_filter_follows_wijk_and_buurt(any_store: Store) -> None:
+    with any_store.begin() as s:
+        oost = vocabulary.add_area(s, "Oost")
+        molenbuurt = vocabulary.add_area(s, "Molenbuurt", AreaKind.NEIGHBOURHOOD, oost.id)
+        west = vocabulary.add_area(s, "West")
+        wide = vocabulary.municipality_area(s)
+        for name, area in (
+            ("Wijkteam Oost", oost),
+            ("Buurtclub Molen", molenbuurt),
+            ("West Actief", west),
+            ("Overal", wide),
+        ):
+            organisations.save_organisation(s, OrganisationData(name=name, area_ids=[area.id]))
+    with any_store.begin() as s:
+
+        def names(area_id: str) -> list[str]:
+            q = ListQuery(area_id=area_id, sort="name", descending=False)
+            return [r.name for r in organisations.list_organisations(s, q)]
+
+        # An idea in the Molenbuurt can be helped by who works in its wijk, in the buurt itself, or everywhere.
+        assert names(molenbuurt.id) == ["Buurtclub Molen", "Overal", "Wijkteam Oost"]
+        # The wijk Oost includes who works in one of its buurten.
+        assert names(oost.id) == ["Buurtclub Molen", "Overal", "Wijkteam Oost"]
+        assert names(west.id) == ["Overal", "West Actief"]

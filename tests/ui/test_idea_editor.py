@@ -187,3 +187,30 @@ def test_delete_an_idea_after_confirming(
 def test_a_new_idea_has_nothing_to_delete(qtbot: QtBot, ctx: AppContext) -> None:
     editor = open_editor(qtbot, ctx)
     assert not editor.delete_button.isVisible()
+
+
+def test_every_problem_of_a_person_is_marked(qtbot: QtBot, ctx: AppContext) -> None:
+    editor = open_editor(qtbot, ctx)
+    qtbot.keyClicks(editor.title, "Speelstraat")
+    editor.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(editor.people.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.people.name, "Els")
+    editor.people.consent_contact.setChecked(True)
+    editor.people.email.setText("els@")
+    editor.people.postcode.setText("99")
+    assert not editor.save()
+    assert editor.errors.message_for(editor.people.email)
+    assert editor.errors.message_for(editor.people.postcode)
+
+
+def test_a_note_not_yet_added_counts_as_unsaved(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(context.UnsavedPrompt, "ask", staticmethod(lambda _p, what: asked.append(what) or "cancel"))
+    editor = open_editor(qtbot, ctx, sample["garden"])
+    editor.tabs.setCurrentWidget(editor.timeline)
+    qtbot.keyClicks(editor.timeline.text, "Belde terug over de sleutel")
+    qtbot.keyClick(editor.title, Qt.Key.Key_Escape)
+    assert asked and editor.isVisible()
+    assert editor.timeline.text.toPlainText() == "Belde terug over de sleutel"

@@ -120,3 +120,13 @@ def test_damaged_draft_is_set_aside(qtbot: QtBot, ctx: AppContext, store: Store)
     dialog = open_intake(qtbot, ctx, session)
     assert dialog.title.text() == ""
     assert path.with_suffix(".damaged").exists()
+
+
+def test_withdrawing_consent_empties_the_contact_fields(qtbot: QtBot, ctx: AppContext, store: Store) -> None:
+    dialog = open_intake(qtbot, ctx, make_session(store))
+    dialog.consent_contact.setChecked(True)
+    dialog.email.setText("piet@example.nl")
+    dialog.consent_share.setChecked(True)
+    dialog.consent_contact.setChecked(False)
+    assert dialog.email.text() == ""
+    assert not dialog.consent_share.isChecked()

@@ -84,7 +84,7 @@ def test_link_and_follow_a_koppeling_from_the_idea_editor(
 ) -> None:
     editor = IdeaEditor(ctx, sample["garden"])
     qtbot.addWidget(editor)
-    editor.tabs.setCurrentIndex(3)
+    editor.tabs.setCurrentWidget(editor.matches_page)
 
     def choose(parent: object, ctx_: AppContext, idea: object) -> object:
         # Drive the real dialog as the user would, then hand back its choice.
@@ -124,3 +124,13 @@ def test_link_and_follow_a_koppeling_from_the_idea_editor(
     assert any("van 'toegezegd' naar 'afgerond'" in t for t in timeline)
     assert any("van 'voorgesteld' naar 'benaderd'" in t for t in timeline)
     assert editor.save()  # the idea itself still saves: its version followed the koppelingen
+
+
+def test_a_koppeling_without_follow_up_date(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    with ctx.store.begin() as s:
+        idea = ideas.get_idea(s, sample["garden"])
+    dialog = MatchDialog(None, ctx, idea)
+    qtbot.addWidget(dialog)
+    dialog.follow_up.setDate(dialog.follow_up.minimumDate())  # the empty value
+    choice = dialog.choice()
+    assert choice is not None and choice.follow_up_on is None

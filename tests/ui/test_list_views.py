@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from makelaar.domain.enums import Vocabulary
@@ -137,3 +138,18 @@ def test_search_waits_for_a_pause_in_typing(qtbot: QtBot, ctx: AppContext, sampl
     view.search.setText("ouderen")
     qtbot.keyClick(view.search, Qt.Key.Key_Return)  # Enter searches at once
     assert titles(view) == ["Samen eten met ouderen"]
+
+
+def test_keyboard_reaches_filters_and_results(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    view = make_ideas_view(qtbot, ctx)
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    view.search.setFocus()
+    qtbot.keyClick(view.search, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.status_filter  # the filters come right after the search field
+    view.search.setFocus()
+    qtbot.keyClick(view.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is view.table
+    assert view.table.currentIndex().row() == 0
+    qtbot.keyClick(view.table, Qt.Key.Key_Tab)  # Tab leaves the list instead of walking its cells
+    assert QApplication.focusWidget() is view.detail

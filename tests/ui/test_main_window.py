@@ -115,3 +115,19 @@ def test_language_choice_is_remembered(window: MainWindow, ctx: AppContext) -> N
     combo.setCurrentIndex(combo.findData("en"))
     assert ctx.settings.language == "en"
     assert "opnieuw starten" in window.settings_view.language_note.text()
+
+
+def test_new_wijktafel_dialog_asks_before_dropping_what_was_typed(
+    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from makelaar.ui import context
+    from makelaar.ui.sessions_view import SessionDialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(context.UnsavedPrompt, "ask", staticmethod(lambda _p, what: asked.append(what) or "cancel"))
+    dialog = SessionDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.title, "Wijktafel Oost")
+    dialog.reject()
+    assert asked == ["Deze wijktafel"] and dialog.isVisible()

@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from makelaar.domain.enums import Vocabulary
@@ -122,3 +122,37 @@ def test_a_wrong_fund_amount_is_refused(qtbot: QtBot, ctx: AppContext, store: St
     assert not editor.save()
     assert editor.error_label.text() == "'veel' is geen bedrag; schrijf het als 1.250,00."
     assert editor.fund_max_amount.text() == "veel"
+
+
+def test_a_contact_still_being_typed_is_saved(qtbot: QtBot, ctx: AppContext, store: Store) -> None:
+    editor = OrganisationEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    qtbot.keyClicks(editor.name, "Speeltuinvereniging")
+    editor.tabs.setCurrentWidget(editor.contacts)
+    qtbot.mouseClick(_add_button(editor), Qt.MouseButton.LeftButton)  # opens the name cell for typing
+    editor_widget = QApplication.focusWidget()
+    assert isinstance(editor_widget, QLineEdit) and editor.contacts.table.isAncestorOf(editor_widget)
+    qtbot.keyClicks(editor_widget, "Joke")
+    assert editor.save()  # Ctrl+S while the cell is still open
+    with store.begin() as s:
+        saved = organisations.get_organisation(s, editor.record_id or "")
+    assert [c.name for c in saved.contacts] == ["Joke"]
+
+
+def test_a_retired_wijk_stays_on_the_organisation(
+    qtbot: QtBot, ctx: AppContext, store: Store, sample: dict[str, str]
+) -> None:
+    from makelaar.services import vocabulary
+
+    with store.begin() as s:
+        vocabulary.retire_area(s, sample["noord"])
+    editor = OrganisationEditor(ctx, sample["green"])
+    qtbot.addWidget(editor)
+    assert editor.areas.selected_ids() == [sample["noord"]]
+    editor.description.setPlainText("Nu ook met een zadenbibliotheek.")
+    assert editor.save()
+    with store.begin() as s:
+        assert organisations.get_organisation(s, sample["green"]).area_ids == [sample["noord"]]

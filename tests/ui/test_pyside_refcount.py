@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -19,14 +20,20 @@ def test_adding_many_items_keeps_none_alive(qtbot: QtBot) -> None:
     model = QStandardItemModel()
     for w in (combo, lst, table):
         qtbot.addWidget(w)
-    before = sys.getrefcount(None)
-    for i in range(N):
-        combo.addItem(f"item {i}")
-        lst.addItem(f"item {i}")
-    for i in range(2_000):
-        table.setItem(i % 100, 0, QTableWidgetItem(str(i)))
-        model.appendRow(QStandardItem(str(i)))
-    after = sys.getrefcount(None)
+    # Garbage of earlier tests, collected during the loop, would release references to None and look like a leak.
+    gc.collect()
+    gc.disable()
+    try:
+        before = sys.getrefcount(None)
+        for i in range(N):
+            combo.addItem(f"item {i}")
+            lst.addItem(f"item {i}")
+        for i in range(2_000):
+            table.setItem(i % 100, 0, QTableWidgetItem(str(i)))
+            model.appendRow(QStandardItem(str(i)))
+        after = sys.getrefcount(None)
+    finally:
+        gc.enable()
     assert combo.count() == N
     assert lst.count() == N
     # A leaking release loses ~1 reference per call (over 100,000 here); ordinary noise is a few hundred.
