@@ -172,7 +172,11 @@ class Idea(Versioned, Base):
 
 class Organisation(Versioned, Base):
     __tablename__ = "organisations"
-    __table_args__ = (Index("ix_organisations_name", "name", "id"),)
+    __table_args__ = (
+        Index("ix_organisations_name", "name", "id"),
+        # max(updated_at) tells the matching index whether the registry changed since it was built.
+        Index("ix_organisations_updated", "updated_at"),
+    )
     reference: Mapped[str] = mapped_column(String(16), nullable=False, unique=True)
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     kind_id: Mapped[str | None] = mapped_column(ForeignKey("vocabulary_terms.id", ondelete="SET NULL"), index=True)
@@ -220,6 +224,7 @@ class Match(Versioned, Base):
     __table_args__ = (
         UniqueConstraint("idea_id", "organisation_id", "need_id", name="uq_matches_idea_organisation_need"),
         Index("ix_matches_status_follow_up", "status", "follow_up_on"),
+        Index("ix_matches_updated", "updated_at"),
     )
     idea_id: Mapped[str] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
     organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
