@@ -165,8 +165,19 @@ class Bench:
         return score_rankings(self.rankings(weights), judged if judged is not None else self.judged)
 
 
-# The baselines switch off everything beyond the plain signals: relatedness, specialists, locality, coverage.
-_PLAIN = replace(DEFAULT_WEIGHTS, unrelated=1.0, specialist=0.0, place_bound=0.0, coverage=0.0, new_need=0.0)
+# The baselines switch off everything beyond the plain signals: relatedness, specialists, locality, coverage, related
+# words and the general-support prior.
+_PLAIN = replace(
+    DEFAULT_WEIGHTS,
+    unrelated=1.0,
+    specialist=0.0,
+    place_bound=0.0,
+    coverage=0.0,
+    new_need=0.0,
+    related=0.0,
+    broad=0.0,
+    broad_related=0.0,
+)
 BASELINES: dict[str, Weights] = {
     "tekst alleen (BM25)": replace(_PLAIN, need=0.0, theme=0.0, area=0.0, text=1.0),
     "gestructureerd alleen": replace(_PLAIN, text=0.0),

@@ -279,3 +279,62 @@ class Analyser:
 def content_terms(text: str) -> set[str]:
     """The stems of a short text (a fund's exclusions, a phrase), without compound splitting."""
     return {stem(f) for f, _ in words(text) if f not in STOP_WORDS and not f.isdigit()}
+
+
+# Related words: small groups of everyday Dutch words for one subject that ideas and organisations write differently
+# ("koken" in an idea, "keuken" or "maaltijden" in the community centre's description; "film" and "omroep"). Only
+# generic vocabulary any municipality's texts use, never a name. Matching uses them as query expansion at a lower
+# weight than the word itself (see matching.Weights.related), so an exact word always counts more.
+RELATED_GROUPS: tuple[frozenset[str], ...] = tuple(
+    word_set(line)
+    for line in """
+    koken kookt keuken maaltijd maaltijden eten diner
+    film filmen video omroep media radio televisie reportage reportages
+    sport sporten bewegen sportactiviteiten beweegprogramma
+    tuin tuinen tuinieren moestuin groen groenten planten bloemen kweken
+    ouderen oudere senioren
+    jongeren jeugd tieners jongerenwerk jongerenwerkers
+    kinderen kind leerlingen jeugd
+    school scholen onderwijs leerlingen
+    leren educatie lessen cursus cursussen
+    muziek koor koren zingen band concert
+    energie zonnepanelen zonnedak zonnedaken duurzaam duurzaamheid isolatie
+    natuur insecten bijen vlinders vogels dieren
+    """.strip().splitlines()
+)
+
+
+def _related_index(groups: Iterable[frozenset[str]]) -> dict[str, dict[str, str]]:
+    """Each stem's related stems, with a readable word for each."""
+    out: dict[str, dict[str, str]] = {}
+    for group in groups:
+        forms: dict[str, str] = {}
+        for w in sorted(group):
+            forms.setdefault(stem(fold(w)), w)
+        for s in forms:
+            out.setdefault(s, {}).update((t, f) for t, f in forms.items() if t != s)
+    return out
+
+
+_RELATED = _related_index(RELATED_GROUPS)
+
+
+def related_terms(term: str) -> dict[str, str]:
+    """The terms related to ``term`` (a stem), each with a readable word: ``related_terms(stem("koken"))`` holds
+    the stem of "keuken" -> "keuken". Empty for a word in no group."""
+    return _RELATED.get(term, {})
+
+
+# Words that mark a general support organisation: welfare work, community development, a volunteer centre. Such an
+# organisation helps residents with any plan (working it out, finding people), so it is a sensible partner for most
+# ideas whatever their subject. These are the names of kinds of organisation found in every Dutch municipality, not
+# the names of particular organisations.
+SUPPORT_WORDS = word_set(
+    """
+    welzijnswerk welzijnswerker welzijnswerkers welzijnsorganisatie welzijnsstichting welzijnsinstelling opbouwwerk
+    opbouwwerker opbouwwerkers buurtwerk buurtwerker buurtwerkers sociaalwerk wijkteam wijkteams
+    vrijwilligerscentrale vrijwilligerspunt vrijwilligersvacaturebank vrijwilligersbank vrijwilligerssteunpunt
+    initiatievenmakelaar bewonersondersteuning
+    """
+)
+SUPPORT_TERMS = frozenset(stem(w) for w in SUPPORT_WORDS)

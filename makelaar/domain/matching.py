@@ -15,9 +15,15 @@ How a suggestion is scored (each signal is a number between 0 and 1; the score i
   stemming and compound splitting (:mod:`makelaar.domain.dutch`); word frequencies count the store's recent ideas
   too, and words every text in this field uses ("buurt", "bewoners") are left out. It finds the specific partner
   ("koor" -> the music school) where the structured fields only say "advies". The reason names the shared words.
+  Related words (:data:`makelaar.domain.dutch.RELATED_GROUPS`: "koken" ~ "keuken", "film" ~ "omroep") join the
+  query at a lower weight; the reason then names both ("keuken (bij koken)").
 - **themes** — the share of the idea's themes the organisation works on.
 - **area** — same wijk (or the idea's buurt lies in the organisation's wijk) > municipality-wide > elsewhere,
   counted as far as what the organisation provides is bound to a place.
+- **general support** — a welfare organisation, community workers or a volunteer centre (recognised by the words
+  for such organisations, :data:`makelaar.domain.dutch.SUPPORT_WORDS`) that offers support the idea needs (advice,
+  contacts, organising, volunteers) gets a small fixed amount and its help counts as related to any subject: it
+  fills the lower places of a list when nothing more specific fits.
 
 Then:
 
@@ -39,11 +45,21 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
-from makelaar.domain.dutch import Analyser, Lexicon, content_terms, fold, word_set, words
+from makelaar.domain.dutch import (
+    SUPPORT_TERMS,
+    Analyser,
+    Lexicon,
+    content_terms,
+    fold,
+    related_terms,
+    stem,
+    word_set,
+    words,
+)
 from makelaar.domain.formatting import format_date, format_euro
 
 ACCEPTED = frozenset({"toegezegd", "afgerond"})
@@ -52,15 +68,20 @@ DECLINED = frozenset({"afgewezen"})
 FUND_KIND = "fonds"
 # Words that nearly every idea and every organisation in this field uses, in any municipality: as evidence of fit
 # they are noise ("noemt: buurt, bewoners"). Document frequency over a large store finds them too; this list keeps a
-# small registry from mistaking them for a match.
+# small registry from mistaking them for a match. The words of asking ("zoeken", "nodig", "helpt") belong here too:
+# every idea asks for something.
 GENERIC_WORDS = word_set(
     """
     buurt buurten wijk wijken bewoner bewoners buurtbewoner buurtbewoners buur buren buurtgenoten inwoner inwoners
     mens mensen helpen hulp maken organiseren organiseert activiteit activiteiten initiatief initiatieven idee
     ideeen plan plannen project projecten groep groepen stichting vereniging gemeente gemeentelijk gemeentelijke
+    helpt help geholpen nodig zoeken zoekt
     """
 )
 MONEY = "geld"
+# Types of help nearly every idea can use whatever its subject (advice, contacts, organising, people): what a
+# general support organisation offers (see Weights.broad).
+SUPPORT_HELP = word_set("advies netwerk organisatie vrijwilligers ondersteuning begeleiding")
 
 
 @dataclass(frozen=True)
@@ -90,6 +111,15 @@ class Weights:
       what the idea and the organisation are about).
     - ``text_saturation`` 0.25: sharing a quarter of the idea's word weight counts as a full text match (an
       organisation's description never repeats a whole idea).
+    - ``related`` 0.5: a related word (:data:`makelaar.domain.dutch.RELATED_GROUPS`: "keuken" for "koken") counts
+      half of the word itself: the same subject, but less sure evidence than the idea's own word.
+    - ``broad`` 0.10 and ``broad_related`` 1.0: a general support organisation (welfare work, community
+      development, a volunteer centre: :data:`makelaar.domain.dutch.SUPPORT_WORDS` in its name, description or
+      kind) that offers a type of help the idea needs from :data:`SUPPORT_HELP` (advice, contacts, organising,
+      volunteers) gets a small fixed amount (a tenth of a score) that a covered need does not take away, so it
+      fills the lower places of a list when nothing more specific fits; and its help counts as related to any
+      subject (``broad_related``: helping residents with any plan *is* its subject, so the half credit for an
+      unrelated offer does not apply).
     """
 
     need: float = 0.40
@@ -107,6 +137,9 @@ class Weights:
     title: float = 2.0
     name: float = 2.0
     text_saturation: float = 0.25
+    related: float = 0.5
+    broad: float = 0.10
+    broad_related: float = 1.0
 
     @property
     def total(self) -> float:
@@ -217,6 +250,12 @@ class _Query:
     terms: dict[str, float]  # term -> query weight
     shown: dict[str, str]
     ideal: float  # the BM25 an average document containing every query term once would get
+    related: frozenset[str] = frozenset()  # terms added as related words (not the idea's own)
+
+    @property
+    def own_terms(self) -> list[str]:
+        """The idea's own terms, without the related words (what makes two ideas alike)."""
+        return [t for t in self.terms if t not in self.related]
 
 
 class MatchIndex:
@@ -272,6 +311,15 @@ class MatchIndex:
         self._features: dict[str, IdeaFeatures] = {}
         self._queries: dict[str, tuple[tuple[str, str], _Query]] = {}
         self.funds = [is_fund(o, self.names) for o in self.orgs]
+        # General support organisations (see Weights.broad): a support word among their own terms or in their kind.
+        self.broad = [
+            bool(
+                SUPPORT_TERMS.intersection(self.doc_terms[i])
+                or SUPPORT_TERMS.intersection(stem(f) for f, _ in words(o.kind))
+            )
+            for i, o in enumerate(self.orgs)
+        ]
+        self._support: dict[str, bool] = {}
         self._term_words: dict[str, frozenset[str]] = {}
 
     def __len__(self) -> int:
@@ -334,8 +382,18 @@ class MatchIndex:
             terms[t] = 1.0
         for t in title.terms:
             terms[t] = self.weights.title
+        # The ideal counts the idea's own words only: a related word adds evidence, it does not raise the bar.
         ideal = sum(w * self.idf.get(t, self.max_idf) for t, w in terms.items())
-        return _Query(idea=idea, terms=terms, shown=body.shown, ideal=ideal or 1.0)
+        shown = dict(body.shown)
+        extra: dict[str, float] = {}
+        if self.weights.related > 0:
+            for t, qw in terms.items():
+                for r, form in related_terms(t).items():
+                    if r not in terms and r in self.idf and qw * self.weights.related > extra.get(r, 0.0):
+                        extra[r] = qw * self.weights.related
+                        shown[r] = f"{form} (bij {body.shown.get(t, t)})"
+        terms.update(extra)
+        return _Query(idea=idea, terms=terms, shown=shown, ideal=ideal or 1.0, related=frozenset(extra))
 
     def speaks_of(self, i: int, term_id: str) -> bool:
         """Whether organisation ``i`` names a type of help in its own words ("Vrijwilligerspunt", "ruimtes")."""
@@ -356,7 +414,7 @@ class MatchIndex:
             if len(self._queries) < 200_000:
                 self._queries[idea.id] = found
         q = found[1]
-        return q if q.idea is idea else _Query(idea=idea, terms=q.terms, shown=q.shown, ideal=q.ideal)
+        return q if q.idea is idea else replace(q, idea=idea)
 
     def features(self, idea: IdeaProfile, terms: Iterable[str] | None = None) -> IdeaFeatures:
         """An idea's features for similarity; remembered for earlier ideas (they come back for every query)."""
@@ -372,6 +430,22 @@ class MatchIndex:
 
     def name(self, ident: str) -> str:
         return self.names.get(ident, ident)
+
+    def is_support(self, term_id: str) -> bool:
+        """Whether a type of help is one nearly every idea can use (:data:`SUPPORT_HELP`)."""
+        found = self._support.get(term_id)
+        if found is None:
+            found = self._support[term_id] = fold(self.name(term_id)).strip() in SUPPORT_HELP
+        return found
+
+    def broad_prior(self, i: int, needs: Iterable[str]) -> float:
+        """The fixed amount for a general support organisation offering help the idea needs (see Weights.broad)."""
+        if not self.broad[i]:
+            return 0.0
+        offers = self.orgs[i].offers
+        if any(n in offers and self.is_support(n) for n in needs):
+            return self.weights.broad / self.weights.total
+        return 0.0
 
 
 # --- scoring one pair ----------------------------------------------------------------------------------------------
@@ -521,8 +595,11 @@ def _score(index: MatchIndex, q: _Query, i: int, today: date, features: IdeaFeat
     near = area if area >= 1.0 else area * w.place_bound  # town-wide is "near" only where locality is measured
     per_need = w.need / total / (len(needs) or 1)
     need_value: dict[str, float] = {}
+    broad = index.broad[i]
     for n in need_hits:
         related = max(subject, _place(index, n) * near, w.specialist if index.speaks_of(i, n) else 0.0)
+        if broad and index.is_support(n):
+            related = max(related, w.broad_related)
         need_value[n] = per_need * (w.unrelated + (1.0 - w.unrelated) * min(1.0, related))
     # "Same wijk" counts as far as what the organisation provides is bound to a place.
     provided = need_hits or org.offers
@@ -535,7 +612,9 @@ def _score(index: MatchIndex, q: _Query, i: int, today: date, features: IdeaFeat
         area=area,
         area_reason=area_reason,
         text=text,
-        base=sum(need_value.values()) + (w.text * text + w.theme * theme + w.area * area * place_weight) / total,
+        base=sum(need_value.values())
+        + (w.text * text + w.theme * theme + w.area * area * place_weight) / total
+        + index.broad_prior(i, needs),
     )
     if index.funds[i]:
         problems = _fund_problems(org, idea, today)
@@ -599,6 +678,10 @@ def rank(
         acc.pop(i, None)
     if not acc:
         return []
+    if w.broad:
+        for i in acc:
+            if index.broad[i]:
+                acc[i] += index.broad_prior(i, needs)
     area_value = w.area / total
     if idea.municipality_wide:
         for i in index.wide:
@@ -621,7 +704,7 @@ def rank(
         shortlist = list(acc)
 
     # 2. The exact score for the shortlist: all words, relatedness, funds, earlier koppelingen.
-    features = index.features(idea, q.terms)
+    features = index.features(idea, q.own_terms)
     pool = [_score(index, q, i, today, features) for i in shortlist]
 
     # 3. Greedy coverage: a need a higher suggestion (or an existing koppeling) covers is worth less. A score only
@@ -714,11 +797,12 @@ def rank_ideas(
             continue
         area, _ = _area(index, idea, i)
         optimistic = (w.need * need + w.theme * theme + w.area * area + w.text * _text_score(bm25, q, w)) / w.total
+        optimistic += index.broad_prior(i, idea.needs)
         cheap.append((optimistic, k, idea, q))
     shortlist = heapq.nlargest(max(SHORTLIST, top * 4), cheap, key=lambda x: (x[0], -x[1]))
     scored: list[tuple[float, str, Suggestion]] = []
     for _, _, idea, q in shortlist:
-        c = _score(index, q, i, today, index.features(idea, q.terms))
+        c = _score(index, q, i, today, index.features(idea, q.own_terms))
         # Scored as the idea's first suggestion would be (no need covered yet), so both views agree.
         score = (c.base + w.new_need * sum(c.need_value.values())) * _scale(w)
         scored.append((score, idea.id, _suggestion(index, q, c, score, list(dict.fromkeys(idea.needs)))))

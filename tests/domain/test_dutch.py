@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from makelaar.domain.dutch import Analyser, Lexicon, compound_parts, content_terms, fold, stem, words
+from makelaar.domain.dutch import (
+    SUPPORT_TERMS,
+    Analyser,
+    Lexicon,
+    compound_parts,
+    content_terms,
+    fold,
+    related_terms,
+    stem,
+    words,
+)
 
 
 def terms_of(text: str, analyser: Analyser | None = None) -> set[str]:
@@ -81,3 +91,19 @@ def test_ignored_words_are_dropped_whole_and_as_parts() -> None:
     got = terms_of("buurt buurtmoestuin", analyser)
     assert stem("buurt") not in got
     assert stem("moestuin") in got
+
+
+def test_related_words_go_both_ways_with_a_readable_word() -> None:
+    assert related_terms(stem("koken"))[stem("keuken")] == "keuken"
+    assert stem("koken") in related_terms(stem("keuken"))
+    assert stem("omroep") in related_terms(stem("filmen"))
+    assert stem("senioren") in related_terms(stem("ouderen"))
+    assert stem("koken") not in related_terms(stem("koken"))  # not related to itself
+    assert related_terms(stem("fietsen")) == {}
+
+
+def test_support_words_are_stems_of_kinds_of_organisation() -> None:
+    assert stem("opbouwwerkers") in SUPPORT_TERMS
+    assert stem("vrijwilligerscentrale") in SUPPORT_TERMS
+    assert set(terms_of("Welzijnswerk voor de wijk")) & SUPPORT_TERMS
+    assert not set(terms_of("Muziekschool met koren")) & SUPPORT_TERMS

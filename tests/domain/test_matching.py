@@ -161,6 +161,60 @@ def test_text_ignores_diacritics() -> None:
     assert "noemt: reparatiecafé" in got[0].reasons  # shown as the idea writes it
 
 
+def test_text_related_words_count_but_less_than_the_word_itself() -> None:
+    # The idea says "koken", one organisation "keuken" (a related word), another nothing of the kind.
+    the_idea = idea(
+        title="Samen koken",
+        description="Daarna spelletjes, verhalen vertellen, foto's bekijken en afwassen.",
+        themes=frozenset(),
+    )
+    plain = org("alfa", description="Wij beheren een voetbalveld.", themes=frozenset())
+    kitchen = org("bravo", description="Wij hebben een grote keuken.", themes=frozenset())
+    got = ranked([plain, kitchen], the_idea)
+    assert names(got) == ["bravo", "alfa"]
+    assert "noemt: keuken (bij koken)" in got[0].reasons
+    # The idea's own word counts more than a related one.
+    cooks = org("charlie", description="Wij koken elke week.", themes=frozenset())
+    got = ranked([kitchen, cooks], the_idea)
+    assert names(got) == ["charlie", "bravo"]
+    assert got[0].score > got[1].score
+
+
+def test_asking_words_are_no_evidence() -> None:
+    # "zoeken" and "nodig" are in nearly every idea: an organisation that "zoekt" shares no subject with it.
+    the_idea = idea(title="Wij zoeken iemand", description="Er is hulp nodig.", themes=frozenset())
+    got = ranked([org("alfa", description="Zoekt vrijwilligers die nodig zijn.", themes=frozenset())], the_idea)
+    assert not any(r.startswith("noemt:") for r in got[0].reasons)
+
+
+def test_a_general_support_organisation_fills_in_where_nothing_specific_fits() -> None:
+    # Both offer the advice the idea needs on a subject neither shares; the welfare organisation helps with any plan.
+    the_idea = idea(title="Voetbaltoernooi", needs=("advies",), themes=frozenset({"sport"}))
+    firm = org("alfa", description="Adviesbureau voor bedrijven.", offers=frozenset({"advies"}), themes=frozenset())
+    welfare = org(
+        "bravo",
+        description="Welzijnswerk: opbouwwerkers denken mee over plannen.",
+        offers=frozenset({"advies"}),
+        themes=frozenset(),
+    )
+    got = ranked([firm, welfare], the_idea)
+    assert names(got) == ["bravo", "alfa"]
+    assert got[0].score - got[1].score >= 0.05
+    # The kind alone marks it too.
+    by_kind = replace(welfare, description="Wij denken mee.", kind="welzijnsorganisatie")
+    assert names(ranked([firm, by_kind], the_idea)) == ["bravo", "alfa"]
+    # A partner that fits the subject still comes first.
+    club = org(
+        "charlie", description="Wij organiseren voetbal.", offers=frozenset({"advies"}), themes=frozenset({"sport"})
+    )
+    assert names(ranked([welfare, club], the_idea)) == ["charlie", "bravo"]
+    # No head start when it offers nothing the idea needs, or for help that is no general support (rooms).
+    index = MatchIndex([welfare, firm], names=NAMES)
+    assert index.broad_prior(0, ["advies"]) > 0.0
+    assert index.broad_prior(0, ["ruimte"]) == 0.0
+    assert index.broad_prior(1, ["advies"]) == 0.0
+
+
 def fund(ident: str, **criteria: object) -> OrganisationProfile:
     return org(ident, kind="fonds", offers=frozenset({"geld"}), fund=FundCriteria(**criteria))  # type: ignore[arg-type]
 

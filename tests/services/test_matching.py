@@ -252,14 +252,14 @@ def test_dev_set_ndcg_at_5(dev_scores: object) -> None:
 
 
 def test_dev_set_precision_at_3_floor(dev_scores: object) -> None:
-    # Measured 0.683 (bench/matching_eval.py); a drop below this floor is a regression.
-    assert dev_scores.p3 >= 0.65  # type: ignore[attr-defined]
+    # Measured 0.767 (bench/matching_eval.py); a drop below this floor is a regression.
+    assert dev_scores.p3 >= 0.75  # type: ignore[attr-defined]
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="P@3 target 0.80 not reached (0.68): most misses are partners judged 'sensible' without a shared word, "
-    "need or theme (see bench/matching_eval.py --verbose)",
+    reason="P@3 target 0.80 not reached (0.77): the misses left are partners judged 'sensible' whose fit general "
+    "signals do not show (a second fund, the wijkagent for traffic; see bench/matching_eval.py --verbose)",
 )
 def test_dev_set_precision_at_3_target(dev_scores: object) -> None:
     assert dev_scores.p3 >= 0.80  # type: ignore[attr-defined]
