@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from makelaar.cli import main
+from tests.conftest import DEV_SET
 
-DEV = Path("/work/shared/data/matching-dev")
+DEV = DEV_SET
 
 
 @pytest.fixture

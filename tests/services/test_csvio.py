@@ -20,8 +20,9 @@ from makelaar.services import csvio, ideas, matches, organisations
 from makelaar.services import vocabulary as vocab
 from makelaar.storage.models import Idea, Organisation
 from makelaar.storage.store import Store, open_store
+from tests.conftest import DEV_SET
 
-DEV = Path("/work/shared/data/matching-dev")
+DEV = DEV_SET
 ORG_HEADER = "naam;soort;omschrijving;biedt;themas;wijken;contactpersoon;telefoon;email;website;adres;postcode;kvk"
 IDEA_HEADER = "titel;omschrijving;wijk;themas;behoeften;teamgrootte;initiatiefnemer;email;telefoon;status;bron;datum"
 
