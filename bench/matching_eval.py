@@ -47,7 +47,18 @@ from makelaar.services import matching as service  # noqa: E402
 from makelaar.storage.models import Idea  # noqa: E402
 from makelaar.storage.store import Store, open_store  # noqa: E402
 
-DEV = Path("/work/shared/data/matching-dev")
+# shared/ lies beside the repository; /work/shared on the development machines.
+DEV = next(
+    (
+        folder
+        for folder in (
+            Path(__file__).resolve().parents[1].parent / "shared" / "data" / "matching-dev",
+            Path("/work/shared/data/matching-dev"),
+        )
+        if (folder / "beoordeling.csv").exists()
+    ),
+    Path("/work/shared/data/matching-dev"),
+)
 TARGET_NDCG = 0.90
 TARGET_P3 = 0.80
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import snowballstemmer
 
@@ -217,12 +217,28 @@ def compound_parts(word: str, lexicon: Lexicon, *, depth: int = 2, strict: bool 
     return found
 
 
+_HEAD_ENDINGS = tuple(sorted(NOT_PARTS | frozenset(_ENDINGS), key=len, reverse=True))
+
+
+def is_head(word: str, part: str) -> bool:
+    """Whether ``part`` is the head of the folded compound ``word``: its last part, also before an inflection or a
+    derivational ending ("tuintjes" in "geveltuintjes", "tuin" in "geveltuintjes" via "geveltuin-tjes"). Dutch
+    compounds are right-headed: a "schoolmoestuin" is a moestuin, a "muziekschool" a school; the other parts only
+    modify the head."""
+    if word.endswith(part):
+        return True
+    return any(word.endswith(ending) and word[: -len(ending)].endswith(part) for ending in _HEAD_ENDINGS)
+
+
 @dataclass(frozen=True)
 class Analysed:
-    """A text as terms: ``terms`` in order (with repeats, for term frequency); ``shown`` a readable word per term."""
+    """A text as terms: ``terms`` in order (with repeats, for term frequency); ``shown`` a readable word per term;
+    ``modifier`` parallel to ``terms``: True for a term that is only the first part of a compound ("school" in
+    "schoolmoestuin"), which says less about the subject than the word or its head ("moestuin")."""
 
     terms: list[str]
     shown: dict[str, str]
+    modifier: list[bool] = field(default_factory=list)
 
 
 class Analyser:
@@ -260,6 +276,7 @@ class Analyser:
         pairs = [(f, s) for f, s in words(text) if f not in ignore and not f.isdigit()]
         lexicon: Lexicon | None = _Extended(self.lexicon, (f for f, _ in pairs)) if extend else None
         terms: list[str] = []
+        modifier: list[bool] = []
         shown: dict[str, str] = {}
         parts: dict[str, str] = {}
         for folded, original in pairs:
@@ -267,13 +284,14 @@ class Analyser:
                 if n and part in ignore:
                     continue
                 terms.append(term)
+                modifier.append(n > 0 and not is_head(folded, part))
                 if n == 0:
                     shown.setdefault(term, original)  # a word seen whole is shown as written
                 else:
                     parts.setdefault(term, part)
         for term, part in parts.items():
             shown.setdefault(term, part)
-        return Analysed(terms=terms, shown=shown)
+        return Analysed(terms=terms, shown=shown, modifier=modifier)
 
 
 def content_terms(text: str) -> set[str]:

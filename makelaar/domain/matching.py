@@ -12,7 +12,8 @@ How a suggestion is scored (each signal is a number between 0 and 1; the score i
   registry as the share of its providers that are local), or it names that help in its own words — and half
   when it is not (the nature club offering "advies" to a debt-advice evening).
 - **text** — BM25 of the idea's title and description against the organisation's name and description, with Dutch
-  stemming and compound splitting (:mod:`makelaar.domain.dutch`); word frequencies count the store's recent ideas
+  stemming and compound splitting (:mod:`makelaar.domain.dutch`; a compound's first part, the modifier, counts less
+  than its head: a "schoolmoestuin" is a moestuin); word frequencies count the store's recent ideas
   too, and words every text in this field uses ("buurt", "bewoners") are left out. It finds the specific partner
   ("koor" -> the music school) where the structured fields only say "advies". The reason names the shared words.
   Related words (:data:`makelaar.domain.dutch.RELATED_GROUPS`: "koken" ~ "keuken", "film" ~ "omroep") join the
@@ -113,6 +114,10 @@ class Weights:
       organisation's description never repeats a whole idea).
     - ``related`` 0.5: a related word (:data:`makelaar.domain.dutch.RELATED_GROUPS`: "keuken" for "koken") counts
       half of the word itself: the same subject, but less sure evidence than the idea's own word.
+    - ``modifier`` 0.5: a compound's first part (the modifier: "school" in "schoolmoestuin", "volkstuin" in
+      "volkstuinpark") counts half of a whole word or a compound's head, in the idea's words and the organisation's
+      alike. Dutch compounds are right-headed: a schoolmoestuin is a moestuin, so a school shares less of its subject
+      than a garden does.
     - ``broad`` 0.10 and ``broad_related`` 1.0: a general support organisation (welfare work, community
       development, a volunteer centre: :data:`makelaar.domain.dutch.SUPPORT_WORDS` in its name, description or
       kind) that offers a type of help the idea needs from :data:`SUPPORT_HELP` (advice, contacts, organising,
@@ -138,6 +143,7 @@ class Weights:
     name: float = 2.0
     text_saturation: float = 0.25
     related: float = 0.5
+    modifier: float = 0.5
     broad: float = 0.10
     broad_related: float = 1.0
 
@@ -343,12 +349,13 @@ class MatchIndex:
         name_weight = self.weights.name
         freqs: list[dict[str, float]] = []
         lengths: list[float] = []
+        modifier = self.weights.modifier
         for o in self.orgs:
             tf: dict[str, float] = {}
-            for term in self.analyser.analyse(o.description).terms:
-                tf[term] = tf.get(term, 0.0) + 1.0
-            for term in self.analyser.analyse(o.name).terms:
-                tf[term] = tf.get(term, 0.0) + name_weight
+            for weight, text in ((1.0, o.description), (name_weight, o.name)):
+                analysed = self.analyser.analyse(text)
+                for term, first in zip(analysed.terms, analysed.modifier, strict=True):
+                    tf[term] = tf.get(term, 0.0) + weight * (modifier if first else 1.0)
             freqs.append(tf)
             lengths.append(sum(tf.values()))
         n = len(self.orgs) + len(background)
@@ -378,10 +385,13 @@ class MatchIndex:
         title = self.analyser.analyse(idea.title, extend=extend)
         body = self.analyser.analyse(f"{idea.title} {idea.description}", extend=extend)
         terms: dict[str, float] = {}
-        for t in body.terms:
-            terms[t] = 1.0
-        for t in title.terms:
-            terms[t] = self.weights.title
+        modifier = self.weights.modifier
+        for weight, analysed in ((1.0, body), (self.weights.title, title)):
+            for t, first in zip(analysed.terms, analysed.modifier, strict=True):
+                # A compound's first part counts less (Weights.modifier); the strongest occurrence decides.
+                qw = weight * (modifier if first else 1.0)
+                if qw > terms.get(t, 0.0):
+                    terms[t] = qw
         # The ideal counts the idea's own words only: a related word adds evidence, it does not raise the bar.
         ideal = sum(w * self.idf.get(t, self.max_idf) for t, w in terms.items())
         shown = dict(body.shown)

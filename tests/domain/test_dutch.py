@@ -9,6 +9,7 @@ from makelaar.domain.dutch import (
     compound_parts,
     content_terms,
     fold,
+    is_head,
     related_terms,
     stem,
     words,
@@ -78,6 +79,17 @@ def test_buurtmoestuin_and_moestuin_share_a_term_both_ways() -> None:
     plain = Analyser(Lexicon())
     query = set(plain.analyse("Buurtmoestuin voor de buurt", extend=True).terms)
     assert stem("moestuin") in query
+
+
+def test_a_compounds_first_part_is_marked_as_modifier_its_head_not() -> None:
+    # Dutch compounds are right-headed: a schoolmoestuin is a moestuin; "school" only modifies it.
+    analysed = Analyser(Lexicon(["school", "moestuin"])).analyse("Schoolmoestuin")
+    roles = dict(zip(analysed.terms, analysed.modifier, strict=True))
+    assert roles == {stem("schoolmoestuin"): False, stem("school"): True, stem("moestuin"): False}
+    # The head before an inflection or a derivational ending is still the head.
+    assert is_head("geveltuintjes", "tuin")
+    assert is_head("moestuinen", "tuin")
+    assert not is_head("volkstuinpark", "tuin")
 
 
 def test_shown_words_are_the_readable_forms() -> None:

@@ -148,6 +148,22 @@ def test_text_with_a_compound_the_other_way_round() -> None:
     assert "noemt: moestuin" in got[0].reasons
 
 
+def test_text_a_compounds_head_counts_more_than_its_modifier() -> None:
+    # "Schoolmoestuin" is a moestuin: the organisation that names the head is the better partner than the one that
+    # names the modifier (a school), though each shares one word of the compound.
+    the_idea = idea(title="Schoolmoestuin", description="Groenten kweken.", themes=frozenset())
+    got = ranked(
+        [
+            org("alfa", description="Wij beheren een school.", themes=frozenset()),
+            org("bravo", description="Wij beheren een moestuin.", themes=frozenset()),
+        ],
+        the_idea,
+        background=["Een school", "Een moestuin"],
+    )
+    assert names(got) == ["bravo", "alfa"]
+    assert got[0].score > got[1].score
+
+
 def test_text_ignores_diacritics() -> None:
     the_idea = idea(title="Reparatiecafé in de buurt")
     got = ranked(
