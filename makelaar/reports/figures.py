@@ -1,0 +1,138 @@
+"""The figures of the period overview, counted in the database (GROUP BY), never by loading ideas into Python:
+the overview must stay quick at 100,000 ideas. Read-only SQLAlchemy Core over the storage models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import and_, extract, func, select
+from sqlalchemy.orm import Session
+
+from makelaar.domain.enums import IdeaStatus, MatchStatus
+from makelaar.storage.models import Area, Idea, Match, VocabularyTerm, idea_themes
+
+# The endings the council asks about, in this order (DESIGN.md).
+OUTCOMES = [
+    IdeaStatus.REALISED,
+    IdeaStatus.INDEPENDENT,
+    IdeaStatus.REFERRED,
+    IdeaStatus.STOPPED,
+    IdeaStatus.NO_CONTACT,
+]
+COMMITTED = (MatchStatus.COMMITTED.value, MatchStatus.DONE.value)
+NO_AREA = "geen wijk bekend"
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    year: int
+    month: int
+    ideas: int = 0
+    matches: int = 0
+    closed: int = 0
+
+
+@dataclass
+class OverviewFigures:
+    date_from: date
+    date_to: date
+    received: int = 0
+    by_theme: list[tuple[str, int]] = field(default_factory=list)
+    by_area: list[tuple[str, int]] = field(default_factory=list)
+    by_status: list[tuple[str, int]] = field(default_factory=list)
+    outcomes: list[tuple[str, int]] = field(default_factory=list)  # ideas closed in the period, per ending
+    matches_by_status: list[tuple[str, int]] = field(default_factory=list)
+    months: list[MonthFigures] = field(default_factory=list)
+
+    @property
+    def closed(self) -> int:
+        return sum(n for _, n in self.outcomes)
+
+    @property
+    def matches(self) -> int:
+        return sum(n for _, n in self.matches_by_status)
+
+    @property
+    def committed(self) -> int:
+        return sum(n for status, n in self.matches_by_status if status in COMMITTED)
+
+
+def _months(date_from: date, date_to: date) -> list[tuple[int, int]]:
+    out = []
+    y, m = date_from.year, date_from.month
+    while (y, m) <= (date_to.year, date_to.month):
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _per_month(s: Session, column: Any, where: Any) -> dict[tuple[int, int], int]:
+    year, month = extract("year", column), extract("month", column)
+    rows = s.execute(select(year, month, func.count()).where(where).group_by(year, month))
+    return {(int(y), int(m)): int(n) for y, m, n in rows}
+
+
+def _grouped(s: Session, stmt: Any) -> dict[str, int]:
+    return {str(key): int(n) for key, n in s.execute(stmt)}
+
+
+def overview_figures(s: Session, date_from: date, date_to: date) -> OverviewFigures:
+    """Everything the overview shows for ideas received, koppelingen made and ideas closed between the two dates
+    (both included)."""
+    if date_to < date_from:
+        raise ValueError("De einddatum ligt voor de begindatum.")
+    fig = OverviewFigures(date_from, date_to)
+    received = Idea.received_on.between(date_from, date_to)
+    # Koppelingen carry a timestamp: from the start of the first day to the start of the day after the last.
+    start, end = datetime.combine(date_from, time.min), datetime.combine(date_to + timedelta(days=1), time.min)
+    made = and_(Match.created_at >= start, Match.created_at < end)
+    closed = and_(Idea.closed_on.between(date_from, date_to), Idea.status.in_([o.value for o in OUTCOMES]))
+
+    statuses = _grouped(s, select(Idea.status, func.count()).where(received).group_by(Idea.status))
+    order = [st.value for st in IdeaStatus]
+    fig.by_status = [(st, int(statuses[st])) for st in order if statuses.get(st)]
+    fig.by_status += [(st, int(n)) for st, n in statuses.items() if st not in order]
+    fig.received = sum(n for _, n in fig.by_status)
+
+    themes = s.execute(
+        select(VocabularyTerm.name, func.count())
+        .select_from(idea_themes)
+        .join(Idea, Idea.id == idea_themes.c.idea_id)
+        .join(VocabularyTerm, VocabularyTerm.id == idea_themes.c.term_id)
+        .where(received)
+        .group_by(VocabularyTerm.id, VocabularyTerm.name, VocabularyTerm.position)
+        .order_by(func.count().desc(), VocabularyTerm.position)
+    )
+    fig.by_theme = [(name, int(n)) for name, n in themes]
+
+    # Per area in SQL, then buurten rolled up into their wijk (the areas are a few dozen rows).
+    per_area = s.execute(select(Idea.area_id, func.count()).where(received).group_by(Idea.area_id)).all()
+    areas = {a.id: a for a in s.execute(select(Area.id, Area.name, Area.kind, Area.parent_id))}
+    totals: dict[str, int] = {}
+    for area_id, n in per_area:
+        area = areas.get(area_id)
+        if area is None:
+            name = NO_AREA
+        elif area.kind == "buurt" and area.parent_id in areas:
+            name = areas[area.parent_id].name
+        else:
+            name = area.name
+        totals[name] = totals.get(name, 0) + int(n)
+    fig.by_area = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+
+    outcomes = _grouped(s, select(Idea.status, func.count()).where(closed).group_by(Idea.status))
+    fig.outcomes = [(o.value, int(outcomes.get(o.value, 0))) for o in OUTCOMES]
+
+    match_statuses = _grouped(s, select(Match.status, func.count()).where(made).group_by(Match.status))
+    fig.matches_by_status = [(st.value, int(match_statuses.get(st.value, 0))) for st in MatchStatus]
+
+    ideas_pm = _per_month(s, Idea.received_on, received)
+    matches_pm = _per_month(s, Match.created_at, made)
+    closed_pm = _per_month(s, Idea.closed_on, closed)
+    fig.months = [
+        MonthFigures(y, m, ideas_pm.get((y, m), 0), matches_pm.get((y, m), 0), closed_pm.get((y, m), 0))
+        for y, m in _months(date_from, date_to)
+    ]
+    return fig

@@ -1,0 +1,277 @@
+"""The one stylesheet of every report: embedded font, paragraph styles, tables, and the A4 page with header and
+footer ("pagina X van Y").
+
+Paragraph text is XML markup, so user text always goes through :func:`para` (or :func:`esc`) first.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO, TypeAlias
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+
+from makelaar.domain.formatting import format_date
+from makelaar.paths import resources_dir
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+LANGUAGE = "nl-NL"
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+HEADER_SPACE = 16 * mm
+FOOTER_SPACE = 12 * mm
+# The width a flowable may take.
+WIDTH = PAGE_WIDTH - 2 * MARGIN
+
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#52606d")
+ACCENT = colors.HexColor("#0b5394")
+RULE = colors.HexColor("#9aa5b1")
+SHADE = colors.HexColor("#e8eef5")
+# Chart colours that stay apart when printed in grey as well.
+SERIES = [colors.HexColor("#0b5394"), colors.HexColor("#e69138"), colors.HexColor("#6aa84f"), MUTED]
+
+_fonts_lock = threading.Lock()
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def register_fonts() -> None:
+    """Register the shipped DejaVu Sans once (embedded in every PDF, so every laptop prints the same)."""
+    with _fonts_lock:
+        if FONT in pdfmetrics.getRegisteredFontNames():
+            return
+        folder = fonts_dir()
+        pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+
+
+# Paragraphs look their font up when they are made, so the font is there as soon as the stylesheet is.
+register_fonts()
+
+
+def _style(name: str, **kw: Any) -> ParagraphStyle:
+    base: dict[str, Any] = {"fontName": FONT, "fontSize": 10, "leading": 13.5, "textColor": INK, "alignment": TA_LEFT}
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+STYLES: dict[str, ParagraphStyle] = {
+    "title": _style("title", fontName=FONT_BOLD, fontSize=18, leading=23, spaceAfter=4, textColor=ACCENT),
+    "subtitle": _style("subtitle", fontSize=11, leading=15, textColor=MUTED, spaceAfter=8),
+    "h2": _style(
+        "h2",
+        fontName=FONT_BOLD,
+        fontSize=13,
+        leading=17,
+        spaceBefore=10,
+        spaceAfter=4,
+        textColor=ACCENT,
+        keepWithNext=1,
+    ),
+    "h3": _style("h3", fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=6, spaceAfter=2, keepWithNext=1),
+    "body": _style("body", spaceAfter=4),
+    "small": _style("small", fontSize=8.5, leading=11, textColor=MUTED),
+    "cell": _style("cell", fontSize=9, leading=11.5),
+    "cellbold": _style("cellbold", fontName=FONT_BOLD, fontSize=9, leading=11.5),
+    "head": _style("head", fontName=FONT_BOLD, fontSize=9, leading=11.5, textColor=colors.white),
+    "num": _style("num", fontSize=9, leading=11.5, alignment=TA_RIGHT),
+    "headnum": _style(
+        "headnum", fontName=FONT_BOLD, fontSize=9, leading=11.5, textColor=colors.white, alignment=TA_RIGHT
+    ),
+    "card_ref": _style("card_ref", fontName=FONT_BOLD, fontSize=15, leading=19),
+}
+
+
+def esc(text: object) -> str:
+    """User text made safe for Paragraph markup; line breaks kept."""
+    return escape("" if text is None else str(text)).replace("\n", "<br/>")
+
+
+def para(text: object, style: str = "body") -> Paragraph:
+    """A paragraph of plain (user) text: escaped, never read as markup."""
+    return Paragraph(esc(text), STYLES[style])
+
+
+def markup(xml: str, style: str = "body") -> Paragraph:
+    """A paragraph of trusted markup; every user part in it must already have gone through :func:`esc`."""
+    return Paragraph(xml, STYLES[style])
+
+
+Cell: TypeAlias = str | Flowable
+
+# A table sets its cells' font on the canvas even when every cell is a flowable; without this it is Helvetica,
+# which would then sit unembedded in the PDF.
+CELL_FONT: list[tuple[Any, ...]] = [("FONT", (0, 0), (-1, -1), FONT, 9)]
+
+
+def table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    widths: Sequence[float],
+    *,
+    numeric: Sequence[int] = (),
+    total_row: bool = False,
+) -> Table:
+    """A table whose header repeats on every page. Strings are user text (escaped); columns in ``numeric`` are
+    right-aligned; ``total_row`` sets the last row in bold."""
+
+    def cell(value: Cell, col: int, style: str) -> Flowable:
+        if isinstance(value, Flowable):
+            return value
+        if col in numeric:
+            style = "headnum" if style == "head" else "num"
+        return para(value, style)
+
+    data = [[cell(h, i, "head") for i, h in enumerate(header)]]
+    for n, row in enumerate(rows):
+        bold = total_row and n == len(rows) - 1
+        data.append([cell(v, i, "cellbold" if bold else "cell") for i, v in enumerate(row)])
+    t = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [
+        *CELL_FONT,
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for n in range(2, len(data), 2):
+        commands.append(("BACKGROUND", (0, n), (-1, n), SHADE))
+    if total_row and rows:
+        commands.append(("LINEABOVE", (0, -1), (-1, -1), 1, INK))
+    t.setStyle(TableStyle(commands))
+    return t
+
+
+def facts(rows: Sequence[tuple[str, Cell]], label_width: float = 42 * mm) -> Table:
+    """Label-value pairs ("Wijk: Oosterhoek") as a borderless two-column table; empty values are left out."""
+    data = [
+        [para(label, "cellbold"), value if isinstance(value, Flowable) else para(value, "cell")]
+        for label, value in rows
+        if isinstance(value, Flowable) or str(value).strip()
+    ]
+    if not data:
+        data = [[para("", "cell"), para("", "cell")]]
+    t = Table(data, colWidths=[label_width, WIDTH - label_width], hAlign="LEFT")
+    t.setStyle(
+        TableStyle(
+            [
+                *CELL_FONT,
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    return t
+
+
+# --- the page -------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    """What every page and the PDF's metadata say."""
+
+    title: str
+    subject: str
+    municipality: str
+    printed_on: date
+    logo: Path | None = None
+
+
+class _NumberedCanvas(Canvas):
+    """Keeps every page until the end, so the footer can say "pagina X van Y" (the total is known only then)."""
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self.setFont(FONT, 8.5)
+            self.setFillColor(MUTED)
+            self.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 8 * mm, f"pagina {number} van {total}")
+            super().showPage()
+        super().save()
+
+
+class ReportDocument(BaseDocTemplate):
+    """A4 with the municipality and the report's title at the top, the print date and page numbers at the bottom."""
+
+    def __init__(self, out: Path | BinaryIO, info: ReportInfo) -> None:
+        register_fonts()
+        self.info = info
+        target: str | BinaryIO = str(out) if isinstance(out, Path) else out
+        super().__init__(
+            target,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + HEADER_SPACE,
+            bottomMargin=MARGIN + FOOTER_SPACE,
+            title=info.title,
+            author=info.municipality,
+            subject=info.subject,
+            creator="Makelaar",
+            lang=LANGUAGE,
+            initialFontName=FONT,
+        )
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body", showBoundary=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
+
+    def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        info = self.info
+        canvas.saveState()
+        top = PAGE_HEIGHT - MARGIN
+        left = MARGIN
+        if info.logo is not None:
+            # A logo from the settings, 12 mm high, before the municipality's name.
+            canvas.drawImage(
+                str(info.logo), left, top - 12 * mm, height=12 * mm, width=30 * mm, preserveAspectRatio=True, anchor="w"
+            )
+            left += 32 * mm
+        canvas.setFillColor(ACCENT)
+        canvas.setFont(FONT_BOLD, 10)
+        canvas.drawString(left, top - 4 * mm, info.municipality)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(FONT, 9)
+        canvas.drawString(left, top - 9 * mm, info.title)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN, top - 12 * mm, PAGE_WIDTH - MARGIN, top - 12 * mm)
+        bottom = MARGIN - 4 * mm
+        canvas.line(MARGIN, bottom, PAGE_WIDTH - MARGIN, bottom)
+        canvas.setFont(FONT, 8.5)
+        canvas.drawString(MARGIN, MARGIN - 8 * mm, f"Afgedrukt op {format_date(info.printed_on)}")
+        canvas.restoreState()
+
+
+def build_pdf(out: Path | BinaryIO, info: ReportInfo, story: list[Flowable]) -> None:
+    ReportDocument(out, info).build(story, canvasmaker=_NumberedCanvas)

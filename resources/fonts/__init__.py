@@ -1,0 +1,1 @@
+"""Packaged with makelaar (see pyproject.toml)."""
