@@ -88,6 +88,23 @@ def _parser() -> argparse.ArgumentParser:
     match.add_argument("--all", action="store_true", help="voor elk open idee")
     match.add_argument("--top", type=_positive, default=5, metavar="N", help="hoeveel suggesties per idee (5)")
     match.add_argument("--json", action="store_true", help="als JSON, voor scripts")
+
+    rep = sub.add_parser("report", help="een PDF-rapport maken")
+    rsub = rep.add_subparsers(dest="report_kind", metavar="RAPPORT", required=True, title="rapporten")
+    r_match = rsub.add_parser("matching", help="koppelingsrapport van één idee")
+    r_match.add_argument("idea", metavar="IDEE", help="nummer (I-2026-0042) of titel")
+    r_match.add_argument(
+        "--voor", choices=["bewoner", "partners"], default="bewoner", help="voor de bewoner of voor de partners"
+    )
+    r_session = rsub.add_parser("session", help="wijktafelverslag met matchkaarten")
+    r_session.add_argument("session", metavar="WIJKTAFEL", help="nummer (W-2026-0001) of naam")
+    r_org = rsub.add_parser("organisation", help="organisatieblad")
+    r_org.add_argument("organisation", metavar="ORGANISATIE", help="nummer (O-2026-0001) of naam")
+    r_over = rsub.add_parser("overview", help="overzicht van een periode voor college en raad")
+    r_over.add_argument("--from", dest="date_from", required=True, metavar="DATUM", help="31-01-2026 of 2026-01-31")
+    r_over.add_argument("--to", dest="date_to", required=True, metavar="DATUM", help="31-12-2026 of 2026-12-31")
+    for parser in (r_match, r_session, r_org, r_over):
+        parser.add_argument("-o", "--output", required=True, metavar="BESTAND.pdf", help="waar het rapport komt")
     return p
 
 
@@ -252,7 +269,35 @@ def _match(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    from makelaar import reports
+    from makelaar.domain.validation import parse_date
+    from makelaar.services import ideas, organisations, sessions
+
+    out = Path(args.output)
+    if not out.parent.exists():
+        raise KnownError(f"De map {out.parent} bestaat niet; kies een map die er is.")
+    with _open(args) as store, store.begin() as s:
+        if args.report_kind == "matching":
+            reports.build_matching_report(s, ideas.find_idea(s, args.idea).id or "", out, audience=args.voor)
+        elif args.report_kind == "session":
+            reports.build_session_report(s, sessions.find_session(s, args.session).id or "", out)
+        elif args.report_kind == "organisation":
+            reports.build_organisation_report(s, organisations.find_organisation(s, args.organisation).id or "", out)
+        else:
+            try:
+                start, end = parse_date(args.date_from), parse_date(args.date_to)
+                if start is None or end is None:
+                    raise ValueError("Geef een begin- en een einddatum.")
+                reports.build_overview_report(s, start, end, out)
+            except ValueError as exc:
+                raise KnownError(str(exc)) from None
+    print(f"Rapport geschreven naar {out}.")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "report": _report,
     "match": _match,
     "db": _db,
     "demo": _demo,

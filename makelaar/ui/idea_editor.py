@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,12 +36,14 @@ from makelaar.domain.errors import FieldError, KnownError, ValidationError
 from makelaar.domain.formatting import format_date, format_euro, parse_euro
 from makelaar.domain.records import IdeaData, InitiatorData, MatchRow
 from makelaar.services import ideas, matches, sessions, vocabulary
-from makelaar.ui.context import AppContext, Confirm
+from makelaar.ui.context import AppContext, Confirm, UnsavedPrompt
 from makelaar.ui.editor_base import RecordEditor
 from makelaar.ui.errors import show_error
 from makelaar.ui.labels import label
 from makelaar.ui.match_dialog import MatchDialog, MatchStatusDialog
 from makelaar.ui.models import Column, RowsTableModel
+from makelaar.ui.printing import preview_idea
+from makelaar.ui.report_preview import ReportPreview
 from makelaar.ui.suggestions import SuggestionsPanel
 from makelaar.ui.timeline import TimelineWidget
 from makelaar.ui.widgets import (
@@ -361,6 +364,11 @@ class IdeaEditor(RecordEditor):
         ):
             self.errors.register(field, widget)
 
+        self.print_button = self.buttons.addButton(self.tr("&Afdrukken…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setToolTip(self.tr("Koppelingsrapport voor de bewoner of de partners (Ctrl+P)"))
+        self.print_button.setAutoDefault(False)
+        self.print_button.clicked.connect(self.print_report)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_report)
         self.delete_button = self.buttons.addButton(
             self.tr("Idee &verwijderen…"), QDialogButtonBox.ButtonRole.ResetRole
         )
@@ -461,6 +469,18 @@ class IdeaEditor(RecordEditor):
                 widget = self.people.field_widget(index, match.group(2))
                 if widget is not None:
                     self.errors.register(e.field, widget)
+
+    @Slot()
+    def print_report(self) -> ReportPreview | None:
+        """Ctrl+P: the koppelingsrapport of this idea as saved (unsaved changes are saved first, if wanted)."""
+        if self.is_dirty():
+            answer = UnsavedPrompt.ask(self, self.what())
+            if answer == "cancel" or (answer == "save" and not self.save()):
+                return None
+        if self.record_id is None:
+            show_error(self, KnownError(self.tr("Sla het idee eerst op; dan kunt u het rapport afdrukken.")))
+            return None
+        return preview_idea(self, self.ctx, self.record_id, self._reference or "")
 
     @Slot()
     def delete_idea(self) -> None:

@@ -24,12 +24,14 @@ from makelaar import __version__
 from makelaar.domain.errors import KnownError
 from makelaar.services import vocabulary
 from makelaar.storage import backup
-from makelaar.ui.context import AppContext, Confirm
+from makelaar.ui.context import AppContext, Confirm, TextPrompt
 from makelaar.ui.errors import show_error
 from makelaar.ui.idea_editor import IdeaEditor
 from makelaar.ui.list_views import IdeasView, OrganisationsView, RecordListView
 from makelaar.ui.match_all import MatchAllDialog
 from makelaar.ui.organisation_editor import OrganisationEditor
+from makelaar.ui.printing import PeriodDialog, preview_idea, preview_organisation, preview_overview
+from makelaar.ui.report_preview import ReportPreview
 from makelaar.ui.sessions_view import SessionsView
 from makelaar.ui.settings_view import SettingsView
 from makelaar.ui.tasks import run_cancellable, run_with_progress
@@ -163,6 +165,15 @@ class MainWindow(QMainWindow):
             self.tr("&Suggesties voor alle open ideeën…"), self.match_all, "Ctrl+Shift+M"
         )
         edit.addAction(self.match_all_action)
+
+        report_menu = bar.addMenu(self.tr("&Rapporten"))
+        self.print_action = self._action(self.tr("&Afdrukken…"), self.print_current, QKeySequence.StandardKey.Print)
+        report_menu.addAction(self.print_action)
+        report_menu.addAction(self._action(self.tr("&Overzicht voor college en raad…"), self.print_overview))
+        report_menu.addSeparator()
+        report_menu.addAction(
+            self._action(self.tr("Matchkaart verwerken: idee openen op &nummer…"), self.open_by_reference, "Ctrl+G")
+        )
 
         view = bar.addMenu(self.tr("&Beeld"))
         for i, (title, _w) in enumerate(self.areas):
@@ -353,6 +364,45 @@ class MainWindow(QMainWindow):
         Notice.show(self, self.tr("Voorbeeldgegevens"), summary)
 
     @Slot()
+    def print_current(self) -> ReportPreview | None:
+        """Ctrl+P prints what is in front of the broker: the chosen idea, organisation or wijktafel, else the
+        overview."""
+        view = self.current_view()
+        if view is self.ideas and self.ideas.current_id():
+            row = self.ideas.model.row_at(self.ideas.table.currentIndex().row())
+            return preview_idea(self, self.ctx, self.ideas.current_id() or "", getattr(row, "reference", ""))
+        if view is self.organisations and self.organisations.current_id():
+            row = self.organisations.model.row_at(self.organisations.table.currentIndex().row())
+            return preview_organisation(self, self.ctx, self.organisations.current_id() or "", getattr(row, "name", ""))
+        if view is self.sessions and self.sessions.current() is not None:
+            return self.sessions.print_report()
+        return self.print_overview()
+
+    @Slot()
+    def print_overview(self) -> ReportPreview | None:
+        period = PeriodDialog.ask(self)
+        if period is None:
+            return None
+        return preview_overview(self, self.ctx, *period)
+
+    @Slot()
+    def open_by_reference(self) -> IdeaEditor | None:
+        """A matchkaart comes back from the wijktafel: type its number and the idea opens at its suggestions."""
+        from makelaar.services import ideas
+
+        typed = TextPrompt.ask(
+            self, self.tr("Matchkaart verwerken"), self.tr("Nummer van het idee (zoals I-2026-0042):")
+        )
+        if not typed:
+            return None
+        found = self.ctx.act(self, lambda s: ideas.find_idea(s, typed))
+        if found is None or found.id is None:
+            return None
+        editor = self.open_idea(found.id)
+        editor.tabs.setCurrentWidget(editor.suggestions)
+        return editor
+
+    @Slot()
     def match_all(self) -> MatchAllDialog | None:
         """Suggestions for every open idea, off the GUI thread, with progress and cancel."""
         from makelaar.services import matching
@@ -420,6 +470,9 @@ class MainWindow(QMainWindow):
             ("Ctrl+F", self.tr("zoeken in de lijst")),
             ("Enter / Ctrl+O", self.tr("het gekozen record openen")),
             ("Ctrl+S / Enter", self.tr("opslaan in een formulier")),
+            ("Ctrl+P", self.tr("rapport van het gekozen idee, de organisatie of de wijktafel afdrukken")),
+            ("Ctrl+G", self.tr("een idee openen op nummer, bijvoorbeeld van een matchkaart")),
+            ("Ctrl+Shift+M", self.tr("suggesties voor alle open ideeën")),
             ("Esc", self.tr("formulier sluiten (met vraag bij niet opgeslagen wijzigingen)")),
             ("F11", self.tr("intake op volledig scherm met grote letters")),
             ("F5", self.tr("vernieuwen")),

@@ -6,9 +6,11 @@ import re
 from decimal import Decimal
 
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -29,15 +31,18 @@ from sqlalchemy.orm import Session
 
 from makelaar.domain import validation as v
 from makelaar.domain.enums import Vocabulary
-from makelaar.domain.errors import FieldError, ValidationError
+from makelaar.domain.errors import FieldError, KnownError, ValidationError
 from makelaar.domain.formatting import format_date, format_euro, parse_euro
 from makelaar.domain.records import AreaInfo, ContactData, MatchRow, OrganisationData, Term
 from makelaar.services import matches, organisations, vocabulary
-from makelaar.ui.context import AppContext
+from makelaar.ui.context import AppContext, UnsavedPrompt
 from makelaar.ui.editor_base import RecordEditor
+from makelaar.ui.errors import show_error
 from makelaar.ui.labels import label
 from makelaar.ui.match_dialog import MatchStatusDialog
 from makelaar.ui.models import Column, RowsTableModel
+from makelaar.ui.printing import preview_organisation
+from makelaar.ui.report_preview import ReportPreview
 from makelaar.ui.suggestions import HelpsWithPanel
 from makelaar.ui.timeline import TimelineWidget
 from makelaar.ui.widgets import (
@@ -268,6 +273,12 @@ class OrganisationEditor(RecordEditor):
         ):
             self.errors.register(field, widget)
 
+        self.print_button = self.buttons.addButton(self.tr("&Afdrukken…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setToolTip(self.tr("Organisatieblad (Ctrl+P)"))
+        self.print_button.setAutoDefault(False)
+        self.print_button.clicked.connect(self.print_report)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_report)
+
         if organisation_id:
             self.load(ctx.read(lambda s: organisations.get_organisation(s, organisation_id)))
         else:
@@ -353,6 +364,18 @@ class OrganisationEditor(RecordEditor):
             if match:
                 self.contacts.select_cell(int(match.group(1)), match.group(2))
                 self.errors.register(e.field, self.contacts.table)
+
+    @Slot()
+    def print_report(self) -> ReportPreview | None:
+        """Ctrl+P: the organisatieblad as saved (unsaved changes are saved first, if wanted)."""
+        if self.is_dirty():
+            answer = UnsavedPrompt.ask(self, self.what())
+            if answer == "cancel" or (answer == "save" and not self.save()):
+                return None
+        if self.record_id is None:
+            show_error(self, KnownError(self.tr("Sla de organisatie eerst op; dan kunt u het blad afdrukken.")))
+            return None
+        return preview_organisation(self, self.ctx, self.record_id, self.name.text())
 
     def refresh_matches(self) -> None:
         if self.record_id is None:

@@ -33,6 +33,8 @@ from makelaar.ui.context import AppContext, UnsavedPrompt
 from makelaar.ui.errors import show_error
 from makelaar.ui.intake import IntakeDialog
 from makelaar.ui.models import Column, RowsTableModel
+from makelaar.ui.printing import preview_session
+from makelaar.ui.report_preview import ReportPreview
 from makelaar.ui.widgets import FieldErrors, add_row, area_items, date_edit, fill_combo, get_date
 
 
@@ -168,11 +170,15 @@ class SessionsView(QWidget):
         self.intake_button = QPushButton(self.tr("&Intake starten"))
         self.intake_button.setToolTip(self.tr("Ideeën registreren bij deze wijktafel"))
         self.intake_button.clicked.connect(self.start_intake)
+        self.print_button = QPushButton(self.tr("&Verslag afdrukken…"))
+        self.print_button.setToolTip(self.tr("Wijktafelverslag met matchkaarten (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_report)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.intake_button)
+        top.addWidget(self.print_button)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -207,6 +213,7 @@ class SessionsView(QWidget):
         has = bool(rows)
         self.edit_button.setEnabled(has)
         self.intake_button.setEnabled(has)
+        self.print_button.setEnabled(has)
 
     def current(self) -> SessionRow | None:
         index = self.table.currentIndex()
@@ -249,6 +256,13 @@ class SessionsView(QWidget):
         data = self.ctx.read(lambda s: sessions.get_session(s, row.id))
         if SessionDialog.ask(self.ctx, data, self) is not None:
             self.reload()
+
+    @Slot()
+    def print_report(self) -> ReportPreview | None:
+        row = self.current()
+        if row is None:
+            return None
+        return preview_session(self, self.ctx, row.id, row.reference)
 
     @Slot()
     def start_intake(self) -> None:

@@ -70,37 +70,37 @@
 <context>
     <name>ContactsTable</name>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="68"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="73"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="70"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="75"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="70"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="75"/>
         <source>Functie</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="70"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="75"/>
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="70"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="75"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="75"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="80"/>
         <source>Contactpersoon &amp;toevoegen</source>
         <translation>&amp;Add contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="78"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="83"/>
         <source>Contactpersoon ve&amp;rwijderen</source>
         <translation>&amp;Remove contact person</translation>
     </message>
@@ -169,213 +169,228 @@
 <context>
     <name>IdeaEditor</name>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="234"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="237"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="238"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="241"/>
         <source>Onderdelen van het idee</source>
         <translation>Idea sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="256"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="259"/>
         <source>&amp;Titel:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="258"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="261"/>
         <source>&amp;Omschrijving:</source>
         <translation>Desc&amp;ription:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="260"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="263"/>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="263"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="266"/>
         <source>&amp;Wijk:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="266"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="392"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="269"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="400"/>
         <source>(onbekend)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="265"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="268"/>
         <source>&amp;Binnengekomen via:</source>
         <translation>Recei&amp;ved via:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="267"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="270"/>
         <source>Wij&amp;ktafel:</source>
         <translation>District meetin&amp;g:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="270"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="273"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="274"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="277"/>
         <source>Aantal &amp;mensen:</source>
         <translation>Number of &amp;people:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="274"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="277"/>
         <source>Hoeveel mensen staan achter het idee</source>
         <translation>How many people support the idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="277"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="280"/>
         <source>onbekend</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="278"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="281"/>
         <source>Gevraagd &amp;bedrag:</source>
         <translation>&amp;Amount requested:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="278"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="281"/>
         <source>in euro, zoals 1.250,00</source>
         <translation>in euros, such as 1.250,00</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="279"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="282"/>
         <source>Binnengekomen &amp;op:</source>
         <translation>Received &amp;on:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="280"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="283"/>
         <source>&amp;Gegevens</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="286"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="289"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="288"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="291"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="289"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="292"/>
         <source>Thema&apos;s (spatie vinkt aan):</source>
         <translation>Themes (Space ticks a box):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="290"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="293"/>
         <source>Wat is er nodig (behoeften):</source>
         <translation>What is needed (needs):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="293"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="296"/>
         <source>T&amp;hema&apos;s en behoeften</source>
         <translation>T&amp;hemes and needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="297"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="300"/>
         <source>&amp;Initiatiefnemers</source>
         <translation>&amp;Initiators</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="302"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="305"/>
         <source>Su&amp;ggesties</source>
         <translation>Su&amp;ggestions</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="310"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="313"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="311"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="314"/>
         <source>Voor</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="312"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="315"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="313"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="316"/>
         <source>Opvolgen op</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="314"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="317"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="315"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="318"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="321"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="324"/>
         <source>Koppelingen van dit idee</source>
         <translation>Matches of this idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="326"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="329"/>
         <source>&amp;Koppeling toevoegen…</source>
         <translation>&amp;Add match…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="329"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="332"/>
         <source>Status &amp;wijzigen…</source>
         <translation>Change stat&amp;us…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="332"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="335"/>
         <source>Sla het idee eerst op; daarna kunt u het koppelen aan organisaties.</source>
         <translation>Save the idea first; then you can match it with organisations.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="340"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="343"/>
         <source>&amp;Koppelingen</source>
         <translation>&amp;Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="344"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="347"/>
         <source>Tij&amp;dlijn</source>
         <translation>Time&amp;line</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="365"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="367"/>
+        <source>&amp;Afdrukken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="368"/>
+        <source>Koppelingsrapport voor de bewoner of de partners (Ctrl+P)</source>
+        <translation>Match report for the resident or the partners (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="373"/>
         <source>Idee &amp;verwijderen…</source>
         <translation>D&amp;elete idea…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="380"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="388"/>
         <source>Idee %1</source>
         <translation>Idea %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="380"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="388"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="386"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="394"/>
         <source>Nieuw idee</source>
         <translation>New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="472"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="481"/>
+        <source>Sla het idee eerst op; dan kunt u het rapport afdrukken.</source>
+        <translation>Save the idea first; then you can print the report.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="492"/>
         <source>Idee %1 verwijderen, met de koppelingen en de tijdlijn? Initiatiefnemers die bij geen ander idee horen, worden ook verwijderd. Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete idea %1, with its matches and timeline? Initiators who belong to no other idea are deleted too. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="475"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="495"/>
         <source>Idee verwijderen</source>
         <translation>Delete idea</translation>
     </message>
@@ -383,101 +398,101 @@
 <context>
     <name>IdeasView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="324"/>
+        <location filename="../../makelaar/ui/list_views.py" line="325"/>
         <source>Zoek in titel, omschrijving en nummer… (Ctrl+F)</source>
         <translation>Search title, description and number… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="325"/>
+        <location filename="../../makelaar/ui/list_views.py" line="326"/>
         <source>&amp;Nieuw idee</source>
         <translation>&amp;New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="330"/>
+        <location filename="../../makelaar/ui/list_views.py" line="331"/>
         <source>Filter op status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="331"/>
+        <location filename="../../makelaar/ui/list_views.py" line="332"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="332"/>
+        <location filename="../../makelaar/ui/list_views.py" line="333"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="333"/>
+        <location filename="../../makelaar/ui/list_views.py" line="334"/>
         <source>Filter op behoefte</source>
         <translation>Filter by need</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="346"/>
+        <location filename="../../makelaar/ui/list_views.py" line="347"/>
         <source>Alle statussen</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="347"/>
+        <location filename="../../makelaar/ui/list_views.py" line="348"/>
         <source>Lopend</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="348"/>
+        <location filename="../../makelaar/ui/list_views.py" line="349"/>
         <source>Afgesloten</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="352"/>
+        <location filename="../../makelaar/ui/list_views.py" line="353"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="355"/>
+        <location filename="../../makelaar/ui/list_views.py" line="356"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="359"/>
+        <location filename="../../makelaar/ui/list_views.py" line="360"/>
         <source>Alle behoeften</source>
         <translation>All needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="374"/>
+        <location filename="../../makelaar/ui/list_views.py" line="375"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="375"/>
+        <location filename="../../makelaar/ui/list_views.py" line="376"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="376"/>
-        <location filename="../../makelaar/ui/list_views.py" line="421"/>
+        <location filename="../../makelaar/ui/list_views.py" line="377"/>
+        <location filename="../../makelaar/ui/list_views.py" line="422"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="377"/>
-        <location filename="../../makelaar/ui/list_views.py" line="422"/>
+        <location filename="../../makelaar/ui/list_views.py" line="378"/>
+        <location filename="../../makelaar/ui/list_views.py" line="423"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="378"/>
-        <location filename="../../makelaar/ui/list_views.py" line="427"/>
+        <location filename="../../makelaar/ui/list_views.py" line="379"/>
+        <location filename="../../makelaar/ui/list_views.py" line="428"/>
         <source>Binnengekomen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="379"/>
-        <location filename="../../makelaar/ui/list_views.py" line="424"/>
+        <location filename="../../makelaar/ui/list_views.py" line="380"/>
+        <location filename="../../makelaar/ui/list_views.py" line="425"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="389"/>
+        <location filename="../../makelaar/ui/list_views.py" line="390"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idea</numerusform>
@@ -485,42 +500,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="393"/>
+        <location filename="../../makelaar/ui/list_views.py" line="394"/>
         <source>Hier komen de ideeën van bewoners. Registreer een idee met Ctrl+N, start een wijktafel om ideeën op te halen, of laad de voorbeeldgegevens om het programma te verkennen.</source>
         <translation>Residents&apos; ideas appear here. Register an idea with Ctrl+N, start a district meeting to collect ideas, or load the sample data to explore the program.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="416"/>
+        <location filename="../../makelaar/ui/list_views.py" line="417"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="417"/>
+        <location filename="../../makelaar/ui/list_views.py" line="418"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="418"/>
+        <location filename="../../makelaar/ui/list_views.py" line="419"/>
         <source>Laatst gebeurd</source>
         <translation>Recent activity</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="423"/>
+        <location filename="../../makelaar/ui/list_views.py" line="424"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="425"/>
+        <location filename="../../makelaar/ui/list_views.py" line="426"/>
         <source>Aantal mensen</source>
         <translation>Number of people</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="426"/>
+        <location filename="../../makelaar/ui/list_views.py" line="427"/>
         <source>Gevraagd bedrag</source>
         <translation>Amount requested</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="428"/>
+        <location filename="../../makelaar/ui/list_views.py" line="429"/>
         <source>Initiatiefnemers</source>
         <translation>Initiators</translation>
     </message>
@@ -528,93 +543,93 @@
 <context>
     <name>InitiatorsPanel</name>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="68"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="71"/>
         <source>Initiatiefnemers</source>
         <translation>Initiators</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="71"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="74"/>
         <source>&amp;Toevoegen</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="74"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="77"/>
         <source>Ve&amp;rwijderen</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="79"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="82"/>
         <source>Naam:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="82"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="85"/>
         <source>Toestemming voor contact:</source>
         <translation>Consent to contact:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="83"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="86"/>
         <source>mag door de gemeente benaderd worden; contactgegevens bewaren</source>
         <translation>may be contacted by the municipality; keep contact details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="87"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="90"/>
         <source>Toestemming om te delen:</source>
         <translation>Consent to share:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="88"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="91"/>
         <source>naam en contactgegevens mogen naar partnerorganisaties</source>
         <translation>name and contact details may go to partner organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="90"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="93"/>
         <source>Toestemming gegeven:</source>
         <translation>Consent given:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="93"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="96"/>
         <source>Datum toestemming:</source>
         <translation>Date of consent:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="94"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="97"/>
         <source>E-mail:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="95"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="98"/>
         <source>Telefoon:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="96"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="99"/>
         <source>Adres:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="97"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="100"/>
         <source>Postcode:</source>
         <translation>Postcode:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="97"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="100"/>
         <source>zoals 1234 AB</source>
         <translation>such as 1234 AB</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="99"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="102"/>
         <source>Nummer:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="139"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="215"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="142"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="218"/>
         <source>(nog zonder naam)</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="185"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="188"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
@@ -931,310 +946,355 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="80"/>
-        <location filename="../../makelaar/ui/main_window.py" line="337"/>
+        <location filename="../../makelaar/ui/main_window.py" line="82"/>
+        <location filename="../../makelaar/ui/main_window.py" line="348"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="81"/>
+        <location filename="../../makelaar/ui/main_window.py" line="83"/>
         <source>Wijktafel starten</source>
         <translation>Start a district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="83"/>
+        <location filename="../../makelaar/ui/main_window.py" line="85"/>
         <source>Organisaties importeren…</source>
         <translation>Import organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="87"/>
+        <location filename="../../makelaar/ui/main_window.py" line="89"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="88"/>
+        <location filename="../../makelaar/ui/main_window.py" line="90"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="89"/>
+        <location filename="../../makelaar/ui/main_window.py" line="91"/>
         <source>Organisaties</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="90"/>
+        <location filename="../../makelaar/ui/main_window.py" line="92"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="91"/>
+        <location filename="../../makelaar/ui/main_window.py" line="93"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="94"/>
+        <location filename="../../makelaar/ui/main_window.py" line="96"/>
         <source>Onderdelen</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="140"/>
+        <location filename="../../makelaar/ui/main_window.py" line="142"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="141"/>
+        <location filename="../../makelaar/ui/main_window.py" line="143"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="144"/>
+        <location filename="../../makelaar/ui/main_window.py" line="146"/>
         <source>Organisaties &amp;importeren…</source>
         <translation>Import &amp;organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="145"/>
+        <location filename="../../makelaar/ui/main_window.py" line="147"/>
         <source>Ideeën i&amp;mporteren…</source>
         <translation>Import &amp;ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="146"/>
+        <location filename="../../makelaar/ui/main_window.py" line="148"/>
         <source>&amp;Exporteren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="147"/>
+        <location filename="../../makelaar/ui/main_window.py" line="149"/>
         <source>Organisaties…</source>
         <translation>Organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="148"/>
+        <location filename="../../makelaar/ui/main_window.py" line="150"/>
         <source>Ideeën…</source>
         <translation>Ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="149"/>
+        <location filename="../../makelaar/ui/main_window.py" line="151"/>
         <source>Koppelingen…</source>
         <translation>Matches…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="151"/>
+        <location filename="../../makelaar/ui/main_window.py" line="153"/>
         <source>&amp;Back-up maken</source>
         <translation>&amp;Back up</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="152"/>
+        <location filename="../../makelaar/ui/main_window.py" line="154"/>
         <source>&amp;Voorbeeldgegevens laden</source>
         <translation>&amp;Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="154"/>
+        <location filename="../../makelaar/ui/main_window.py" line="156"/>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="156"/>
+        <location filename="../../makelaar/ui/main_window.py" line="158"/>
         <source>B&amp;ewerken</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="157"/>
+        <location filename="../../makelaar/ui/main_window.py" line="159"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="159"/>
+        <location filename="../../makelaar/ui/main_window.py" line="161"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="163"/>
+        <location filename="../../makelaar/ui/main_window.py" line="165"/>
         <source>&amp;Suggesties voor alle open ideeën…</source>
         <translation>&amp;Suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="167"/>
+        <location filename="../../makelaar/ui/main_window.py" line="169"/>
+        <source>&amp;Rapporten</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="170"/>
+        <source>&amp;Afdrukken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="172"/>
+        <source>&amp;Overzicht voor college en raad…</source>
+        <translation>&amp;Overview for the executive and the council…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="175"/>
+        <source>Matchkaart verwerken: idee openen op &amp;nummer…</source>
+        <translation>Process a match card: open an idea by &amp;number…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="178"/>
         <source>&amp;Beeld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="171"/>
+        <location filename="../../makelaar/ui/main_window.py" line="182"/>
         <source>&amp;Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="173"/>
+        <location filename="../../makelaar/ui/main_window.py" line="184"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="174"/>
+        <location filename="../../makelaar/ui/main_window.py" line="185"/>
         <source>&amp;Sneltoetsen</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="175"/>
+        <location filename="../../makelaar/ui/main_window.py" line="186"/>
         <source>&amp;Over Makelaar</source>
         <translation>&amp;About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="268"/>
+        <location filename="../../makelaar/ui/main_window.py" line="279"/>
         <source>Bestand kiezen om te importeren</source>
         <translation>Choose a file to import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="270"/>
+        <location filename="../../makelaar/ui/main_window.py" line="281"/>
         <source>Tabellen (*.csv *.xlsx *.txt);;Alle bestanden (*)</source>
         <translation>Tables (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="277"/>
+        <location filename="../../makelaar/ui/main_window.py" line="288"/>
         <source>Bezig met importeren…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="283"/>
+        <location filename="../../makelaar/ui/main_window.py" line="294"/>
         <source>Import klaar</source>
         <translation>Import complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="290"/>
+        <location filename="../../makelaar/ui/main_window.py" line="301"/>
         <source>Exporteren naar</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="292"/>
+        <location filename="../../makelaar/ui/main_window.py" line="303"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="303"/>
+        <location filename="../../makelaar/ui/main_window.py" line="314"/>
         <source>Bezig met exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="309"/>
+        <location filename="../../makelaar/ui/main_window.py" line="320"/>
         <source>Export klaar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="310"/>
+        <location filename="../../makelaar/ui/main_window.py" line="321"/>
         <source>%1 regels geschreven naar %2.</source>
         <translation>%1 rows written to %2.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="317"/>
+        <location filename="../../makelaar/ui/main_window.py" line="328"/>
         <source>Van een PostgreSQL-server maakt de beheerder de back-ups.</source>
         <translation>Backups of a PostgreSQL server are made by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="320"/>
+        <location filename="../../makelaar/ui/main_window.py" line="331"/>
         <source>Back-up maken…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="327"/>
+        <location filename="../../makelaar/ui/main_window.py" line="338"/>
         <source>Back-up gemaakt</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="328"/>
+        <location filename="../../makelaar/ui/main_window.py" line="339"/>
         <source>De back-up is gemaakt en gecontroleerd:
 %1</source>
         <translation>The backup has been made and checked:
 %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="338"/>
+        <location filename="../../makelaar/ui/main_window.py" line="349"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="347"/>
+        <location filename="../../makelaar/ui/main_window.py" line="358"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="353"/>
+        <location filename="../../makelaar/ui/main_window.py" line="364"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="371"/>
+        <location filename="../../makelaar/ui/main_window.py" line="394"/>
+        <source>Matchkaart verwerken</source>
+        <translation>Process a match card</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="394"/>
+        <source>Nummer van het idee (zoals I-2026-0042):</source>
+        <translation>Number of the idea (such as I-2026-0042):</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="421"/>
         <source>Suggesties zoeken voor alle open ideeën…</source>
         <translation>Looking for suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="401"/>
+        <location filename="../../makelaar/ui/main_window.py" line="451"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="404"/>
+        <location filename="../../makelaar/ui/main_window.py" line="454"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="408"/>
+        <location filename="../../makelaar/ui/main_window.py" line="458"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="410"/>
+        <location filename="../../makelaar/ui/main_window.py" line="460"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="418"/>
+        <location filename="../../makelaar/ui/main_window.py" line="468"/>
         <source>Vandaag, Ideeën, Organisaties, Wijktafels, Instellingen</source>
         <translation>Today, Ideas, Organisations, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="419"/>
+        <location filename="../../makelaar/ui/main_window.py" line="469"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="420"/>
+        <location filename="../../makelaar/ui/main_window.py" line="470"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="421"/>
+        <location filename="../../makelaar/ui/main_window.py" line="471"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="422"/>
+        <location filename="../../makelaar/ui/main_window.py" line="472"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="423"/>
+        <location filename="../../makelaar/ui/main_window.py" line="473"/>
+        <source>rapport van het gekozen idee, de organisatie of de wijktafel afdrukken</source>
+        <translation>print the report of the chosen idea, organisation or district meeting</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="474"/>
+        <source>een idee openen op nummer, bijvoorbeeld van een matchkaart</source>
+        <translation>open an idea by number, for example from a match card</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="475"/>
+        <source>suggesties voor alle open ideeën</source>
+        <translation>suggestions for all open ideas</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="476"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="424"/>
+        <location filename="../../makelaar/ui/main_window.py" line="477"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="425"/>
+        <location filename="../../makelaar/ui/main_window.py" line="478"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="428"/>
+        <location filename="../../makelaar/ui/main_window.py" line="481"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="434"/>
+        <location filename="../../makelaar/ui/main_window.py" line="487"/>
         <source>Over Makelaar</source>
         <translation>About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="436"/>
+        <location filename="../../makelaar/ui/main_window.py" line="489"/>
         <source>Makelaar %1
 Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
 Database: %2</source>
@@ -1423,352 +1483,367 @@ Database: %2</translation>
 <context>
     <name>OrganisationEditor</name>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="156"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="161"/>
         <source>Onderdelen van de organisatie</source>
         <translation>Organisation sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="161"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="166"/>
         <source>&amp;Naam:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="162"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="167"/>
         <source>&amp;Soort:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="163"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="168"/>
         <source>(onbekend)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="164"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="169"/>
         <source>&amp;Omschrijving:</source>
         <translation>Desc&amp;ription:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="166"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
         <source>&amp;Website:</source>
         <translation>&amp;Website:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="166"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
         <source>zoals www.voorbeeld.nl</source>
         <translation>such as www.example.nl</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="167"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="172"/>
         <source>&amp;KvK-nummer:</source>
         <translation>&amp;KvK number:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="167"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="172"/>
         <source>acht cijfers</source>
         <translation>eight digits</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="168"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="173"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="169"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="174"/>
         <source>&amp;Telefoon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="170"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="175"/>
         <source>&amp;Adres:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="176"/>
         <source>&amp;Postcode:</source>
         <translation>Post&amp;code:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="176"/>
         <source>zoals 1234 AB</source>
         <translation>such as 1234 AB</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="172"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="177"/>
         <source>Plaa&amp;ts:</source>
         <translation>&amp;Town:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="173"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="178"/>
         <source>Actief:</source>
         <translation>Active:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="173"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="178"/>
         <source>deze organisatie is nog actief</source>
         <translation>this organisation is still active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="174"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="179"/>
         <source>&amp;Gegevens</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="179"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="184"/>
         <source>Aanbod</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="181"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="186"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="183"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="188"/>
         <source>Werkgebied</source>
         <translation>Working area</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="184"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="189"/>
         <source>Biedt (aanbod):</source>
         <translation>Offers:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="185"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="190"/>
         <source>Thema&apos;s:</source>
         <translation>Themes:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="186"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="191"/>
         <source>Werkt in:</source>
         <translation>Works in:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="190"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="195"/>
         <source>Aan&amp;bod en werkgebied</source>
         <translation>&amp;Offers and working area</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="193"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="198"/>
         <source>&amp;Contactpersonen</source>
         <translation>Contact per&amp;sons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="198"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="203"/>
         <source>Alleen voor fondsen: waar een aanvraag aan moet voldoen. Laat leeg wat niet geldt.</source>
         <translation>For funds only: the conditions an application must meet. Leave blank what does not apply.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="201"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="206"/>
         <source>&amp;Maximumbedrag:</source>
         <translation>Ma&amp;ximum amount:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="201"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="206"/>
         <source>in euro, zoals 2.500,00</source>
         <translation>in euros, such as 2.500,00</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="203"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="208"/>
         <source>Minimaal aantal &amp;initiatiefnemers:</source>
         <translation>Minimum number of &amp;initiators:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="205"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="210"/>
         <source>geen eis</source>
         <translation>no requirement</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="206"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="211"/>
         <source>Aanvragen &amp;uiterlijk op:</source>
         <translation>Applications due &amp;by:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="207"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="212"/>
         <source>Betaalt &amp;niet voor:</source>
         <translation>Does &amp;not pay for:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="209"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="214"/>
         <source>bijvoorbeeld: alcohol, commerciële activiteiten</source>
         <translation>for example: alcohol, commercial activities</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="210"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="215"/>
         <source>&amp;Fonds</source>
         <translation>&amp;Fund</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="216"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="221"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="217"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="222"/>
         <source>Voor</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="218"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="223"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="219"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="224"/>
         <source>Opvolgen op</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="220"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="225"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="226"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="231"/>
         <source>Koppelingen van deze organisatie</source>
         <translation>Matches of this organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="231"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="236"/>
         <source>Status &amp;wijzigen…</source>
         <translation>Change stat&amp;us…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="239"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="244"/>
         <source>&amp;Koppelingen</source>
         <translation>&amp;Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="243"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="248"/>
         <source>Kan &amp;helpen bij</source>
         <translation>Can &amp;help with</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="246"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="251"/>
         <source>Tij&amp;dlijn</source>
         <translation>Time&amp;line</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="279"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="276"/>
+        <source>&amp;Afdrukken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="277"/>
+        <source>Organisatieblad (Ctrl+P)</source>
+        <translation>Organisation sheet (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="290"/>
         <source>Organisatie %1</source>
         <translation>Organisation %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="279"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="290"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="285"/>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="286"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="296"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="297"/>
         <source>Nieuwe organisatie</source>
         <translation>New organisation</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="376"/>
+        <source>Sla de organisatie eerst op; dan kunt u het blad afdrukken.</source>
+        <translation>Save the organisation first; then you can print the sheet.</translation>
     </message>
 </context>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="454"/>
+        <location filename="../../makelaar/ui/list_views.py" line="455"/>
         <source>Zoek in naam, omschrijving en plaats… (Ctrl+F)</source>
         <translation>Search name, description and town… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="455"/>
+        <location filename="../../makelaar/ui/list_views.py" line="456"/>
         <source>&amp;Nieuwe organisatie</source>
         <translation>&amp;New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="460"/>
+        <location filename="../../makelaar/ui/list_views.py" line="461"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="461"/>
+        <location filename="../../makelaar/ui/list_views.py" line="462"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="462"/>
+        <location filename="../../makelaar/ui/list_views.py" line="463"/>
         <source>Filter op aanbod</source>
         <translation>Filter by offer</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="464"/>
+        <location filename="../../makelaar/ui/list_views.py" line="465"/>
         <source>Filter op soort</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="466"/>
+        <location filename="../../makelaar/ui/list_views.py" line="467"/>
         <source>Alleen actieve</source>
         <translation>Active only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="467"/>
+        <location filename="../../makelaar/ui/list_views.py" line="468"/>
         <source>Alleen actieve organisaties</source>
         <translation>Active organisations only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="486"/>
+        <location filename="../../makelaar/ui/list_views.py" line="487"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="488"/>
+        <location filename="../../makelaar/ui/list_views.py" line="489"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="489"/>
+        <location filename="../../makelaar/ui/list_views.py" line="490"/>
         <source>Al het aanbod</source>
         <translation>All offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="490"/>
+        <location filename="../../makelaar/ui/list_views.py" line="491"/>
         <source>Alle soorten</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="494"/>
+        <location filename="../../makelaar/ui/list_views.py" line="495"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="495"/>
-        <location filename="../../makelaar/ui/list_views.py" line="527"/>
+        <location filename="../../makelaar/ui/list_views.py" line="496"/>
+        <location filename="../../makelaar/ui/list_views.py" line="528"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="496"/>
-        <location filename="../../makelaar/ui/list_views.py" line="528"/>
+        <location filename="../../makelaar/ui/list_views.py" line="497"/>
+        <location filename="../../makelaar/ui/list_views.py" line="529"/>
         <source>Biedt</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="497"/>
-        <location filename="../../makelaar/ui/list_views.py" line="530"/>
+        <location filename="../../makelaar/ui/list_views.py" line="498"/>
+        <location filename="../../makelaar/ui/list_views.py" line="531"/>
         <source>Werkt in</source>
         <translation>Works in</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="498"/>
-        <location filename="../../makelaar/ui/list_views.py" line="536"/>
+        <location filename="../../makelaar/ui/list_views.py" line="499"/>
+        <location filename="../../makelaar/ui/list_views.py" line="537"/>
         <source>Actief</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="498"/>
-        <location filename="../../makelaar/ui/list_views.py" line="536"/>
+        <location filename="../../makelaar/ui/list_views.py" line="499"/>
+        <location filename="../../makelaar/ui/list_views.py" line="537"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="498"/>
-        <location filename="../../makelaar/ui/list_views.py" line="536"/>
+        <location filename="../../makelaar/ui/list_views.py" line="499"/>
+        <location filename="../../makelaar/ui/list_views.py" line="537"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="508"/>
+        <location filename="../../makelaar/ui/list_views.py" line="509"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisation</numerusform>
@@ -1776,59 +1851,125 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="512"/>
+        <location filename="../../makelaar/ui/list_views.py" line="513"/>
         <source>Hier komt de sociale kaart: de organisaties die bewoners kunnen helpen. Voeg er een toe met Ctrl+N, importeer een lijst (Bestand &gt; Importeren) of laad de voorbeeldgegevens.</source>
         <translation>The social map appears here: the organisations that can help residents. Add one with Ctrl+N, import a list (File &gt; Import organisations) or load the sample data.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="524"/>
+        <location filename="../../makelaar/ui/list_views.py" line="525"/>
         <source>geen contactpersonen</source>
         <translation>no contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="524"/>
+        <location filename="../../makelaar/ui/list_views.py" line="525"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="525"/>
+        <location filename="../../makelaar/ui/list_views.py" line="526"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="525"/>
+        <location filename="../../makelaar/ui/list_views.py" line="526"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="529"/>
+        <location filename="../../makelaar/ui/list_views.py" line="530"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="531"/>
+        <location filename="../../makelaar/ui/list_views.py" line="532"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="532"/>
+        <location filename="../../makelaar/ui/list_views.py" line="533"/>
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="533"/>
+        <location filename="../../makelaar/ui/list_views.py" line="534"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="534"/>
+        <location filename="../../makelaar/ui/list_views.py" line="535"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="535"/>
+        <location filename="../../makelaar/ui/list_views.py" line="536"/>
         <source>KvK</source>
         <translation>KvK</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <location filename="../../makelaar/ui/printing.py" line="86"/>
+        <source>Overzicht voor college en raad</source>
+        <translation>Overview for the executive and the council</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/printing.py" line="89"/>
+        <source>&amp;Van:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/printing.py" line="90"/>
+        <source>&amp;Tot en met:</source>
+        <translation>&amp;Up to and including:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/printing.py" line="94"/>
+        <source>Rapport maken</source>
+        <translation>Make report</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/printing.py" line="95"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/printing.py" line="111"/>
+        <source>De einddatum ligt voor de begindatum.</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../makelaar/ui/printing.py" line="36"/>
+        <source>Koppelingsrapport %1</source>
+        <translation>Match report %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/printing.py" line="39"/>
+        <source>Versie voor de bewoner</source>
+        <translation>Version for the resident</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/printing.py" line="40"/>
+        <source>Versie voor de partners</source>
+        <translation>Version for the partners</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/printing.py" line="53"/>
+        <source>Organisatieblad %1</source>
+        <translation>Organisation sheet %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/printing.py" line="63"/>
+        <source>Wijktafelverslag %1</source>
+        <translation>District meeting report %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/printing.py" line="74"/>
+        <source>Overzicht %1 tot en met %2</source>
+        <translation>Overview %1 to %2</translation>
     </message>
 </context>
 <context>
@@ -1878,69 +2019,135 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>ReportPreview</name>
+    <message>
+        <location filename="../../makelaar/ui/report_preview.py" line="50"/>
+        <source>Rapport opslaan</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/report_preview.py" line="64"/>
+        <source>Rapport maken…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/report_preview.py" line="89"/>
+        <source>Versie van het rapport</source>
+        <translation>Version of the report</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/report_preview.py" line="94"/>
+        <source>Voorbeeld van het rapport</source>
+        <translation>Preview of the report</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/report_preview.py" line="100"/>
+        <source>&amp;Afdrukken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/report_preview.py" line="101"/>
+        <source>Afdrukken (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/report_preview.py" line="102"/>
+        <source>&amp;Opslaan als PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/report_preview.py" line="103"/>
+        <source>Opslaan als PDF (Ctrl+S)</source>
+        <translation>Save as PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/report_preview.py" line="104"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../makelaar/ui/report_preview.py" line="138"/>
+        <source>%n pagina(&apos;s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/report_preview.py" line="147"/>
+        <source>De printer kan niet worden gebruikt; er is niets afgedrukt.</source>
+        <translation>The printer cannot be used; nothing was printed.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/report_preview.py" line="171"/>
+        <source>Het rapport kon niet worden opgeslagen in %1: %2</source>
+        <translation>The report could not be saved in %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="47"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="49"/>
         <source>Wijktafel</source>
         <translation>District meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="47"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="49"/>
         <source>Nieuwe wijktafel</source>
         <translation>New district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="50"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="52"/>
         <source>&amp;Naam:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="51"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="53"/>
         <source>bijvoorbeeld Wijktafel Noord</source>
         <translation>for example District meeting North</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="52"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="54"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="53"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="55"/>
         <source>&amp;Plaats:</source>
         <translation>&amp;Location:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="54"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="56"/>
         <source>bijvoorbeeld Buurthuis De Linde</source>
         <translation>for example Community centre De Linde</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="55"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="57"/>
         <source>&amp;Wijk:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="56"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="58"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="57"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="59"/>
         <source>&amp;Notities:</source>
         <translation>N&amp;otes:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="65"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="67"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="66"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="68"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="86"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="88"/>
         <source>Deze wijktafel</source>
         <translation>This district meeting</translation>
     </message>
@@ -1948,87 +2155,97 @@ Database: %2</translation>
 <context>
     <name>SessionsView</name>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="138"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="140"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="139"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="141"/>
         <source>Zoek op naam, plaats of nummer… (Ctrl+F)</source>
         <translation>Search by name, location or number… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="144"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="146"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="145"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="147"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="146"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="148"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="147"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="149"/>
         <source>Plaats</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="148"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="150"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="149"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="151"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="155"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="157"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="163"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="165"/>
         <source>Ideeën van deze wijktafel</source>
         <translation>Ideas from this district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="164"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="166"/>
         <source>&amp;Nieuwe wijktafel…</source>
         <translation>&amp;New district meeting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="166"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="168"/>
         <source>&amp;Wijzigen…</source>
         <translation>&amp;Change…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="168"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="170"/>
         <source>&amp;Intake starten</source>
         <translation>&amp;Start intake</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="169"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="171"/>
         <source>Ideeën registreren bij deze wijktafel</source>
         <translation>Register ideas at this district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="182"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="173"/>
+        <source>&amp;Verslag afdrukken…</source>
+        <translation>&amp;Print report…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="174"/>
+        <source>Wijktafelverslag met matchkaarten (Ctrl+P)</source>
+        <translation>District meeting report with match cards (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="188"/>
         <source>Nog geen wijktafels. Maak er een aan met &apos;Nieuwe wijktafel&apos; en registreer daar de ideeën.</source>
         <translation>No district meetings yet. Create one with &apos;New district meeting&apos; and register the ideas there.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="230"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="237"/>
         <source>Opgehaalde ideeën</source>
         <translation>Ideas collected</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="230"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="237"/>
         <source>nog geen</source>
         <translation>none yet</translation>
     </message>

@@ -1,0 +1,175 @@
+"""Preview of a PDF report (QtPdf), with Print (the system's print dialog) and Save as PDF."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, Slot
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from makelaar.domain.errors import KnownError
+from makelaar.ui.context import AppContext
+from makelaar.ui.errors import show_error
+from makelaar.ui.tasks import run_with_progress
+
+Builder = Callable[[Session, BinaryIO], None]
+
+
+class PrinterChooser:
+    """The system's print dialog, as a class tests can monkeypatch (no printer on a test machine)."""
+
+    @staticmethod
+    def ask(parent: QWidget) -> QPrinter | None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, parent)
+        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class SaveChooser:
+    """Where to save the PDF (monkeypatched in tests)."""
+
+    @staticmethod
+    def ask(parent: QWidget, suggested: str) -> str | None:
+        title = QCoreApplication.translate("ReportPreview", "Rapport opslaan")
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
+        return path or None
+
+
+def build_report(parent: QWidget | None, ctx: AppContext, build: Builder) -> bytes:
+    """Build a report off the GUI thread (with a progress dialog when it takes a moment); the PDF's bytes."""
+
+    def work() -> bytes:
+        out = io.BytesIO()
+        with ctx.store.begin() as s:
+            build(s, out)
+        return out.getvalue()
+
+    return run_with_progress(parent, QCoreApplication.translate("ReportPreview", "Rapport maken…"), work)
+
+
+class ReportPreview(QDialog):
+    """A report on screen. ``variants`` are (label, builder) pairs, e.g. the version for the resident and for the
+    partners; with more than one, a list chooses between them."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        title: str,
+        file_name: str,
+        variants: Sequence[tuple[str, Builder]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.variants = list(variants)
+        self.file_name = file_name
+        self.setWindowTitle(title)
+        self.pdf = b""
+        self._bytes = QByteArray()
+        self._buffer = QBuffer(self)
+        self.document = QPdfDocument(self)
+        self.version = QComboBox()
+        self.version.setAccessibleName(self.tr("Versie van het rapport"))
+        for label, _build in self.variants:
+            self.version.addItem(label)
+        self.version.setVisible(len(self.variants) > 1)
+        self.view = QPdfView(self)
+        self.view.setAccessibleName(self.tr("Voorbeeld van het rapport"))
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pages_label = QLabel()
+        buttons = QDialogButtonBox()
+        self.print_button = buttons.addButton(self.tr("&Afdrukken…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setToolTip(self.tr("Afdrukken (Ctrl+P)"))
+        self.save_button = buttons.addButton(self.tr("&Opslaan als PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.setToolTip(self.tr("Opslaan als PDF (Ctrl+S)"))
+        close = buttons.addButton(self.tr("Sluiten"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setAutoDefault(False)
+        self.print_button.clicked.connect(lambda: self.print_document())
+        self.save_button.clicked.connect(lambda: self.save_as())
+        close.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Print, self, lambda: self.print_document())
+        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save_as())
+        top = QHBoxLayout()
+        top.addWidget(self.version)
+        top.addStretch(1)
+        top.addWidget(self.pages_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 1000)
+        self.rebuild()
+        self.version.currentIndexChanged.connect(self.rebuild)
+
+    @Slot()
+    def rebuild(self) -> None:
+        """Build the chosen version and show it."""
+        _label, build = self.variants[max(self.version.currentIndex(), 0)]
+        self.set_pdf(build_report(self, self.ctx, build))
+
+    def set_pdf(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        self.document.close()
+        self._buffer.close()
+        # The buffer must live as long as the document reads from it.
+        self._bytes = QByteArray(pdf)
+        self._buffer.setData(self._bytes)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self.pages_label.setText(self.tr("%n pagina('s)", "", self.document.pageCount()))
+
+    def print_document(self, printer: QPrinter | None = None) -> bool:
+        """Print every page at the printer's resolution; returns whether anything was printed."""
+        printer = printer or PrinterChooser.ask(self)
+        if printer is None:
+            return False
+        painter = QPainter()
+        if not painter.begin(printer):
+            show_error(self, KnownError(self.tr("De printer kan niet worden gebruikt; er is niets afgedrukt.")))
+            return False
+        try:
+            area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                points = self.document.pagePointSize(page)
+                scale = min(area.width() / points.width(), area.height() / points.height())
+                size = QSize(int(points.width() * scale), int(points.height() * scale))
+                painter.drawImage(QRect(0, 0, size.width(), size.height()), self.document.render(page, size))
+        finally:
+            painter.end()
+        return True
+
+    def save_as(self) -> Path | None:
+        folder = Path(self.ctx.settings.last_folder or Path.home())
+        chosen = SaveChooser.ask(self, str(folder / self.file_name))
+        if not chosen:
+            return None
+        path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
+        try:
+            path.write_bytes(self.pdf)
+        except OSError as exc:
+            message = self.tr("Het rapport kon niet worden opgeslagen in %1: %2")
+            show_error(self, KnownError(message.replace("%1", str(path)).replace("%2", exc.strerror or str(exc))))
+            return None
+        self.ctx.settings.last_folder = str(path.parent)
+        return path

@@ -1,0 +1,130 @@
+"""Ctrl+P: a preview of the PDF, printing through the system's dialog, saving as PDF."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from makelaar.domain.records import SessionData
+from makelaar.services import ideas, sessions
+from makelaar.ui import context, printing, report_preview
+from makelaar.ui.context import AppContext
+from makelaar.ui.idea_editor import IdeaEditor
+from makelaar.ui.main_window import MainWindow
+from makelaar.ui.report_preview import ReportPreview
+
+
+def text_of(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_ctrl_p_on_an_idea_previews_both_versions(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    editor = IdeaEditor(ctx, sample["garden"])
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    qtbot.keyClick(editor, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    preview = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ReportPreview) and w.isVisible())
+    qtbot.addWidget(preview)
+    assert preview.document.pageCount() >= 1
+    assert "Buurtmoestuin aan de Lindelaan" in text_of(preview.pdf)
+    assert [preview.version.itemText(i) for i in range(preview.version.count())] == [
+        "Versie voor de bewoner",
+        "Versie voor de partners",
+    ]
+    for_resident = preview.pdf
+    preview.version.setCurrentIndex(1)
+    assert preview.pdf != for_resident
+    assert "partners" in text_of(preview.pdf)
+
+
+def test_print_goes_to_the_chosen_printer(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "afdruk.pdf"
+
+    def printer(_parent: object) -> QPrinter:
+        # No printers on a test machine: Qt's PDF printer stands in for the one chosen in the print dialog.
+        chosen = QPrinter(QPrinter.PrinterMode.HighResolution)
+        chosen.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        chosen.setOutputFileName(str(target))
+        return chosen
+
+    monkeypatch.setattr(report_preview.PrinterChooser, "ask", staticmethod(printer))
+    preview = printing.preview_organisation(None, ctx, sample["green"], "Stichting Groen Doen")  # type: ignore[arg-type]
+    qtbot.addWidget(preview)
+    assert preview.print_document()
+    assert len(PdfReader(str(target)).pages) == preview.document.pageCount()
+
+
+def test_cancelled_print_dialog_prints_nothing(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(report_preview.PrinterChooser, "ask", staticmethod(lambda _p: None))
+    preview = printing.preview_organisation(None, ctx, sample["green"], "Stichting Groen Doen")  # type: ignore[arg-type]
+    qtbot.addWidget(preview)
+    assert preview.print_document() is False
+
+
+def test_save_as_pdf(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(report_preview.SaveChooser, "ask", staticmethod(lambda _p, _s: str(tmp_path / "blad")))
+    preview = printing.preview_organisation(None, ctx, sample["green"], "Stichting Groen Doen")  # type: ignore[arg-type]
+    qtbot.addWidget(preview)
+    saved = preview.save_as()
+    assert saved == tmp_path / "blad.pdf"
+    assert saved.read_bytes() == preview.pdf
+    assert ctx.settings.last_folder == str(tmp_path)
+
+
+def test_main_window_prints_what_is_chosen(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ctx.store.begin() as s:
+        session = sessions.save_session(s, SessionData(title="Wijktafel Noord", held_on=date(2026, 11, 26)))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show_view(window.sessions)
+    window.sessions.reload()
+    preview = window.print_current()
+    assert preview is not None
+    qtbot.addWidget(preview)
+    assert session.reference and session.reference in text_of(preview.pdf)
+    monkeypatch.setattr(printing.PeriodDialog, "ask", staticmethod(lambda _p: (date(2026, 1, 1), date(2026, 12, 31))))
+    window.show_view(window.today)
+    overview = window.print_current()
+    assert overview is not None
+    qtbot.addWidget(overview)
+    assert "01-01-2026" in text_of(overview.pdf)
+
+
+def test_period_must_run_forward(qtbot: QtBot) -> None:
+    dialog = printing.PeriodDialog()
+    qtbot.addWidget(dialog)
+    dialog.start.setDate(dialog.end.date().addDays(1))
+    dialog.accept()
+    assert "einddatum" in dialog.message.text()
+    assert dialog.result() == 0
+
+
+def test_a_matchkaart_is_entered_back_by_its_number(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ctx.store.begin() as s:
+        reference = ideas.get_idea(s, sample["garden"]).reference
+    monkeypatch.setattr(context.TextPrompt, "ask", staticmethod(lambda *_a: reference))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    editor = window.open_by_reference()
+    assert editor is not None and editor.record_id == sample["garden"]
+    assert editor.tabs.currentWidget() is editor.suggestions
