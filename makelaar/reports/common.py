@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
+import base64
+import io
+import logging
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
+from reportlab.lib.utils import ImageReader
 from sqlalchemy.orm import Session
 
 from makelaar.domain.enums import Vocabulary
 from makelaar.reports.style import ReportInfo
 from makelaar.services import vocabulary
 
-# Settings key of an optional logo file (PNG or JPG) shown in the header of every report.
-LOGO_SETTING = "municipality_logo"
+# Settings key of an optional logo shown in the header of every report: the PNG itself, base64-encoded, so it
+# travels with the store (a team on a shared server, a backup) instead of pointing at one laptop's file.
+LOGO_SETTING = vocabulary.LOGO_SETTING
+
+log = logging.getLogger(__name__)
+
+
+def _logo(s: Session) -> ImageReader | None:
+    stored = vocabulary.get_setting(s, LOGO_SETTING).strip()
+    if not stored:
+        return None
+    try:
+        return ImageReader(io.BytesIO(base64.b64decode(stored, validate=True)))
+    except (ValueError, OSError):
+        log.warning("the logo in the settings cannot be read; reports are made without it")
+        return None
 
 
 def report_info(s: Session, title: str, subject: str, today: date | None = None) -> ReportInfo:
-    logo_path = vocabulary.get_setting(s, LOGO_SETTING).strip()
-    logo = Path(logo_path) if logo_path and Path(logo_path).is_file() else None
+    logo = _logo(s)
     return ReportInfo(
         title=title,
         subject=subject,

@@ -19,6 +19,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -197,7 +198,7 @@ class ReportInfo:
     subject: str
     municipality: str
     printed_on: date
-    logo: Path | None = None
+    logo: ImageReader | None = None
 
 
 class _NumberedCanvas(Canvas):
@@ -254,7 +255,7 @@ class ReportDocument(BaseDocTemplate):
         if info.logo is not None:
             # A logo from the settings, 12 mm high, before the municipality's name.
             canvas.drawImage(
-                str(info.logo), left, top - 12 * mm, height=12 * mm, width=30 * mm, preserveAspectRatio=True, anchor="w"
+                info.logo, left, top - 12 * mm, height=12 * mm, width=30 * mm, preserveAspectRatio=True, anchor="w"
             )
             left += 32 * mm
         canvas.setFillColor(ACCENT)

@@ -14,6 +14,7 @@ from makelaar.storage.base import utcnow
 from makelaar.storage.models import Area, Setting, VocabularyTerm
 
 MUNICIPALITY_NAME = "municipality_name"
+LOGO_SETTING = "municipality_logo"  # the PNG, base64-encoded
 DEFAULT_MUNICIPALITY = "Gemeente"
 
 

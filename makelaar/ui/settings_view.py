@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,10 +26,22 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from makelaar.domain.enums import AreaKind, Vocabulary
+from makelaar.domain.errors import KnownError
 from makelaar.services import vocabulary
 from makelaar.ui.context import AppContext, TextPrompt
+from makelaar.ui.errors import show_error
 from makelaar.ui.labels import label
 from makelaar.ui.widgets import add_row
+
+
+class LogoChooser:
+    """Pick an image file (monkeypatched in tests)."""
+
+    @staticmethod
+    def ask(parent: QWidget) -> str | None:
+        title = QCoreApplication.translate("SettingsView", "Logo kiezen")
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", "Afbeeldingen (*.png *.jpg *.jpeg)")
+        return path or None
 
 
 class TermList(QWidget):
@@ -234,6 +247,19 @@ class SettingsView(QWidget):
         self.language.currentIndexChanged.connect(self.save_language)
         self.language_note = QLabel()
         form.addRow("", self.language_note)
+        self.logo_preview = QLabel()
+        self.logo_preview.setAccessibleName(self.tr("Logo op de rapporten"))
+        self.logo_preview.setMinimumHeight(48)
+        self.logo_choose = QPushButton(self.tr("&Logo kiezen…"))
+        self.logo_choose.clicked.connect(self.choose_logo)
+        self.logo_remove = QPushButton(self.tr("Logo &weghalen"))
+        self.logo_remove.clicked.connect(self.remove_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview, 1)
+        logo_row.addWidget(self.logo_choose)
+        logo_row.addWidget(self.logo_remove)
+        form.addRow(self.tr("Logo op rapporten:"), logo_row)
+        self._show_logo()
 
         self.lists = QTabWidget()
         self.lists.setAccessibleName(self.tr("Woordenlijsten"))
@@ -280,6 +306,48 @@ class SettingsView(QWidget):
     def save_language(self) -> None:
         self.ctx.settings.language = str(self.language.currentData())
         self.language_note.setText(self.tr("De nieuwe taal geldt na het opnieuw starten van Makelaar."))
+
+    def _show_logo(self) -> None:
+        stored = self.ctx.read(lambda s: vocabulary.get_setting(s, vocabulary.LOGO_SETTING))
+        image = QImage()
+        if stored:
+            image.loadFromData(QByteArray.fromBase64(stored.encode("ascii")))
+        if image.isNull():
+            self.logo_preview.setText(self.tr("(geen logo)"))
+            self.logo_remove.setEnabled(False)
+            return
+        self.logo_preview.setPixmap(
+            QPixmap.fromImage(image).scaledToHeight(48, Qt.TransformationMode.SmoothTransformation)
+        )
+        self.logo_remove.setEnabled(True)
+
+    @Slot()
+    def choose_logo(self) -> None:
+        path = LogoChooser.ask(self)
+        if not path:
+            return
+        image = QImage(path)
+        if image.isNull():
+            show_error(
+                self,
+                KnownError(self.tr("%1 is geen afbeelding die Makelaar kan lezen (PNG of JPG).").replace("%1", path)),
+            )
+            return
+        if image.height() > 600:
+            # Sharp enough at 12 mm on paper, small enough to keep in the store.
+            image = image.scaledToHeight(600, Qt.TransformationMode.SmoothTransformation)
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub says bytes; PySide6 takes str
+        encoded = bytes(data.toBase64().data()).decode("ascii")
+        self.ctx.act(self, lambda s: vocabulary.set_setting(s, vocabulary.LOGO_SETTING, encoded))
+        self._show_logo()
+
+    @Slot()
+    def remove_logo(self) -> None:
+        self.ctx.act(self, lambda s: vocabulary.set_setting(s, vocabulary.LOGO_SETTING, ""))
+        self._show_logo()
 
     def focus_search(self) -> None:
         self.municipality.setFocus()

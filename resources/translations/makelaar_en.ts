@@ -4,57 +4,57 @@
 <context>
     <name>AreaList</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="146"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="159"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="147"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="160"/>
         <source>&amp;Wijk toevoegen…</source>
         <translation>&amp;Add district…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="148"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="161"/>
         <source>&amp;Buurt toevoegen…</source>
         <translation>Add &amp;neighbourhood…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="149"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="162"/>
         <source>Een buurt in de gekozen wijk</source>
         <translation>A neighbourhood in the selected district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="151"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="164"/>
         <source>&amp;Dorp toevoegen…</source>
         <translation>Add villa&amp;ge…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="161"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="174"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="162"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="175"/>
         <source>Naam van de %1:</source>
         <translation>Name of the %1:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="183"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="196"/>
         <source>Buurt toevoegen</source>
         <translation>Add neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="183"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="196"/>
         <source>Kies eerst de wijk waar de buurt in ligt.</source>
         <translation>First select the district the neighbourhood is in.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="195"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="208"/>
         <source>Hernoemen</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="195"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="208"/>
         <source>Nieuwe naam:</source>
         <translation>New name:</translation>
     </message>
@@ -2253,54 +2253,89 @@ Database: %2</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="221"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="42"/>
+        <source>Logo kiezen</source>
+        <translation>Choose logo</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="234"/>
         <source>Algemeen</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="223"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="236"/>
         <source>Naam van de &amp;gemeente:</source>
         <translation>&amp;Municipality name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="227"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="240"/>
         <source>Uw &amp;naam:</source>
         <translation>&amp;Your name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="227"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="240"/>
         <source>staat bij uw notities</source>
         <translation>shown with your notes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="230"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="243"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="239"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="251"/>
+        <source>Logo op de rapporten</source>
+        <translation>Logo on the reports</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="253"/>
+        <source>&amp;Logo kiezen…</source>
+        <translation>Choose &amp;logo…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="255"/>
+        <source>Logo &amp;weghalen</source>
+        <translation>&amp;Remove logo</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="261"/>
+        <source>Logo op rapporten:</source>
+        <translation>Logo on reports:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="265"/>
         <source>Woordenlijsten</source>
         <translation>Word lists</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="248"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="274"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="251"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="277"/>
         <source>Een woord dat u uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet meer aangeboden voor nieuwe.</source>
         <translation>A word you switch off stays on the ideas and organisations that already have it, but is no longer offered for new ones.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="258"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="284"/>
         <source>Woordenlijsten van de gemeente:</source>
         <translation>The municipality&apos;s word lists:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="282"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="308"/>
         <source>De nieuwe taal geldt na het opnieuw starten van Makelaar.</source>
         <translation>The new language takes effect when Makelaar is restarted.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="316"/>
+        <source>(geen logo)</source>
+        <translation>(no logo)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="333"/>
+        <source>%1 is geen afbeelding die Makelaar kan lezen (PNG of JPG).</source>
+        <translation>%1 is not an image Makelaar can read (PNG or JPG).</translation>
     </message>
 </context>
 <context>
@@ -2402,48 +2437,48 @@ Database: %2</translation>
 <context>
     <name>TermList</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="50"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="63"/>
         <source>&amp;Toevoegen…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="51"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="64"/>
         <source>&amp;Hernoemen…</source>
         <translation>&amp;Rename…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="52"/>
-        <location filename="../../makelaar/ui/settings_view.py" line="101"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="65"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="114"/>
         <source>&amp;Uitzetten</source>
         <translation>Switch &amp;off</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="75"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="88"/>
         <source>niet meer in gebruik</source>
         <translation>no longer in use</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="101"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="114"/>
         <source>&amp;Weer gebruiken</source>
         <translation>&amp;Use again</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="115"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="128"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="115"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="128"/>
         <source>Nieuw woord voor %1:</source>
         <translation>New word for %1:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="127"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="140"/>
         <source>Hernoemen</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="127"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="140"/>
         <source>Nieuwe naam:</source>
         <translation>New name:</translation>
     </message>

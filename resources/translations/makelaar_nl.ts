@@ -4,7 +4,7 @@
 <context>
     <name>IdeasView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="390" />
+        <location filename="../../makelaar/ui/list_views.py" line="390"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idee</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>IntakeDialog</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/intake.py" line="307" />
+        <location filename="../../makelaar/ui/intake.py" line="307"/>
         <source>Al geregistreerd bij deze wijktafel: %n</source>
         <translation>
             <numerusform>Al geregistreerd bij deze wijktafel: %n</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>MatchAllDialog</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/match_all.py" line="48" />
+        <location filename="../../makelaar/ui/match_all.py" line="48"/>
         <source>%n suggestie(s)</source>
         <translation>
             <numerusform>%n suggestie</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>OrganisationsView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="509" />
+        <location filename="../../makelaar/ui/list_views.py" line="509"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisatie</numerusform>
@@ -48,9 +48,12 @@
 <context>
     <name>ReportPreview</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/report_preview.py" line="138" />
-        <source>%n pagina('s)</source>
-        <translation><numerusform>%n pagina</numerusform><numerusform>%n pagina's</numerusform></translation>
+        <location filename="../../makelaar/ui/report_preview.py" line="138"/>
+        <source>%n pagina(&apos;s)</source>
+        <translation>
+            <numerusform>%n pagina</numerusform>
+            <numerusform>%n pagina&apos;s</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

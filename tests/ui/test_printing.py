@@ -128,3 +128,47 @@ def test_a_matchkaart_is_entered_back_by_its_number(
     editor = window.open_by_reference()
     assert editor is not None and editor.record_id == sample["garden"]
     assert editor.tabs.currentWidget() is editor.suggestions
+
+
+def test_a_logo_chosen_in_the_settings_is_on_every_report(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from makelaar.ui import settings_view
+
+    picture = QImage(400, 120, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#0b5394"))
+    logo = tmp_path / "logo.png"
+    assert picture.save(str(logo))
+    monkeypatch.setattr(settings_view.LogoChooser, "ask", staticmethod(lambda _p: str(logo)))
+    view = settings_view.SettingsView(ctx)
+    qtbot.addWidget(view)
+    view.choose_logo()
+    assert view.logo_remove.isEnabled()
+    preview = printing.preview_organisation(None, ctx, sample["green"], "Stichting Groen Doen")  # type: ignore[arg-type]
+    qtbot.addWidget(preview)
+    page = PdfReader(io.BytesIO(preview.pdf)).pages[0]
+    assert page.images, "the logo is drawn on the page"
+    view.remove_logo()
+    again = printing.preview_organisation(None, ctx, sample["green"], "Stichting Groen Doen")  # type: ignore[arg-type]
+    qtbot.addWidget(again)
+    assert not PdfReader(io.BytesIO(again.pdf)).pages[0].images
+
+
+def test_not_an_image_is_refused_with_a_message(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from makelaar.ui import settings_view
+    from tests.ui.conftest import Shown
+
+    text = tmp_path / "logo.png"
+    text.write_text("geen plaatje", encoding="utf-8")
+    monkeypatch.setattr(settings_view.LogoChooser, "ask", staticmethod(lambda _p: str(text)))
+    shown = Shown()
+    monkeypatch.setattr(settings_view, "show_error", lambda _p, exc: shown.warnings.append(str(exc)))
+    view = settings_view.SettingsView(ctx)
+    qtbot.addWidget(view)
+    view.choose_logo()
+    assert shown.warnings and "geen afbeelding" in shown.warnings[0]
+    assert not view.logo_remove.isEnabled()

@@ -142,7 +142,7 @@ def test_english_main_window_and_labels(qtbot: QtBot, qapp: QApplication, ctx: A
     with translator(qapp, "makelaar_en"):
         window = MainWindow(ctx)
         qtbot.addWidget(window)
-        assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
+        assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&Reports", "&View", "&Help"]
         assert [window.nav.item(i).text() for i in range(2)] == ["Today", "Ideas"]
         # A string of the base class (RecordListView), looked up for the subclass at run time.
         assert window.ideas.search.accessibleName() == "Search"
