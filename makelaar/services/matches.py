@@ -48,6 +48,17 @@ def _rows(s: Session, *where: object) -> list[MatchRow]:
     ]
 
 
+def _existing(s: Session, idea_id: str, organisation_id: str, need_id: str | None) -> Match | None:
+    """The koppeling of this idea with this organisation for this need, if there is one."""
+    return s.scalar(
+        select(Match).where(
+            Match.idea_id == idea_id,
+            Match.organisation_id == organisation_id,
+            Match.need_id.is_(None) if need_id is None else Match.need_id == need_id,
+        )
+    )
+
+
 def matches_for_idea(s: Session, idea_id: str) -> list[MatchRow]:
     return _rows(s, Match.idea_id == idea_id)
 
@@ -74,14 +85,7 @@ def create_match(
         raise NotFoundError("Het idee of de organisatie bestaat niet (meer).")
     if not org.active:
         raise KnownError(f"{org.name} is niet actief; kies een andere organisatie of zet deze eerst op actief.")
-    duplicate = s.scalar(
-        select(Match.id).where(
-            Match.idea_id == idea_id,
-            Match.organisation_id == organisation_id,
-            Match.need_id.is_(None) if need_id is None else Match.need_id == need_id,
-        )
-    )
-    if duplicate:
+    if _existing(s, idea_id, organisation_id, need_id) is not None:
         raise KnownError(f"{org.name} is al gekoppeld aan dit idee voor deze behoefte.")
     if contact_id is not None:
         contact = s.get(Contact, contact_id)
@@ -200,14 +204,7 @@ def decline_suggestion(
     org = s.get(Organisation, organisation_id)
     if org is None or s.get(Idea, idea_id) is None:
         raise NotFoundError("Het idee of de organisatie bestaat niet (meer).")
-    existing = s.scalar(
-        select(Match).where(
-            Match.idea_id == idea_id,
-            Match.organisation_id == organisation_id,
-            Match.need_id.is_(None) if need_id is None else Match.need_id == need_id,
-        )
-    )
-    if existing is not None:
+    if _existing(s, idea_id, organisation_id, need_id) is not None:
         raise KnownError(f"{org.name} is al gekoppeld aan dit idee voor deze behoefte; wijzig daar de status.")
     row = Match(
         idea_id=idea_id,

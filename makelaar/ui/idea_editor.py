@@ -40,7 +40,7 @@ from makelaar.ui.context import AppContext, Confirm, UnsavedPrompt
 from makelaar.ui.editor_base import RecordEditor
 from makelaar.ui.errors import show_error
 from makelaar.ui.labels import label
-from makelaar.ui.match_dialog import MatchDialog, MatchStatusDialog
+from makelaar.ui.match_dialog import MatchStatusDialog, link
 from makelaar.ui.models import Column, RowsTableModel
 from makelaar.ui.printing import preview_idea
 from makelaar.ui.report_preview import ReportPreview
@@ -535,25 +535,9 @@ class IdeaEditor(RecordEditor):
     def add_match(self) -> None:
         if self.record_id is None:
             return
-        choice = MatchDialog.ask(self, self.ctx, self.collect())
-        if choice is None:
-            return
-        idea_id = self.record_id
-        row = self.ctx.act(
-            self,
-            lambda s: matches.create_match(
-                s,
-                idea_id=idea_id,
-                organisation_id=choice.organisation_id,
-                need_id=choice.need_id,
-                status=choice.status,
-                follow_up_on=choice.follow_up_on,
-                contact_id=choice.contact_id,
-                note=choice.note,
-                author=self.ctx.author,
-            ),
-        )
-        if row is not None:
+        data = self.collect()
+        data.id = self.record_id
+        if link(self, self.ctx, data) is not None:
             self._after_match_change()
 
     @Slot()

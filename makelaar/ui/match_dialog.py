@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from makelaar.domain.enums import MATCH_TRANSITIONS, MatchStatus, Vocabulary
 from makelaar.domain.records import IdeaData, MatchRow
-from makelaar.services import organisations, vocabulary
+from makelaar.services import matches, organisations, vocabulary
 from makelaar.services.listing import ListQuery
 from makelaar.ui.context import AppContext
 from makelaar.ui.labels import label
@@ -54,6 +54,36 @@ class StatusChange:
     status: MatchStatus
     follow_up_on: date | None
     note: str
+
+
+def link(
+    parent: QWidget,
+    ctx: AppContext,
+    idea: IdeaData,
+    preselect: Preselection | None = None,
+) -> MatchRow | None:
+    """Ask for a koppeling of ``idea`` (optionally with a suggestion filled in) and make it; None when the broker
+    cancelled or the store refused (the reason is shown)."""
+    if idea.id is None:
+        return None
+    idea_id = idea.id
+    choice = MatchDialog.ask(parent, ctx, idea, preselect)
+    if choice is None:
+        return None
+    return ctx.act(
+        parent,
+        lambda s: matches.create_match(
+            s,
+            idea_id=idea_id,
+            organisation_id=choice.organisation_id,
+            need_id=choice.need_id,
+            status=choice.status,
+            follow_up_on=choice.follow_up_on,
+            contact_id=choice.contact_id,
+            note=choice.note,
+            author=ctx.author,
+        ),
+    )
 
 
 class MatchDialog(QDialog):

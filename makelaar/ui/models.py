@@ -25,6 +25,16 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+_SHOWN_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ID_ROLE,
+        ROW_ROLE,
+    }
+)
+
 
 @dataclass(frozen=True)
 class Column(Generic[R]):
@@ -35,12 +45,43 @@ class Column(Generic[R]):
     width: int = 0  # 0: stretch to fill the table
 
 
-class RowsTableModel(QAbstractTableModel, Generic[R]):
-    """A small table whose rows are held in memory (a timeline, a list of koppelingen)."""
+class _ColumnsModel(QAbstractTableModel, Generic[R]):
+    """What both table models share: the columns, their headers and how a cell shows a row."""
 
     def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].title
+        return None
+
+    def cell(self, row: R, column: int, role: int) -> Any:
+        spec = self._columns[column]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return spec.value(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and spec.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ID_ROLE:
+            return getattr(row, "id", None)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+
+class RowsTableModel(_ColumnsModel[R]):
+    """A small table whose rows are held in memory (a timeline, a list of koppelingen)."""
+
+    def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
+        super().__init__(columns, parent)
         self._rows: list[R] = []
 
     def set_rows(self, rows: Sequence[R]) -> None:
@@ -57,35 +98,13 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.value(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ID_ROLE:
-            return getattr(row, "id", None)
-        if role == ROW_ROLE:
-            return row
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].title
-        return None
+        return self.cell(self._rows[index.row()], index.column(), role)
 
 
-class PagedTableModel(QAbstractTableModel, Generic[R]):
+class PagedTableModel(_ColumnsModel[R]):
     """A table over a query of any size: the count comes first, rows are fetched a page at a time when shown.
 
     Filtering, sorting and searching happen in SQL (the fetchers); this model only caches pages.
@@ -106,8 +125,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         fetch: Callable[[int, int], list[R]],
         parent: Any = None,
     ) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
+        super().__init__(columns, parent)
         self._count = count
         self._fetch = fetch
         self._total = 0
@@ -163,38 +181,12 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._total
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-            ID_ROLE,
-            ROW_ROLE,
-        ):
+        # Roles nobody shows are answered before a page would be fetched for them.
+        if not index.isValid() or role not in _SHOWN_ROLES:
             return None
         row = self.row_at(index.row())
-        if row is None:
-            return None
-        column = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.value(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column.align_right else None
-        if role == ID_ROLE:
-            return getattr(row, "id", None)
-        return row
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].title
-        return None
+        return None if row is None else self.cell(row, index.column(), role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not (0 <= column < len(self._columns)):

@@ -26,7 +26,7 @@ from makelaar.services import ideas, matches, matching, vocabulary
 from makelaar.ui.context import AppContext, TextPrompt
 from makelaar.ui.errors import show_error
 from makelaar.ui.list_views import RecordTable
-from makelaar.ui.match_dialog import MatchDialog, Preselection
+from makelaar.ui.match_dialog import Preselection, link
 from makelaar.ui.models import Column, RowsTableModel
 from makelaar.ui.tasks import run_with_progress
 
@@ -167,25 +167,7 @@ class SuggestionsPanel(QWidget):
         if current is None or idea is None or idea.id is None:
             return
         need_name = current.covered_needs[0] if current.covered_needs else None
-        choice = MatchDialog.ask(self, self.ctx, idea, Preselection(current.organisation_id, current.name, need_name))
-        if choice is None:
-            return
-        idea_id = idea.id
-        made = self.ctx.act(
-            self,
-            lambda s: matches.create_match(
-                s,
-                idea_id=idea_id,
-                organisation_id=choice.organisation_id,
-                need_id=choice.need_id,
-                status=choice.status,
-                follow_up_on=choice.follow_up_on,
-                contact_id=choice.contact_id,
-                note=choice.note,
-                author=self.ctx.author,
-            ),
-        )
-        if made is not None:
+        if link(self, self.ctx, idea, Preselection(current.organisation_id, current.name, need_name)) is not None:
             self.match_made.emit()
             self.refresh()
 
@@ -308,23 +290,6 @@ class HelpsWithPanel(QWidget):
             return
         idea = self.ctx.read(lambda s: ideas.get_idea(s, current.idea_id))
         need = current.covered_needs[0] if current.covered_needs else None
-        choice = MatchDialog.ask(self, self.ctx, idea, Preselection(self.organisation_id, self.organisation_name, need))
-        if choice is None:
-            return
-        made = self.ctx.act(
-            self,
-            lambda s: matches.create_match(
-                s,
-                idea_id=current.idea_id,
-                organisation_id=choice.organisation_id,
-                need_id=choice.need_id,
-                status=choice.status,
-                follow_up_on=choice.follow_up_on,
-                contact_id=choice.contact_id,
-                note=choice.note,
-                author=self.ctx.author,
-            ),
-        )
-        if made is not None:
+        if link(self, self.ctx, idea, Preselection(self.organisation_id, self.organisation_name, need)) is not None:
             self.match_made.emit()
             self.refresh()

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from makelaar.domain.enums import MatchStatus, Vocabulary
 from makelaar.services import activities, ideas, matches
 from makelaar.storage.store import Store
-from makelaar.ui import idea_editor
+from makelaar.ui import idea_editor, match_dialog
 from makelaar.ui.context import AppContext
 from makelaar.ui.idea_editor import IdeaEditor
 from makelaar.ui.match_dialog import MatchDialog, MatchStatusDialog, StatusChange
@@ -86,7 +86,7 @@ def test_link_and_follow_a_koppeling_from_the_idea_editor(
     qtbot.addWidget(editor)
     editor.tabs.setCurrentWidget(editor.matches_page)
 
-    def choose(parent: object, ctx_: AppContext, idea: object) -> object:
+    def choose(parent: object, ctx_: AppContext, idea: object, preselect: object = None) -> object:
         # Drive the real dialog as the user would, then hand back its choice.
         dialog = MatchDialog(None, ctx_, idea)  # type: ignore[arg-type]
         qtbot.addWidget(dialog)
@@ -94,7 +94,7 @@ def test_link_and_follow_a_koppeling_from_the_idea_editor(
         dialog.follow_up.setDate(dialog.follow_up.date().addDays(3))
         return dialog.choice()
 
-    monkeypatch.setattr(idea_editor.MatchDialog, "ask", staticmethod(choose))
+    monkeypatch.setattr(match_dialog.MatchDialog, "ask", staticmethod(choose))
     with qtbot.waitSignal(editor.saved):
         qtbot.mouseClick(editor.add_match_button, Qt.MouseButton.LeftButton)
     assert editor.match_model.rowCount() == 1

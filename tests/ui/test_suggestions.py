@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from makelaar.domain.records import IdeaData
 from makelaar.services import activities, ideas, matches
 from makelaar.storage.store import Store
-from makelaar.ui import context, suggestions
+from makelaar.ui import context, match_dialog
 from makelaar.ui.context import AppContext
 from makelaar.ui.idea_editor import IdeaEditor
 from makelaar.ui.main_window import MainWindow
@@ -48,7 +48,7 @@ def test_enter_takes_a_suggestion_over_as_a_koppeling(
         qtbot.addWidget(dialog)
         return dialog.choice()
 
-    monkeypatch.setattr(suggestions.MatchDialog, "ask", staticmethod(ask))
+    monkeypatch.setattr(match_dialog.MatchDialog, "ask", staticmethod(ask))
     editor = open_suggestions(qtbot, ctx, sample["garden"])
     editor.suggestions.table.setFocus()
     editor.suggestions.table.selectRow(0)
