@@ -12,7 +12,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -42,9 +42,14 @@ def main() -> int:
     window.show()
     OUT.mkdir(exist_ok=True)
 
-    def shot(widget: QWidget, name: str) -> None:
+    def shot(widget: QWidget, name: str, settle_ms: int = 0) -> None:
         for _ in range(5):
             app.processEvents()
+        if settle_ms:
+            # QPdfView renders its pages in a thread: give it a moment before the grab.
+            loop = QEventLoop()
+            QTimer.singleShot(settle_ms, loop.quit)
+            loop.exec()
         widget.grab().save(str(OUT / f"{name}.png"))
         print("saved", OUT / f"{name}.png")
 
@@ -77,6 +82,11 @@ def main() -> int:
     shot(editor, "idee-koppelingen")
     editor.tabs.setCurrentWidget(editor.timeline)
     shot(editor, "idee-tijdlijn")
+    preview = editor.print_report()
+    if preview is not None:
+        preview.resize(820, 900)
+        shot(preview, "rapport-voorbeeld", settle_ms=1500)
+        preview.close()
     editor.close()
 
     org_editor = window.open_organisation(window.organisations.current_id() or "")

@@ -30,6 +30,7 @@ from makelaar.ui.errors import show_error
 from makelaar.ui.tasks import run_with_progress
 
 Builder = Callable[[Session, BinaryIO], None]
+PRINT_DPI = 300
 
 
 class PrinterChooser:
@@ -152,9 +153,14 @@ class ReportPreview(QDialog):
                 if page:
                     printer.newPage()
                 points = self.document.pagePointSize(page)
+                # Where the page goes on the sheet, in the printer's pixels ...
                 scale = min(area.width() / points.width(), area.height() / points.height())
-                size = QSize(int(points.width() * scale), int(points.height() * scale))
-                painter.drawImage(QRect(0, 0, size.width(), size.height()), self.document.render(page, size))
+                target = QRect(0, 0, int(points.width() * scale), int(points.height() * scale))
+                # ... and the page itself rendered at 300 dpi: sharp on paper, without the half-gigabyte image a
+                # 1200 dpi printer would otherwise ask for.
+                dpi = min(printer.resolution(), PRINT_DPI)
+                size = QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72))
+                painter.drawImage(target, self.document.render(page, size))
         finally:
             painter.end()
         return True

@@ -63,7 +63,11 @@ def test_print_goes_to_the_chosen_printer(
     preview = printing.preview_organisation(None, ctx, sample["green"], "Stichting Groen Doen")  # type: ignore[arg-type]
     qtbot.addWidget(preview)
     assert preview.print_document()
-    assert len(PdfReader(str(target)).pages) == preview.document.pageCount()
+    printed = PdfReader(str(target))
+    assert len(printed.pages) == preview.document.pageCount()
+    # The page carries the rendered report: an image with dark text on it, not a blank sheet.
+    picture = printed.pages[0].images[0].image.convert("L")
+    assert picture.getextrema()[0] < 100
 
 
 def test_cancelled_print_dialog_prints_nothing(
