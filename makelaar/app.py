@@ -6,8 +6,6 @@ import logging
 import os
 import sys
 
-from makelaar.domain.errors import KnownError
-
 log = logging.getLogger(__name__)
 
 
@@ -51,15 +49,15 @@ def run_gui(database: str | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    from PySide6.QtCore import QLocale
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtCore import QLocale, QTimer
+    from PySide6.QtWidgets import QApplication
 
     from makelaar.storage.engine import resolve_database_url
-    from makelaar.storage.store import open_store
     from makelaar.ui.context import AppContext
     from makelaar.ui.errors import install_excepthook
     from makelaar.ui.main_window import MainWindow
     from makelaar.ui.settings import UiSettings
+    from makelaar.ui.startup import open_for_gui
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -69,13 +67,15 @@ def run_gui(database: str | None = None) -> int:
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     install_translator(app, settings.language)
     install_excepthook()
-    try:
-        store = open_store(resolve_database_url(database))
-    except KnownError as exc:
-        QMessageBox.critical(None, "Makelaar", str(exc))
+    opened = open_for_gui(resolve_database_url(database))
+    if opened is None:
         return 2
-    window = MainWindow(AppContext(store=store, settings=settings))
+    window = MainWindow(AppContext(store=opened.store, settings=settings))
     window.show()
+    # Once the window is up: a daily backup when something changed, with its own progress.
+    QTimer.singleShot(500, window.daily_backup)
     code = app.exec()
-    store.close()
+    opened.store.close()
+    if opened.lock is not None:
+        opened.lock.unlock()
     return int(code)

@@ -220,8 +220,10 @@ def _db(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from makelaar.services import demo
 
-    with _open(args) as store, store.begin() as s:
-        summary = demo.fill(s, force=args.force)
+    with _open(args) as store:
+        store.backup_before("voor-voorbeeldgegevens")
+        with store.begin() as s:
+            summary = demo.fill(s, force=args.force)
     print(summary)
     return EXIT_OK
 
@@ -230,9 +232,12 @@ def _import(args: argparse.Namespace) -> int:
     from makelaar.services import csvio
 
     with _open(args) as store:
+        made = None if args.dry_run else store.backup_before("voor-import")
         result = csvio.import_path(store, args.kind, Path(args.file), dry_run=args.dry_run)
     for line in result.summary_lines():
         print(line)
+    if made is not None:
+        print(f"Back-up vooraf: {made}")
     return EXIT_OK if not result.rejected else EXIT_PARTIAL
 
 

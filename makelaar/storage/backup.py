@@ -14,7 +14,6 @@ from pathlib import Path
 from makelaar.domain.errors import StoreError
 
 BACKUP_TIMEOUT_S = 120.0
-KEEP_BACKUPS = 20
 
 
 @dataclass(frozen=True)
@@ -106,13 +105,46 @@ def take_backup(store: Path, target: Path | None = None, reason: str = "handmati
     return target
 
 
-_OWN_NAME = re.compile(r"-\d{8}-\d{6}-\d{6}-[\w-]+\.sqlite")
+_OWN_NAME = re.compile(r"-(\d{8})-(\d{6})-(\d{6})-[\w-]+\.sqlite")
+
+# Kept (as Zotero and Anki do): the newest backup of each of the last 7 days, 4 weeks and 12 months that have one,
+# and always the newest few whatever their age (a day with several bulk changes keeps them all).
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_NEWEST = 7, 4, 12, 5
+
+
+def _taken(path: Path, stem: str) -> datetime | None:
+    match = _OWN_NAME.fullmatch(path.name[len(stem) :])
+    if match is None:
+        return None
+    return datetime.strptime("".join(match.groups()), "%Y%m%d%H%M%S%f")
+
+
+def backups_to_keep(taken: list[datetime]) -> set[datetime]:
+    """Which of these backup times the rotation keeps (grandfather-father-son)."""
+    newest_first = sorted(taken, reverse=True)
+    keep = set(newest_first[:KEEP_NEWEST])
+    for period, count in (
+        (lambda t: t.date(), KEEP_DAILY),
+        (lambda t: t.isocalendar()[:2], KEEP_WEEKLY),
+        (lambda t: (t.year, t.month), KEEP_MONTHLY),
+    ):
+        seen: list[object] = []
+        for t in newest_first:
+            key = period(t)
+            if key not in seen:
+                seen.append(key)
+                if len(seen) > count:
+                    break
+                keep.add(t)  # the newest of its day, week or month
+    return keep
 
 
 def _rotate(folder: Path, stem: str) -> None:
-    backups = sorted(p for p in folder.glob(f"{stem}-*.sqlite") if _OWN_NAME.fullmatch(p.name[len(stem) :]))
-    for old in backups[:-KEEP_BACKUPS]:
-        old.unlink(missing_ok=True)
+    own = {p: t for p in folder.glob(f"{stem}-*.sqlite") if (t := _taken(p, stem)) is not None}
+    keep = backups_to_keep(list(own.values()))
+    for path, taken in own.items():
+        if taken not in keep:
+            path.unlink(missing_ok=True)
 
 
 def list_backups(store: Path) -> list[BackupInfo]:

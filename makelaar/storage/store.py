@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from makelaar.domain.errors import StoreError
-from makelaar.storage import migrate
+from makelaar.storage import backup, migrate
 from makelaar.storage.engine import describe, make_engine, make_session_factory, sqlite_path
 
 
@@ -52,6 +53,25 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def backup_before(self, reason: str) -> Path | None:
+        """A verified backup before a bulk change (import, example data); None on a server, which its
+        administrator backs up."""
+        if self.path is None or not self.path.exists():
+            return None
+        return backup.take_backup(self.path, reason=reason)
+
+    def daily_backup(self, now: datetime | None = None) -> Path | None:
+        """Once a day, when something changed since the newest backup."""
+        path = self.path
+        if path is None or not path.exists():
+            return None
+        now = now or datetime.now()
+        backups = backup.list_backups(path)
+        changed = max(p.stat().st_mtime for p in (path, Path(str(path) + "-wal")) if p.exists())
+        if backups and (backups[0].taken_at.date() == now.date() or changed <= backups[0].taken_at.timestamp()):
+            return None
+        return backup.take_backup(path, reason="dagelijks")
 
 
 _ENVIRONMENT = (

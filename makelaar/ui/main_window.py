@@ -283,10 +283,13 @@ class MainWindow(QMainWindow):
         if not path:
             return
         self.ctx.settings.last_folder = str(Path(path).parent)
+
+        def work() -> Any:
+            self.ctx.store.backup_before("voor-import")
+            return csvio.import_path(self.ctx.store, kind, Path(path))
+
         try:
-            result = run_with_progress(
-                self, self.tr("Bezig met importeren…"), lambda: csvio.import_path(self.ctx.store, kind, Path(path))
-            )
+            result = run_with_progress(self, self.tr("Bezig met importeren…"), work)
         except KnownError as exc:
             show_error(self, exc)
             return
@@ -340,6 +343,17 @@ class MainWindow(QMainWindow):
         )
 
     @Slot()
+    def daily_backup(self) -> None:
+        """Once a day, when something changed: a verified backup, off the GUI thread."""
+        try:
+            made = run_with_progress(self, self.tr("Dagelijkse back-up maken…"), self.ctx.store.daily_backup)
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        if made is not None:
+            self._update_status()
+
+    @Slot()
     def load_demo(self) -> None:
         from makelaar.services import demo
 
@@ -351,6 +365,7 @@ class MainWindow(QMainWindow):
             return
 
         def work() -> str:
+            self.ctx.store.backup_before("voor-voorbeeldgegevens")
             with self.ctx.store.begin() as s:
                 return demo.fill(s)
 

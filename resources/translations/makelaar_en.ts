@@ -126,42 +126,42 @@
 <context>
     <name>HelpsWithPanel</name>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="239"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="221"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="240"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="222"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="241"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="223"/>
         <source>Waarom</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="247"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="229"/>
         <source>Open ideeën waarbij deze organisatie kan helpen</source>
         <translation>Open ideas this organisation could help with</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="254"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="236"/>
         <source>&amp;Koppelen…</source>
         <translation>&amp;Match…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="280"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="262"/>
         <source>Sla de organisatie eerst op.</source>
         <translation>Save the organisation first.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="288"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="270"/>
         <source>Ideeën zoeken…</source>
         <translation>Looking for ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="295"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="277"/>
         <source>Geen open ideeën gevonden; een organisatie die niet actief is, wordt nooit voorgesteld.</source>
         <translation>No open ideas found; an organisation that is not active is never suggested.</translation>
     </message>
@@ -947,7 +947,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../makelaar/ui/main_window.py" line="82"/>
-        <location filename="../../makelaar/ui/main_window.py" line="348"/>
+        <location filename="../../makelaar/ui/main_window.py" line="362"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
@@ -1122,57 +1122,57 @@
         <translation>Tables (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="288"/>
+        <location filename="../../makelaar/ui/main_window.py" line="292"/>
         <source>Bezig met importeren…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="294"/>
+        <location filename="../../makelaar/ui/main_window.py" line="297"/>
         <source>Import klaar</source>
         <translation>Import complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="301"/>
+        <location filename="../../makelaar/ui/main_window.py" line="304"/>
         <source>Exporteren naar</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="303"/>
+        <location filename="../../makelaar/ui/main_window.py" line="306"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="314"/>
+        <location filename="../../makelaar/ui/main_window.py" line="317"/>
         <source>Bezig met exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="320"/>
+        <location filename="../../makelaar/ui/main_window.py" line="323"/>
         <source>Export klaar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="321"/>
+        <location filename="../../makelaar/ui/main_window.py" line="324"/>
         <source>%1 regels geschreven naar %2.</source>
         <translation>%1 rows written to %2.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="328"/>
+        <location filename="../../makelaar/ui/main_window.py" line="331"/>
         <source>Van een PostgreSQL-server maakt de beheerder de back-ups.</source>
         <translation>Backups of a PostgreSQL server are made by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="331"/>
+        <location filename="../../makelaar/ui/main_window.py" line="334"/>
         <source>Back-up maken…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="338"/>
+        <location filename="../../makelaar/ui/main_window.py" line="341"/>
         <source>Back-up gemaakt</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="339"/>
+        <location filename="../../makelaar/ui/main_window.py" line="342"/>
         <source>De back-up is gemaakt en gecontroleerd:
 %1</source>
         <translation>The backup has been made and checked:
@@ -1180,121 +1180,126 @@
     </message>
     <message>
         <location filename="../../makelaar/ui/main_window.py" line="349"/>
+        <source>Dagelijkse back-up maken…</source>
+        <translation>Making the daily backup…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="363"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="358"/>
+        <location filename="../../makelaar/ui/main_window.py" line="373"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="364"/>
+        <location filename="../../makelaar/ui/main_window.py" line="379"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="394"/>
+        <location filename="../../makelaar/ui/main_window.py" line="409"/>
         <source>Matchkaart verwerken</source>
         <translation>Process a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="394"/>
+        <location filename="../../makelaar/ui/main_window.py" line="409"/>
         <source>Nummer van het idee (zoals I-2026-0042):</source>
         <translation>Number of the idea (such as I-2026-0042):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="421"/>
+        <location filename="../../makelaar/ui/main_window.py" line="436"/>
         <source>Suggesties zoeken voor alle open ideeën…</source>
         <translation>Looking for suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="451"/>
+        <location filename="../../makelaar/ui/main_window.py" line="466"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="454"/>
+        <location filename="../../makelaar/ui/main_window.py" line="469"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="458"/>
+        <location filename="../../makelaar/ui/main_window.py" line="473"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="460"/>
+        <location filename="../../makelaar/ui/main_window.py" line="475"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="468"/>
+        <location filename="../../makelaar/ui/main_window.py" line="483"/>
         <source>Vandaag, Ideeën, Organisaties, Wijktafels, Instellingen</source>
         <translation>Today, Ideas, Organisations, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="469"/>
+        <location filename="../../makelaar/ui/main_window.py" line="484"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="470"/>
+        <location filename="../../makelaar/ui/main_window.py" line="485"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="471"/>
+        <location filename="../../makelaar/ui/main_window.py" line="486"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="472"/>
+        <location filename="../../makelaar/ui/main_window.py" line="487"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="473"/>
+        <location filename="../../makelaar/ui/main_window.py" line="488"/>
         <source>rapport van het gekozen idee, de organisatie of de wijktafel afdrukken</source>
         <translation>print the report of the chosen idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="474"/>
+        <location filename="../../makelaar/ui/main_window.py" line="489"/>
         <source>een idee openen op nummer, bijvoorbeeld van een matchkaart</source>
         <translation>open an idea by number, for example from a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="475"/>
+        <location filename="../../makelaar/ui/main_window.py" line="490"/>
         <source>suggesties voor alle open ideeën</source>
         <translation>suggestions for all open ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="476"/>
+        <location filename="../../makelaar/ui/main_window.py" line="491"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="477"/>
+        <location filename="../../makelaar/ui/main_window.py" line="492"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="478"/>
+        <location filename="../../makelaar/ui/main_window.py" line="493"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="481"/>
+        <location filename="../../makelaar/ui/main_window.py" line="496"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="487"/>
+        <location filename="../../makelaar/ui/main_window.py" line="502"/>
         <source>Over Makelaar</source>
         <translation>About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="489"/>
+        <location filename="../../makelaar/ui/main_window.py" line="504"/>
         <source>Makelaar %1
 Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
 Database: %2</source>
@@ -1357,87 +1362,87 @@ Database: %2</translation>
 <context>
     <name>MatchDialog</name>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="67"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="97"/>
         <source>Koppeling toevoegen</source>
         <translation>Add match</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="71"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="101"/>
         <source>&amp;Voor behoefte:</source>
         <translation>For &amp;need:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="74"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="104"/>
         <source>(geen specifieke behoefte)</source>
         <translation>(no specific need)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="79"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="109"/>
         <source>Filter:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="79"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="109"/>
         <source>alleen organisaties die dit aanbieden</source>
         <translation>only organisations that offer this</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="82"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="112"/>
         <source>&amp;Zoek organisatie:</source>
         <translation>Find &amp;organisation:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="83"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="113"/>
         <source>typ een deel van de naam of omschrijving</source>
         <translation>type part of the name or description</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="85"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="115"/>
         <source>Gevonden organisaties</source>
         <translation>Organisations found</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="88"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="118"/>
         <source>&amp;Contactpersoon:</source>
         <translation>&amp;Contact person:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="89"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="119"/>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="92"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="122"/>
         <source>&amp;Opvolgen op:</source>
         <translation>&amp;Follow up on:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="94"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="124"/>
         <source>&amp;Notitie:</source>
         <translation>No&amp;te:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="100"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="130"/>
         <source>Koppelen</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="101"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="131"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="155"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="185"/>
         <source>Geen actieve organisaties gevonden.</source>
         <translation>No active organisations found.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="160"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="190"/>
         <source>(nog niet bekend)</source>
         <translation>(not known yet)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="173"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="203"/>
         <source>Kies eerst een organisatie uit de lijst.</source>
         <translation>First choose an organisation from the list.</translation>
     </message>
@@ -1445,37 +1450,37 @@ Database: %2</translation>
 <context>
     <name>MatchStatusDialog</name>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="204"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="234"/>
         <source>Koppeling met %1</source>
         <translation>Match with %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="207"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="237"/>
         <source>Nu:</source>
         <translation>Now:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="208"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="238"/>
         <source>&amp;Nieuwe status:</source>
         <translation>&amp;New status:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="215"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="245"/>
         <source>&amp;Opvolgen op:</source>
         <translation>&amp;Follow up on:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="216"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="246"/>
         <source>N&amp;otitie:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="220"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="250"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="221"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="251"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
@@ -2021,52 +2026,52 @@ Database: %2</translation>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="50"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="51"/>
         <source>Rapport opslaan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="64"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="65"/>
         <source>Rapport maken…</source>
         <translation>Making the report…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="89"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="90"/>
         <source>Versie van het rapport</source>
         <translation>Version of the report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="94"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="95"/>
         <source>Voorbeeld van het rapport</source>
         <translation>Preview of the report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="100"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="101"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="101"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="102"/>
         <source>Afdrukken (Ctrl+P)</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="102"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="103"/>
         <source>&amp;Opslaan als PDF…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="103"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="104"/>
         <source>Opslaan als PDF (Ctrl+S)</source>
         <translation>Save as PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="104"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="105"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/report_preview.py" line="138"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="139"/>
         <source>%n pagina(&apos;s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -2074,12 +2079,12 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="147"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="148"/>
         <source>De printer kan niet worden gebruikt; er is niets afgedrukt.</source>
         <translation>The printer cannot be used; nothing was printed.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="171"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="177"/>
         <source>Het rapport kon niet worden opgeslagen in %1: %2</source>
         <translation>The report could not be saved in %1: %2</translation>
     </message>
@@ -2339,6 +2344,24 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../makelaar/ui/startup.py" line="49"/>
+        <source>Makelaar is al geopend met deze database (%1). Gebruik dat venster, of sluit het eerst; twee programma&apos;s op één database kunnen elkaars werk overschrijven.</source>
+        <translation>Makelaar is already open with this database (%1). Use that window, or close it first; two programs on one database can overwrite each other&apos;s work.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/startup.py" line="61"/>
+        <source>De database %1 is beschadigd (%2) en er is geen goede back-up. Makelaar schrijft er niets in. Vraag de beheerder om hulp; het bestand is niet aangeraakt.</source>
+        <translation>The database %1 is damaged (%2) and there is no good backup. Makelaar writes nothing to it. Ask your administrator for help; the file has not been touched.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/startup.py" line="72"/>
+        <source>De database %1 is beschadigd (%2). De nieuwste goede back-up is %3. Die terugzetten? De beschadigde database wordt apart bewaard. Wat na die back-up is ingevoerd, moet opnieuw.</source>
+        <translation>The database %1 is damaged (%2). The newest good backup is %3. Restore it? The damaged database is kept aside. Anything entered after that backup must be entered again.</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsPanel</name>
     <message>
         <location filename="../../makelaar/ui/suggestions.py" line="50"/>
@@ -2416,12 +2439,12 @@ Database: %2</translation>
         <translation>Together, the top suggestions cover the needs of the idea.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="199"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="181"/>
         <source>Suggestie afwijzen</source>
         <translation>Decline suggestion</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="200"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="182"/>
         <source>Waarom past %1 niet bij dit idee?</source>
         <translation>Why does %1 not fit this idea?</translation>
     </message>

@@ -64,3 +64,17 @@ def test_check_reports_a_file_that_is_no_database(home: Path, capsys: pytest.Cap
     assert "beschadigd of is geen database" in capsys.readouterr().out
     assert main(["--database", str(path), "db", "info"]) == 2
     assert "geen database-adres" in capsys.readouterr().err
+
+
+def test_an_import_is_preceded_by_a_backup(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = home / "organisaties.csv"
+    source.write_text(
+        "naam;soort;omschrijving;biedt;themas;wijken\nRepair Café Oost;informeel;;materiaal;;\n", encoding="utf-8"
+    )
+    assert main(["import", "organisaties", str(source)]) == 0
+    assert "Back-up vooraf" in capsys.readouterr().out
+    assert list((home / "home" / "backups").glob("makelaar-*-voor-import.sqlite"))
+    assert main(["import", "organisaties", str(source), "--dry-run"]) == 0
+    assert (
+        len(list((home / "home" / "backups").glob("makelaar-*-voor-import.sqlite"))) == 1
+    )  # a dry run changes nothing

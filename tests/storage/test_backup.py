@@ -131,9 +131,23 @@ def test_backup_of_a_missing_store_is_a_dutch_error(tmp_path: Path) -> None:
 
 
 def test_backups_rotate(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(backup, "KEEP_BACKUPS", 3)
+    monkeypatch.setattr(backup, "KEEP_NEWEST", 2)
     path = store.path
     assert path is not None
-    made = [backup.take_backup(path, reason=f"r{i}") for i in range(5)]
+    made = [backup.take_backup(path, reason=f"r{i}") for i in range(4)]
     left = sorted(p.name for p in backup.backup_dir(path).glob("*.sqlite"))
-    assert left == sorted(p.name for p in made[-3:])
+    # All four are of today: the two newest whatever their age, and the newest of the day (the same one).
+    assert left == sorted(p.name for p in made[-2:])
+
+
+def test_rotation_keeps_days_weeks_and_months() -> None:
+    from datetime import datetime, timedelta
+
+    now = datetime(2026, 11, 28, 12, 0)
+    taken = [now - timedelta(hours=6 * i) for i in range(4 * 400)]  # four backups a day for 400 days
+    keep = backup.backups_to_keep(taken)
+    assert len({t.date() for t in keep if t > now - timedelta(days=7)}) == 7  # one for each of the last 7 days
+    assert max(keep) == now
+    assert len({(t.year, t.month) for t in keep}) == 12  # reaching back a year, month by month
+    assert min(keep) > now - timedelta(days=366)
+    assert len(keep) <= backup.KEEP_NEWEST + 7 + 4 + 12

@@ -1,0 +1,71 @@
+"""What happens to an SQLite store before the program writes to it: a quick integrity check, and what to offer
+when it is damaged (never a silent empty store)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from makelaar.domain.errors import StoreError
+from makelaar.storage import backup
+
+
+@dataclass(frozen=True)
+class StartCheck:
+    ok: bool
+    problem: str = ""
+    newest_good: Path | None = None
+
+
+def quick_check(path: Path) -> str | None:
+    """None when the store is sound; otherwise what SQLite says is wrong. Opens read-only: changes nothing."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        conn.close()
+    return None if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
+
+
+def check_at_start(path: Path) -> StartCheck:
+    if not path.exists():
+        return StartCheck(ok=True)
+    problem = quick_check(path)
+    if problem is None:
+        return StartCheck(ok=True)
+    newest_good = None
+    for candidate in backup.list_backups(path):
+        try:
+            backup.verify(candidate.path)
+        except StoreError:
+            continue
+        newest_good = candidate.path
+        break
+    return StartCheck(ok=False, problem=problem, newest_good=newest_good)
+
+
+def set_aside(path: Path) -> Path:
+    """Move a damaged store (and its WAL) out of the way, keeping it for whoever wants to rescue data from it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem}-beschadigd-{stamp}{path.suffix}")
+    os.replace(path, aside)
+    for suffix in ("-wal", "-shm"):
+        extra = Path(str(path) + suffix)
+        if extra.exists():
+            os.replace(extra, Path(str(aside) + suffix))
+    return aside
+
+
+def restore_newest_good(path: Path, good: Path) -> Path:
+    """Set the damaged store aside and put the backup in its place; returns where the damaged one went."""
+    aside = set_aside(path)
+    backup.restore(path, good)
+    return aside

@@ -1,0 +1,92 @@
+"""Opening the store when the program starts: one program per store, a quick integrity check, and a damaged
+store replaced by the newest good backup only when the user says so (never a silent empty store)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from makelaar.domain.errors import KnownError
+from makelaar.storage import startup
+from makelaar.storage.engine import sqlite_path
+from makelaar.storage.store import Store, open_store
+
+
+class StartupPrompts:
+    """The questions and messages of the start (monkeypatched in tests)."""
+
+    @staticmethod
+    def inform(parent: QWidget | None, text: str) -> None:
+        QMessageBox.critical(parent, "Makelaar", text)
+
+    @staticmethod
+    def restore(parent: QWidget | None, text: str) -> bool:
+        answer = QMessageBox.question(
+            parent, "Makelaar", text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
+@dataclass
+class Opened:
+    store: Store
+    lock: QLockFile | None  # held while the program runs; released when it ends
+
+
+def open_for_gui(url: str, parent: QWidget | None = None) -> Opened | None:
+    """The store for this program run, or None after telling the user why not."""
+    path = sqlite_path(url)
+    lock: QLockFile | None = None
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = QLockFile(str(path) + ".lock")
+        lock.setStaleLockTime(0)  # a lock left by a crashed run is recognised by its dead process, not by its age
+        if not lock.tryLock(200):
+            StartupPrompts.inform(
+                parent,
+                QCoreApplication.translate(
+                    "Startup",
+                    "Makelaar is al geopend met deze database (%1). Gebruik dat venster, of sluit het eerst; twee "
+                    "programma's op één database kunnen elkaars werk overschrijven.",
+                ).replace("%1", str(path)),
+            )
+            return None
+        check = startup.check_at_start(path)
+        if not check.ok:
+            if check.newest_good is None:
+                StartupPrompts.inform(
+                    parent,
+                    QCoreApplication.translate(
+                        "Startup",
+                        "De database %1 is beschadigd (%2) en er is geen goede back-up. Makelaar schrijft er niets "
+                        "in. Vraag de beheerder om hulp; het bestand is niet aangeraakt.",
+                    )
+                    .replace("%1", str(path))
+                    .replace("%2", check.problem),
+                )
+                lock.unlock()
+                return None
+            question = (
+                QCoreApplication.translate(
+                    "Startup",
+                    "De database %1 is beschadigd (%2). De nieuwste goede back-up is %3. Die terugzetten? De "
+                    "beschadigde database wordt apart bewaard. Wat na die back-up is ingevoerd, moet opnieuw.",
+                )
+                .replace("%1", str(path))
+                .replace("%2", check.problem)
+                .replace("%3", check.newest_good.name)
+            )
+            if not StartupPrompts.restore(parent, question):
+                lock.unlock()
+                return None
+            startup.restore_newest_good(path, check.newest_good)
+    try:
+        store = open_store(url)
+    except KnownError as exc:
+        StartupPrompts.inform(parent, str(exc))
+        if lock is not None:
+            lock.unlock()
+        return None
+    return Opened(store=store, lock=lock)
