@@ -70,6 +70,7 @@ def run_gui(database: str | None = None) -> int:
     opened = open_for_gui(resolve_database_url(database))
     if opened is None:
         return 2
+    opened.store.actor = settings.broker_name or None  # the audit log says who changed personal data
     window = MainWindow(AppContext(store=opened.store, settings=settings))
     window.show()
     # Once the window is up: a daily backup when something changed, with its own progress.

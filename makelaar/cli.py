@@ -105,6 +105,10 @@ def _parser() -> argparse.ArgumentParser:
     r_over.add_argument("--to", dest="date_to", required=True, metavar="DATUM", help="31-12-2026 of 2026-12-31")
     for parser in (r_match, r_session, r_org, r_over):
         parser.add_argument("-o", "--output", required=True, metavar="BESTAND.pdf", help="waar het rapport komt")
+
+    from makelaar import privacy_cli
+
+    privacy_cli.add_parser(sub)
     return p
 
 
@@ -301,7 +305,15 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _privacy(args: argparse.Namespace) -> int:
+    from makelaar import privacy_cli
+
+    with _open(args) as store:
+        return privacy_cli.run(args, store)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "privacy": _privacy,
     "report": _report,
     "match": _match,
     "db": _db,

@@ -17,6 +17,10 @@ NAMING_CONVENTION = {
 }
 
 
+# Session.info key of who acts in a session (the broker's name), read by the audit log.
+ACTOR_INFO = "makelaar.actor"
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 

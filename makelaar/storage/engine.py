@@ -88,12 +88,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         path = sqlite_path(url)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
+        # hide_parameters: an error message (shown with a traceback) must not carry a resident's data.
+        engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True, **kwargs)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
-        return create_engine(url, pool_pre_ping=True, **kwargs)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
     raise StoreError(
         f"Onbekend soort database: '{parsed.get_backend_name()}'. Gebruik sqlite:///pad of postgresql+psycopg://…"
     )

@@ -256,3 +256,18 @@ class Activity(KeyMixin, Base):
     text: Mapped[str] = mapped_column(Text, nullable=False, default="")
     author: Mapped[str | None] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+
+class AuditEntry(KeyMixin, Base):
+    """One line of the audit log of personal data: who, when, what kind of change, on which record — never the
+    values. No foreign key: the line must outlive the record it is about (an erased initiator)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_occurred", "occurred_at", "id"),)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(120), nullable=False)
+    kind: Mapped[str] = mapped_column(String(64), nullable=False)
+    record_table: Mapped[str] = mapped_column(String(64), nullable=False)
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False, index=True)
+    reference: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    detail: Mapped[str] = mapped_column(String(200), nullable=False, default="")

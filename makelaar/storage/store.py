@@ -17,6 +17,7 @@ from sqlalchemy.pool import NullPool
 
 from makelaar.domain.errors import StoreError
 from makelaar.storage import backup, migrate
+from makelaar.storage.base import ACTOR_INFO
 from makelaar.storage.engine import describe, make_engine, make_session_factory, sqlite_path
 
 
@@ -26,6 +27,7 @@ class Store:
     engine: Engine
     sessions: sessionmaker[Session]
     upgrade: migrate.UpgradeResult | None = None
+    actor: str | None = None  # who works with this store (the broker's name), for the audit log
 
     @property
     def path(self) -> Path | None:
@@ -44,6 +46,8 @@ class Store:
         """
         try:
             with self.sessions.begin() as s:
+                if self.actor:
+                    s.info[ACTOR_INFO] = self.actor
                 yield s
         except OperationalError as exc:
             message = environment_problem(exc)

@@ -301,6 +301,7 @@ class SettingsView(QWidget):
     @Slot()
     def save_broker(self) -> None:
         self.ctx.settings.broker_name = self.broker.text().strip()
+        self.ctx.store.actor = self.ctx.settings.broker_name or None
 
     @Slot()
     def save_language(self) -> None:

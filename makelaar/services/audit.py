@@ -1,0 +1,209 @@
+"""The audit log of personal data (issue 6 §2): who, when, what kind of change, on which record — never the values.
+
+Changes to initiators and new consents are logged by a ``before_flush`` listener on every :class:`Session`, so the
+idea editor, the intake, imports and the demo are covered without each remembering to log. The listener is
+registered when this module is imported; the store imports it, so no session of Makelaar writes unlogged.
+
+What a line holds: the actor (the broker's name from the session, see :func:`set_actor`, else the user name of the
+operating system), the time in UTC, a kind ("persoonsgegevens gewijzigd"), the table, the record's id, its readable
+reference (P-2026-0001) and which *kinds* of fields changed ("naam, contactgegevens"). A name, an address or any
+other value never goes into the log, nor into a log file.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, event, func, inspect, or_, select
+from sqlalchemy.orm import Session, UOWTransaction
+
+from makelaar.storage.base import ACTOR_INFO, new_id, utcnow
+from makelaar.storage.models import AuditEntry, Consent, Initiator
+
+log = logging.getLogger(__name__)
+
+# Kinds of change, as the log shows them.
+CREATED = "persoonsgegevens vastgelegd"
+CHANGED = "persoonsgegevens gewijzigd"
+DELETED = "persoonsgegevens verwijderd"
+CONSENT_GIVEN = "toestemming vastgelegd"
+CONSENT_WITHDRAWN = "toestemming ingetrokken"
+ANONYMISED = "geanonimiseerd"
+FORGOTTEN = "vergeten"
+EXPORTED = "inzage geëxporteerd"
+
+# Which kind of personal data a column of initiators holds; the log names the kind, never the value.
+FIELD_KINDS = {
+    "name": "naam",
+    "email": "contactgegevens",
+    "phone": "contactgegevens",
+    "address": "contactgegevens",
+    "postcode": "contactgegevens",
+}
+
+_ACTOR_KEY = ACTOR_INFO
+_ACTOR_LEN = 120
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    """One line of the log as the program shows it."""
+
+    id: str
+    occurred_at: datetime
+    actor: str
+    kind: str
+    table: str
+    record_id: str
+    reference: str
+    detail: str
+
+
+def system_user() -> str:
+    """The user name of the operating system, or "onbekend" where there is none (a container without passwd)."""
+    try:
+        return getpass.getuser() or "onbekend"
+    except (OSError, KeyError):
+        return "onbekend"
+
+
+def set_actor(s: Session, actor: str | None) -> None:
+    """Who the changes of this session are by (the broker's name from the settings); None: the system user."""
+    if actor:
+        s.info[_ACTOR_KEY] = actor
+    else:
+        s.info.pop(_ACTOR_KEY, None)
+
+
+def current_actor(s: Session) -> str:
+    return str(s.info.get(_ACTOR_KEY) or system_user())
+
+
+def record(
+    s: Session,
+    kind: str,
+    table: str,
+    record_id: str,
+    reference: str = "",
+    actor: str | None = None,
+    *,
+    detail: str = "",
+) -> None:
+    """Add one line to the log (written with the session's next flush). Pass kinds and references, never values."""
+    s.add(_entry(s, kind, table, record_id, reference, actor, detail))
+
+
+def _entry(
+    s: Session, kind: str, table: str, record_id: str, reference: str, actor: str | None, detail: str
+) -> AuditEntry:
+    who = (actor or current_actor(s))[:_ACTOR_LEN]
+    return AuditEntry(
+        id=new_id(),
+        occurred_at=utcnow(),
+        actor=who,
+        kind=kind,
+        record_table=table,
+        record_id=record_id,
+        reference=reference or "",
+        detail=detail,
+    )
+
+
+def list_entries(s: Session, limit: int = 200, offset: int = 0) -> list[AuditLine]:
+    """The newest lines first, a page at a time."""
+    rows = s.scalars(
+        select(AuditEntry).order_by(AuditEntry.occurred_at.desc(), AuditEntry.id.desc()).offset(offset).limit(limit)
+    )
+    return [_line(r) for r in rows]
+
+
+def count_entries(s: Session) -> int:
+    return int(s.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+
+
+def entries_for(s: Session, record_id: str, reference: str | None = None) -> list[AuditLine]:
+    """Every line about one record, oldest first; with ``reference``, also the lines about the consents of that
+    initiator (they carry the initiator's reference)."""
+    about = AuditEntry.record_id == record_id
+    if reference:
+        about = or_(about, and_(AuditEntry.record_table == "consents", AuditEntry.reference == reference))
+    rows = s.scalars(select(AuditEntry).where(about).order_by(AuditEntry.occurred_at, AuditEntry.id))
+    return [_line(r) for r in rows]
+
+
+def _line(row: AuditEntry) -> AuditLine:
+    return AuditLine(
+        id=row.id,
+        occurred_at=row.occurred_at,
+        actor=row.actor,
+        kind=row.kind,
+        table=row.record_table,
+        record_id=row.record_id,
+        reference=row.reference,
+        detail=row.detail,
+    )
+
+
+# --- the listener ----------------------------------------------------------------------------------------------------
+
+
+def _changed_kinds(obj: Initiator) -> list[str]:
+    state = inspect(obj)
+    kinds: list[str] = []
+    for column, kind in FIELD_KINDS.items():
+        if state.attrs[column].history.has_changes() and kind not in kinds:
+            kinds.append(kind)
+    return kinds
+
+
+def _filled_kinds(obj: Initiator) -> list[str]:
+    kinds: list[str] = []
+    for column, kind in FIELD_KINDS.items():
+        if getattr(obj, column) and kind not in kinds:
+            kinds.append(kind)
+    return kinds
+
+
+def _ensure_id(obj: Initiator | Consent) -> str:
+    # Keys get their default at INSERT, after this listener; the log needs them now. Setting it here is the same
+    # value the default would have made.
+    if obj.id is None:
+        obj.id = new_id()
+    return obj.id
+
+
+def _before_flush(s: Session, flush_context: UOWTransaction, instances: Any) -> None:
+    entries: list[AuditEntry] = []
+    for obj in s.new:
+        if isinstance(obj, Initiator):
+            entries.append(
+                _entry(s, CREATED, "initiators", _ensure_id(obj), obj.reference, None, ", ".join(_filled_kinds(obj)))
+            )
+        elif isinstance(obj, Consent):
+            owner = obj.initiator
+            reference = owner.reference if owner is not None else ""
+            kind = CONSENT_GIVEN if obj.given else CONSENT_WITHDRAWN
+            entries.append(_entry(s, kind, "consents", _ensure_id(obj), reference, None, obj.purpose))
+    for obj in s.dirty:
+        if not isinstance(obj, Initiator) or not s.is_modified(obj, include_collections=False):
+            continue
+        if inspect(obj).attrs.anonymised_at.history.has_changes():
+            # Anonymising is logged by whoever does it, as "geanonimiseerd" (retention) or "vergeten" (a request).
+            continue
+        kinds = _changed_kinds(obj)
+        if kinds:
+            entries.append(_entry(s, CHANGED, "initiators", obj.id, obj.reference, None, ", ".join(kinds)))
+    for obj in s.deleted:
+        if isinstance(obj, Initiator):
+            entries.append(_entry(s, DELETED, "initiators", obj.id, obj.reference, None, ""))
+    if entries:
+        s.add_all(entries)
+        # Counts and kinds only: a log file must never hold personal data.
+        log.debug("audit: %d regels", len(entries))
+
+
+event.listen(Session, "before_flush", _before_flush)
