@@ -147,4 +147,9 @@ def open_store(url: str, *, upgrade: bool = True) -> Store:
         if engine is not None:
             engine.dispose()
         raise
+    if path is not None:
+        # Residents' data: the store and its journal are readable by the user alone (POSIX; no-op elsewhere).
+        for part in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+            if part.exists():
+                backup._private(part)
     return Store(url=url, engine=engine, sessions=make_session_factory(engine), upgrade=result)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +12,7 @@ from makelaar.domain.records import IdeaData
 from makelaar.services import ideas
 from makelaar.services.listing import ListQuery
 from makelaar.storage import engine as engine_module
-from makelaar.storage.store import Store
+from makelaar.storage.store import Store, open_store
 
 
 def test_a_store_held_by_another_program_gives_a_dutch_message(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -39,3 +40,15 @@ def test_other_database_errors_are_not_disguised(store: Store) -> None:
 
     with pytest.raises(OperationalError), store.begin() as s:
         s.execute(text("SELECT * FROM no_such_table"))
+
+
+def test_the_store_is_readable_by_the_user_alone(tmp_path: Path) -> None:
+    path = tmp_path / "makelaar.sqlite"  # created under the usual umask 022, which would give 0644
+    made = open_store(f"sqlite:///{path}")
+    try:
+        with made.begin() as s:
+            ideas.save_idea(s, IdeaData(title="Privé"))
+        for part in (path, Path(str(path) + "-wal")):
+            assert oct(part.stat().st_mode & 0o777) == "0o600", part
+    finally:
+        made.close()
