@@ -129,6 +129,17 @@ class RecordEditor(QDialog):
                 tabs.setCurrentIndex(i)
                 return
 
+    def saved_for_printing(self, not_saved: str) -> str | None:
+        """Printing shows the record as saved: ask about unsaved changes first. The record's id, or None (with
+        ``not_saved`` shown when there is nothing saved to print)."""
+        if self.is_dirty():
+            answer = UnsavedPrompt.ask(self, self.what())
+            if answer == "cancel" or (answer == "save" and not self.save()):
+                return None
+        if self.record_id is None:
+            show_error(self, KnownError(not_saved))
+        return self.record_id
+
     @Slot()
     def save_and_close(self) -> None:
         if self.save():

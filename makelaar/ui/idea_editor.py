@@ -36,7 +36,7 @@ from makelaar.domain.errors import FieldError, KnownError, ValidationError
 from makelaar.domain.formatting import format_date, format_euro, parse_euro
 from makelaar.domain.records import IdeaData, InitiatorData, MatchRow
 from makelaar.services import ideas, matches, sessions, vocabulary
-from makelaar.ui.context import AppContext, Confirm, UnsavedPrompt
+from makelaar.ui.context import AppContext, Confirm
 from makelaar.ui.editor_base import RecordEditor
 from makelaar.ui.errors import show_error
 from makelaar.ui.labels import label
@@ -473,14 +473,8 @@ class IdeaEditor(RecordEditor):
     @Slot()
     def print_report(self) -> ReportPreview | None:
         """Ctrl+P: the koppelingsrapport of this idea as saved (unsaved changes are saved first, if wanted)."""
-        if self.is_dirty():
-            answer = UnsavedPrompt.ask(self, self.what())
-            if answer == "cancel" or (answer == "save" and not self.save()):
-                return None
-        if self.record_id is None:
-            show_error(self, KnownError(self.tr("Sla het idee eerst op; dan kunt u het rapport afdrukken.")))
-            return None
-        return preview_idea(self, self.ctx, self.record_id, self._reference or "")
+        idea_id = self.saved_for_printing(self.tr("Sla het idee eerst op; dan kunt u het rapport afdrukken."))
+        return None if idea_id is None else preview_idea(self, self.ctx, idea_id, self._reference or "")
 
     @Slot()
     def delete_idea(self) -> None:

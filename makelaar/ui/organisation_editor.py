@@ -31,13 +31,12 @@ from sqlalchemy.orm import Session
 
 from makelaar.domain import validation as v
 from makelaar.domain.enums import Vocabulary
-from makelaar.domain.errors import FieldError, KnownError, ValidationError
+from makelaar.domain.errors import FieldError, ValidationError
 from makelaar.domain.formatting import format_date, format_euro, parse_euro
 from makelaar.domain.records import AreaInfo, ContactData, MatchRow, OrganisationData, Term
 from makelaar.services import matches, organisations, vocabulary
-from makelaar.ui.context import AppContext, UnsavedPrompt
+from makelaar.ui.context import AppContext
 from makelaar.ui.editor_base import RecordEditor
-from makelaar.ui.errors import show_error
 from makelaar.ui.labels import label
 from makelaar.ui.match_dialog import MatchStatusDialog
 from makelaar.ui.models import Column, RowsTableModel
@@ -368,14 +367,8 @@ class OrganisationEditor(RecordEditor):
     @Slot()
     def print_report(self) -> ReportPreview | None:
         """Ctrl+P: the organisatieblad as saved (unsaved changes are saved first, if wanted)."""
-        if self.is_dirty():
-            answer = UnsavedPrompt.ask(self, self.what())
-            if answer == "cancel" or (answer == "save" and not self.save()):
-                return None
-        if self.record_id is None:
-            show_error(self, KnownError(self.tr("Sla de organisatie eerst op; dan kunt u het blad afdrukken.")))
-            return None
-        return preview_organisation(self, self.ctx, self.record_id, self.name.text())
+        org_id = self.saved_for_printing(self.tr("Sla de organisatie eerst op; dan kunt u het blad afdrukken."))
+        return None if org_id is None else preview_organisation(self, self.ctx, org_id, self.name.text())
 
     def refresh_matches(self) -> None:
         if self.record_id is None:

@@ -70,37 +70,37 @@
 <context>
     <name>ContactsTable</name>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="73"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="72"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="75"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="74"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="75"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="74"/>
         <source>Functie</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="75"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="74"/>
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="75"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="74"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="80"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="79"/>
         <source>Contactpersoon &amp;toevoegen</source>
         <translation>&amp;Add contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="83"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="82"/>
         <source>Contactpersoon ve&amp;rwijderen</source>
         <translation>&amp;Remove contact person</translation>
     </message>
@@ -380,17 +380,17 @@
         <translation>New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="481"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="476"/>
         <source>Sla het idee eerst op; dan kunt u het rapport afdrukken.</source>
         <translation>Save the idea first; then you can print the report.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="492"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="486"/>
         <source>Idee %1 verwijderen, met de koppelingen en de tijdlijn? Initiatiefnemers die bij geen ander idee horen, worden ook verwijderd. Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete idea %1, with its matches and timeline? Initiators who belong to no other idea are deleted too. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="495"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="489"/>
         <source>Idee verwijderen</source>
         <translation>Delete idea</translation>
     </message>
@@ -1488,258 +1488,258 @@ Database: %2</translation>
 <context>
     <name>OrganisationEditor</name>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="161"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="160"/>
         <source>Onderdelen van de organisatie</source>
         <translation>Organisation sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="166"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="165"/>
         <source>&amp;Naam:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="167"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="166"/>
         <source>&amp;Soort:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="168"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="167"/>
         <source>(onbekend)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="169"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="168"/>
         <source>&amp;Omschrijving:</source>
         <translation>Desc&amp;ription:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="170"/>
         <source>&amp;Website:</source>
         <translation>&amp;Website:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="170"/>
         <source>zoals www.voorbeeld.nl</source>
         <translation>such as www.example.nl</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="172"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
         <source>&amp;KvK-nummer:</source>
         <translation>&amp;KvK number:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="172"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
         <source>acht cijfers</source>
         <translation>eight digits</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="173"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="172"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="174"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="173"/>
         <source>&amp;Telefoon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="175"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="174"/>
         <source>&amp;Adres:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="176"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="175"/>
         <source>&amp;Postcode:</source>
         <translation>Post&amp;code:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="176"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="175"/>
         <source>zoals 1234 AB</source>
         <translation>such as 1234 AB</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="177"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="176"/>
         <source>Plaa&amp;ts:</source>
         <translation>&amp;Town:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="178"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="177"/>
         <source>Actief:</source>
         <translation>Active:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="178"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="177"/>
         <source>deze organisatie is nog actief</source>
         <translation>this organisation is still active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="179"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="178"/>
         <source>&amp;Gegevens</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="184"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="183"/>
         <source>Aanbod</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="186"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="185"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="188"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="187"/>
         <source>Werkgebied</source>
         <translation>Working area</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="189"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="188"/>
         <source>Biedt (aanbod):</source>
         <translation>Offers:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="190"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="189"/>
         <source>Thema&apos;s:</source>
         <translation>Themes:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="191"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="190"/>
         <source>Werkt in:</source>
         <translation>Works in:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="195"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="194"/>
         <source>Aan&amp;bod en werkgebied</source>
         <translation>&amp;Offers and working area</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="198"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="197"/>
         <source>&amp;Contactpersonen</source>
         <translation>Contact per&amp;sons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="203"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="202"/>
         <source>Alleen voor fondsen: waar een aanvraag aan moet voldoen. Laat leeg wat niet geldt.</source>
         <translation>For funds only: the conditions an application must meet. Leave blank what does not apply.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="206"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="205"/>
         <source>&amp;Maximumbedrag:</source>
         <translation>Ma&amp;ximum amount:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="206"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="205"/>
         <source>in euro, zoals 2.500,00</source>
         <translation>in euros, such as 2.500,00</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="208"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="207"/>
         <source>Minimaal aantal &amp;initiatiefnemers:</source>
         <translation>Minimum number of &amp;initiators:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="210"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="209"/>
         <source>geen eis</source>
         <translation>no requirement</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="211"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="210"/>
         <source>Aanvragen &amp;uiterlijk op:</source>
         <translation>Applications due &amp;by:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="212"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="211"/>
         <source>Betaalt &amp;niet voor:</source>
         <translation>Does &amp;not pay for:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="214"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="213"/>
         <source>bijvoorbeeld: alcohol, commerciële activiteiten</source>
         <translation>for example: alcohol, commercial activities</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="215"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="214"/>
         <source>&amp;Fonds</source>
         <translation>&amp;Fund</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="221"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="220"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="222"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="221"/>
         <source>Voor</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="223"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="222"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="224"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="223"/>
         <source>Opvolgen op</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="225"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="224"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="231"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="230"/>
         <source>Koppelingen van deze organisatie</source>
         <translation>Matches of this organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="236"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="235"/>
         <source>Status &amp;wijzigen…</source>
         <translation>Change stat&amp;us…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="244"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="243"/>
         <source>&amp;Koppelingen</source>
         <translation>&amp;Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="248"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="247"/>
         <source>Kan &amp;helpen bij</source>
         <translation>Can &amp;help with</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="251"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="250"/>
         <source>Tij&amp;dlijn</source>
         <translation>Time&amp;line</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="276"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="275"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="277"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="276"/>
         <source>Organisatieblad (Ctrl+P)</source>
         <translation>Organisation sheet (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="290"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="289"/>
         <source>Organisatie %1</source>
         <translation>Organisation %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="290"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="289"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
     <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="295"/>
         <location filename="../../makelaar/ui/organisation_editor.py" line="296"/>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="297"/>
         <source>Nieuwe organisatie</source>
         <translation>New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="376"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="370"/>
         <source>Sla de organisatie eerst op; dan kunt u het blad afdrukken.</source>
         <translation>Save the organisation first; then you can print the sheet.</translation>
     </message>
@@ -2328,17 +2328,17 @@ Database: %2</translation>
         <translation>The municipality&apos;s word lists:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="308"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="309"/>
         <source>De nieuwe taal geldt na het opnieuw starten van Makelaar.</source>
         <translation>The new language takes effect when Makelaar is restarted.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="316"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="317"/>
         <source>(geen logo)</source>
         <translation>(no logo)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="333"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="334"/>
         <source>%1 is geen afbeelding die Makelaar kan lezen (PNG of JPG).</source>
         <translation>%1 is not an image Makelaar can read (PNG or JPG).</translation>
     </message>
