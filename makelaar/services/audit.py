@@ -35,6 +35,7 @@ CONSENT_WITHDRAWN = "toestemming ingetrokken"
 ANONYMISED = "geanonimiseerd"
 FORGOTTEN = "vergeten"
 EXPORTED = "inzage geëxporteerd"
+FILE_EXPORTED = "bestand met persoonsgegevens geëxporteerd"
 
 # Which kind of personal data a column of initiators holds; the log names the kind, never the value.
 FIELD_KINDS = {

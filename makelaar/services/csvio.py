@@ -37,7 +37,7 @@ from makelaar.domain.errors import KnownError
 from makelaar.domain.formatting import format_date
 from makelaar.domain.records import ContactData, IdeaData, InitiatorData, OrganisationData
 from makelaar.domain.vocabulary import MUNICIPALITY_WIDE, normalise, split_list
-from makelaar.services import ideas, organisations
+from makelaar.services import audit, ideas, organisations
 from makelaar.services import vocabulary as vocab
 from makelaar.storage.models import Area, Idea, Initiator, Match, Organisation, VocabularyTerm
 from makelaar.storage.store import Store
@@ -835,6 +835,12 @@ def export_path(s: Session, kind: str, path: Path) -> int:
         raise KnownError(
             f"{path} kan niet worden geschreven: {exc.strerror}. Staat het bestand nog open in Excel?"
         ) from exc
+    if kind == "ideeen" and "initiatiefnemer" in headers:
+        column = list(headers).index("initiatiefnemer")
+        people = sum(1 for row in rows if row[column].strip())
+        if people:
+            # The audit log says that residents' data left the program, and how much; not whose or what.
+            audit.record(s, audit.FILE_EXPORTED, "ideas", "-", detail=f"{people} initiatiefnemer(s), {suffix[1:]}")
     return len(rows)
 
 

@@ -29,6 +29,7 @@ from makelaar.domain.enums import CLOSED_IDEA_STATUSES
 from makelaar.domain.errors import AmbiguousError, KnownError, NotFoundError
 from makelaar.services import audit
 from makelaar.services.vocabulary import get_setting, municipality_name, set_setting
+from makelaar.storage import backup
 from makelaar.storage.base import utcnow
 from makelaar.storage.models import Area, Consent, Idea, Initiator, idea_initiators
 
@@ -426,3 +427,14 @@ def forget_person(s: Session, initiator_id: str, actor: str | None = None) -> bo
 def ideas_of_person(s: Session, initiator_id: str) -> list[str]:
     """The references of the ideas a person is behind."""
     return [i.reference for i in _ideas_of(s, [initiator_id]).get(initiator_id, [])]
+
+
+def housekeeping(s: Session, store_path: Path | None, today: date | None = None, actor: str | None = None) -> int:
+    """What runs when the program starts: anonymise who is past the retention period, and delete the program's
+    backups older than that period, so erased data does not live on in them. Returns how many were anonymised."""
+    today = today or date.today()
+    done = apply_retention(s, today, actor)
+    if store_path is not None:
+        cutoff = months_before(today, retention_months(s))
+        backup.thin_before(store_path, datetime(cutoff.year, cutoff.month, cutoff.day))
+    return done

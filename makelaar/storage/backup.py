@@ -147,6 +147,20 @@ def _rotate(folder: Path, stem: str) -> None:
             path.unlink(missing_ok=True)
 
 
+def thin_before(store: Path, cutoff: datetime) -> int:
+    """Delete the program's own backups of ``store`` taken before ``cutoff``; returns how many."""
+    folder = backup_dir(store)
+    if not folder.is_dir():
+        return 0
+    gone = 0
+    for path in folder.glob(f"{store.stem}-*.sqlite"):
+        taken = _taken(path, store.stem)
+        if taken is not None and taken < cutoff:
+            path.unlink(missing_ok=True)
+            gone += 1
+    return gone
+
+
 def list_backups(store: Path) -> list[BackupInfo]:
     folder = backup_dir(store)
     if not folder.is_dir():

@@ -344,14 +344,28 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def daily_backup(self) -> None:
-        """Once a day, when something changed: a verified backup, off the GUI thread."""
+        """At start, off the GUI thread: a verified backup once a day when something changed, then the retention
+        period (anonymise who is past it, thin backups older than it)."""
+        from makelaar.services import privacy
+
+        store = self.ctx.store
+
+        def work() -> int:
+            store.daily_backup()
+            with store.begin() as s:
+                return privacy.housekeeping(s, store.path, actor=self.ctx.author)
+
         try:
-            made = run_with_progress(self, self.tr("Dagelijkse back-up maken…"), self.ctx.store.daily_backup)
+            anonymised = run_with_progress(self, self.tr("Dagelijkse back-up maken…"), work)
         except KnownError as exc:
             show_error(self, exc)
             return
-        if made is not None:
-            self._update_status()
+        self._update_status()
+        if anonymised:
+            self.statusBar().showMessage(
+                self.tr("%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.", "", anonymised), 15_000
+            )
+            self.refresh_all()
 
     @Slot()
     def load_demo(self) -> None:

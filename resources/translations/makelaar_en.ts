@@ -947,7 +947,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../makelaar/ui/main_window.py" line="82"/>
-        <location filename="../../makelaar/ui/main_window.py" line="362"/>
+        <location filename="../../makelaar/ui/main_window.py" line="376"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
@@ -1179,127 +1179,135 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="349"/>
+        <location filename="../../makelaar/ui/main_window.py" line="359"/>
         <source>Dagelijkse back-up maken…</source>
         <translation>Making the daily backup…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../makelaar/ui/main_window.py" line="366"/>
+        <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
+        <translation>
+            <numerusform>%n person anonymised: the retention period had passed.</numerusform>
+            <numerusform>%n people anonymised: the retention period had passed.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="363"/>
+        <location filename="../../makelaar/ui/main_window.py" line="377"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="373"/>
+        <location filename="../../makelaar/ui/main_window.py" line="387"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="379"/>
+        <location filename="../../makelaar/ui/main_window.py" line="393"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="409"/>
+        <location filename="../../makelaar/ui/main_window.py" line="423"/>
         <source>Matchkaart verwerken</source>
         <translation>Process a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="409"/>
+        <location filename="../../makelaar/ui/main_window.py" line="423"/>
         <source>Nummer van het idee (zoals I-2026-0042):</source>
         <translation>Number of the idea (such as I-2026-0042):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="436"/>
+        <location filename="../../makelaar/ui/main_window.py" line="450"/>
         <source>Suggesties zoeken voor alle open ideeën…</source>
         <translation>Looking for suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="466"/>
+        <location filename="../../makelaar/ui/main_window.py" line="480"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="469"/>
+        <location filename="../../makelaar/ui/main_window.py" line="483"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="473"/>
+        <location filename="../../makelaar/ui/main_window.py" line="487"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="475"/>
+        <location filename="../../makelaar/ui/main_window.py" line="489"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="483"/>
+        <location filename="../../makelaar/ui/main_window.py" line="497"/>
         <source>Vandaag, Ideeën, Organisaties, Wijktafels, Instellingen</source>
         <translation>Today, Ideas, Organisations, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="484"/>
+        <location filename="../../makelaar/ui/main_window.py" line="498"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="485"/>
+        <location filename="../../makelaar/ui/main_window.py" line="499"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="486"/>
+        <location filename="../../makelaar/ui/main_window.py" line="500"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="487"/>
+        <location filename="../../makelaar/ui/main_window.py" line="501"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="488"/>
+        <location filename="../../makelaar/ui/main_window.py" line="502"/>
         <source>rapport van het gekozen idee, de organisatie of de wijktafel afdrukken</source>
         <translation>print the report of the chosen idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="489"/>
+        <location filename="../../makelaar/ui/main_window.py" line="503"/>
         <source>een idee openen op nummer, bijvoorbeeld van een matchkaart</source>
         <translation>open an idea by number, for example from a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="490"/>
+        <location filename="../../makelaar/ui/main_window.py" line="504"/>
         <source>suggesties voor alle open ideeën</source>
         <translation>suggestions for all open ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="491"/>
+        <location filename="../../makelaar/ui/main_window.py" line="505"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="492"/>
+        <location filename="../../makelaar/ui/main_window.py" line="506"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="493"/>
+        <location filename="../../makelaar/ui/main_window.py" line="507"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="496"/>
+        <location filename="../../makelaar/ui/main_window.py" line="510"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="502"/>
+        <location filename="../../makelaar/ui/main_window.py" line="516"/>
         <source>Over Makelaar</source>
         <translation>About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="504"/>
+        <location filename="../../makelaar/ui/main_window.py" line="518"/>
         <source>Makelaar %1
 Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
 Database: %2</source>

@@ -24,6 +24,17 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../makelaar/ui/main_window.py" line="366"/>
+        <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
+        <translation>
+            <numerusform>%n persoon geanonimiseerd: de bewaartermijn was voorbij.</numerusform>
+            <numerusform>%n personen geanonimiseerd: de bewaartermijn was voorbij.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MatchAllDialog</name>
     <message numerus="yes">
         <location filename="../../makelaar/ui/match_all.py" line="48"/>
