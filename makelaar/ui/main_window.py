@@ -24,6 +24,8 @@ from makelaar import __version__
 from makelaar.domain.errors import KnownError
 from makelaar.services import vocabulary
 from makelaar.storage import backup
+from makelaar.storage.store import open_store
+from makelaar.ui.backup_dialog import BackupDialog
 from makelaar.ui.context import AppContext, Confirm, TextPrompt
 from makelaar.ui.errors import show_error
 from makelaar.ui.idea_editor import IdeaEditor
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         export.addAction(self._action(self.tr("Koppelingen…"), lambda: self.export_file("koppelingen")))
         file.addSeparator()
         file.addAction(self._action(self.tr("&Back-up maken"), self.make_backup))
+        file.addAction(self._action(self.tr("Back-up &terugzetten…"), self.restore_backup))
         file.addAction(self._action(self.tr("&Voorbeeldgegevens laden"), self.load_demo))
         file.addSeparator()
         file.addAction(self._action(self.tr("&Afsluiten"), self.close, "Ctrl+Q"))
@@ -366,6 +369,47 @@ class MainWindow(QMainWindow):
                 self.tr("%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.", "", anonymised), 15_000
             )
             self.refresh_all()
+
+    @Slot()
+    def restore_backup(self) -> bool:
+        """Put a chosen backup in place of the store (the current one is kept as a backup first)."""
+        path = self.ctx.store.path
+        if path is None:
+            show_error(self, KnownError(self.tr("Van een PostgreSQL-server zet de beheerder back-ups terug.")))
+            return False
+        for editor in list(self.editors):
+            if not editor.close():
+                return False  # an editor with changes the broker wants to keep
+        try:
+            chosen = BackupDialog.ask(path, self)
+        except KnownError as exc:
+            show_error(self, exc)
+            return False
+        if chosen is None or not Confirm.ask(
+            self,
+            self.tr("Back-up terugzetten"),
+            self.tr("De database vervangen door de back-up van %1? Wat daarna is ingevoerd, is dan weg.").replace(
+                "%1", chosen.name
+            ),
+        ):
+            return False
+        old = self.ctx.store
+        old.close()
+        try:
+            run_with_progress(self, self.tr("Back-up terugzetten…"), lambda: backup.restore(path, chosen))
+            fresh = open_store(old.url)
+        except KnownError as exc:
+            show_error(self, exc)  # the old store is untouched and its engine reconnects on the next action
+            return False
+        fresh.actor = old.actor
+        self.ctx.store = fresh
+        self.refresh_all()
+        self._update_status()
+        self._update_title()
+        Notice.show(
+            self, self.tr("Back-up teruggezet"), self.tr("De back-up %1 is teruggezet.").replace("%1", chosen.name)
+        )
+        return True
 
     @Slot()
     def load_demo(self) -> None:

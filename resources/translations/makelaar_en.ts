@@ -60,6 +60,54 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../makelaar/ui/backup_dialog.py" line="28"/>
+        <source>Back-up terugzetten</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/backup_dialog.py" line="31"/>
+        <source>Gemaakt op</source>
+        <translation>Made on</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/backup_dialog.py" line="32"/>
+        <source>Waarom</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/backup_dialog.py" line="34"/>
+        <source>Grootte</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/backup_dialog.py" line="42"/>
+        <source>Back-ups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/backup_dialog.py" line="52"/>
+        <source>De database wordt vervangen door de gekozen back-up. Wat daarna is ingevoerd, is dan weg; de huidige database wordt eerst zelf als back-up bewaard.</source>
+        <translation>The database is replaced by the chosen backup. Anything entered after it is then gone; the current database is first kept as a backup itself.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/backup_dialog.py" line="59"/>
+        <source>&amp;Terugzetten</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/backup_dialog.py" line="61"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/backup_dialog.py" line="84"/>
+        <source>Er zijn nog geen back-ups van deze database.</source>
+        <translation>There are no backups of this database yet.</translation>
+    </message>
+</context>
+<context>
     <name>CheckList</name>
     <message>
         <location filename="../../makelaar/ui/widgets.py" line="117"/>
@@ -946,245 +994,250 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="82"/>
-        <location filename="../../makelaar/ui/main_window.py" line="376"/>
+        <location filename="../../makelaar/ui/main_window.py" line="84"/>
+        <location filename="../../makelaar/ui/main_window.py" line="420"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="83"/>
+        <location filename="../../makelaar/ui/main_window.py" line="85"/>
         <source>Wijktafel starten</source>
         <translation>Start a district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="85"/>
+        <location filename="../../makelaar/ui/main_window.py" line="87"/>
         <source>Organisaties importeren…</source>
         <translation>Import organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="89"/>
+        <location filename="../../makelaar/ui/main_window.py" line="91"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="90"/>
+        <location filename="../../makelaar/ui/main_window.py" line="92"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="91"/>
+        <location filename="../../makelaar/ui/main_window.py" line="93"/>
         <source>Organisaties</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="92"/>
+        <location filename="../../makelaar/ui/main_window.py" line="94"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="93"/>
+        <location filename="../../makelaar/ui/main_window.py" line="95"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="96"/>
+        <location filename="../../makelaar/ui/main_window.py" line="98"/>
         <source>Onderdelen</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="142"/>
+        <location filename="../../makelaar/ui/main_window.py" line="144"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="143"/>
+        <location filename="../../makelaar/ui/main_window.py" line="145"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="146"/>
+        <location filename="../../makelaar/ui/main_window.py" line="148"/>
         <source>Organisaties &amp;importeren…</source>
         <translation>Import &amp;organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="147"/>
+        <location filename="../../makelaar/ui/main_window.py" line="149"/>
         <source>Ideeën i&amp;mporteren…</source>
         <translation>Import &amp;ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="148"/>
+        <location filename="../../makelaar/ui/main_window.py" line="150"/>
         <source>&amp;Exporteren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="149"/>
+        <location filename="../../makelaar/ui/main_window.py" line="151"/>
         <source>Organisaties…</source>
         <translation>Organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="150"/>
+        <location filename="../../makelaar/ui/main_window.py" line="152"/>
         <source>Ideeën…</source>
         <translation>Ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="151"/>
+        <location filename="../../makelaar/ui/main_window.py" line="153"/>
         <source>Koppelingen…</source>
         <translation>Matches…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="153"/>
+        <location filename="../../makelaar/ui/main_window.py" line="155"/>
         <source>&amp;Back-up maken</source>
         <translation>&amp;Back up</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="154"/>
+        <location filename="../../makelaar/ui/main_window.py" line="156"/>
+        <source>Back-up &amp;terugzetten…</source>
+        <translation>&amp;Restore backup…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="157"/>
         <source>&amp;Voorbeeldgegevens laden</source>
         <translation>&amp;Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="156"/>
+        <location filename="../../makelaar/ui/main_window.py" line="159"/>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="158"/>
+        <location filename="../../makelaar/ui/main_window.py" line="161"/>
         <source>B&amp;ewerken</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="159"/>
+        <location filename="../../makelaar/ui/main_window.py" line="162"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="161"/>
+        <location filename="../../makelaar/ui/main_window.py" line="164"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="165"/>
+        <location filename="../../makelaar/ui/main_window.py" line="168"/>
         <source>&amp;Suggesties voor alle open ideeën…</source>
         <translation>&amp;Suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="169"/>
+        <location filename="../../makelaar/ui/main_window.py" line="172"/>
         <source>&amp;Rapporten</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="170"/>
+        <location filename="../../makelaar/ui/main_window.py" line="173"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="172"/>
+        <location filename="../../makelaar/ui/main_window.py" line="175"/>
         <source>&amp;Overzicht voor college en raad…</source>
         <translation>&amp;Overview for the executive and the council…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="175"/>
+        <location filename="../../makelaar/ui/main_window.py" line="178"/>
         <source>Matchkaart verwerken: idee openen op &amp;nummer…</source>
         <translation>Process a match card: open an idea by &amp;number…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="178"/>
+        <location filename="../../makelaar/ui/main_window.py" line="181"/>
         <source>&amp;Beeld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="182"/>
+        <location filename="../../makelaar/ui/main_window.py" line="185"/>
         <source>&amp;Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="184"/>
+        <location filename="../../makelaar/ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="185"/>
+        <location filename="../../makelaar/ui/main_window.py" line="188"/>
         <source>&amp;Sneltoetsen</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="186"/>
+        <location filename="../../makelaar/ui/main_window.py" line="189"/>
         <source>&amp;Over Makelaar</source>
         <translation>&amp;About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="279"/>
+        <location filename="../../makelaar/ui/main_window.py" line="282"/>
         <source>Bestand kiezen om te importeren</source>
         <translation>Choose a file to import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="281"/>
+        <location filename="../../makelaar/ui/main_window.py" line="284"/>
         <source>Tabellen (*.csv *.xlsx *.txt);;Alle bestanden (*)</source>
         <translation>Tables (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="292"/>
+        <location filename="../../makelaar/ui/main_window.py" line="295"/>
         <source>Bezig met importeren…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="297"/>
+        <location filename="../../makelaar/ui/main_window.py" line="300"/>
         <source>Import klaar</source>
         <translation>Import complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="304"/>
+        <location filename="../../makelaar/ui/main_window.py" line="307"/>
         <source>Exporteren naar</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="306"/>
+        <location filename="../../makelaar/ui/main_window.py" line="309"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="317"/>
+        <location filename="../../makelaar/ui/main_window.py" line="320"/>
         <source>Bezig met exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="323"/>
+        <location filename="../../makelaar/ui/main_window.py" line="326"/>
         <source>Export klaar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="324"/>
+        <location filename="../../makelaar/ui/main_window.py" line="327"/>
         <source>%1 regels geschreven naar %2.</source>
         <translation>%1 rows written to %2.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="331"/>
+        <location filename="../../makelaar/ui/main_window.py" line="334"/>
         <source>Van een PostgreSQL-server maakt de beheerder de back-ups.</source>
         <translation>Backups of a PostgreSQL server are made by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="334"/>
+        <location filename="../../makelaar/ui/main_window.py" line="337"/>
         <source>Back-up maken…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="341"/>
+        <location filename="../../makelaar/ui/main_window.py" line="344"/>
         <source>Back-up gemaakt</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="342"/>
+        <location filename="../../makelaar/ui/main_window.py" line="345"/>
         <source>De back-up is gemaakt en gecontroleerd:
 %1</source>
         <translation>The backup has been made and checked:
 %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="359"/>
+        <location filename="../../makelaar/ui/main_window.py" line="362"/>
         <source>Dagelijkse back-up maken…</source>
         <translation>Making the daily backup…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="366"/>
+        <location filename="../../makelaar/ui/main_window.py" line="369"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n person anonymised: the retention period had passed.</numerusform>
@@ -1192,122 +1245,152 @@
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="377"/>
+        <location filename="../../makelaar/ui/main_window.py" line="378"/>
+        <source>Van een PostgreSQL-server zet de beheerder back-ups terug.</source>
+        <translation>Backups of a PostgreSQL server are restored by its administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="390"/>
+        <source>Back-up terugzetten</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="391"/>
+        <source>De database vervangen door de back-up van %1? Wat daarna is ingevoerd, is dan weg.</source>
+        <translation>Replace the database with the backup %1? Anything entered after it is then gone.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="399"/>
+        <source>Back-up terugzetten…</source>
+        <translation>Restoring the backup…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="410"/>
+        <source>Back-up teruggezet</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="410"/>
+        <source>De back-up %1 is teruggezet.</source>
+        <translation>The backup %1 has been restored.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="421"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="387"/>
+        <location filename="../../makelaar/ui/main_window.py" line="431"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="393"/>
+        <location filename="../../makelaar/ui/main_window.py" line="437"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="423"/>
+        <location filename="../../makelaar/ui/main_window.py" line="467"/>
         <source>Matchkaart verwerken</source>
         <translation>Process a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="423"/>
+        <location filename="../../makelaar/ui/main_window.py" line="467"/>
         <source>Nummer van het idee (zoals I-2026-0042):</source>
         <translation>Number of the idea (such as I-2026-0042):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="450"/>
+        <location filename="../../makelaar/ui/main_window.py" line="494"/>
         <source>Suggesties zoeken voor alle open ideeën…</source>
         <translation>Looking for suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="480"/>
+        <location filename="../../makelaar/ui/main_window.py" line="524"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="483"/>
+        <location filename="../../makelaar/ui/main_window.py" line="527"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="487"/>
+        <location filename="../../makelaar/ui/main_window.py" line="531"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="489"/>
+        <location filename="../../makelaar/ui/main_window.py" line="533"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="497"/>
+        <location filename="../../makelaar/ui/main_window.py" line="541"/>
         <source>Vandaag, Ideeën, Organisaties, Wijktafels, Instellingen</source>
         <translation>Today, Ideas, Organisations, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="498"/>
+        <location filename="../../makelaar/ui/main_window.py" line="542"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="499"/>
+        <location filename="../../makelaar/ui/main_window.py" line="543"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="500"/>
+        <location filename="../../makelaar/ui/main_window.py" line="544"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="501"/>
+        <location filename="../../makelaar/ui/main_window.py" line="545"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="502"/>
+        <location filename="../../makelaar/ui/main_window.py" line="546"/>
         <source>rapport van het gekozen idee, de organisatie of de wijktafel afdrukken</source>
         <translation>print the report of the chosen idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="503"/>
+        <location filename="../../makelaar/ui/main_window.py" line="547"/>
         <source>een idee openen op nummer, bijvoorbeeld van een matchkaart</source>
         <translation>open an idea by number, for example from a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="504"/>
+        <location filename="../../makelaar/ui/main_window.py" line="548"/>
         <source>suggesties voor alle open ideeën</source>
         <translation>suggestions for all open ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="505"/>
+        <location filename="../../makelaar/ui/main_window.py" line="549"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="506"/>
+        <location filename="../../makelaar/ui/main_window.py" line="550"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="507"/>
+        <location filename="../../makelaar/ui/main_window.py" line="551"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="510"/>
+        <location filename="../../makelaar/ui/main_window.py" line="554"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="516"/>
+        <location filename="../../makelaar/ui/main_window.py" line="560"/>
         <source>Over Makelaar</source>
         <translation>About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="518"/>
+        <location filename="../../makelaar/ui/main_window.py" line="562"/>
         <source>Makelaar %1
 Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
 Database: %2</source>
