@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Signal, SignalInstance, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,7 +44,7 @@ from makelaar.ui.labels import label
 from makelaar.ui.match_dialog import MatchStatusDialog, link
 from makelaar.ui.models import Column, RowsTableModel
 from makelaar.ui.printing import preview_idea
-from makelaar.ui.report_preview import ReportPreview
+from makelaar.ui.report_preview import ReportPreview, SaveChooser
 from makelaar.ui.suggestions import SuggestionsPanel
 from makelaar.ui.timeline import TimelineWidget
 from makelaar.ui.widgets import (
@@ -61,7 +62,15 @@ from makelaar.ui.widgets import (
 
 
 class InitiatorsPanel(QWidget):
-    """The residents behind an idea: a list to pick one, and its details with the consent it gave."""
+    """The residents behind an idea: a list to pick one, and its details with the consent it gave.
+
+    Signals:
+        inzage_requested(str): the broker asks for everything stored about this person (initiator id).
+        forget_requested(str): the broker asks to erase this person's data now (initiator id).
+    """
+
+    inzage_requested = Signal(str)
+    forget_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +86,15 @@ class InitiatorsPanel(QWidget):
         self.remove_button = QPushButton(self.tr("Ve&rwijderen"))
         self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(self.remove_person)
+        # A resident's rights, one action each (the person as saved).
+        self.inzage_button = QPushButton(self.tr("&Inzage…"))
+        self.inzage_button.setToolTip(self.tr("Alles wat over deze persoon bewaard is, als PDF of JSON"))
+        self.inzage_button.setAutoDefault(False)
+        self.inzage_button.clicked.connect(lambda: self._person_action(self.inzage_requested))
+        self.forget_button = QPushButton(self.tr("&Vergeten…"))
+        self.forget_button.setToolTip(self.tr("Naam en contactgegevens nu wissen; het idee blijft"))
+        self.forget_button.setAutoDefault(False)
+        self.forget_button.clicked.connect(lambda: self._person_action(self.forget_requested))
 
         form = QFormLayout()
         self.name = add_row(form, self.tr("Naam:"), QLineEdit())
@@ -116,6 +134,10 @@ class InitiatorsPanel(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         left.addLayout(buttons)
+        rights = QHBoxLayout()
+        rights.addWidget(self.inzage_button)
+        rights.addWidget(self.forget_button)
+        left.addLayout(rights)
         layout = QHBoxLayout(self)
         layout.addLayout(left)
         layout.addWidget(self.details, 1)
@@ -144,6 +166,12 @@ class InitiatorsPanel(QWidget):
         self.list.setCurrentRow(select)
         self._show(select)
 
+    def _person_action(self, signal: SignalInstance) -> None:
+        row = self.list.currentRow()
+        person_id = self._people[row].id if 0 <= row < len(self._people) else None
+        if person_id:
+            signal.emit(person_id)
+
     @Slot()
     def add_person(self) -> None:
         self._people.append(InitiatorData(name="", consent_on=date.today()))
@@ -162,6 +190,9 @@ class InitiatorsPanel(QWidget):
         self._current = row
         self.details.setEnabled(0 <= row < len(self._people))
         self.remove_button.setEnabled(self.details.isEnabled())
+        saved = 0 <= row < len(self._people) and self._people[row].id is not None
+        self.inzage_button.setEnabled(saved)
+        self.forget_button.setEnabled(saved)
         p = self._people[row] if 0 <= row < len(self._people) else InitiatorData(name="")
         widgets: list[Any] = [
             self.name,
@@ -297,6 +328,8 @@ class IdeaEditor(RecordEditor):
 
         # Initiatiefnemers
         self.people = InitiatorsPanel()
+        self.people.inzage_requested.connect(self.person_inzage)
+        self.people.forget_requested.connect(self.person_forget)
         self.tabs.addTab(self.people, self.tr("&Initiatiefnemers"))
 
         # Suggesties
@@ -475,6 +508,43 @@ class IdeaEditor(RecordEditor):
         """Ctrl+P: the koppelingsrapport of this idea as saved (unsaved changes are saved first, if wanted)."""
         idea_id = self.saved_for_printing(self.tr("Sla het idee eerst op; dan kunt u het rapport afdrukken."))
         return None if idea_id is None else preview_idea(self, self.ctx, idea_id, self._reference or "")
+
+    @Slot(str)
+    def person_inzage(self, initiator_id: str) -> Path | None:
+        """Inzage: everything stored about the person, to hand over (PDF or JSON); the export is logged."""
+        from makelaar.services import privacy
+
+        if self.saved_for_printing(self.tr("Sla het idee eerst op.")) is None:
+            return None
+        folder = Path(self.ctx.settings.last_folder or Path.home())
+        chosen = SaveChooser.ask(self, str(folder / "inzage-persoonsgegevens.pdf"))
+        if not chosen:
+            return None
+        out = Path(chosen) if Path(chosen).suffix.lower() in (".pdf", ".json") else Path(chosen + ".pdf")
+        done = self.ctx.act(self, lambda s: privacy.write_export(s, initiator_id, out, actor=self.ctx.author))
+        return out if done is not None else None
+
+    @Slot(str)
+    def person_forget(self, initiator_id: str) -> bool:
+        """Vergeten: erase the person's name and contact data now; the idea, its wijk and themes stay."""
+        from makelaar.services import privacy
+
+        if self.saved_for_printing(self.tr("Sla het idee eerst op.")) is None:
+            return False
+        question = self.tr(
+            "Naam en contactgegevens van deze persoon nu wissen? Dit kan niet ongedaan worden gemaakt. Het idee blijft "
+            "bestaan."
+        )
+        if not Confirm.ask(self, self.tr("Persoon vergeten"), question):
+            return False
+        done = self.ctx.act(self, lambda s: privacy.forget_person(s, initiator_id, actor=self.ctx.author))
+        if done is None:
+            return False
+        idea_id = self.record_id or ""
+        self.load(self.ctx.read(lambda s: ideas.get_idea(s, idea_id)))
+        self.mark_clean()
+        self.saved.emit(idea_id)
+        return True
 
     @Slot()
     def delete_idea(self) -> None:

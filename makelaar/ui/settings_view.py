@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtGui import QColor, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,10 +28,13 @@ from sqlalchemy.orm import Session
 
 from makelaar.domain.enums import AreaKind, Vocabulary
 from makelaar.domain.errors import KnownError
-from makelaar.services import vocabulary
+from makelaar.domain.formatting import format_datetime
+from makelaar.services import audit, vocabulary
+from makelaar.services.audit import AuditLine
 from makelaar.ui.context import AppContext, TextPrompt
 from makelaar.ui.errors import show_error
 from makelaar.ui.labels import label
+from makelaar.ui.models import Column, RowsTableModel
 from makelaar.ui.widgets import add_row
 
 
@@ -219,6 +223,42 @@ class AreaList(TermList):
         self._run(lambda s: vocabulary.retire_area(s, area_id, not retired))
 
 
+class AuditLogView(QWidget):
+    """Logboek persoonsgegevens: who changed or exported residents' data, when, and what kind of change (never the
+    values). Reloaded each time it is shown."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model: RowsTableModel[AuditLine] = RowsTableModel(
+            [
+                Column(self.tr("Wanneer"), lambda e: format_datetime(e.occurred_at)),
+                Column(self.tr("Door"), lambda e: e.actor),
+                Column(self.tr("Wat"), lambda e: e.kind),
+                Column(self.tr("Persoon"), lambda e: e.reference),
+                Column(self.tr("Toelichting"), lambda e: e.detail),
+            ],
+            self,
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Logboek persoonsgegevens"))
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        note = QLabel(self.tr("De laatste 500 regels. Het logboek bewaart nooit de gegevens zelf."))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(note)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.reload()
+        super().showEvent(event)
+
+    def reload(self) -> None:
+        self.model.set_rows(self.ctx.read(lambda s: audit.list_entries(s, limit=500)))
+        self.table.resizeColumnsToContents()
+
+
 class SettingsView(QWidget):
     """Signals:
     vocabulary_changed(): a word list or the areas changed, so filters and forms must refill.
@@ -272,6 +312,8 @@ class SettingsView(QWidget):
         self.areas = AreaList(ctx)
         self.areas.changed.connect(self.vocabulary_changed)
         self.lists.addTab(self.areas, self.tr("Wijken en buurten"))
+        self.audit_log = AuditLogView(ctx)
+        self.lists.addTab(self.audit_log, self.tr("Logboek persoonsgegevens"))
         note = QLabel(
             self.tr(
                 "Een woord dat u uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet "

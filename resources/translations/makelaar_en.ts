@@ -4,59 +4,97 @@
 <context>
     <name>AreaList</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="159"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="163"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="160"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="164"/>
         <source>&amp;Wijk toevoegen…</source>
         <translation>&amp;Add district…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="161"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="165"/>
         <source>&amp;Buurt toevoegen…</source>
         <translation>Add &amp;neighbourhood…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="162"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="166"/>
         <source>Een buurt in de gekozen wijk</source>
         <translation>A neighbourhood in the selected district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="164"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="168"/>
         <source>&amp;Dorp toevoegen…</source>
         <translation>Add villa&amp;ge…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="174"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="178"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="175"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="179"/>
         <source>Naam van de %1:</source>
         <translation>Name of the %1:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="196"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="200"/>
         <source>Buurt toevoegen</source>
         <translation>Add neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="196"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="200"/>
         <source>Kies eerst de wijk waar de buurt in ligt.</source>
         <translation>First select the district the neighbourhood is in.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="208"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="212"/>
         <source>Hernoemen</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="208"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="212"/>
         <source>Nieuwe naam:</source>
         <translation>New name:</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogView</name>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="235"/>
+        <source>Wanneer</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="236"/>
+        <source>Door</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="237"/>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="238"/>
+        <source>Persoon</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="239"/>
+        <source>Toelichting</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="245"/>
+        <source>Logboek persoonsgegevens</source>
+        <translation>Personal data log</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="248"/>
+        <source>De laatste 500 regels. Het logboek bewaart nooit de gegevens zelf.</source>
+        <translation>The last 500 lines. The log never keeps the data itself.</translation>
     </message>
 </context>
 <context>
@@ -217,228 +255,244 @@
 <context>
     <name>IdeaEditor</name>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="237"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="268"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="241"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="272"/>
         <source>Onderdelen van het idee</source>
         <translation>Idea sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="259"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="290"/>
         <source>&amp;Titel:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="261"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="292"/>
         <source>&amp;Omschrijving:</source>
         <translation>Desc&amp;ription:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="263"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="294"/>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="266"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="297"/>
         <source>&amp;Wijk:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="269"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="400"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="300"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="433"/>
         <source>(onbekend)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="268"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="299"/>
         <source>&amp;Binnengekomen via:</source>
         <translation>Recei&amp;ved via:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="270"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="301"/>
         <source>Wij&amp;ktafel:</source>
         <translation>District meetin&amp;g:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="273"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="304"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="277"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="308"/>
         <source>Aantal &amp;mensen:</source>
         <translation>Number of &amp;people:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="277"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="308"/>
         <source>Hoeveel mensen staan achter het idee</source>
         <translation>How many people support the idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="280"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="311"/>
         <source>onbekend</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="281"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="312"/>
         <source>Gevraagd &amp;bedrag:</source>
         <translation>&amp;Amount requested:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="281"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="312"/>
         <source>in euro, zoals 1.250,00</source>
         <translation>in euros, such as 1.250,00</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="282"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="313"/>
         <source>Binnengekomen &amp;op:</source>
         <translation>Received &amp;on:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="283"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="314"/>
         <source>&amp;Gegevens</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="289"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="320"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="291"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="322"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="292"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="323"/>
         <source>Thema&apos;s (spatie vinkt aan):</source>
         <translation>Themes (Space ticks a box):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="293"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="324"/>
         <source>Wat is er nodig (behoeften):</source>
         <translation>What is needed (needs):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="296"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="327"/>
         <source>T&amp;hema&apos;s en behoeften</source>
         <translation>T&amp;hemes and needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="300"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="333"/>
         <source>&amp;Initiatiefnemers</source>
         <translation>&amp;Initiators</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="305"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="338"/>
         <source>Su&amp;ggesties</source>
         <translation>Su&amp;ggestions</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="313"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="346"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="314"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="347"/>
         <source>Voor</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="315"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="348"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="316"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="349"/>
         <source>Opvolgen op</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="317"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="350"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="318"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="351"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="324"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="357"/>
         <source>Koppelingen van dit idee</source>
         <translation>Matches of this idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="329"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="362"/>
         <source>&amp;Koppeling toevoegen…</source>
         <translation>&amp;Add match…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="332"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="365"/>
         <source>Status &amp;wijzigen…</source>
         <translation>Change stat&amp;us…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="335"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="368"/>
         <source>Sla het idee eerst op; daarna kunt u het koppelen aan organisaties.</source>
         <translation>Save the idea first; then you can match it with organisations.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="343"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="376"/>
         <source>&amp;Koppelingen</source>
         <translation>&amp;Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="347"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="380"/>
         <source>Tij&amp;dlijn</source>
         <translation>Time&amp;line</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="367"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="400"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="368"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="401"/>
         <source>Koppelingsrapport voor de bewoner of de partners (Ctrl+P)</source>
         <translation>Match report for the resident or the partners (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="373"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="406"/>
         <source>Idee &amp;verwijderen…</source>
         <translation>D&amp;elete idea…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="388"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="421"/>
         <source>Idee %1</source>
         <translation>Idea %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="388"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="421"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="394"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="427"/>
         <source>Nieuw idee</source>
         <translation>New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="476"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="509"/>
         <source>Sla het idee eerst op; dan kunt u het rapport afdrukken.</source>
         <translation>Save the idea first; then you can print the report.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="486"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="517"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="532"/>
+        <source>Sla het idee eerst op.</source>
+        <translation>Save the idea first.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="535"/>
+        <source>Naam en contactgegevens van deze persoon nu wissen? Dit kan niet ongedaan worden gemaakt. Het idee blijft bestaan.</source>
+        <translation>Erase this person&apos;s name and contact details now? This cannot be undone. The idea stays.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="538"/>
+        <source>Persoon vergeten</source>
+        <translation>Forget person</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="556"/>
         <source>Idee %1 verwijderen, met de koppelingen en de tijdlijn? Initiatiefnemers die bij geen ander idee horen, worden ook verwijderd. Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete idea %1, with its matches and timeline? Initiators who belong to no other idea are deleted too. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="489"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="559"/>
         <source>Idee verwijderen</source>
         <translation>Delete idea</translation>
     </message>
@@ -591,93 +645,113 @@
 <context>
     <name>InitiatorsPanel</name>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="71"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="80"/>
         <source>Initiatiefnemers</source>
         <translation>Initiators</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="74"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="83"/>
         <source>&amp;Toevoegen</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="77"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="86"/>
         <source>Ve&amp;rwijderen</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="82"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="90"/>
+        <source>&amp;Inzage…</source>
+        <translation>&amp;Access request…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="91"/>
+        <source>Alles wat over deze persoon bewaard is, als PDF of JSON</source>
+        <translation>Everything kept about this person, as PDF or JSON</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="94"/>
+        <source>&amp;Vergeten…</source>
+        <translation>&amp;Forget…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="95"/>
+        <source>Naam en contactgegevens nu wissen; het idee blijft</source>
+        <translation>Erase name and contact details now; the idea stays</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="100"/>
         <source>Naam:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="85"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="103"/>
         <source>Toestemming voor contact:</source>
         <translation>Consent to contact:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="86"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="104"/>
         <source>mag door de gemeente benaderd worden; contactgegevens bewaren</source>
         <translation>may be contacted by the municipality; keep contact details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="90"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="108"/>
         <source>Toestemming om te delen:</source>
         <translation>Consent to share:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="91"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="109"/>
         <source>naam en contactgegevens mogen naar partnerorganisaties</source>
         <translation>name and contact details may go to partner organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="93"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="111"/>
         <source>Toestemming gegeven:</source>
         <translation>Consent given:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="96"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="114"/>
         <source>Datum toestemming:</source>
         <translation>Date of consent:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="97"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="115"/>
         <source>E-mail:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="98"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="116"/>
         <source>Telefoon:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="99"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="117"/>
         <source>Adres:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="100"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="118"/>
         <source>Postcode:</source>
         <translation>Postcode:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="100"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="118"/>
         <source>zoals 1234 AB</source>
         <translation>such as 1234 AB</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="102"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="120"/>
         <source>Nummer:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="142"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="218"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="164"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="249"/>
         <source>(nog zonder naam)</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="188"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="219"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
@@ -2349,87 +2423,92 @@ Database: %2</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="42"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="46"/>
         <source>Logo kiezen</source>
         <translation>Choose logo</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="234"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="274"/>
         <source>Algemeen</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="236"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="276"/>
         <source>Naam van de &amp;gemeente:</source>
         <translation>&amp;Municipality name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="240"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="280"/>
         <source>Uw &amp;naam:</source>
         <translation>&amp;Your name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="240"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="280"/>
         <source>staat bij uw notities</source>
         <translation>shown with your notes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="243"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="283"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="251"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="291"/>
         <source>Logo op de rapporten</source>
         <translation>Logo on the reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="253"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="293"/>
         <source>&amp;Logo kiezen…</source>
         <translation>Choose &amp;logo…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="255"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="295"/>
         <source>Logo &amp;weghalen</source>
         <translation>&amp;Remove logo</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="261"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="301"/>
         <source>Logo op rapporten:</source>
         <translation>Logo on reports:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="265"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="305"/>
         <source>Woordenlijsten</source>
         <translation>Word lists</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="274"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="314"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="277"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="316"/>
+        <source>Logboek persoonsgegevens</source>
+        <translation>Personal data log</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="319"/>
         <source>Een woord dat u uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet meer aangeboden voor nieuwe.</source>
         <translation>A word you switch off stays on the ideas and organisations that already have it, but is no longer offered for new ones.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="284"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="326"/>
         <source>Woordenlijsten van de gemeente:</source>
         <translation>The municipality&apos;s word lists:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="309"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="351"/>
         <source>De nieuwe taal geldt na het opnieuw starten van Makelaar.</source>
         <translation>The new language takes effect when Makelaar is restarted.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="317"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="359"/>
         <source>(geen logo)</source>
         <translation>(no logo)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="334"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="376"/>
         <source>%1 is geen afbeelding die Makelaar kan lezen (PNG of JPG).</source>
         <translation>%1 is not an image Makelaar can read (PNG or JPG).</translation>
     </message>
@@ -2551,48 +2630,48 @@ Database: %2</translation>
 <context>
     <name>TermList</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="63"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="67"/>
         <source>&amp;Toevoegen…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="64"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="68"/>
         <source>&amp;Hernoemen…</source>
         <translation>&amp;Rename…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="65"/>
-        <location filename="../../makelaar/ui/settings_view.py" line="114"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="69"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="118"/>
         <source>&amp;Uitzetten</source>
         <translation>Switch &amp;off</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="88"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="92"/>
         <source>niet meer in gebruik</source>
         <translation>no longer in use</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="114"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="118"/>
         <source>&amp;Weer gebruiken</source>
         <translation>&amp;Use again</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="128"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="132"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="128"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="132"/>
         <source>Nieuw woord voor %1:</source>
         <translation>New word for %1:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="140"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="144"/>
         <source>Hernoemen</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="140"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="144"/>
         <source>Nieuwe naam:</source>
         <translation>New name:</translation>
     </message>

@@ -1,0 +1,64 @@
+"""A resident's rights from the idea editor (inzage, vergeten), and the audit log in Instellingen."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from makelaar.services import ideas, privacy
+from makelaar.storage.store import Store
+from makelaar.ui import context, idea_editor
+from makelaar.ui.context import AppContext
+from makelaar.ui.idea_editor import IdeaEditor
+from makelaar.ui.settings_view import SettingsView
+
+
+def editor_on_person(qtbot: QtBot, ctx: AppContext, idea_id: str) -> IdeaEditor:
+    editor = IdeaEditor(ctx, idea_id)
+    qtbot.addWidget(editor)
+    editor.tabs.setCurrentWidget(editor.people)
+    editor.people.list.setCurrentRow(0)
+    return editor
+
+
+def test_inzage_writes_everything_about_the_person(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "inzage.json"
+    monkeypatch.setattr(idea_editor.SaveChooser, "ask", staticmethod(lambda _p, _s: str(target)))
+    editor = editor_on_person(qtbot, ctx, sample["garden"])
+    assert editor.people.inzage_button.isEnabled()
+    with qtbot.waitSignal(editor.people.inzage_requested):
+        editor.people.inzage_button.click()
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert "Anna de Vries" in json.dumps(data, ensure_ascii=False)
+    assert "anna@example.nl" in json.dumps(data, ensure_ascii=False)
+
+
+def test_forget_erases_the_person_and_keeps_the_idea(
+    qtbot: QtBot, ctx: AppContext, store: Store, sample: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(context.Confirm, "ask", staticmethod(lambda *_: True))
+    editor = editor_on_person(qtbot, ctx, sample["garden"])
+    with qtbot.waitSignal(editor.saved):
+        editor.people.forget_button.click()
+    with store.begin() as s:
+        idea = ideas.get_idea(s, sample["garden"])
+    assert idea.title == "Buurtmoestuin aan de Lindelaan"
+    assert idea.initiators[0].name == privacy.ANONYMOUS_NAME and idea.initiators[0].email is None
+    assert editor.people.name.text() == privacy.ANONYMOUS_NAME  # the editor shows what is stored now
+    assert not editor.is_dirty()
+
+    view = SettingsView(ctx)
+    qtbot.addWidget(view)
+    view.lists.setCurrentWidget(view.audit_log)
+    view.show()
+    shown = [view.audit_log.model.index(r, 2).data() for r in range(view.audit_log.model.rowCount())]
+    assert "vergeten" in shown or "geanonimiseerd" in shown
+    texts = " ".join(
+        str(view.audit_log.model.index(r, c).data()) for r in range(view.audit_log.model.rowCount()) for c in range(5)
+    )
+    assert "Anna de Vries" not in texts and "anna@example.nl" not in texts
