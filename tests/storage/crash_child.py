@@ -4,7 +4,8 @@
     python crash_child.py import DB FILE...    import each organisations CSV in turn (one transaction each)
 
 A line on stdout is printed, and flushed, only after the commit it names has returned: the parent may rely on every
-line it has read. Lines are ``saved REFERENCE TITLE`` and ``imported ADDED FILE``; ``ready`` comes once the store is open.
+line it has read. Lines are ``saved REFERENCE TITLE`` and ``imported ADDED FILE``; ``ready`` comes once the store
+is open.
 """
 
 from __future__ import annotations
