@@ -101,6 +101,9 @@ def upgrade(engine: Engine, *, take_backup: bool = True) -> UpgradeResult:
             conn.commit()
     if path is not None:
         backup._private(path)
+        if saved is not None:
+            # And one of the upgraded store, so the newest backup always matches the program's schema.
+            backup.take_backup(path, reason=f"na-upgrade-{head}")
     return UpgradeResult(rev, head, saved)
 
 

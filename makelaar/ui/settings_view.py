@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -29,7 +30,7 @@ from sqlalchemy.orm import Session
 from makelaar.domain.enums import AreaKind, Vocabulary
 from makelaar.domain.errors import KnownError
 from makelaar.domain.formatting import format_datetime
-from makelaar.services import audit, vocabulary
+from makelaar.services import audit, privacy, vocabulary
 from makelaar.services.audit import AuditLine
 from makelaar.ui.context import AppContext, TextPrompt
 from makelaar.ui.errors import show_error
@@ -287,6 +288,16 @@ class SettingsView(QWidget):
         self.language.currentIndexChanged.connect(self.save_language)
         self.language_note = QLabel()
         form.addRow("", self.language_note)
+        self.retention = add_row(
+            form,
+            self.tr("&Bewaartermijn:"),
+            QSpinBox(),
+            hint=self.tr("Zoveel maanden na het afsluiten van het laatste idee worden naam en contactgegevens gewist"),
+        )
+        self.retention.setRange(1, 240)
+        self.retention.setSuffix(self.tr(" maanden na afsluiten"))
+        self.retention.setValue(ctx.read(privacy.retention_months))
+        self.retention.valueChanged.connect(self.save_retention)
         self.logo_preview = QLabel()
         self.logo_preview.setAccessibleName(self.tr("Logo op de rapporten"))
         self.logo_preview.setMinimumHeight(48)
@@ -339,6 +350,11 @@ class SettingsView(QWidget):
             return
         self.ctx.act(self, lambda s: vocabulary.set_setting(s, vocabulary.MUNICIPALITY_NAME, name))
         self.municipality_changed.emit(name)
+
+    @Slot()
+    def save_retention(self) -> None:
+        months = self.retention.value()
+        self.ctx.act(self, lambda s: privacy.set_retention_months(s, months))
 
     @Slot()
     def save_broker(self) -> None:

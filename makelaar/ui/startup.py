@@ -13,6 +13,8 @@ from makelaar.storage import startup
 from makelaar.storage.engine import sqlite_path
 from makelaar.storage.store import Store, open_store
 
+_HELD_ELSEWHERE = QLockFile.LockError.LockFailedError  # another program holds the lock (not a disk problem)
+
 
 class StartupPrompts:
     """The questions and messages of the start (monkeypatched in tests)."""
@@ -43,7 +45,18 @@ def open_for_gui(url: str, parent: QWidget | None = None) -> Opened | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = QLockFile(str(path) + ".lock")
         lock.setStaleLockTime(0)  # a lock left by a crashed run is recognised by its dead process, not by its age
-        if not lock.tryLock(200):
+        if not lock.tryLock(200) and lock.error() != _HELD_ELSEWHERE:
+            # Not another program: the folder cannot be written to (read-only or full disk).
+            StartupPrompts.inform(
+                parent,
+                QCoreApplication.translate(
+                    "Startup",
+                    "Makelaar kan niet schrijven in de map van de database (%1): de schijf is vol of alleen-lezen. "
+                    "Er is niets veranderd; maak ruimte vrij of kies een andere plek.",
+                ).replace("%1", str(path.parent)),
+            )
+            return None
+        if not lock.isLocked():
             StartupPrompts.inform(
                 parent,
                 QCoreApplication.translate(

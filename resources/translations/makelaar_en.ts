@@ -4,57 +4,57 @@
 <context>
     <name>AreaList</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="163"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="164"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="164"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="165"/>
         <source>&amp;Wijk toevoegen…</source>
         <translation>&amp;Add district…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="165"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="166"/>
         <source>&amp;Buurt toevoegen…</source>
         <translation>Add &amp;neighbourhood…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="166"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="167"/>
         <source>Een buurt in de gekozen wijk</source>
         <translation>A neighbourhood in the selected district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="168"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="169"/>
         <source>&amp;Dorp toevoegen…</source>
         <translation>Add villa&amp;ge…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="178"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="179"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="179"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="180"/>
         <source>Naam van de %1:</source>
         <translation>Name of the %1:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="200"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="201"/>
         <source>Buurt toevoegen</source>
         <translation>Add neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="200"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="201"/>
         <source>Kies eerst de wijk waar de buurt in ligt.</source>
         <translation>First select the district the neighbourhood is in.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="212"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="213"/>
         <source>Hernoemen</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="212"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="213"/>
         <source>Nieuwe naam:</source>
         <translation>New name:</translation>
     </message>
@@ -62,37 +62,37 @@
 <context>
     <name>AuditLogView</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="235"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="236"/>
         <source>Wanneer</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="236"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="237"/>
         <source>Door</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="237"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="238"/>
         <source>Wat</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="238"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="239"/>
         <source>Persoon</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="239"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="240"/>
         <source>Toelichting</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="245"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="246"/>
         <source>Logboek persoonsgegevens</source>
         <translation>Personal data log</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="248"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="249"/>
         <source>De laatste 500 regels. Het logboek bewaart nooit de gegevens zelf.</source>
         <translation>The last 500 lines. The log never keeps the data itself.</translation>
     </message>
@@ -2423,92 +2423,107 @@ Database: %2</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="46"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="47"/>
         <source>Logo kiezen</source>
         <translation>Choose logo</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="274"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="275"/>
         <source>Algemeen</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="276"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="277"/>
         <source>Naam van de &amp;gemeente:</source>
         <translation>&amp;Municipality name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="280"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="281"/>
         <source>Uw &amp;naam:</source>
         <translation>&amp;Your name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="280"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="281"/>
         <source>staat bij uw notities</source>
         <translation>shown with your notes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="283"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="284"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="291"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="293"/>
+        <source>&amp;Bewaartermijn:</source>
+        <translation>&amp;Retention period:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="295"/>
+        <source>Zoveel maanden na het afsluiten van het laatste idee worden naam en contactgegevens gewist</source>
+        <translation>This many months after the last idea is closed, name and contact details are erased</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="298"/>
+        <source> maanden na afsluiten</source>
+        <translation> months after closing</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="302"/>
         <source>Logo op de rapporten</source>
         <translation>Logo on the reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="293"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="304"/>
         <source>&amp;Logo kiezen…</source>
         <translation>Choose &amp;logo…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="295"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="306"/>
         <source>Logo &amp;weghalen</source>
         <translation>&amp;Remove logo</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="301"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="312"/>
         <source>Logo op rapporten:</source>
         <translation>Logo on reports:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="305"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="316"/>
         <source>Woordenlijsten</source>
         <translation>Word lists</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="314"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="325"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="316"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="327"/>
         <source>Logboek persoonsgegevens</source>
         <translation>Personal data log</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="319"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="330"/>
         <source>Een woord dat u uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet meer aangeboden voor nieuwe.</source>
         <translation>A word you switch off stays on the ideas and organisations that already have it, but is no longer offered for new ones.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="326"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="337"/>
         <source>Woordenlijsten van de gemeente:</source>
         <translation>The municipality&apos;s word lists:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="351"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="367"/>
         <source>De nieuwe taal geldt na het opnieuw starten van Makelaar.</source>
         <translation>The new language takes effect when Makelaar is restarted.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="359"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="375"/>
         <source>(geen logo)</source>
         <translation>(no logo)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="376"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="392"/>
         <source>%1 is geen afbeelding die Makelaar kan lezen (PNG of JPG).</source>
         <translation>%1 is not an image Makelaar can read (PNG or JPG).</translation>
     </message>
@@ -2516,17 +2531,22 @@ Database: %2</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="49"/>
+        <location filename="../../makelaar/ui/startup.py" line="52"/>
+        <source>Makelaar kan niet schrijven in de map van de database (%1): de schijf is vol of alleen-lezen. Er is niets veranderd; maak ruimte vrij of kies een andere plek.</source>
+        <translation>Makelaar cannot write in the folder of the database (%1): the disk is full or read-only. Nothing was changed; free some space or choose another place.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/startup.py" line="62"/>
         <source>Makelaar is al geopend met deze database (%1). Gebruik dat venster, of sluit het eerst; twee programma&apos;s op één database kunnen elkaars werk overschrijven.</source>
         <translation>Makelaar is already open with this database (%1). Use that window, or close it first; two programs on one database can overwrite each other&apos;s work.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="61"/>
+        <location filename="../../makelaar/ui/startup.py" line="74"/>
         <source>De database %1 is beschadigd (%2) en er is geen goede back-up. Makelaar schrijft er niets in. Vraag de beheerder om hulp; het bestand is niet aangeraakt.</source>
         <translation>The database %1 is damaged (%2) and there is no good backup. Makelaar writes nothing to it. Ask your administrator for help; the file has not been touched.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="72"/>
+        <location filename="../../makelaar/ui/startup.py" line="85"/>
         <source>De database %1 is beschadigd (%2). De nieuwste goede back-up is %3. Die terugzetten? De beschadigde database wordt apart bewaard. Wat na die back-up is ingevoerd, moet opnieuw.</source>
         <translation>The database %1 is damaged (%2). The newest good backup is %3. Restore it? The damaged database is kept aside. Anything entered after that backup must be entered again.</translation>
     </message>
@@ -2630,48 +2650,48 @@ Database: %2</translation>
 <context>
     <name>TermList</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="67"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="68"/>
         <source>&amp;Toevoegen…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="68"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="69"/>
         <source>&amp;Hernoemen…</source>
         <translation>&amp;Rename…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="69"/>
-        <location filename="../../makelaar/ui/settings_view.py" line="118"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="70"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="119"/>
         <source>&amp;Uitzetten</source>
         <translation>Switch &amp;off</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="92"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="93"/>
         <source>niet meer in gebruik</source>
         <translation>no longer in use</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="118"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="119"/>
         <source>&amp;Weer gebruiken</source>
         <translation>&amp;Use again</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="132"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="133"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="132"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="133"/>
         <source>Nieuw woord voor %1:</source>
         <translation>New word for %1:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="144"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="145"/>
         <source>Hernoemen</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="144"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="145"/>
         <source>Nieuwe naam:</source>
         <translation>New name:</translation>
     </message>

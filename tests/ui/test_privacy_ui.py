@@ -62,3 +62,12 @@ def test_forget_erases_the_person_and_keeps_the_idea(
         str(view.audit_log.model.index(r, c).data()) for r in range(view.audit_log.model.rowCount()) for c in range(5)
     )
     assert "Anna de Vries" not in texts and "anna@example.nl" not in texts
+
+
+def test_the_retention_period_is_set_in_the_settings(qtbot: QtBot, ctx: AppContext, store: Store) -> None:
+    view = SettingsView(ctx)
+    qtbot.addWidget(view)
+    assert view.retention.value() == privacy.DEFAULT_RETENTION_MONTHS
+    view.retention.setValue(12)
+    with store.begin() as s:
+        assert privacy.retention_months(s) == 12

@@ -119,3 +119,28 @@ def test_daily_backup_only_when_something_changed(tmp_path: Path) -> None:
         assert store.daily_backup(now=tomorrow) is not None
     finally:
         store.close()
+
+
+def test_a_folder_that_cannot_be_written_is_named(
+    qtbot: QtBot, tmp_path: Path, said: Said, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class ReadOnlyLock:
+        """What QLockFile reports on a read-only or full disk (root cannot make one here)."""
+
+        def __init__(self, _path: str) -> None: ...
+
+        def setStaleLockTime(self, _ms: int) -> None: ...
+
+        def tryLock(self, _ms: int) -> bool:
+            return False
+
+        def error(self) -> QLockFile.LockError:
+            return QLockFile.LockError.PermissionError
+
+        def isLocked(self) -> bool:
+            return False
+
+    monkeypatch.setattr(startup, "QLockFile", ReadOnlyLock)
+    assert startup.open_for_gui(f"sqlite:///{tmp_path / 'makelaar.sqlite'}") is None
+    assert "alleen-lezen" in said.messages[0]
+    assert not (tmp_path / "makelaar.sqlite").exists()  # nothing was created
