@@ -356,6 +356,10 @@ class MainWindow(QMainWindow):
         def work() -> int:
             store.daily_backup()
             with store.begin() as s:
+                due = privacy.retention_preview(s)
+            if due:
+                store.backup_before("voor-bewaartermijn")  # anonymising is a bulk change like any other
+            with store.begin() as s:
                 return privacy.housekeeping(s, store.path, actor=self.ctx.author)
 
         try:

@@ -298,6 +298,11 @@ class SettingsView(QWidget):
         self.retention.setSuffix(self.tr(" maanden na afsluiten"))
         self.retention.setValue(ctx.read(privacy.retention_months))
         self.retention.valueChanged.connect(self.save_retention)
+        self.retention_preview = QLabel()
+        self.retention_preview.setWordWrap(True)
+        self.retention_preview.setAccessibleName(self.tr("Wie de bewaartermijn voorbij is"))
+        form.addRow("", self.retention_preview)
+        self._show_retention_preview()
         self.logo_preview = QLabel()
         self.logo_preview.setAccessibleName(self.tr("Logo op de rapporten"))
         self.logo_preview.setMinimumHeight(48)
@@ -355,6 +360,20 @@ class SettingsView(QWidget):
     def save_retention(self) -> None:
         months = self.retention.value()
         self.ctx.act(self, lambda s: privacy.set_retention_months(s, months))
+        self._show_retention_preview()
+
+    def _show_retention_preview(self) -> None:
+        """What the next start will anonymise, by number only (no names on this screen)."""
+        due = self.ctx.read(lambda s: privacy.retention_preview(s))
+        if not due:
+            self.retention_preview.setText(self.tr("Niemand is de bewaartermijn voorbij."))
+            return
+        refs = ", ".join(item.reference for item in due[:10]) + (" …" if len(due) > 10 else "")
+        self.retention_preview.setText(
+            self.tr(
+                "%n persoon/personen voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1", "", len(due)
+            ).replace("%1", refs)
+        )
 
     @Slot()
     def save_broker(self) -> None:

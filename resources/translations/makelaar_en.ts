@@ -1069,7 +1069,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../makelaar/ui/main_window.py" line="84"/>
-        <location filename="../../makelaar/ui/main_window.py" line="420"/>
+        <location filename="../../makelaar/ui/main_window.py" line="424"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
@@ -1306,12 +1306,12 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="362"/>
+        <location filename="../../makelaar/ui/main_window.py" line="366"/>
         <source>Dagelijkse back-up maken…</source>
         <translation>Making the daily backup…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="369"/>
+        <location filename="../../makelaar/ui/main_window.py" line="373"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n person anonymised: the retention period had passed.</numerusform>
@@ -1319,152 +1319,152 @@
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="378"/>
+        <location filename="../../makelaar/ui/main_window.py" line="382"/>
         <source>Van een PostgreSQL-server zet de beheerder back-ups terug.</source>
         <translation>Backups of a PostgreSQL server are restored by its administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="390"/>
+        <location filename="../../makelaar/ui/main_window.py" line="394"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="391"/>
+        <location filename="../../makelaar/ui/main_window.py" line="395"/>
         <source>De database vervangen door de back-up van %1? Wat daarna is ingevoerd, is dan weg.</source>
         <translation>Replace the database with the backup %1? Anything entered after it is then gone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="399"/>
+        <location filename="../../makelaar/ui/main_window.py" line="403"/>
         <source>Back-up terugzetten…</source>
         <translation>Restoring the backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="410"/>
+        <location filename="../../makelaar/ui/main_window.py" line="414"/>
         <source>Back-up teruggezet</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="410"/>
+        <location filename="../../makelaar/ui/main_window.py" line="414"/>
         <source>De back-up %1 is teruggezet.</source>
         <translation>The backup %1 has been restored.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="421"/>
+        <location filename="../../makelaar/ui/main_window.py" line="425"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="431"/>
+        <location filename="../../makelaar/ui/main_window.py" line="435"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="437"/>
+        <location filename="../../makelaar/ui/main_window.py" line="441"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="467"/>
+        <location filename="../../makelaar/ui/main_window.py" line="471"/>
         <source>Matchkaart verwerken</source>
         <translation>Process a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="467"/>
+        <location filename="../../makelaar/ui/main_window.py" line="471"/>
         <source>Nummer van het idee (zoals I-2026-0042):</source>
         <translation>Number of the idea (such as I-2026-0042):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="494"/>
+        <location filename="../../makelaar/ui/main_window.py" line="498"/>
         <source>Suggesties zoeken voor alle open ideeën…</source>
         <translation>Looking for suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="524"/>
+        <location filename="../../makelaar/ui/main_window.py" line="528"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="527"/>
+        <location filename="../../makelaar/ui/main_window.py" line="531"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="531"/>
+        <location filename="../../makelaar/ui/main_window.py" line="535"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="533"/>
+        <location filename="../../makelaar/ui/main_window.py" line="537"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="541"/>
+        <location filename="../../makelaar/ui/main_window.py" line="545"/>
         <source>Vandaag, Ideeën, Organisaties, Wijktafels, Instellingen</source>
         <translation>Today, Ideas, Organisations, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="542"/>
+        <location filename="../../makelaar/ui/main_window.py" line="546"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="543"/>
+        <location filename="../../makelaar/ui/main_window.py" line="547"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="544"/>
+        <location filename="../../makelaar/ui/main_window.py" line="548"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="545"/>
+        <location filename="../../makelaar/ui/main_window.py" line="549"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="546"/>
+        <location filename="../../makelaar/ui/main_window.py" line="550"/>
         <source>rapport van het gekozen idee, de organisatie of de wijktafel afdrukken</source>
         <translation>print the report of the chosen idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="547"/>
+        <location filename="../../makelaar/ui/main_window.py" line="551"/>
         <source>een idee openen op nummer, bijvoorbeeld van een matchkaart</source>
         <translation>open an idea by number, for example from a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="548"/>
+        <location filename="../../makelaar/ui/main_window.py" line="552"/>
         <source>suggesties voor alle open ideeën</source>
         <translation>suggestions for all open ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="549"/>
+        <location filename="../../makelaar/ui/main_window.py" line="553"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="550"/>
+        <location filename="../../makelaar/ui/main_window.py" line="554"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="551"/>
+        <location filename="../../makelaar/ui/main_window.py" line="555"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="554"/>
+        <location filename="../../makelaar/ui/main_window.py" line="558"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="560"/>
+        <location filename="../../makelaar/ui/main_window.py" line="564"/>
         <source>Over Makelaar</source>
         <translation>About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="562"/>
+        <location filename="../../makelaar/ui/main_window.py" line="566"/>
         <source>Makelaar %1
 Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
 Database: %2</source>
@@ -2468,62 +2468,80 @@ Database: %2</translation>
         <translation> months after closing</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="302"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="303"/>
+        <source>Wie de bewaartermijn voorbij is</source>
+        <translation>Who is past the retention period</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="307"/>
         <source>Logo op de rapporten</source>
         <translation>Logo on the reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="304"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="309"/>
         <source>&amp;Logo kiezen…</source>
         <translation>Choose &amp;logo…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="306"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="311"/>
         <source>Logo &amp;weghalen</source>
         <translation>&amp;Remove logo</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="312"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="317"/>
         <source>Logo op rapporten:</source>
         <translation>Logo on reports:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="316"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="321"/>
         <source>Woordenlijsten</source>
         <translation>Word lists</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="325"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="330"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="327"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="332"/>
         <source>Logboek persoonsgegevens</source>
         <translation>Personal data log</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="330"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="335"/>
         <source>Een woord dat u uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet meer aangeboden voor nieuwe.</source>
         <translation>A word you switch off stays on the ideas and organisations that already have it, but is no longer offered for new ones.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="337"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="342"/>
         <source>Woordenlijsten van de gemeente:</source>
         <translation>The municipality&apos;s word lists:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="367"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="369"/>
+        <source>Niemand is de bewaartermijn voorbij.</source>
+        <translation>Nobody is past the retention period.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../makelaar/ui/settings_view.py" line="374"/>
+        <source>%n persoon/personen voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</source>
+        <translation>
+            <numerusform>%n person past the retention period; anonymised at the next start: %1</numerusform>
+            <numerusform>%n people past the retention period; anonymised at the next start: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="386"/>
         <source>De nieuwe taal geldt na het opnieuw starten van Makelaar.</source>
         <translation>The new language takes effect when Makelaar is restarted.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="375"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="394"/>
         <source>(geen logo)</source>
         <translation>(no logo)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="392"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="411"/>
         <source>%1 is geen afbeelding die Makelaar kan lezen (PNG of JPG).</source>
         <translation>%1 is not an image Makelaar can read (PNG or JPG).</translation>
     </message>

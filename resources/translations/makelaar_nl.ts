@@ -26,7 +26,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="369"/>
+        <location filename="../../makelaar/ui/main_window.py" line="373"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n persoon geanonimiseerd: de bewaartermijn was voorbij.</numerusform>
@@ -64,6 +64,17 @@
         <translation>
             <numerusform>%n pagina</numerusform>
             <numerusform>%n pagina&apos;s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message numerus="yes">
+        <location filename="../../makelaar/ui/settings_view.py" line="374"/>
+        <source>%n persoon/personen voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</source>
+        <translation>
+            <numerusform>%n persoon voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</numerusform>
+            <numerusform>%n personen voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -151,3 +151,17 @@ def test_rotation_keeps_days_weeks_and_months() -> None:
     assert len({(t.year, t.month) for t in keep}) == 12  # reaching back a year, month by month
     assert min(keep) > now - timedelta(days=366)
     assert len(keep) <= backup.KEEP_NEWEST + 7 + 4 + 12
+
+
+def test_a_backup_that_takes_too_long_is_stopped(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = store.path
+    assert path is not None
+    with store.engine.begin() as conn:  # enough rows that the copy takes many steps of SQLite's machine
+        conn.exec_driver_sql(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+            "INSERT INTO settings (key, value) SELECT 'k' || i, printf('%0100d', i) FROM n"
+        )
+    monkeypatch.setattr(backup, "BACKUP_TIMEOUT_S", 0.0)  # every backup is now over its time
+    with pytest.raises(StoreError, match="back-up"):
+        backup.take_backup(path, reason="te-laat")
+    assert not list(backup.backup_dir(path).glob("*te-laat*")), "no half-made backup is left behind"

@@ -71,3 +71,21 @@ def test_the_retention_period_is_set_in_the_settings(qtbot: QtBot, ctx: AppConte
     view.retention.setValue(12)
     with store.begin() as s:
         assert privacy.retention_months(s) == 12
+
+
+def test_the_settings_preview_who_retention_will_anonymise(qtbot: QtBot, ctx: AppContext, store: Store) -> None:
+    from datetime import date
+
+    from makelaar.domain.records import IdeaData, InitiatorData
+    from makelaar.storage.models import Idea
+
+    with store.begin() as s:
+        done = ideas.save_idea(
+            s, IdeaData(title="Afgerond", status="gerealiseerd", initiators=[InitiatorData(name="Kees Bakker")])
+        )
+        s.get(Idea, done.id).closed_on = date(2020, 1, 1)  # type: ignore[union-attr]
+        reference = done.initiators[0].reference
+    view = SettingsView(ctx)
+    qtbot.addWidget(view)
+    assert reference and reference in view.retention_preview.text()
+    assert "Kees" not in view.retention_preview.text()  # numbers only, no names on this screen
