@@ -288,11 +288,16 @@ def _report(args: argparse.Namespace) -> int:
         raise KnownError(f"De map {out.parent} bestaat niet; kies een map die er is.")
     with _open(args) as store, store.begin() as s:
         if args.report_kind == "matching":
-            reports.build_matching_report(s, ideas.find_idea(s, args.idea).id or "", out, audience=args.voor)
+            idea_id = ideas.find_idea(s, args.idea).id or ""
+            reports.logged(
+                lambda s_, o: reports.build_matching_report(s_, idea_id, o, audience=args.voor), "koppelingsrapport"
+            )(s, out)
         elif args.report_kind == "session":
-            reports.build_session_report(s, sessions.find_session(s, args.session).id or "", out)
+            session_id = sessions.find_session(s, args.session).id or ""
+            reports.logged(lambda s_, o: reports.build_session_report(s_, session_id, o), "wijktafelverslag")(s, out)
         elif args.report_kind == "organisation":
-            reports.build_organisation_report(s, organisations.find_organisation(s, args.organisation).id or "", out)
+            org_id = organisations.find_organisation(s, args.organisation).id or ""
+            reports.logged(lambda s_, o: reports.build_organisation_report(s_, org_id, o), "organisatieblad")(s, out)
         else:
             try:
                 start, end = parse_date(args.date_from), parse_date(args.date_to)

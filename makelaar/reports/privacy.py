@@ -3,7 +3,9 @@ recorded consent covers sharing; otherwise their initials, or nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from makelaar.domain.records import InitiatorData
@@ -36,9 +38,28 @@ class Person:
         return ", ".join(p for p in (self.email, self.phone) if p)
 
 
+# The references of the residents whose name a report being built shows (see shown_people()).
+_shown: ContextVar[set[str] | None] = ContextVar("makelaar_report_shown_people", default=None)
+
+
+@contextmanager
+def shown_people() -> Iterator[set[str]]:
+    """Collect the references of residents shown by name while a report is built, for the audit log."""
+    token = _shown.set(set())
+    try:
+        collected = _shown.get()
+        assert collected is not None
+        yield collected
+    finally:
+        _shown.reset(token)
+
+
 def visible_person(initiator: InitiatorData) -> Person:
     """The one place that decides what of a resident appears on paper."""
     if initiator.consent_share and initiator.consent_contact:
+        collecting = _shown.get()
+        if collecting is not None and initiator.reference:
+            collecting.add(initiator.reference)
         return Person(label=initiator.name, email=initiator.email or "", phone=initiator.phone or "", shared=True)
     return Person(label=initials(initiator.name))
 

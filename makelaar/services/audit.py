@@ -36,6 +36,7 @@ ANONYMISED = "geanonimiseerd"
 FORGOTTEN = "vergeten"
 EXPORTED = "inzage geëxporteerd"
 FILE_EXPORTED = "bestand met persoonsgegevens geëxporteerd"
+REPORT_MADE = "rapport met naam gemaakt"
 
 # Which kind of personal data a column of initiators holds; the log names the kind, never the value.
 FIELD_KINDS = {

@@ -28,7 +28,7 @@ def preview_idea(parent: QWidget, ctx: AppContext, idea_id: str, reference: str)
         def build(s: Session, out: BinaryIO) -> None:
             reports.build_matching_report(s, idea_id, out, audience=audience)
 
-        return build
+        return reports.logged(build, f"koppelingsrapport {reference} ({audience})")  # type: ignore[arg-type]
 
     return _show(
         ReportPreview(
@@ -51,7 +51,8 @@ def preview_organisation(parent: QWidget, ctx: AppContext, organisation_id: str,
         reports.build_organisation_report(s, organisation_id, out)
 
     title = QCoreApplication.translate("Printing", "Organisatieblad %1").replace("%1", name)
-    return _show(ReportPreview(ctx, title, "organisatieblad.pdf", [(title, build)], parent))
+    logged = reports.logged(build, "organisatieblad")  # type: ignore[arg-type]
+    return _show(ReportPreview(ctx, title, "organisatieblad.pdf", [(title, logged)], parent))
 
 
 def preview_session(parent: QWidget, ctx: AppContext, session_id: str, reference: str) -> ReportPreview:
@@ -61,7 +62,8 @@ def preview_session(parent: QWidget, ctx: AppContext, session_id: str, reference
         reports.build_session_report(s, session_id, out)
 
     title = QCoreApplication.translate("Printing", "Wijktafelverslag %1").replace("%1", reference)
-    return _show(ReportPreview(ctx, title, f"wijktafelverslag-{reference}.pdf", [(title, build)], parent))
+    logged = reports.logged(build, f"wijktafelverslag {reference}")  # type: ignore[arg-type]
+    return _show(ReportPreview(ctx, title, f"wijktafelverslag-{reference}.pdf", [(title, logged)], parent))
 
 
 def preview_overview(parent: QWidget, ctx: AppContext, start: date, end: date) -> ReportPreview:
