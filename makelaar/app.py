@@ -75,6 +75,12 @@ def run_gui(database: str | None = None) -> int:
     window.show()
     # Once the window is up: a daily backup when something changed, with its own progress.
     QTimer.singleShot(500, window.daily_backup)
+    # A laptop left running for days still gets its daily backup: look again every few hours (a no-op when today's
+    # backup exists or nothing changed).
+    every_few_hours = QTimer(window)
+    every_few_hours.setInterval(3 * 60 * 60 * 1000)
+    every_few_hours.timeout.connect(window.daily_backup)
+    every_few_hours.start()
     code = app.exec()
     opened.store.close()
     if opened.lock is not None:
