@@ -59,6 +59,27 @@ def _existing(s: Session, idea_id: str, organisation_id: str, need_id: str | Non
     )
 
 
+def _row(s: Session, match_id: str) -> MatchRow:
+    return _rows(s, Match.id == match_id)[0]
+
+
+def _add(s: Session, row: Match, text: str, author: str | None) -> Match:
+    """Store a new koppeling and its first line on the timeline of both the idea and the organisation."""
+    s.add(row)
+    s.flush()
+    s.add(
+        Activity(
+            idea_id=row.idea_id,
+            organisation_id=row.organisation_id,
+            match_id=row.id,
+            kind=ActivityKind.STATUS.value,
+            text=text,
+            author=author,
+        )
+    )
+    return row
+
+
 def matches_for_idea(s: Session, idea_id: str) -> list[MatchRow]:
     return _rows(s, Match.idea_id == idea_id)
 
@@ -92,28 +113,21 @@ def create_match(
         if contact is None or contact.organisation_id != organisation_id:
             raise KnownError("Deze contactpersoon hoort niet bij de gekozen organisatie.")
     need_name = s.get(VocabularyTerm, need_id).name if need_id else None  # type: ignore[union-attr]
-    row = Match(
-        idea_id=idea_id,
-        organisation_id=organisation_id,
-        need_id=need_id,
-        contact_id=contact_id,
-        status=status.value,
-        follow_up_on=follow_up_on,
-        note=(note or "").strip() or None,
-    )
-    s.add(row)
-    s.flush()
     what = f" voor {need_name}" if need_name else ""
     follow = f"; opvolgen op {format_date(follow_up_on)}" if follow_up_on else ""
-    s.add(
-        Activity(
+    row = _add(
+        s,
+        Match(
             idea_id=idea_id,
             organisation_id=organisation_id,
-            match_id=row.id,
-            kind=ActivityKind.STATUS.value,
-            text=f"Gekoppeld aan {org.name}{what} ({status.value}){follow}.",
-            author=author,
-        )
+            need_id=need_id,
+            contact_id=contact_id,
+            status=status.value,
+            follow_up_on=follow_up_on,
+            note=(note or "").strip() or None,
+        ),
+        f"Gekoppeld aan {org.name}{what} ({status.value}){follow}.",
+        author,
     )
     if idea.status in _OPEN_IDEA:
         s.add(
@@ -127,7 +141,7 @@ def create_match(
         idea.status = IdeaStatus.MATCHED.value
         idea.updated_at = utcnow()
     s.flush()
-    return next(r for r in matches_for_idea(s, idea_id) if r.id == row.id)
+    return _row(s, row.id)
 
 
 def update_match(
@@ -177,7 +191,7 @@ def update_match(
             )
         )
         s.flush()
-    return next(r for r in matches_for_idea(s, row.idea_id) if r.id == row.id)
+    return _row(s, row.id)
 
 
 def delete_match(s: Session, match_id: str) -> None:
@@ -206,24 +220,17 @@ def decline_suggestion(
         raise NotFoundError("Het idee of de organisatie bestaat niet (meer).")
     if _existing(s, idea_id, organisation_id, need_id) is not None:
         raise KnownError(f"{org.name} is al gekoppeld aan dit idee voor deze behoefte; wijzig daar de status.")
-    row = Match(
-        idea_id=idea_id,
-        organisation_id=organisation_id,
-        need_id=need_id,
-        status=MatchStatus.DECLINED.value,
-        note=reason.strip(),
-    )
-    s.add(row)
-    s.flush()
-    s.add(
-        Activity(
+    row = _add(
+        s,
+        Match(
             idea_id=idea_id,
             organisation_id=organisation_id,
-            match_id=row.id,
-            kind=ActivityKind.STATUS.value,
-            text=f"Suggestie {org.name} afgewezen: {reason.strip()}",
-            author=author,
-        )
+            need_id=need_id,
+            status=MatchStatus.DECLINED.value,
+            note=reason.strip(),
+        ),
+        f"Suggestie {org.name} afgewezen: {reason.strip()}",
+        author,
     )
     s.flush()
-    return next(r for r in matches_for_idea(s, idea_id) if r.id == row.id)
+    return _row(s, row.id)

@@ -70,7 +70,6 @@ class RecordListView(QWidget):
     open_requested = Signal(str)
     new_requested = Signal()
 
-    noun_plural = ""
     search_delay_ms = 150
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -318,8 +317,6 @@ def _list(items: list[str]) -> str:
 
 
 class IdeasView(RecordListView):
-    noun_plural = "ideeën"
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.search.setPlaceholderText(self.tr("Zoek in titel, omschrijving en nummer… (Ctrl+F)"))
@@ -448,8 +445,6 @@ class IdeasView(RecordListView):
 
 
 class OrganisationsView(RecordListView):
-    noun_plural = "organisaties"
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.search.setPlaceholderText(self.tr("Zoek in naam, omschrijving en plaats… (Ctrl+F)"))

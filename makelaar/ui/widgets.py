@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -237,12 +236,3 @@ def check_on_leave(errors: FieldErrors, widget: QLineEdit, clean: Callable[[str]
             widget.setText(value)
 
     widget.editingFinished.connect(run)
-
-
-def vbox(*widgets: QWidget) -> QWidget:
-    holder = QWidget()
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for w in widgets:
-        layout.addWidget(w)
-    return holder
