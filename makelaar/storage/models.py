@@ -271,3 +271,38 @@ class AuditEntry(KeyMixin, Base):
     record_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False, index=True)
     reference: Mapped[str] = mapped_column(String(32), nullable=False, default="")
     detail: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+
+
+class ImportBatch(KeyMixin, Base):
+    """One import of a file, kept so the import can be undone as a whole (issue 5 §1)."""
+
+    __tablename__ = "import_batches"
+    __table_args__ = (Index("ix_import_batches_imported", "imported_at"),)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)  # "organisaties" | "ideeen"
+    file_name: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    imported_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    added: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    updated: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    changes: Mapped[list[ImportChange]] = relationship(
+        back_populates="batch", cascade="all, delete-orphan", order_by="ImportChange.position"
+    )
+
+
+class ImportChange(KeyMixin, Base):
+    """One record an import added or updated. ``before`` holds the record's values before an update as JSON, so an
+    undo can put them back; ``version_after`` tells the undo whether someone changed the record since."""
+
+    __tablename__ = "import_changes"
+    batch_id: Mapped[str] = mapped_column(ForeignKey("import_batches.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    record_table: Mapped[str] = mapped_column(String(64), nullable=False)
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False)
+    action: Mapped[str] = mapped_column(String(16), nullable=False)  # "added" | "updated"
+    before: Mapped[str | None] = mapped_column(Text)
+    version_after: Mapped[int | None] = mapped_column(Integer)
+
+    batch: Mapped[ImportBatch] = relationship(back_populates="changes")
