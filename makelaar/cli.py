@@ -82,6 +82,12 @@ def _parser() -> argparse.ArgumentParser:
         help="organisaties, ideeen of koppelingen",
     )
     exp.add_argument("file", metavar="BESTAND", help="eindigt op .csv of .xlsx")
+    exp.add_argument(
+        "--own-records",
+        action="store_true",
+        help="ideeën met de gegevens van alle initiatiefnemers, ook zonder toestemming om te delen: alleen voor de "
+        "eigen administratie van de gemeente (komt in het auditlog)",
+    )
 
     match = sub.add_parser("match", help="organisaties voorstellen die bij een idee passen, met de redenen")
     match.add_argument("idea", nargs="?", metavar="IDEE", help="het nummer (I-2026-0042) of de titel van het idee")
@@ -249,8 +255,8 @@ def _export(args: argparse.Namespace) -> int:
     from makelaar.services import csvio
 
     with _open(args) as store, store.begin() as s:
-        count = csvio.export_path(s, args.kind, Path(args.file))
-    print(f"{count} regels geschreven naar {args.file}.")
+        count = csvio.export_path(s, args.kind, Path(args.file), own_records=args.own_records)
+    print(f"{count} {'regel' if count == 1 else 'regels'} geschreven naar {args.file}.")
     return EXIT_OK
 
 

@@ -37,8 +37,9 @@ from makelaar.domain.errors import KnownError
 from makelaar.domain.formatting import format_date
 from makelaar.domain.records import ContactData, IdeaData, InitiatorData, OrganisationData
 from makelaar.domain.vocabulary import MUNICIPALITY_WIDE, normalise, split_list
-from makelaar.services import audit, ideas, organisations
+from makelaar.services import audit, ideas, matches, organisations
 from makelaar.services import vocabulary as vocab
+from makelaar.services.listing import ListQuery
 from makelaar.storage.models import Area, Idea, Initiator, Match, Organisation, VocabularyTerm
 from makelaar.storage.store import Store
 
@@ -726,7 +727,8 @@ def _names(items: Sequence[Any]) -> str:
     return ", ".join(i.name for i in items)
 
 
-def organisation_rows(s: Session) -> tuple[list[str], list[list[str]]]:
+def organisation_rows(s: Session, query: ListQuery | None = None) -> tuple[list[str], list[list[str]]]:
+    """All organisations, or those the list shows for ``query``, in the canonical shape."""
     stmt = (
         select(Organisation)
         .options(
@@ -738,6 +740,8 @@ def organisation_rows(s: Session) -> tuple[list[str], list[list[str]]]:
         )
         .order_by(Organisation.name, Organisation.reference)
     )
+    if query is not None:
+        stmt = organisations.filter_statement(s, query, stmt)
     rows = []
     for o in s.scalars(stmt):
         areas = sorted(o.areas, key=lambda a: (a.kind != AreaKind.MUNICIPALITY.value, a.position, a.name.casefold()))
@@ -761,7 +765,14 @@ def organisation_rows(s: Session) -> tuple[list[str], list[list[str]]]:
     return ORGANISATION_COLUMNS, rows
 
 
-def idea_rows(s: Session) -> tuple[list[str], list[list[str]]]:
+def idea_rows(
+    s: Session, query: ListQuery | None = None, *, own_records: bool = False
+) -> tuple[list[str], list[list[str]]]:
+    """All ideas, or those the list shows for ``query``, in the canonical shape.
+
+    An initiator's name and contact details are only written with their consent for sharing (AVG), unless
+    ``own_records``: a file for the municipality's own records, which then holds every initiator's data there is.
+    """
     stmt = (
         select(Idea)
         .options(
@@ -772,11 +783,14 @@ def idea_rows(s: Session) -> tuple[list[str], list[list[str]]]:
         )
         .order_by(Idea.reference)
     )
+    if query is not None:
+        stmt = ideas.filter_statement(s, query, stmt)
     rows = []
     for i in s.scalars(stmt):
         # Personal data leaves the program only with the initiator's consent for sharing (AVG); the first such
         # initiator is the idea's contact in the file.
-        sharing = next((p for p in map(ideas.initiator_data, i.initiators) if p.consent_share), None)
+        people = sorted(map(ideas.initiator_data, i.initiators), key=lambda p: (not p.consent_share, p.reference))
+        sharing = next((p for p in people if own_records or p.consent_share), None)
         rows.append(
             [
                 i.title,
@@ -796,7 +810,8 @@ def idea_rows(s: Session) -> tuple[list[str], list[list[str]]]:
     return IDEA_COLUMNS, rows
 
 
-def match_rows(s: Session) -> tuple[list[str], list[list[str]]]:
+def match_rows(s: Session, query: ListQuery | None = None) -> tuple[list[str], list[list[str]]]:
+    """All koppelingen, or those the koppelingen list shows for ``query``."""
     stmt = (
         select(Match, Idea.reference, Idea.title, Organisation.name, VocabularyTerm.name)
         .join(Idea, Idea.id == Match.idea_id)
@@ -804,6 +819,8 @@ def match_rows(s: Session) -> tuple[list[str], list[list[str]]]:
         .outerjoin(VocabularyTerm, VocabularyTerm.id == Match.need_id)
         .order_by(Idea.reference, Organisation.name, Match.created_at)
     )
+    if query is not None:
+        stmt = matches.filter_statement(query, stmt)
     rows = [
         [ref, title, org, need or "", m.status, format_date(m.follow_up_on), m.note or ""]
         for m, ref, title, org, need in s.execute(stmt)
@@ -811,21 +828,32 @@ def match_rows(s: Session) -> tuple[list[str], list[list[str]]]:
     return MATCH_COLUMNS, rows
 
 
-_EXPORTERS: dict[str, Callable[[Session], tuple[list[str], list[list[str]]]]] = {
-    "organisaties": organisation_rows,
-    "ideeen": idea_rows,
-    "koppelingen": match_rows,
-}
+def export_rows(
+    s: Session, kind: str, query: ListQuery | None = None, *, own_records: bool = False
+) -> tuple[list[str], list[list[str]]]:
+    if kind == "organisaties":
+        return organisation_rows(s, query)
+    if kind == "ideeen":
+        return idea_rows(s, query, own_records=own_records)
+    if kind == "koppelingen":
+        return match_rows(s, query)
+    raise KnownError(f"Onbekende soort '{kind}'; kies organisaties, ideeen of koppelingen.")
 
 
-def export_path(s: Session, kind: str, path: Path) -> int:
-    """Write organisations, ideas or koppelingen to .csv (canonical shape) or .xlsx; returns the number of rows."""
-    if kind not in _EXPORTERS:
+def export_path(
+    s: Session, kind: str, path: Path, *, query: ListQuery | None = None, own_records: bool = False
+) -> int:
+    """Write organisations, ideas or koppelingen to .csv (canonical shape) or .xlsx; returns the number of rows.
+
+    ``query``: only what a list shows with these filters. ``own_records``: every initiator's personal data, for the
+    municipality's own records (see ``idea_rows``); the audit log says so.
+    """
+    if kind not in EXPORT_KINDS:
         raise KnownError(f"Onbekende soort '{kind}'; kies organisaties, ideeen of koppelingen.")
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise KnownError(f"Makelaar schrijft alleen .csv- en .xlsx-bestanden; {path} heeft een andere extensie.")
-    headers, rows = _EXPORTERS[kind](s)
+    headers, rows = export_rows(s, kind, query, own_records=own_records)
     try:
         if suffix == ".csv":
             _write_csv(path, headers, rows)
@@ -840,7 +868,10 @@ def export_path(s: Session, kind: str, path: Path) -> int:
         people = sum(1 for row in rows if row[column].strip())
         if people:
             # The audit log says that residents' data left the program, and how much; not whose or what.
-            audit.record(s, audit.FILE_EXPORTED, "ideas", "-", detail=f"{people} initiatiefnemer(s), {suffix[1:]}")
+            purpose = ", eigen administratie" if own_records else ""
+            audit.record(
+                s, audit.FILE_EXPORTED, "ideas", "-", detail=f"{people} initiatiefnemer(s), {suffix[1:]}{purpose}"
+            )
     return len(rows)
 
 

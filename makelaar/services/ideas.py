@@ -83,6 +83,11 @@ def _filtered(s: Session, q: ListQuery, stmt: Select[Any], *, many_hits: bool = 
     return stmt
 
 
+def filter_statement(s: Session, q: ListQuery, stmt: Select[Any]) -> Select[Any]:
+    """``stmt`` narrowed to the ideas the list shows for ``q`` (an export of the current view uses it)."""
+    return _filtered(s, q, stmt)
+
+
 def count_ideas(s: Session, q: ListQuery) -> int:
     if (
         q.search.strip()

@@ -2,33 +2,58 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
 from makelaar.domain.enums import MATCH_TRANSITIONS, ActivityKind, IdeaStatus, MatchStatus
 from makelaar.domain.errors import KnownError, NotFoundError, StaleRecordError
 from makelaar.domain.formatting import format_date
-from makelaar.domain.records import MatchRow
+from makelaar.domain.records import MatchRow, Page
+from makelaar.services.listing import ListQuery
 from makelaar.storage.base import utcnow
-from makelaar.storage.models import Activity, Contact, Idea, Match, Organisation, VocabularyTerm
+from makelaar.storage.models import Activity, Area, Contact, Idea, Match, Organisation, VocabularyTerm
 
 _OPEN_IDEA = {IdeaStatus.NEW.value, IdeaStatus.EXPLORING.value}
 
 
-def _rows(s: Session, *where: object) -> list[MatchRow]:
+OPEN_MATCH_STATUSES = (MatchStatus.PROPOSED.value, MatchStatus.APPROACHED.value, MatchStatus.COMMITTED.value)
+
+# ListQuery.extra["follow_up"] in the koppelingen list: which follow-up dates to show.
+FOLLOW_UP_OVERDUE = "te-laat"
+FOLLOW_UP_WEEK = "deze-week"
+FOLLOW_UP_NONE = "geen"
+
+SORTS: dict[str, Any] = {
+    "idea": Idea.reference,
+    "title": Idea.title,
+    "organisation": Organisation.name,
+    "status": Match.status,
+    "follow_up": Match.follow_up_on,
+    "updated": Match.updated_at,
+}
+
+
+def _statement(*where: object) -> Select[Any]:
     need = aliased(VocabularyTerm)
-    stmt = (
+    return (
         select(Match, Idea.reference, Idea.title, Organisation.name, need.name, Contact.name)
         .join(Idea, Idea.id == Match.idea_id)
         .join(Organisation, Organisation.id == Match.organisation_id)
         .outerjoin(need, need.id == Match.need_id)
         .outerjoin(Contact, Contact.id == Match.contact_id)
         .where(*where)  # type: ignore[arg-type]
-        .order_by(Match.created_at)
     )
+
+
+def _rows(s: Session, *where: object) -> list[MatchRow]:
+    return _to_rows(s, _statement(*where).order_by(Match.created_at))
+
+
+def _to_rows(s: Session, stmt: Select[Any]) -> list[MatchRow]:
     return [
         MatchRow(
             id=m.id,
@@ -46,6 +71,71 @@ def _rows(s: Session, *where: object) -> list[MatchRow]:
         )
         for m, ref, title, org, need_name, contact in s.execute(stmt)
     ]
+
+
+def filter_statement(q: ListQuery, stmt: Select[Any], today: date | None = None) -> Select[Any]:
+    """``stmt`` (which joins ideas and organisations) narrowed to the koppelingen the list shows for ``q``: search in
+    the idea's number and title and the organisation's name, status, the idea's wijk (with its buurten), need and
+    follow-up date (``q.extra["follow_up"]``)."""
+    text = q.search.strip().casefold()
+    if text:
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = stmt.where(
+            or_(
+                func.lower(Idea.reference).like(pattern, escape="\\"),
+                func.lower(Idea.title).like(pattern, escape="\\"),
+                func.lower(Organisation.name).like(pattern, escape="\\"),
+            )
+        )
+    if q.statuses:
+        stmt = stmt.where(Match.status.in_(q.statuses))
+    if q.area_id:
+        stmt = stmt.where(
+            Idea.area_id.in_(select(Area.id).where(or_(Area.id == q.area_id, Area.parent_id == q.area_id)))
+        )
+    if q.help_type_id:
+        stmt = stmt.where(Match.need_id == q.help_type_id)
+    follow_up = q.extra.get("follow_up")
+    if follow_up:
+        # Only open koppelingen wait for a follow-up.
+        stmt = stmt.where(Match.status.in_(OPEN_MATCH_STATUSES))
+        today = today or date.today()
+        if follow_up == FOLLOW_UP_NONE:
+            stmt = stmt.where(Match.follow_up_on.is_(None))
+        elif follow_up == FOLLOW_UP_OVERDUE:
+            stmt = stmt.where(Match.follow_up_on < today)
+        else:
+            stmt = stmt.where(Match.follow_up_on <= today + timedelta(days=7))
+    return stmt
+
+
+def count_matches(s: Session, q: ListQuery, today: date | None = None) -> int:
+    stmt = (
+        select(func.count())
+        .select_from(Match)
+        .join(Idea, Idea.id == Match.idea_id)
+        .join(Organisation, Organisation.id == Match.organisation_id)
+    )
+    return int(s.scalar(filter_statement(q, stmt, today)) or 0)
+
+
+def list_matches(
+    s: Session, q: ListQuery, offset: int = 0, limit: int = 200, today: date | None = None
+) -> list[MatchRow]:
+    """A page of the koppelingen list, sorted as ``q`` says (follow-up dates without a date last)."""
+    stmt = filter_statement(q, _statement(), today)
+    # The need's name comes from an aliased join: take it from the statement itself.
+    key = stmt.selected_columns[4] if q.sort == "need" else SORTS.get(q.sort, Match.follow_up_on)
+    order = [key.desc() if q.descending else key.asc()]
+    if q.sort == "follow_up":
+        # An open koppeling without a date is not more urgent than one with a date.
+        order.insert(0, Match.follow_up_on.is_(None))
+    tiebreak = Match.id.desc() if q.descending else Match.id.asc()
+    return _to_rows(s, stmt.order_by(*order, tiebreak).offset(offset).limit(limit))
+
+
+def page_matches(s: Session, q: ListQuery, offset: int = 0, limit: int = 200) -> Page:
+    return Page(rows=list_matches(s, q, offset, limit), total=count_matches(s, q))
 
 
 def _existing(s: Session, idea_id: str, organisation_id: str, need_id: str | None) -> Match | None:

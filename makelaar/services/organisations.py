@@ -74,6 +74,11 @@ def _filtered(s: Session, q: ListQuery, stmt: Select[Any]) -> Select[Any]:
     return stmt
 
 
+def filter_statement(s: Session, q: ListQuery, stmt: Select[Any]) -> Select[Any]:
+    """``stmt`` narrowed to the organisations the list shows for ``q`` (an export of the current view uses it)."""
+    return _filtered(s, q, stmt)
+
+
 def count_organisations(s: Session, q: ListQuery) -> int:
     if q.search.strip() and q == ListQuery(search=q.search, sort=q.sort, descending=q.descending):
         counted = count_search(s.get_bind().dialect.name, s, "organisations", q.search)
