@@ -54,13 +54,20 @@ def add_activity(
 
 
 def list_activities(
-    s: Session, *, idea_id: str | None = None, organisation_id: str | None = None, limit: int = 500
+    s: Session,
+    *,
+    idea_id: str | None = None,
+    organisation_id: str | None = None,
+    match_id: str | None = None,
+    limit: int = 500,
 ) -> list[ActivityRow]:
     stmt = select(Activity)
     if idea_id:
         stmt = stmt.where(Activity.idea_id == idea_id)
     if organisation_id:
         stmt = stmt.where(Activity.organisation_id == organisation_id)
+    if match_id:
+        stmt = stmt.where(Activity.match_id == match_id)
     stmt = stmt.order_by(Activity.occurred_at.desc(), Activity.created_at.desc()).limit(limit)
     return [_row(a) for a in s.scalars(stmt)]
 

@@ -153,6 +153,13 @@ def _row(s: Session, match_id: str) -> MatchRow:
     return _rows(s, Match.id == match_id)[0]
 
 
+def get_match(s: Session, match_id: str) -> MatchRow:
+    rows = _rows(s, Match.id == match_id)
+    if not rows:
+        raise NotFoundError("Deze koppeling bestaat niet meer.")
+    return rows[0]
+
+
 def _add(s: Session, row: Match, text: str, author: str | None) -> Match:
     """Store a new koppeling and its first line on the timeline of both the idea and the organisation."""
     s.add(row)

@@ -28,9 +28,11 @@ from makelaar.storage.store import open_store
 from makelaar.ui.backup_dialog import BackupDialog
 from makelaar.ui.context import AppContext, Confirm, TextPrompt
 from makelaar.ui.errors import show_error
+from makelaar.ui.export_dialog import ExportDialog
 from makelaar.ui.idea_editor import IdeaEditor
 from makelaar.ui.list_views import IdeasView, OrganisationsView, RecordListView
 from makelaar.ui.match_all import MatchAllDialog
+from makelaar.ui.matches_view import MatchesView
 from makelaar.ui.organisation_editor import OrganisationEditor
 from makelaar.ui.printing import PeriodDialog, preview_idea, preview_organisation, preview_overview
 from makelaar.ui.report_preview import ReportPreview
@@ -71,6 +73,8 @@ class MainWindow(QMainWindow):
         self.today.open_idea.connect(self.open_idea)
         self.ideas = IdeasView(ctx)
         self.organisations = OrganisationsView(ctx)
+        self.matches = MatchesView(ctx)
+        self.matches.open_idea.connect(self.open_idea)
         self.sessions = SessionsView(ctx)
         self.settings_view = SettingsView(ctx)
         self.ideas.open_requested.connect(self.open_idea)
@@ -91,6 +95,7 @@ class MainWindow(QMainWindow):
             (self.tr("Vandaag"), self.today),
             (self.tr("Ideeën"), self.ideas),
             (self.tr("Organisaties"), self.organisations),
+            (self.tr("Koppelingen"), self.matches),
             (self.tr("Wijktafels"), self.sessions),
             (self.tr("Instellingen"), self.settings_view),
         ]
@@ -122,6 +127,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.ideas.reload()
         self.organisations.reload()
+        self.matches.reload()
         self.resize(1280, 800)
         geometry = ctx.settings.geometry
         if geometry is not None:
@@ -148,6 +154,9 @@ class MainWindow(QMainWindow):
         file.addAction(self._action(self.tr("Organisaties &importeren…"), lambda: self.import_file("organisaties")))
         file.addAction(self._action(self.tr("Ideeën i&mporteren…"), lambda: self.import_file("ideeen")))
         export = file.addMenu(self.tr("&Exporteren"))
+        self.export_action = self._action(self.tr("Wat de lijst &toont…"), self.export_current, "Ctrl+E")
+        export.addAction(self.export_action)
+        export.addSeparator()
         export.addAction(self._action(self.tr("Organisaties…"), lambda: self.export_file("organisaties")))
         export.addAction(self._action(self.tr("Ideeën…"), lambda: self.export_file("ideeen")))
         export.addAction(self._action(self.tr("Koppelingen…"), lambda: self.export_file("koppelingen")))
@@ -231,6 +240,8 @@ class MainWindow(QMainWindow):
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(lambda record_id: view.reload(keep=record_id))
         editor.saved.connect(lambda _id: self.today.reload() if self.today.isVisible() else None)
+        # Saving an idea or an organisation can change its koppelingen (status, names).
+        editor.saved.connect(lambda _id: self.matches.reload())
         editor.destroyed.connect(lambda _=None, e=editor: self.editors.remove(e) if e in self.editors else None)
         self.editors.append(editor)
         editor.show()
@@ -299,9 +310,41 @@ class MainWindow(QMainWindow):
         self.refresh_all()
         Notice.show(self, self.tr("Import klaar"), "\n".join(result.summary_lines()))
 
+    def _list_of(self, kind: str) -> RecordListView:
+        views: dict[str, RecordListView] = {
+            "organisaties": self.organisations,
+            "ideeen": self.ideas,
+            "koppelingen": self.matches,
+        }
+        return views[kind]
+
+    @Slot()
+    def export_current(self) -> None:
+        """Ctrl+E: export what the list on screen shows (the ideas when no list is on screen)."""
+        view = self.current_view()
+        kinds = {self.organisations: "organisaties", self.ideas: "ideeen", self.matches: "koppelingen"}
+        self.export_file(kinds.get(view, "ideeen") if isinstance(view, RecordListView) else "ideeen")
+
     def export_file(self, kind: str) -> None:
         from makelaar.services import csvio
+        from makelaar.services.listing import ListQuery
 
+        view = self._list_of(kind)
+        query = view.query
+        counters = {
+            "organisaties": self.organisations.count,
+            "ideeen": self.ideas.count,
+            "koppelingen": self.matches.count,
+        }
+        shown, total = self.ctx.read(lambda s: (counters[kind](s, query), counters[kind](s, ListQuery())))
+        what = {
+            "organisaties": self.tr("organisaties"),
+            "ideeen": self.tr("ideeën"),
+            "koppelingen": self.tr("koppelingen"),
+        }[kind]
+        choice = ExportDialog.ask(self, what, shown, total, personal=kind == "ideeen")
+        if choice is None:
+            return
         path = FileChooser.save(
             self,
             self.tr("Exporteren naar"),
@@ -314,7 +357,13 @@ class MainWindow(QMainWindow):
 
         def work() -> int:
             with self.ctx.store.begin() as s:
-                return csvio.export_path(s, kind, Path(path))
+                return csvio.export_path(
+                    s,
+                    kind,
+                    Path(path),
+                    query=query if choice.filtered else None,
+                    own_records=choice.own_records,
+                )
 
         try:
             count = run_with_progress(self, self.tr("Bezig met exporteren…"), work)
@@ -512,10 +561,11 @@ class MainWindow(QMainWindow):
         self.today.reload()
         self._vocabulary_changed()
         self.sessions.reload()
+        self.matches.reload()
 
     @Slot()
     def _vocabulary_changed(self) -> None:
-        for view in (self.ideas, self.organisations):
+        for view in (self.ideas, self.organisations, self.matches):
             view.refresh_vocabulary()
             view.reload()
 
@@ -542,7 +592,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_shortcuts(self) -> None:
         rows = [
-            ("Ctrl+1 … Ctrl+5", self.tr("Vandaag, Ideeën, Organisaties, Wijktafels, Instellingen")),
+            ("Ctrl+1 … Ctrl+6", self.tr("Vandaag, Ideeën, Organisaties, Koppelingen, Wijktafels, Instellingen")),
+            ("Ctrl+E", self.tr("exporteren wat de lijst toont (CSV of Excel)")),
             ("Ctrl+N", self.tr("nieuw idee, organisatie of wijktafel")),
             ("Ctrl+F", self.tr("zoeken in de lijst")),
             ("Enter / Ctrl+O", self.tr("het gekozen record openen")),

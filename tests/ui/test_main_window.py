@@ -32,8 +32,9 @@ def test_ctrl_digits_switch_areas_and_ctrl_f_searches(qtbot: QtBot, window: Main
     assert window.stack.currentWidget() is window.today  # Vandaag opens first
     for key, view in (
         (Qt.Key.Key_3, window.organisations),
-        (Qt.Key.Key_4, window.sessions),
-        (Qt.Key.Key_5, window.settings_view),
+        (Qt.Key.Key_4, window.matches),
+        (Qt.Key.Key_5, window.sessions),
+        (Qt.Key.Key_6, window.settings_view),
         (Qt.Key.Key_1, window.today),
         (Qt.Key.Key_2, window.ideas),
     ):
