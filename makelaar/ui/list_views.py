@@ -71,6 +71,8 @@ class RecordListView(QWidget):
     new_requested = Signal()
 
     search_delay_ms = 150
+    # False for a list whose records are made elsewhere (koppelingen are made on an idea): no New button.
+    can_create = True
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,7 +142,8 @@ class RecordListView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        top.addWidget(self.new_button)
+        if self.can_create:
+            top.addWidget(self.new_button)
         self.filters.addStretch(1)
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -307,7 +310,8 @@ class RecordListView(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 chain.append(widget)
-        chain += [self.new_button, self.table, self.detail]
+        chain += [self.new_button] if self.can_create else []
+        chain += [self.table, self.detail]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 

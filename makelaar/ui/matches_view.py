@@ -28,13 +28,13 @@ class MatchesView(RecordListView):
     """
 
     open_idea = Signal(str)
+    # A koppeling is made on an idea (its suggestions or Koppelen), not out of nothing.
+    can_create = False
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._ideas: dict[str, str] = {}  # koppeling id -> idea id, for the rows on screen
         self.search.setPlaceholderText(self.tr("Zoek op idee, nummer of organisatie… (Ctrl+F)"))
-        # A koppeling is made on an idea (its suggestions or Koppelen), not out of nothing.
-        self.new_button.hide()
         self.status_filter = QComboBox()
         self.follow_up_filter = QComboBox()
         self.area_filter = QComboBox()
