@@ -91,11 +91,16 @@ def words(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# Words the stemmer would merge with a word of another meaning: "ouderen" (the elderly) and "ouders" (parents) both
+# become "ouder", so an idea of parents would find the senior citizens' council. These keep a stem of their own.
+STEM_EXCEPTIONS = {"ouderen": "ouderen", "oudere": "ouderen"}
+
+
 def stem(word: str) -> str:
     """The Snowball Dutch stem of a folded word (cached: texts repeat their words)."""
     found = _stem_cache.get(word)
     if found is None:
-        found = _DOUBLE_VOWEL.sub(r"\1", _stemmer.stemWord(word))
+        found = STEM_EXCEPTIONS.get(word) or _DOUBLE_VOWEL.sub(r"\1", _stemmer.stemWord(word))
         if len(_stem_cache) < 500_000:
             _stem_cache[word] = found
     return found

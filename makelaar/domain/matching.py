@@ -10,11 +10,15 @@ How a suggestion is scored (each signal is a number between 0 and 1; the score i
   for a type of help. A need counts fully when the organisation is *related* to the idea — it shares a theme or
   words, or it is in the idea's wijk and the help is of a kind that is bound to a place (rooms: measured in the
   registry as the share of its providers that are local), or it names that help in its own words — and half
-  when it is not (the nature club offering "advies" to a debt-advice evening).
+  when it is not (the nature club offering "advies" to a debt-advice evening). Help bound to a place is also worth
+  less from further away (a room across town for an evening in Noord), unless the organisation's words show it is
+  the place for the idea's very subject (the school garden at the allotment park); the reason then says "let op:
+  biedt ruimte in een andere wijk".
 - **text** — BM25 of the idea's title and description against the organisation's name and description, with Dutch
   stemming and compound splitting (:mod:`makelaar.domain.dutch`; a compound's first part, the modifier, counts less
   than its head: a "schoolmoestuin" is a moestuin); word frequencies count the store's recent ideas
-  too, and words every text in this field uses ("buurt", "bewoners") are left out. It finds the specific partner
+  too, and words every text in this field uses ("buurt", "bewoners") are left out, as are the names of the store's
+  areas ("Noord": where an idea is, which the area signal counts, is no shared subject). It finds the specific partner
   ("koor" -> the music school) where the structured fields only say "advies". The reason names the shared words.
   Related words (:data:`makelaar.domain.dutch.RELATED_GROUPS`: "koken" ~ "keuken", "film" ~ "omroep") join the
   query at a lower weight; the reason then names both ("keuken (bij koken)").
@@ -101,7 +105,11 @@ class Weights:
       an organisation half related for that help; weaker evidence than a shared subject.
     - ``place_bound`` 0.5: how much "how local is this kind of help" (measured in the registry itself: rooms are
       nearly always offered by local organisations, advice by town-wide ones) decides whether being nearby counts.
-      At 0 nearby always counts fully; at 1 only as far as the help is local.
+      At 0 nearby always counts fully; at 1 only as far as the help is local. The same number says how much of a
+      place-bound help's value is lost when the organisation works elsewhere: ``place_bound`` x locality x (1 -
+      area) x (1 - text). Where four in five rooms are offered locally, a room across town keeps about 60 % of its
+      value and a town-wide room about 80 %; advice, mostly offered town-wide, about 80 % and 90 %; and help from an
+      organisation whose words match the idea (its text signal is full) all of it.
     - ``new_need`` 1.0 and ``coverage`` 0.7: while the list is built, a need no higher suggestion covers yet counts
       double (the list should cover every need), and one already covered loses 70 % of its value (not all: a
       second partner for the same need is still useful, just less).
@@ -161,6 +169,7 @@ BM25_B = 0.75
 SHORTLIST = 60
 SHOWN_WORDS = 4  # words named in "noemt: ..."
 HISTORY_MIN_SIMILARITY = 0.3  # below this an earlier idea is not "similar"
+FAR_REASON = 0.2  # a need that loses at least this share of its value for being elsewhere is named in the reasons
 
 
 @dataclass(frozen=True)
@@ -268,7 +277,8 @@ class MatchIndex:
     """Organisation profiles with inverted indexes for needs/offers, themes, areas and words.
 
     Built once per store (the services cache it and rebuild it when organisations change); ``rank`` then only
-    touches the organisations that share something with the idea.
+    touches the organisations that share something with the idea. ``background`` are texts of recent ideas (word
+    statistics), ``places`` the names of the store's areas (left out of the words, see :func:`place_words`).
     """
 
     def __init__(
@@ -278,6 +288,7 @@ class MatchIndex:
         names: Mapping[str, str] | None = None,
         history: Iterable[PastMatch] = (),
         background: Iterable[str] = (),
+        places: Iterable[str] = (),
         weights: Weights = DEFAULT_WEIGHTS,
     ) -> None:
         self.weights = weights
@@ -300,7 +311,7 @@ class MatchIndex:
                 self.by_wijk.setdefault(w, set()).add(i)
             if o.municipality_wide:
                 self.wide.add(i)
-        self._build_text(list(background), GENERIC_WORDS)
+        self._build_text(list(background), GENERIC_WORDS | place_words(places))
         # How place-bound each type of help is: the share of its providers that serve particular wijken rather
         # than the whole municipality (smoothed towards a half). Rooms are nearly always local, advice rarely.
         self.locality: dict[str, float] = {}
@@ -461,6 +472,12 @@ class MatchIndex:
 # --- scoring one pair ----------------------------------------------------------------------------------------------
 
 
+def place_words(places: Iterable[str]) -> frozenset[str]:
+    """The words of the area names, folded: they say where an idea is, which the area signal counts, not what it is
+    about ("Reparatiecafé in Noord" shares no subject with "Wijkagent Noord")."""
+    return frozenset(f for name in places for f, _ in words(name))
+
+
 def _area(index: MatchIndex, idea: IdeaProfile, i: int) -> tuple[float, str]:
     org = index.orgs[i]
     w = index.weights
@@ -606,11 +623,21 @@ def _score(index: MatchIndex, q: _Query, i: int, today: date, features: IdeaFeat
     per_need = w.need / total / (len(needs) or 1)
     need_value: dict[str, float] = {}
     broad = index.broad[i]
+    far_needs: list[str] = []
+    # Distance only counts where both places are known: an idea in a wijk, an organisation with its areas filled in.
+    placed = bool(idea.wijk_id or idea.area_id) and not idea.municipality_wide
+    placed = placed and (org.municipality_wide or bool(org.areas or org.wijken))
     for n in need_hits:
         related = max(subject, _place(index, n) * near, w.specialist if index.speaks_of(i, n) else 0.0)
         if broad and index.is_support(n):
             related = max(related, w.broad_related)
-        need_value[n] = per_need * (w.unrelated + (1.0 - w.unrelated) * min(1.0, related))
+        value = per_need * (w.unrelated + (1.0 - w.unrelated) * min(1.0, related))
+        # Help bound to a place is worth less from further away, unless the words show it is the place for this very
+        # subject (the school garden at the allotment park across town). See Weights.place_bound.
+        far = w.place_bound * index.locality.get(n, 0.5) * (1.0 - area) * (1.0 - text) if placed else 0.0
+        need_value[n] = value * (1.0 - far)
+        if area == 0.0 and far >= FAR_REASON:
+            far_needs.append(n)
     # "Same wijk" counts as far as what the organisation provides is bound to a place.
     provided = need_hits or org.offers
     place_weight = sum(_place(index, n) for n in provided) / len(provided) if provided else 1.0
@@ -626,6 +653,9 @@ def _score(index: MatchIndex, q: _Query, i: int, today: date, features: IdeaFeat
         + (w.text * text + w.theme * theme + w.area * area * place_weight) / total
         + index.broad_prior(i, needs),
     )
+    if far_needs:
+        shown = sorted((index.name(n) for n in far_needs), key=str.casefold)
+        c.reasons_after.append(f"let op: biedt {', '.join(shown)} in een andere wijk")
     if index.funds[i]:
         problems = _fund_problems(org, idea, today)
         if problems:

@@ -308,6 +308,7 @@ def load_index(s: Session, *, weights: Weights = DEFAULT_WEIGHTS) -> MatchIndex:
         names=names,
         history=history,
         background=idea_texts(s),
+        places=areas.names.values(),
         weights=weights,
     )
 

@@ -43,6 +43,13 @@ def test_stemming_joins_inflections() -> None:
     assert stem("zonnedaken") == stem("zonnedak")
 
 
+def test_parents_and_the_elderly_keep_their_own_stems() -> None:
+    # Snowball stems both "ouders" (parents) and "ouderen" (the elderly) to "ouder".
+    assert stem("ouderen") != stem("ouders")
+    assert stem("oudere") == stem("ouderen")
+    assert stem("ouders") == stem("ouder")
+
+
 def test_diacritics_do_not_matter_for_terms() -> None:
     assert terms_of("Reparatiecafé") == terms_of("reparatiecafe")
     assert terms_of("ENQUÊTE") == terms_of("enquete")

@@ -60,10 +60,22 @@ def idea(**kw: object) -> IdeaProfile:
     return IdeaProfile(id=ident, **defaults)  # type: ignore[arg-type]
 
 
+def in_wijk(wijk: str) -> dict[str, object]:
+    """The area fields of an organisation that works in one wijk only."""
+    return {"areas": frozenset({wijk}), "wijken": frozenset({wijk}), "municipality_wide": False}
+
+
 def ranked(orgs: list[OrganisationProfile], the_idea: IdeaProfile, **kw: object) -> list[Suggestion]:
     history = kw.pop("history", ())
     background = kw.pop("background", ())
-    index = MatchIndex(orgs, names=NAMES, history=history, background=background)  # type: ignore[arg-type]
+    places = kw.pop("places", ())
+    index = MatchIndex(
+        orgs,
+        names=NAMES,
+        history=history,  # type: ignore[arg-type]
+        background=background,  # type: ignore[arg-type]
+        places=places,  # type: ignore[arg-type]
+    )
     return rank(index, the_idea, today=TODAY, **kw)  # type: ignore[arg-type]
 
 
@@ -108,7 +120,8 @@ def test_area_same_wijk_before_municipality_wide_before_elsewhere() -> None:
     assert names(got) == ["charlie", "bravo", "alfa"]
     assert "zelfde wijk" in got[0].reasons
     assert "werkt in de hele gemeente" in got[1].reasons
-    assert not any("wijk" in r or "gemeente" in r for r in got[2].reasons)
+    assert not {"zelfde wijk", "zelfde buurt", "werkt in de hele gemeente"} & set(got[2].reasons)
+    assert "let op: biedt ruimte in een andere wijk" in got[2].reasons  # a room is bound to a place
 
 
 def test_area_an_idea_in_a_buurt_of_the_organisations_wijk_is_in_the_same_wijk() -> None:
@@ -117,6 +130,50 @@ def test_area_an_idea_in_a_buurt_of_the_organisations_wijk_is_in_the_same_wijk()
     got = ranked([org("bravo"), local], the_idea)
     assert names(got) == ["charlie", "bravo"]
     assert "zelfde wijk" in got[0].reasons
+
+
+def test_a_place_name_says_where_not_what() -> None:
+    # "Noord" in the idea and in an organisation's name is where, which the area signal counts: no shared subject.
+    the_idea = idea(title="Repareren in Noord", themes=frozenset())
+    named = org("alfa", name="Stichting Noord", themes=frozenset())
+    fixers = org("bravo", description="Wij repareren fietsen.", themes=frozenset())
+    got = ranked([named, fixers], the_idea, places=["Noord", "Zuid", "hele gemeente"])
+    assert names(got) == ["bravo", "alfa"]
+    assert "noemt: repareren" in got[0].reasons
+    assert not any("noord" in r.casefold() for r in got[1].reasons)
+    # Without the store's area names the place word would count as a shared word, and more than "repareren".
+    assert names(ranked([named, fixers], the_idea)) == ["alfa", "bravo"]
+
+
+def test_a_room_across_town_counts_less_unless_its_words_show_it_is_the_place() -> None:
+    # Rooms are nearly always offered in one wijk (the registry says so: the rooms in Oost are local too), so a room
+    # is bound to a place. On the same theme, a room across town is worth less than one in the idea's own wijk.
+    the_idea = idea(title="Samen koken")
+    oost = [org(f"oost{k}", themes=frozenset(), **in_wijk("oost")) for k in range(3)]
+    far = org("alfa", **in_wijk("zuid"))
+    near = org("bravo", themes=frozenset(), **in_wijk("noord"))
+    got = ranked([*oost, far, near], the_idea)
+    assert names(got)[:2] == ["bravo", "alfa"]
+    assert "let op: biedt ruimte in een andere wijk" in got[1].reasons
+    assert not any(r.startswith("let op") for r in got[0].reasons)
+    # Unless its own words show it is the place for this very subject: then it is worth the trip.
+    kitchen = replace(far, description="Wij koken samen in onze keuken.")
+    got = ranked([*oost, kitchen, near], the_idea)
+    assert names(got)[0] == "alfa"
+    assert not any(r.startswith("let op") for r in got[0].reasons)
+    # Distance only counts where the idea has a place: a municipality-wide idea takes a room anywhere.
+    got = ranked([*oost, far, near], replace(the_idea, area_id=None, wijk_id=None, municipality_wide=True))
+    assert not any(r.startswith("let op") for s in got for r in s.reasons)
+
+
+def test_parents_are_not_the_elderly() -> None:
+    # The stemmer makes "ouders" (parents) and "ouderen" (the elderly) one word; matching keeps them apart.
+    the_idea = idea(title="Ouders helpen op het schoolplein", themes=frozenset())
+    seniors = org("alfa", description="Wij behartigen de belangen van ouderen.", themes=frozenset())
+    parents = org("bravo", description="Een vereniging van ouders.", themes=frozenset())
+    got = ranked([seniors, parents], the_idea)
+    assert names(got) == ["bravo", "alfa"]
+    assert not any(r.startswith("noemt:") for r in got[1].reasons)
 
 
 def test_text_with_a_compound() -> None:
