@@ -4,9 +4,16 @@ Import rules a reader would not guess:
 
 - Every row is saved through the same services as the GUI, each in its own savepoint, so a bad row is rejected
   (and written with its reason to ``<stem>-afgewezen.csv`` next to the input) while the good rows around it stay.
-- An organisation already in the store (same name apart from case, accents, spaces and legal form, or the same
-  KvK number) or an idea already in the store (same title and wijk) is updated, not added. A row that would change
-  nothing counts as unchanged, so importing the same file twice adds and changes nothing.
+- An organisation already in the store (the same KvK number, else the same name apart from case, accents, spaces
+  and legal form, else the same website) or an idea already in the store (same title and wijk) is updated, not
+  added. A website several stored organisations share (a municipality's teams) identifies none of them. A row that
+  would change nothing counts as unchanged, so importing the same file twice adds and changes nothing.
+- The header is the row among the first ten that names the most known columns (a title above it is skipped); which
+  file column feeds which canonical column is guessed from the header spellings (:func:`guess_mapping`) unless
+  the caller (the import wizard) passes its own mapping.
+- Every row's outcome (added, updated which record, unchanged, rejected why) is in ``ImportResult.rows``; the
+  wizard's preview is a dry run of the same code.
+- A real import is journalled as a batch (:mod:`makelaar.services.imports`) so it can be undone as a whole.
 - An empty cell never clears a stored value and a list cell only replaces the stored list when it names at least
   one known entry: an export leaves out personal data without consent, and importing it again must not erase it.
 - A dry run does all the work, writes the rejects file too (so the user can fix the rows before the real run) and
@@ -17,33 +24,52 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import io
 import os
 import re
 import warnings
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table as Table_
+from sqlalchemy import insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, SessionTransaction, selectinload
 
 from makelaar.domain import validation as v
-from makelaar.domain.enums import AreaKind, ConsentMethod, IdeaSource, IdeaStatus, Vocabulary
+from makelaar.domain.enums import ActivityKind, AreaKind, ConsentMethod, IdeaSource, IdeaStatus, Vocabulary
 from makelaar.domain.errors import KnownError
 from makelaar.domain.formatting import format_date
 from makelaar.domain.records import ContactData, IdeaData, InitiatorData, OrganisationData
 from makelaar.domain.vocabulary import MUNICIPALITY_WIDE, normalise, split_list
-from makelaar.services import audit, ideas, matches, organisations
+from makelaar.services import audit, ideas, imports, matches, organisations
 from makelaar.services import vocabulary as vocab
 from makelaar.services.listing import ListQuery
-from makelaar.storage.models import Area, Idea, Initiator, Match, Organisation, VocabularyTerm
+from makelaar.storage.base import ACTOR_INFO, new_id, utcnow
+from makelaar.storage.models import (
+    Activity,
+    Area,
+    Contact,
+    Idea,
+    Initiator,
+    Match,
+    Organisation,
+    ReferenceCounter,
+    VocabularyTerm,
+    organisation_areas,
+    organisation_offers,
+    organisation_themes,
+)
 from makelaar.storage.store import Store
 
 IMPORT_KINDS = ("organisaties", "ideeen")
+# A mapping value for a column that is not read.
+IGNORE = "ignore"
 EXPORT_KINDS = ("organisaties", "ideeen", "koppelingen")
 
 ORGANISATION_COLUMNS = [
@@ -114,6 +140,12 @@ _ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 _REQUIRED = {"organisaties": "naam", "ideeen": "titel"}
+_KNOWN_HEADERS = frozenset(alias for names in _ALIASES.values() for aliases in names.values() for alias in aliases)
+# The columns the import reads, in the order the wizard offers them.
+_CANONICAL = {
+    "organisaties": [*ORGANISATION_COLUMNS, "plaats", "actief"],
+    "ideeen": list(IDEA_COLUMNS),
+}
 
 # Legal-form words that do not make an organisation another one ("Stichting De Brug" is "De Brug").
 _LEGAL_FORMS = frozenset({"stichting", "st", "vereniging", "cooperatie", "bv", "ua", "nv", "vof"})
@@ -136,6 +168,65 @@ def _header_key(header: str) -> str:
     return "".join(ch for ch in normalise(header) if ch.isalnum())
 
 
+def canonical_columns(kind: str) -> list[str]:
+    """The columns an import of this kind reads, in the order of the canonical shape (then the extras)."""
+    _check_kind(kind)
+    return list(_CANONICAL[kind])
+
+
+def guess_mapping(kind: str, headers: Sequence[str]) -> dict[str, int]:
+    """Canonical column -> index of the file column it is read from, guessed from the header spellings.
+
+    A header no alias knows, or a second header for a column already found, is left out (reported as unknown).
+    """
+    _check_kind(kind)
+    aliases = {alias: key for key, names in _ALIASES[kind].items() for alias in names}
+    mapping: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        key = aliases.get(_header_key(header)) if header.strip() else None
+        if key is not None and key not in mapping:
+            mapping[key] = index
+    return mapping
+
+
+def unmapped_columns(headers: Sequence[str], mapping: Mapping[str, int]) -> list[str]:
+    """The named file columns the mapping does not read: reported, never a reason to refuse the file."""
+    used = set(mapping.values())
+    return [h for i, h in enumerate(headers) if h.strip() and i not in used]
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in IMPORT_KINDS:
+        raise KnownError(f"Onbekende soort '{kind}'; kies organisaties of ideeen.")
+
+
+def _checked_mapping(kind: str, headers: Sequence[str], mapping: Mapping[str, int | str | None]) -> dict[str, int]:
+    """An explicit mapping as the wizard gives it; a column mapped to None or "ignore" is not read."""
+    known = set(_CANONICAL[kind])
+    out: dict[str, int] = {}
+    for key, index in mapping.items():
+        if key not in known:
+            raise KnownError(f"Onbekende kolom '{key}'; kies uit: {', '.join(_CANONICAL[kind])}.")
+        if index is None or index == IGNORE:
+            continue
+        if not isinstance(index, int) or not 0 <= index < len(headers):
+            raise KnownError(
+                f"De kolom '{key}' wijst naar kolom {index}, maar het bestand heeft {len(headers)} kolommen."
+            )
+        out[key] = index
+    return out
+
+
+def website_key(url: str | None) -> str:
+    """A website as it identifies an organisation: no scheme, "www.", case or trailing slash."""
+    text = (url or "").strip().casefold()
+    text = re.sub(r"^[a-z]+://", "", text)
+    text = text.removeprefix("www.")
+    return text.rstrip("/")
+
+
+# Pure and called for every row of a file, often twice (finding what to prefetch, then the row itself).
+@functools.lru_cache(maxsize=65_536)
 def organisation_key(name: str) -> str:
     """The name an organisation is recognised by: no case, accents, punctuation or legal-form words."""
     words = [re.sub(r"[\W_]", "", w) for w in normalise(name).split()]
@@ -152,10 +243,17 @@ def idea_key(title: str) -> str:
 
 @dataclass
 class Table:
-    """A file's header and data rows; each row carries its line (CSV) or row (XLSX) number in the file."""
+    """A file's header and data rows; each row carries its line (CSV) or row (XLSX) number in the file.
+
+    ``encoding`` and ``delimiter`` say how the file was read (for the import wizard); ``header_row`` is the line or
+    row of the header, which is not the first when a title stands above it.
+    """
 
     headers: list[str]
     rows: list[tuple[int, list[str]]]
+    encoding: str = ""
+    delimiter: str = ""
+    header_row: int = 1
 
 
 def read_table(path: Path) -> Table:
@@ -175,23 +273,27 @@ def read_table(path: Path) -> Table:
         )
     if suffix in (".xlsx", ".xlsm") or raw.startswith(b"PK\x03\x04"):
         return _read_xlsx(path)
-    return _read_csv(path, _decode(path, raw))
+    text, encoding = _decode(path, raw)
+    table = _read_csv(path, text)
+    table.encoding = encoding
+    return table
 
 
-def _decode(path: Path, raw: bytes) -> str:
+def _decode(path: Path, raw: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the name of its encoding as the wizard shows it."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode-tekst" is UTF-16
-        return raw.decode("utf-16")
+        return raw.decode("utf-16"), "UTF-16"
     if b"\x00" in raw:
         raise KnownError(f"{path} is geen CSV-bestand (het bevat binaire gegevens); kies een .csv- of .xlsx-bestand.")
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), ("UTF-8 met BOM" if raw.startswith(b"\xef\xbb\xbf") else "UTF-8")
     except UnicodeDecodeError:
         pass
     # Excel on Windows writes CSV in Windows-1252; latin-1 takes the five bytes that code page leaves undefined.
     try:
-        return raw.decode("cp1252")
+        return raw.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
-        return raw.decode("latin-1")
+        return raw.decode("latin-1"), "Latin-1"
 
 
 def _delimiter(text: str) -> str:
@@ -215,7 +317,8 @@ def _read_csv(path: Path, text: str) -> Table:
     skipped = 1 if hint else 0
     if hint:
         text = rest
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=hint.group(1) if hint else _delimiter(text))
+    delimiter = hint.group(1) if hint else _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[tuple[int, list[str]]] = []
     try:
         while True:
@@ -227,7 +330,9 @@ def _read_csv(path: Path, text: str) -> Table:
             records.append((first_line, [c.replace("\r\n", "\n").replace("\r", "\n") for c in cells]))
     except csv.Error as exc:
         raise KnownError(f"{path} is geen leesbaar CSV-bestand (regel {skipped + reader.line_num}): {exc}.") from exc
-    return _table(path, records)
+    table = _table(path, records)
+    table.delimiter = delimiter
+    return table
 
 
 def _cell_text(value: object) -> str:
@@ -266,18 +371,47 @@ def _read_xlsx(path: Path) -> Table:
         ]
     finally:
         book.close()
-    return _table(path, records)
+    table = _table(path, records)
+    table.encoding = "Excel (.xlsx)"
+    return table
+
+
+# How far down a title and notes above the header may reach.
+_HEADER_SEARCH_ROWS = 10
 
 
 def _table(path: Path, records: list[tuple[int, list[str]]]) -> Table:
     filled = [(n, cells) for n, cells in records if any(c.strip() for c in cells)]
     if not filled:
         raise KnownError(f"{path} is leeg; er staan geen kolomnamen en geen regels in.")
-    headers = filled[0][1]
-    return Table(headers=[h.strip() for h in headers], rows=filled[1:])
+    # The header is the row among the first few that names the most known columns; rows above it are a title
+    # ("Sociale kaart Lindewaard 2026") or notes. On a tie the first row wins.
+    hits = [sum(1 for c in cells if _header_key(c) in _KNOWN_HEADERS) for _n, cells in filled[:_HEADER_SEARCH_ROWS]]
+    at = hits.index(max(hits))
+    number, headers = filled[at]
+    return Table(headers=[h.strip() for h in headers], rows=filled[at + 1 :], header_row=number)
 
 
 # --- the result of an import -----------------------------------------------------------------------------------------
+
+
+ADDED, UPDATED, UNCHANGED, REJECTED = "added", "updated", "unchanged", "rejected"
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    """What an import does (or, in a dry run, would do) with one row of the file.
+
+    ``label`` is the row's name or title; ``target`` the stored record it updates or leaves unchanged, as
+    "O-2026-0001 Stichting De Brug"; ``reason`` why a row is rejected.
+    """
+
+    number: int
+    action: str  # ADDED | UPDATED | UNCHANGED | REJECTED
+    label: str
+    target: str = ""
+    reason: str = ""
+    record_id: str | None = None
 
 
 @dataclass
@@ -294,6 +428,8 @@ class ImportResult:
     unknown_terms: dict[str, list[int]] = field(default_factory=dict)
     unknown_columns: list[str] = field(default_factory=list)
     rejects_path: Path | None = None
+    rows: list[RowOutcome] = field(default_factory=list)
+    batch_id: str | None = None  # the journal entry that lets a real import be undone as a whole
 
     def summary_lines(self) -> list[str]:
         what = "organisaties" if self.kind == "organisaties" else "ideeën"
@@ -334,21 +470,21 @@ def _line_list(numbers: list[int], shown: int = 10) -> str:
 class _Importer:
     """One import: lookups built once, then one savepoint per row."""
 
-    def __init__(self, s: Session, kind: str, table: Table, result: ImportResult) -> None:
+    def __init__(
+        self, s: Session, kind: str, table: Table, result: ImportResult, columns: dict[str, int] | None = None
+    ) -> None:
         self.s = s
         self.kind = kind
         self.table = table
         self.result = result
-        self.columns: dict[str, int] = {}
-        aliases = {alias: key for key, names in _ALIASES[kind].items() for alias in names}
-        for index, header in enumerate(table.headers):
-            if not header:
-                continue
-            key = aliases.get(_header_key(header))
-            if key is None or key in self.columns:
-                result.unknown_columns.append(header)
-            else:
-                self.columns[key] = index
+        self.columns = guess_mapping(kind, table.headers) if columns is None else columns
+        result.unknown_columns.extend(unmapped_columns(table.headers, self.columns))
+        # Record id -> (ADDED or UPDATED, its data before the first change of this import); for the undo.
+        self.journal: dict[str, tuple[str, Any]] = {}
+        self._touched: tuple[str, str, Any, str] | None = None  # this row's record: id, action, before, target
+        # New organisations, validated, waiting for the bulk insert at the end of the run.
+        self.pending: dict[str, OrganisationData] = {}
+        self._savepoint: SessionTransaction | None = None
         self._undo: list[Callable[[], None]] = []
         self._row_unknown: list[str] = []
         self._spellings: dict[str, str] = {}
@@ -370,15 +506,28 @@ class _Importer:
                 known.setdefault(normalise(t.key.replace("_", " ")), t.id)
         self.orgs_by_name: dict[str, str] = {}
         self.orgs_by_kvk: dict[str, str] = {}
+        # A website that several organisations share (a municipality's teams) says nothing: mapped to None.
+        self.orgs_by_website: dict[str, str | None] = {}
         self.ideas_by_key: dict[tuple[str, str | None], str] = {}
         if self.kind == "organisaties":
-            for org_id, name, kvk in s.execute(select(Organisation.id, Organisation.name, Organisation.kvk)):
+            for org_id, name, kvk, website in s.execute(
+                select(Organisation.id, Organisation.name, Organisation.kvk, Organisation.website)
+            ):
                 self.orgs_by_name.setdefault(organisation_key(name), org_id)
                 if kvk:
                     self.orgs_by_kvk.setdefault(kvk, org_id)
+                site = website_key(website)
+                if site:
+                    self.orgs_by_website[site] = None if site in self.orgs_by_website else org_id
         else:
             for idea_id, title, area_id in s.execute(select(Idea.id, Idea.title, Idea.area_id)):
                 self.ideas_by_key.setdefault((idea_key(title), area_id), idea_id)
+
+    def _writing(self) -> None:
+        """Called before a row first writes to the store: from then on the row has a savepoint, so a rejected row
+        leaves nothing behind. Most rows of a large file only add to the bulk insert and need none."""
+        if self._savepoint is None:
+            self._savepoint = self.s.begin_nested()
 
     # Lookups that may add to the store; each addition is undone from the dicts when its row is rolled back.
 
@@ -405,6 +554,7 @@ class _Importer:
         key = normalise(name)
         found = self.areas.get(key)
         if found is None:
+            self._writing()
             area = vocab.add_area(self.s, name, AreaKind.DISTRICT)
             found = area.id
             self._remember(self.areas, key, found, self.result.new_areas, area.name)
@@ -415,6 +565,7 @@ class _Importer:
         key = normalise(name)
         found = known.get(key)
         if found is None:
+            self._writing()
             term = vocab.add_term(self.s, Vocabulary.ORGANISATION_KIND, name)
             found = term.id
             self._remember(known, key, found, self.result.new_kinds, term.name)
@@ -437,18 +588,25 @@ class _Importer:
             return ""
         return cells[index].strip()
 
-    def _existing_organisation(self, name: str, kvk: str) -> str | None:
+    def _existing_organisation(self, name: str, kvk: str, website: str = "") -> str | None:
+        """The stored organisation a row is: same KvK number, else same name, else same website."""
         found: str | None = None
         if kvk:
             with contextlib.suppress(ValueError):  # validation rejects a bad number with its own message
                 found = self.orgs_by_kvk.get(v.clean_kvk(kvk) or "")
-        return found or self.orgs_by_name.get(organisation_key(name))
+        found = found or self.orgs_by_name.get(organisation_key(name))
+        if found is None and website_key(website):
+            found = self.orgs_by_website.get(website_key(website))
+        return found
 
     def _prefetch(self) -> None:
         """Load the stored records this file updates in a few queries, not a handful per row."""
+        if self.kind == "organisaties" and not self.orgs_by_name:
+            return  # an empty registry: every row is new
         if self.kind == "organisaties":
             wanted = {
-                self._existing_organisation(self.cell(c, "naam"), self.cell(c, "kvk")) for _, c in self.table.rows
+                self._existing_organisation(self.cell(c, "naam"), self.cell(c, "kvk"), self.cell(c, "website"))
+                for _, c in self.table.rows
             }
         else:
             wanted = {
@@ -489,24 +647,41 @@ class _Importer:
     def run(self) -> None:
         self._prefetch()
         handle = self._organisation if self.kind == "organisaties" else self._idea
+        label_key = _REQUIRED[self.kind]
         for number, cells in self.table.rows:
             self._undo.clear()
             self._row_unknown.clear()
+            self._touched = None
+            label = self.cell(cells, label_key)
+            self._savepoint = None
             try:
-                with self.s.begin_nested():
-                    outcome = handle(cells)
+                outcome = handle(cells)
             except (KnownError, DataError) as exc:
+                if self._savepoint is not None:
+                    self._savepoint.rollback()
                 for undo in reversed(self._undo):
                     undo()
-                self.result.rejected.append((number, _reason(exc), list(cells)))
+                reason = _reason(exc)
+                self.result.rejected.append((number, reason, list(cells)))
+                self.result.rows.append(RowOutcome(number, REJECTED, label, reason=reason))
                 continue
+            if self._savepoint is not None:
+                self._savepoint.commit()
             setattr(self.result, outcome, getattr(self.result, outcome) + 1)
+            record_id, target = "", ""
+            if self._touched is not None:
+                record_id, action, before, target = self._touched
+                if action != UNCHANGED:
+                    # The first change of a record in this import holds the values to go back to.
+                    self.journal.setdefault(record_id, (action, before))
+            self.result.rows.append(RowOutcome(number, outcome, label, target=target, record_id=record_id or None))
             for value in self._row_unknown:
                 # One entry per value whatever its spelling, under the spelling seen first.
                 spelling = self._spellings.setdefault(normalise(value), value)
                 rows = self.result.unknown_terms.setdefault(spelling, [])
                 if number not in rows:
                     rows.append(number)
+        self._insert_pending()
 
     def _organisation(self, cells: Sequence[str]) -> str:
         def c(key: str) -> str:
@@ -515,7 +690,7 @@ class _Importer:
         name = c("naam")
         if not name:
             raise KnownError("De naam is verplicht.")
-        existing_id = self._existing_organisation(name, c("kvk"))
+        existing_id = self._existing_organisation(name, c("kvk"), c("website"))
         active: bool | None = None
         if c("actief"):
             answer = normalise(c("actief"))
@@ -553,20 +728,91 @@ class _Importer:
         # The file's telefoon and email are the organisation's own; contactpersoon names the person to ask for.
         if contact and all(normalise(ct.name) != normalise(contact) for ct in data.contacts):
             data.contacts = [*data.contacts, ContactData(name=contact)]
+        target = _label(before.reference, before.name) if before is not None else ""
         if before is not None and _same(
             organisations.validate_organisation(data), _valid_or_none(organisations.validate_organisation, before)
         ):
-            return "unchanged"
-        # No autoflush: the service assigns the new record's lists after a query, which would otherwise flush the
-        # half-made record and lazy-load each list back (a third of the time of a large import).
-        with self.s.no_autoflush:
-            saved = organisations.save_organisation(self.s, data)
+            self._touched = (existing_id or "", UNCHANGED, None, target)
+            return UNCHANGED
+        if existing_id is None or existing_id in self.pending:
+            saved = self._pend(existing_id or new_id(), data)
+        else:
+            # No autoflush: the service assigns the new record's lists after a query, which would otherwise flush
+            # the half-made record and lazy-load each list back (a third of the time of a large import).
+            self._writing()
+            with self.s.no_autoflush:
+                saved = organisations.save_organisation(self.s, data)
         assert saved.id is not None
         self._remember(self.stored, saved.id, saved)
         self._remember(self.orgs_by_name, organisation_key(saved.name), saved.id)
         if saved.kvk:
             self._remember(self.orgs_by_kvk, saved.kvk, saved.id)
-        return "updated" if existing_id else "added"
+        site = website_key(saved.website)
+        if site and site not in self.orgs_by_website:
+            self._remember(self.orgs_by_website, site, saved.id)
+        action = UPDATED if existing_id else ADDED
+        self._touched = (saved.id, action, before, target)
+        return action
+
+    def _pend(self, record_id: str, data: OrganisationData) -> OrganisationData:
+        """A new organisation is validated now and inserted with the others at the end, in one bulk insert per
+        table: saving 20,000 a row at a time through the ORM takes minutes (PITFALLS.md)."""
+        clean = organisations.validate_organisation(data)
+        clean.id = record_id
+        self._remember(self.pending, record_id, clean)
+        return clean
+
+    def _insert_pending(self) -> None:
+        """Insert the new organisations as save_organisation would have: links, contacts, a note on the timeline."""
+        pending = list(self.pending.values())
+        if not pending:
+            return
+        now = utcnow()
+        references = _reserve_references(self.s, "O", len(pending))
+        orgs: list[dict[str, Any]] = []
+        links: dict[Any, list[dict[str, str]]] = {
+            organisation_offers: [],
+            organisation_themes: [],
+            organisation_areas: [],
+        }
+        contacts: list[dict[str, Any]] = []
+        notes: list[dict[str, Any]] = []
+        for data, reference in zip(pending, references, strict=True):
+            assert data.id is not None
+            stamps = {"version": 1, "created_at": now, "updated_at": now}
+            orgs.append(
+                {"id": data.id, "reference": reference, **stamps, **{a: getattr(data, a) for a in _ORGANISATION_FIELDS}}
+            )
+            for link, ids in (
+                (organisation_offers, data.offer_ids),
+                (organisation_themes, data.theme_ids),
+                (organisation_areas, data.area_ids),
+            ):
+                column = "area_id" if link is organisation_areas else "term_id"
+                links[link].extend({"organisation_id": data.id, column: i} for i in dict.fromkeys(ids))
+            contacts.extend(
+                {**asdict(ct), "id": new_id(), "organisation_id": data.id, **stamps} for ct in data.contacts
+            )
+            notes.append(
+                {
+                    "id": new_id(),
+                    "organisation_id": data.id,
+                    "kind": ActivityKind.NOTE.value,
+                    "text": "Organisatie toegevoegd.",
+                    "occurred_at": now,
+                    "created_at": now,
+                }
+            )
+        # Core inserts on the session's connection: the ORM's bulk insert inspects every dict again.
+        conn = self.s.connection()
+        conn.execute(insert(_core_table(Organisation)), orgs)
+        for link, rows in links.items():
+            if rows:
+                conn.execute(insert(link), rows)
+        if contacts:
+            conn.execute(insert(_core_table(Contact)), contacts)
+        conn.execute(insert(_core_table(Activity)), notes)
+        self.pending.clear()
 
     def _idea(self, cells: Sequence[str]) -> str:
         def c(key: str) -> str:
@@ -616,14 +862,19 @@ class _Importer:
         data.source = source or data.source
         data.received_on = received or data.received_on
         self._merge_initiator(data, c("initiatiefnemer"), c("email"), c("telefoon"))
+        target = _label(before.reference, before.title) if before is not None else ""
         if before is not None and _same(ideas.validate_idea(data), _valid_or_none(ideas.validate_idea, before)):
-            return "unchanged"
+            self._touched = (existing_id or "", UNCHANGED, None, target)
+            return UNCHANGED
+        self._writing()
         with self.s.no_autoflush:
             saved = ideas.save_idea(self.s, data)
         assert saved.id is not None
         self._remember(self.stored, saved.id, saved)
         self._remember(self.ideas_by_key, key, saved.id)
-        return "updated" if existing_id else "added"
+        action = UPDATED if existing_id else ADDED
+        self._touched = (saved.id, action, before, target)
+        return action
 
     @staticmethod
     def _merge_initiator(data: IdeaData, name: str, email: str, phone: str) -> None:
@@ -641,6 +892,51 @@ class _Importer:
             person.consent_contact = True
             person.consent_method = ConsentMethod.FORM.value
             person.consent_on = date.today()
+
+
+_ORGANISATION_FIELDS = (
+    "name",
+    "kind_id",
+    "description",
+    "website",
+    "kvk",
+    "email",
+    "phone",
+    "address",
+    "postcode",
+    "city",
+    "active",
+    "fund_max_amount",
+    "fund_min_initiators",
+    "fund_deadline",
+    "fund_excludes",
+)
+
+
+def _core_table(model: Any) -> Table_:
+    table: Table_ = model.__table__
+    return table
+
+
+def _label(reference: str | None, name: str) -> str:
+    return f"{reference} {name}" if reference else name
+
+
+def _reserve_references(s: Session, prefix: str, count: int) -> list[str]:
+    """``count`` consecutive reference numbers in one statement (as services.common.next_reference hands out one)."""
+    year = date.today().year
+    upsert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+    stmt = (
+        upsert(ReferenceCounter)
+        .values(prefix=prefix, year=year, last=count)
+        .on_conflict_do_update(
+            index_elements=[ReferenceCounter.prefix, ReferenceCounter.year],
+            set_={"last": ReferenceCounter.last + count},
+        )
+        .returning(ReferenceCounter.last)
+    )
+    last = int(s.execute(stmt).scalar_one())
+    return [f"{prefix}-{year}-{n:04d}" for n in range(last - count + 1, last + 1)]
 
 
 def _valid_or_none(validate: Callable[[Any], Any], data: Any) -> Any:
@@ -679,23 +975,42 @@ def rejects_path_for(path: Path) -> Path:
     return path.with_name(f"{path.stem}-afgewezen.csv")
 
 
-def import_path(store: Store, kind: str, path: Path, *, dry_run: bool = False) -> ImportResult:
-    """Import organisations or ideas from a CSV or XLSX file; see the module docstring for the rules."""
-    if kind not in IMPORT_KINDS:
-        raise KnownError(f"Onbekende soort '{kind}'; kies organisaties of ideeen.")
-    table = read_table(path)
+def import_path(
+    store: Store,
+    kind: str,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    mapping: Mapping[str, int | str | None] | None = None,
+    table: Table | None = None,
+) -> ImportResult:
+    """Import organisations or ideas from a CSV or XLSX file; see the module docstring for the rules.
+
+    ``mapping`` (canonical column -> file column index, or None / "ignore") replaces the guess from the headers;
+    a column it leaves out is not read. ``table`` is the file as :func:`read_table` already read it (the wizard
+    reads it once to show it). A real import is journalled as a batch that :mod:`makelaar.services.imports` can
+    undo; ``result.rows`` says per row what happened (in a dry run: what would happen).
+    """
+    _check_kind(kind)
+    if table is None:
+        table = read_table(path)
+    columns = None if mapping is None else _checked_mapping(kind, table.headers, mapping)
     required = _REQUIRED[kind]
     result = ImportResult(kind=kind, path=path, dry_run=dry_run)
     with store.sessions() as s:
+        if store.actor:
+            s.info[ACTOR_INFO] = store.actor
         s.begin()
-        importer = _Importer(s, kind, table, result)
+        importer = _Importer(s, kind, table, result, columns)
         if required not in importer.columns:
-            columns = "; ".join(ORGANISATION_COLUMNS[:6] if kind == "organisaties" else IDEA_COLUMNS[:6])
+            expected = "; ".join(ORGANISATION_COLUMNS[:6] if kind == "organisaties" else IDEA_COLUMNS[:6])
             raise KnownError(
                 f"In {path} staat geen kolom '{required}'. De eerste regel moet de kolomnamen bevatten, zoals: "
-                f"{columns}."
+                f"{expected}."
             )
         importer.run()
+        if not dry_run and importer.journal:
+            result.batch_id = imports.record_batch(s, kind, path, result, importer.journal)
         # Written before the commit: if the rejected rows cannot be saved for the user, nothing is imported.
         result.rejects_path = _write_rejects(path, table.headers, result.rejected)
         if dry_run:
@@ -840,9 +1155,7 @@ def export_rows(
     raise KnownError(f"Onbekende soort '{kind}'; kies organisaties, ideeen of koppelingen.")
 
 
-def export_path(
-    s: Session, kind: str, path: Path, *, query: ListQuery | None = None, own_records: bool = False
-) -> int:
+def export_path(s: Session, kind: str, path: Path, *, query: ListQuery | None = None, own_records: bool = False) -> int:
     """Write organisations, ideas or koppelingen to .csv (canonical shape) or .xlsx; returns the number of rows.
 
     ``query``: only what a list shows with these filters. ``own_records``: every initiator's personal data, for the

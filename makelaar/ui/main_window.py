@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -40,6 +40,9 @@ from makelaar.ui.sessions_view import SessionsView
 from makelaar.ui.settings_view import SettingsView
 from makelaar.ui.tasks import run_cancellable, run_with_progress
 from makelaar.ui.today_view import TodayView
+
+if TYPE_CHECKING:
+    from makelaar.ui.duplicates_dialog import DuplicatesOutcome
 
 
 class FileChooser:
@@ -153,6 +156,8 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addAction(self._action(self.tr("Organisaties &importeren…"), lambda: self.import_file("organisaties")))
         file.addAction(self._action(self.tr("Ideeën i&mporteren…"), lambda: self.import_file("ideeen")))
+        self.undo_import_action = self._action(self.tr("Import &ongedaan maken…"), self.undo_import)
+        file.addAction(self.undo_import_action)
         export = file.addMenu(self.tr("&Exporteren"))
         self.export_action = self._action(self.tr("Wat de lijst &toont…"), self.export_current, "Ctrl+E")
         export.addAction(self.export_action)
@@ -160,6 +165,13 @@ class MainWindow(QMainWindow):
         export.addAction(self._action(self.tr("Organisaties…"), lambda: self.export_file("organisaties")))
         export.addAction(self._action(self.tr("Ideeën…"), lambda: self.export_file("ideeen")))
         export.addAction(self._action(self.tr("Koppelingen…"), lambda: self.export_file("koppelingen")))
+        file.addSeparator()
+        self.exchange_export_action = self._action(
+            self.tr("Wijzigingen exporteren voor uit&wisseling…"), self.export_exchange
+        )
+        file.addAction(self.exchange_export_action)
+        self.exchange_import_action = self._action(self.tr("Uitwisselbestand &inlezen…"), self.import_exchange)
+        file.addAction(self.exchange_import_action)
         file.addSeparator()
         file.addAction(self._action(self.tr("&Back-up maken"), self.make_backup))
         file.addAction(self._action(self.tr("Back-up &terugzetten…"), self.restore_backup))
@@ -177,6 +189,13 @@ class MainWindow(QMainWindow):
             self.tr("&Suggesties voor alle open ideeën…"), self.match_all, "Ctrl+Shift+M"
         )
         edit.addAction(self.match_all_action)
+        self.duplicates_action = self._action(self.tr("&Dubbele organisaties zoeken…"), lambda: self.find_duplicates())
+        edit.addAction(self.duplicates_action)
+        # Also in the organisations list's context menu (right click, menu key), starting at the chosen one.
+        self.duplicates_here_action = QAction(self.tr("Dubbele organisaties zoeken…"), self.organisations.table)
+        self.duplicates_here_action.triggered.connect(lambda: self.find_duplicates(self.organisations.current_id()))
+        self.organisations.table.addAction(self.duplicates_here_action)
+        self.organisations.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         report_menu = bar.addMenu(self.tr("&Rapporten"))
         self.print_action = self._action(self.tr("&Afdrukken…"), self.print_current, QKeySequence.StandardKey.Print)
@@ -286,29 +305,19 @@ class MainWindow(QMainWindow):
     # -- file actions -------------------------------------------------------------------------------------------
 
     def import_file(self, kind: str) -> None:
-        from makelaar.services import csvio
+        """The import wizard: file, column mapping, preview, then the import (after a backup) and its summary."""
+        from makelaar.ui.import_wizard import ImportWizard
 
-        path = FileChooser.open(
-            self,
-            self.tr("Bestand kiezen om te importeren"),
-            self.ctx.settings.last_folder,
-            self.tr("Tabellen (*.csv *.xlsx *.txt);;Alle bestanden (*)"),
-        )
-        if not path:
-            return
-        self.ctx.settings.last_folder = str(Path(path).parent)
+        if ImportWizard.ask(self, self.ctx, kind) is not None:
+            self.refresh_all()
 
-        def work() -> Any:
-            self.ctx.store.backup_before("voor-import")
-            return csvio.import_path(self.ctx.store, kind, Path(path))
+    @Slot()
+    def undo_import(self) -> None:
+        """Recent imports, one of which can be undone as a whole."""
+        from makelaar.ui.import_wizard import UndoImportDialog
 
-        try:
-            result = run_with_progress(self, self.tr("Bezig met importeren…"), work)
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        self.refresh_all()
-        Notice.show(self, self.tr("Import klaar"), "\n".join(result.summary_lines()))
+        if UndoImportDialog.ask(self, self.ctx):
+            self.refresh_all()
 
     def _list_of(self, kind: str) -> RecordListView:
         views: dict[str, RecordListView] = {
@@ -375,6 +384,20 @@ class MainWindow(QMainWindow):
             self.tr("Export klaar"),
             self.tr("%1 regels geschreven naar %2.").replace("%1", str(count)).replace("%2", path),
         )
+
+    @Slot()
+    def export_exchange(self) -> None:
+        """What changed since the last exchange, as one file for the other store (issue 5 §4)."""
+        from makelaar.ui import exchange_dialog
+
+        exchange_dialog.export_changes(self)
+
+    @Slot()
+    def import_exchange(self) -> None:
+        """Another store's exchange file: the plan, a choice per conflict, then the merge (after a backup)."""
+        from makelaar.ui import exchange_dialog
+
+        exchange_dialog.import_file(self)
 
     @Slot()
     def make_backup(self) -> None:
@@ -553,6 +576,26 @@ class MainWindow(QMainWindow):
         dialog.open_idea.connect(self.open_idea)
         dialog.show()
         return dialog
+
+    def find_duplicates(self, focus_id: str | None = None) -> DuplicatesOutcome | None:
+        """Dubbele organisaties: likely pairs, compared side by side, merged or marked "geen dubbel"."""
+        from makelaar.ui.duplicates_dialog import DuplicatesDialog
+
+        outcome = DuplicatesDialog.ask(self, self.ctx, focus_id=focus_id, before_merge=self._close_organisation_editors)
+        if outcome is not None and outcome.merged:
+            self.refresh_all()
+            for editor in self.editors:
+                if isinstance(editor, IdeaEditor):
+                    editor.refresh_matches()  # a koppeling may have moved to the survivor
+        return outcome
+
+    def _close_organisation_editors(self, organisation_ids: list[str]) -> bool:
+        """Before a merge: close the open editors of these organisations (asking about unsaved changes), so none
+        saves over a removed record or an old version later. False when the broker keeps one open."""
+        for editor in list(self.editors):
+            if isinstance(editor, OrganisationEditor) and editor.record_id in organisation_ids and not editor.close():
+                return False
+        return True
 
     # -- refreshing ---------------------------------------------------------------------------------------------
 

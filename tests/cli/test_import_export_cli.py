@@ -130,3 +130,21 @@ def test_demo_fills_once(home: Path, capsys: pytest.CaptureFixture[str]) -> None
     code, _, _ = run(capsys, "demo", "--force")
     assert code == 0
     assert int(counts(capsys)["Ideeën"]) == 2 * int(ideas_before)
+
+
+def test_import_of_a_file_as_excel_writes_it_twice(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = home / "excel.csv"
+    text = "Naam organisatie;E-mailadres;Thema's;Intern\r\nCafé Élan;info@elan.nl;cultuur;€ 5\r\n"
+    path.write_bytes(text.encode("cp1252"))
+
+    code, out, err = run(capsys, "import", "organisaties", str(path))
+
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == "Organisaties: 1 toegevoegd, 0 bijgewerkt, 0 afgewezen."
+    assert "Onbekende kolommen, niet ingelezen: Intern." in out
+
+    code, out, _ = run(capsys, "import", "organisaties", str(path))
+
+    assert code == 0
+    assert out.splitlines()[0] == "Organisaties: 0 toegevoegd, 0 bijgewerkt, 1 ongewijzigd, 0 afgewezen."
+    assert counts(capsys)["Organisaties"] == "1"

@@ -18,7 +18,7 @@ from makelaar.domain.errors import KnownError
 from makelaar.domain.records import IdeaData, InitiatorData, OrganisationData
 from makelaar.services import csvio, ideas, matches, organisations
 from makelaar.services import vocabulary as vocab
-from makelaar.storage.models import Idea, Organisation
+from makelaar.storage.models import Idea, ImportBatch, Organisation
 from makelaar.storage.store import Store, open_store
 from tests.conftest import DEV_SET
 
@@ -786,3 +786,184 @@ def test_summary_shortens_long_lists_of_lines(store: Store, tmp_path: Path) -> N
     # Rejected rows are not counted for the unknown theme: they were not imported at all.
     unknown = "Onbekende thema's en soorten hulp, weggelaten: klimaat (regel 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 en nog 5)."
     assert lines[-1] == unknown
+
+
+# --- duplicates by website, title rows, the wizard's mapping and preview ------------------------------------------
+
+
+def test_organisation_recognised_by_website(store: Store, tmp_path: Path) -> None:
+    write(tmp_path / "a.csv", "naam;website\nBuurtwerk Noord;https://www.buurtwerk.nl/\nAnders;anders.nl\n")
+    csvio.import_path(store, "organisaties", tmp_path / "a.csv")
+    write(tmp_path / "b.csv", "naam;website;omschrijving\nWelzijn Noord-Oost;WWW.Buurtwerk.nl;nieuw\n")
+
+    result = csvio.import_path(store, "organisaties", tmp_path / "b.csv")
+
+    assert (result.added, result.updated) == (0, 1)
+    assert count(store, Organisation) == 2
+    assert org_by_name(store, "Welzijn Noord-Oost").description == "nieuw"
+
+
+def test_website_shared_by_several_organisations_identifies_none(store: Store, tmp_path: Path) -> None:
+    write(tmp_path / "a.csv", "naam;website\nTeam Groen;www.gemeente.nl\n")
+    csvio.import_path(store, "organisaties", tmp_path / "a.csv")
+    with store.begin() as s:
+        organisations.save_organisation(s, OrganisationData(name="Team Wmo", website="www.gemeente.nl"))
+    write(tmp_path / "b.csv", "naam;website\nTeam Jeugd;www.gemeente.nl\n")
+
+    result = csvio.import_path(store, "organisaties", tmp_path / "b.csv")
+
+    assert (result.added, result.updated) == (1, 0)
+    assert count(store, Organisation) == 3
+
+
+def test_website_key() -> None:
+    assert csvio.website_key("HTTPS://www.De-Brug.nl/") == csvio.website_key("de-brug.nl") == "de-brug.nl"
+    assert csvio.website_key("www.debrug.nl/jeugd") != csvio.website_key("www.debrug.nl")
+    assert csvio.website_key(None) == ""
+
+
+def test_xlsx_with_a_title_row_above_the_header(store: Store, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Sociale kaart Lindewaard, stand november 2026"])
+    sheet.append([])
+    sheet.append(["Naam organisatie", "E-mailadres", "Thema's", "Opmerking"])
+    sheet.append(["Café Élan", "info@elan.nl", "cultuur", "€ 5 korting’s avonds"])
+    book.save(tmp_path / "kaart.xlsx")
+
+    table = csvio.read_table(tmp_path / "kaart.xlsx")
+    result = csvio.import_path(store, "organisaties", tmp_path / "kaart.xlsx")
+
+    assert (table.header_row, table.encoding, table.headers[0]) == (3, "Excel (.xlsx)", "Naam organisatie")
+    assert (result.added, result.unknown_columns, result.rejected) == (1, ["Opmerking"], [])
+    assert [r.number for r in result.rows] == [4]
+    assert org_by_name(store, "Café Élan").email == "info@elan.nl"
+
+
+def test_csv_title_line_and_what_was_read(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "t.csv", "Export café 1-11-2026;;\r\nnaam;soort;wijken\r\nDe Brug;stichting;Zuid\r\n", "cp1252"
+    )
+
+    table = csvio.read_table(path)
+
+    assert (table.encoding, table.delimiter, table.header_row) == ("Windows-1252", ";", 2)
+    assert table.headers == ["naam", "soort", "wijken"]
+    assert table.rows == [(3, ["De Brug", "stichting", "Zuid"])]
+    assert csvio.read_table(write(tmp_path / "b.csv", "\ufeffnaam,soort\nX,Y\n")).encoding == "UTF-8 met BOM"
+    assert csvio.read_table(write(tmp_path / "c.csv", "naam\tsoort\nX\tY\n")).delimiter == "\t"
+
+
+def test_guess_mapping_and_canonical_columns() -> None:
+    headers = ["Naam organisatie", "Wat doen ze", "E-mailadres", "Thema's", "", "naam"]
+
+    mapping = csvio.guess_mapping("organisaties", headers)
+
+    assert mapping == {"naam": 0, "email": 2, "themas": 3}
+    assert csvio.unmapped_columns(headers, mapping) == ["Wat doen ze", "naam"]
+    assert csvio.canonical_columns("organisaties")[:3] == ["naam", "soort", "omschrijving"]
+    assert "datum" in csvio.canonical_columns("ideeen")
+    with pytest.raises(KnownError, match="Onbekende soort"):
+        csvio.guess_mapping("wijken", headers)
+
+
+def test_explicit_mapping_overrides_the_guess(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "m.csv", "Organisatie;Wat doen ze;Telefoon\nDe Brug;Buurthuis met zaal;06 12345678\n")
+    guessed = csvio.import_path(store, "organisaties", path, dry_run=True)
+    assert guessed.unknown_columns == ["Wat doen ze"]
+
+    result = csvio.import_path(
+        store, "organisaties", path, mapping={"naam": 0, "omschrijving": 1, "telefoon": csvio.IGNORE}
+    )
+
+    assert (result.added, result.unknown_columns) == (1, ["Telefoon"])
+    org = org_by_name(store, "De Brug")
+    assert (org.description, org.phone) == ("Buurthuis met zaal", None)
+
+
+def test_explicit_mapping_is_checked(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "m.csv", "a;b\nDe Brug;x\n")
+    with pytest.raises(KnownError, match="Onbekende kolom 'kleur'"):
+        csvio.import_path(store, "organisaties", path, mapping={"naam": 0, "kleur": 1})
+    with pytest.raises(KnownError, match="wijst naar kolom 5"):
+        csvio.import_path(store, "organisaties", path, mapping={"naam": 5})
+    with pytest.raises(KnownError, match="geen kolom 'naam'"):
+        csvio.import_path(store, "organisaties", path, mapping={"naam": None, "omschrijving": 1})
+    assert count(store, Organisation) == 0
+
+
+def test_rows_say_what_happens_to_each_row_in_dry_run_and_real_run(store: Store, tmp_path: Path) -> None:
+    csvio.import_path(store, "organisaties", write(tmp_path / "a.csv", "naam;omschrijving\nDe Brug;oud\nHet Anker;x\n"))
+    text = "naam;omschrijving;postcode\nStichting De Brug;nieuw;\nHet Anker;x;\nFout;;12\nNieuw;;\n"
+    path = write(tmp_path / "b.csv", text)
+    with store.begin() as s:
+        brug = organisations.find_organisation(s, "De Brug")
+
+    dry = csvio.import_path(store, "organisaties", path, dry_run=True)
+    real = csvio.import_path(store, "organisaties", path)
+
+    for result in (dry, real):
+        assert [(r.number, r.action, r.label) for r in result.rows] == [
+            (2, "updated", "Stichting De Brug"),
+            (3, "unchanged", "Het Anker"),
+            (4, "rejected", "Fout"),
+            (5, "added", "Nieuw"),
+        ]
+        assert result.rows[0].target == f"{brug.reference} De Brug"
+        assert result.rows[0].record_id == brug.id
+        assert "'12' is geen geldige postcode" in result.rows[2].reason
+        assert result.rows[3].record_id is not None
+    assert count(store, Organisation) == 3
+
+
+def test_idea_characters_survive(store: Store, tmp_path: Path) -> None:
+    text = "titel;omschrijving\nCafé ’t Hoekje;Financiële hulp van € 1.250,00 voor de coöperatie\n"
+
+    csvio.import_path(store, "ideeen", write(tmp_path / "i.csv", text, "cp1252"))
+
+    with store.begin() as s:
+        idea = ideas.find_idea(s, "Café ’t Hoekje")
+    assert idea.description == "Financiële hulp van € 1.250,00 voor de coöperatie"
+
+
+def test_import_records_the_actor_of_the_store(store: Store, tmp_path: Path) -> None:
+    store.actor = "Mieke Makelaar"
+    result = csvio.import_path(store, "organisaties", write(tmp_path / "a.csv", "naam\nDe Brug\n"))
+    with store.begin() as s:
+        batch = s.get(ImportBatch, result.batch_id)
+        assert batch is not None and batch.actor == "Mieke Makelaar"
+
+
+def test_new_organisations_are_stored_as_the_editor_stores_them(store: Store, tmp_path: Path) -> None:
+    """New rows go in with one bulk insert per table: references, links, contacts, the timeline note and the search
+    index must be as save_organisation makes them."""
+    from makelaar.services import activities
+    from makelaar.services.listing import ListQuery
+
+    with store.begin() as s:
+        first = organisations.save_organisation(s, OrganisationData(name="Bestaand"))
+    text = (
+        f"{ORG_HEADER}\n"
+        "Buurthuis Oost;stichting;Zaal en koffie;ruimte;welzijn;Zuid;Ans;06 12345678;a@oost.nl;oost.nl;;;\n"
+        "Fixbar;informeel;Repareren;advies;duurzaamheid;Noord;;;;;;;\n"
+    )
+
+    result = csvio.import_path(store, "organisaties", write(tmp_path / "n.csv", text))
+
+    assert result.added == 2
+    oost = org_by_name(store, "Buurthuis Oost")
+    fix = org_by_name(store, "Fixbar")
+    assert first.reference is not None
+    year, number = first.reference.split("-")[1:]
+    assert [oost.reference, fix.reference] == [f"O-{year}-{int(number) + n:04d}" for n in (1, 2)]
+    assert (oost.version, oost.phone, oost.email, oost.website) == (1, "06 12345678", "a@oost.nl", "https://oost.nl")
+    assert [c.name for c in oost.contacts] == ["Ans"]
+    assert term_names(store, oost.offer_ids) == {"ruimte"} and area_names(store, oost.area_ids) == {"Zuid"}
+    with store.begin() as s:
+        notes = activities.list_activities(s, organisation_id=oost.id)
+        found = organisations.list_organisations(s, ListQuery(search="koffie"))
+        later = organisations.save_organisation(s, organisations.get_organisation(s, fix.id or ""))
+    assert [n.text for n in notes] == ["Organisatie toegevoegd."]
+    assert [o.name for o in found] == ["Buurthuis Oost"]
+    assert later.version == 2  # an ordinary record from then on
