@@ -1057,6 +1057,9 @@ def organisation_rows(s: Session, query: ListQuery | None = None) -> tuple[list[
     )
     if query is not None:
         stmt = organisations.filter_statement(s, query, stmt)
+        if query.sort == "kind":
+            stmt = stmt.outerjoin(VocabularyTerm, VocabularyTerm.id == Organisation.kind_id)
+        stmt = _list_order(stmt, query, organisations.SORTS.get(query.sort, Organisation.name), Organisation.id)
     rows = []
     for o in s.scalars(stmt):
         areas = sorted(o.areas, key=lambda a: (a.kind != AreaKind.MUNICIPALITY.value, a.position, a.name.casefold()))
@@ -1100,6 +1103,9 @@ def idea_rows(
     )
     if query is not None:
         stmt = ideas.filter_statement(s, query, stmt)
+        if query.sort == "area":
+            stmt = stmt.outerjoin(Area, Area.id == Idea.area_id)
+        stmt = _list_order(stmt, query, ideas.SORTS.get(query.sort, Idea.updated_at), Idea.id)
     rows = []
     for i in s.scalars(stmt):
         # Personal data leaves the program only with the initiator's consent for sharing (AVG); the first such
@@ -1136,11 +1142,22 @@ def match_rows(s: Session, query: ListQuery | None = None) -> tuple[list[str], l
     )
     if query is not None:
         stmt = matches.filter_statement(query, stmt)
+        key = VocabularyTerm.name if query.sort == "need" else matches.SORTS.get(query.sort, Match.follow_up_on)
+        # As the list: an open koppeling without a follow-up date comes after those with one.
+        first = [Match.follow_up_on.is_(None)] if query.sort == "follow_up" else []
+        stmt = _list_order(stmt, query, key, Match.id, first=first)
     rows = [
         [ref, title, org, need or "", m.status, format_date(m.follow_up_on), m.note or ""]
         for m, ref, title, org, need in s.execute(stmt)
     ]
     return MATCH_COLUMNS, rows
+
+
+def _list_order(stmt: Any, query: ListQuery, key: Any, tiebreak: Any, first: Sequence[Any] = ()) -> Any:
+    """``stmt`` in the order the list shows for ``query``: an export of what the list shows reads the same."""
+    if query.descending:
+        return stmt.order_by(None).order_by(*first, key.desc(), tiebreak.desc())
+    return stmt.order_by(None).order_by(*first, key.asc(), tiebreak.asc())
 
 
 def export_rows(

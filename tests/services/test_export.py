@@ -191,3 +191,21 @@ def test_cli_export_for_own_records(store: Store, tmp_path: Path, capsys: pytest
     assert "1 regel geschreven" in capsys.readouterr().out
     assert read(tmp_path / "delen.csv")[1][6] == ""
     assert read(tmp_path / "eigen.csv")[1][6] == "Piet Jansen"
+
+
+def test_an_export_of_the_list_reads_in_the_list_order(any_store: Store, tmp_path: Path) -> None:
+    ids = make_registry(any_store)
+    with any_store.begin() as s:
+        by_title = ListQuery(sort="title", descending=True)
+        csvio.export_path(s, "ideeen", tmp_path / "i.csv", query=by_title)
+        shown = [r.title for r in ideas.list_ideas(s, by_title)]
+        by_kind = ListQuery(sort="kind", descending=False)
+        csvio.export_path(s, "organisaties", tmp_path / "o.csv", query=by_kind)
+        listed = [r.name for r in organisations.list_organisations(s, by_kind)]
+        follow = ListQuery(sort="follow_up", descending=False)
+        csvio.export_path(s, "koppelingen", tmp_path / "k.csv", query=follow)
+    assert [r[0] for r in read(tmp_path / "i.csv")[1:]] == shown == sorted(shown, reverse=True)
+    assert [r[0] for r in read(tmp_path / "o.csv")[1:]] == listed
+    # Late first, the koppeling without a follow-up date last.
+    assert [r[5] for r in read(tmp_path / "k.csv")[1:]][-1] == ""
+    assert read(tmp_path / "k.csv")[1][2] == "Buurthuis De Kern" and len(ids) == 9
