@@ -89,6 +89,20 @@ def _parser() -> argparse.ArgumentParser:
         "eigen administratie van de gemeente (komt in het auditlog)",
     )
 
+    xch = sub.add_parser("exchange", help="wijzigingen uitwisselen tussen laptop en kantoor (één bestand)")
+    xsub = xch.add_subparsers(dest="exchange_command", metavar="ACTIE", required=True, title="acties")
+    x_exp = xsub.add_parser("export", help="schrijf wat sinds de vorige uitwisseling is veranderd naar een bestand")
+    x_exp.add_argument("file", metavar="BESTAND", help="eindigt op .json of .json.gz")
+    x_exp.add_argument("--alles", action="store_true", help="alle records, niet alleen de wijzigingen")
+    x_imp = xsub.add_parser("import", help="een uitwisselbestand inlezen en samenvoegen")
+    x_imp.add_argument("file", metavar="BESTAND")
+    x_imp.add_argument("--dry-run", action="store_true", help="alleen laten zien wat er zou gebeuren")
+    x_imp.add_argument(
+        "--keep",
+        choices=["mine", "theirs"],
+        help="bij conflicten: mine = de versie in deze database, theirs = die uit het bestand",
+    )
+
     match = sub.add_parser("match", help="organisaties voorstellen die bij een idee passen, met de redenen")
     match.add_argument("idea", nargs="?", metavar="IDEE", help="het nummer (I-2026-0042) of de titel van het idee")
     match.add_argument("--all", action="store_true", help="voor elk open idee")
@@ -260,6 +274,43 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _exchange(args: argparse.Namespace) -> int:
+    from makelaar.services import exchange
+
+    path = Path(args.file)
+    if args.exchange_command == "export":
+        with _open(args) as store, store.begin() as s:
+            summary = exchange.export_changes(s, path, everything=args.alles)
+        for line in summary.summary_lines():
+            print(line)
+        return EXIT_OK
+    data = exchange.read_file(path)
+    keep = exchange.Choice(args.keep) if args.keep else None
+    with _open(args) as store:
+        with store.begin() as s:
+            plan = exchange.plan_import(s, data)
+        if args.dry_run or (plan.conflicts and keep is None):
+            print(("Proefdraai: er is niets gewijzigd. " if args.dry_run else "") + plan.summary_lines()[0])
+            for line in plan.summary_lines()[1:]:
+                print(line)
+            for c in plan.conflicts:
+                print(f"  conflict: {c.title} ({c.kind.value})")
+                for f in c.fields:
+                    print(f"      {f.field}: hier '{f.mine}', in het bestand '{f.theirs}'")
+            if plan.conflicts and keep is None:
+                print("Er is niets ingelezen. Kies met --keep mine of --keep theirs welke versie blijft.")
+                return EXIT_PARTIAL
+            return EXIT_OK
+        made = store.backup_before("voor-uitwisseling")
+        with store.begin() as s:
+            plan = exchange.apply_import(s, data, keep=keep)
+    for line in plan.summary_lines():
+        print(line)
+    if made is not None:
+        print(f"Back-up vooraf: {made}")
+    return EXIT_OK
+
+
 def _match(args: argparse.Namespace) -> int:
     from makelaar.domain.formatting import format_decimal
     from makelaar.services import ideas, matching
@@ -331,6 +382,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": _demo,
     "import": _import,
     "export": _export,
+    "exchange": _exchange,
 }
 
 

@@ -306,3 +306,37 @@ class ImportChange(KeyMixin, Base):
     version_after: Mapped[int | None] = mapped_column(Integer)
 
     batch: Mapped[ImportBatch] = relationship(back_populates="changes")
+
+
+class ExchangeRecord(Base):
+    """Where a record stands in the exchange between stores (issue 5 §4); see makelaar.services.exchange.
+
+    ``history`` holds the content hashes of the record's earlier versions (oldest first, space-separated, bounded):
+    a store whose version is in another's history has nothing the other lacks. ``seen_hash`` is the last incoming
+    version this store took in; ``pending`` says the record goes out with the next export. A record without a row
+    has not changed since the store began (or was copied).
+    """
+
+    __tablename__ = "exchange_records"
+    record_table: Mapped[str] = mapped_column(String(64), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    history: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    seen_hash: Mapped[str | None] = mapped_column(String(64))
+    pending: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True, index=True)
+
+
+class Tombstone(Base):
+    """A deleted record, kept so the deletion travels to the other stores (issue 5 §4). ``history`` ends with the
+    version that was deleted, so a store that changed the record since sees a conflict instead of losing it."""
+
+    __tablename__ = "tombstones"
+    record_table: Mapped[str] = mapped_column(String(64), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    deleted_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    history: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    pending: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True, index=True)
+
+
+# Registers the session listener that fills exchange_records and tombstones on every ORM change (last: it needs the
+# classes above).
+import makelaar.storage.tracking  # noqa: E402, F401

@@ -156,7 +156,7 @@ FILE_SECONDS = 0.8  # about how long one file takes to import here; only spreads
 def write_csv(path: Path, cycle: int, number: int) -> None:
     lines = ["naam,omschrijving,telefoon,website"]
     lines += [
-        f"Buurtvereniging C{cycle}F{number}R{r},Vereniging nummer {r} voor de wijk,0201234567,https://example.org/{r}"
+        f"Buurtvereniging C{cycle}F{number}R{r},Vereniging nummer {r} voor de wijk,0201234567,https://example.org/c{cycle}f{number}/{r}"
         for r in range(ROWS)
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
