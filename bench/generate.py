@@ -30,6 +30,7 @@ if str(ROOT) not in sys.path:
 
 from sqlalchemy import Table, insert, select  # noqa: E402
 
+from makelaar.services.csvio import organisation_key  # noqa: E402
 from makelaar.storage import models as m  # noqa: E402
 from makelaar.storage.store import Store, open_store  # noqa: E402
 
@@ -485,12 +486,19 @@ def email_of(name: str, rng: random.Random) -> str:
     return f"{local}{rng.randint(1, 99)}@{rng.choice(['gmail.com', 'hotmail.nl', 'ziggo.nl', 'kpnmail.nl'])}"
 
 
+# Two-digit Dutch area codes (010 Rotterdam ... 079 Zoetermeer): an organisation's number the importer accepts.
+ZONES = [10, 13, 15, 20, 23, 24, 26, 30, 33, 35, 36, 38, 40, 43, 45, 46, 50, 53, 55, 58, 70, 71, 72, 73, 74, 75, 76]
+
+
 def phone(rng: random.Random) -> str:
-    return f"06-{rng.randint(10_000_000, 99_999_999)}"
+    return f"06-{rng.randint(10_000_000, 59_999_999)}"  # 061 … 065: mobile numbers in use
 
 
 def postcode(rng: random.Random) -> str:
-    return f"{rng.randint(1000, 9999)} {rng.choice('ABCDEGHJKLMNPRSTVWXZ')}{rng.choice('ABCDEGHJKLMNPRSTVWXZ')}"
+    letters = f"{rng.choice('ABCDEGHJKLMNPRSTVWXZ')}{rng.choice('ABCDEGHJKLMNPRSTVWXZ')}"
+    if letters in ("SA", "SD", "SS"):  # not used in Dutch postcodes (the importer refuses them)
+        letters = "SB"
+    return f"{rng.randint(1000, 9999)} {letters}"
 
 
 def at_time(d: date, rng: random.Random) -> datetime:
@@ -572,6 +580,7 @@ def gen_organisations(ctx: Ctx, n: int) -> tuple[dict[str, list[dict[str, Any]]]
     out: dict[str, list[dict[str, Any]]] = {k: [] for k in ("org", "offers", "themes", "areas", "contacts")}
     infos: list[OrgInfo] = []
     by_offer: dict[str, list[int]] = {k: [] for k in offer_keys}
+    taken: set[str] = set()  # a registry's names are distinct, as the importer recognises them (organisation_key)
     for i in range(n):
         kind_key, _, template = rng.choices(ORG_PATTERNS, weights=weights)[0]
         area_id, area_name, _ = pick_area(ctx)
@@ -585,6 +594,11 @@ def gen_organisations(ctx: Ctx, n: int) -> tuple[dict[str, list[dict[str, Any]]]
             street=rng.choice(STREETS),
             surname=capitalised(rng.choice(LAST_NAMES)),
         )
+        base, tries = name, 0
+        while organisation_key(name) in taken:
+            tries += 1
+            name = f"{base} {rng.choice(STREETS)}" if tries <= 3 else f"{base} {tries - 2}"
+        taken.add(organisation_key(name))
         oid = ctx.uid()
         created = between(start, stop, rng, skew=0.8)
         updated = between(created, stop, rng, skew=1.5)
@@ -615,7 +629,7 @@ def gen_organisations(ctx: Ctx, n: int) -> tuple[dict[str, list[dict[str, Any]]]
                 "website": f"https://www.{slug}.nl" if rng.random() < 0.6 else None,
                 "kvk": f"{rng.randint(10_000_000, 99_999_999)}" if kind_key not in ("informeel", "gemeente") else None,
                 "email": f"info@{slug}.nl" if rng.random() < 0.7 else None,
-                "phone": f"0{rng.randint(10, 99)}-{rng.randint(1_000_000, 9_999_999)}" if rng.random() < 0.6 else None,
+                "phone": f"0{rng.choice(ZONES)}-{rng.randint(2_000_000, 9_999_999)}" if rng.random() < 0.6 else None,
                 "address": f"{rng.choice(STREETS)} {rng.randint(1, 250)}" if rng.random() < 0.7 else None,
                 "postcode": postcode(rng) if rng.random() < 0.7 else None,
                 "city": rng.choice([MUNICIPALITY] * 8 + ["Overwaard", "Ellerhoek", "Zwolle"]),

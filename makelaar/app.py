@@ -49,10 +49,17 @@ def run_gui(database: str | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    from makelaar.storage.engine import resolve_database_url, sqlite_path
+    from makelaar.storage.startup import start_check
+
+    url = resolve_database_url(database)
+    path = sqlite_path(url)
+    # The integrity check of the store runs in the background while the windows are imported (it needs no Qt).
+    check = start_check(path) if path is not None else None
+
     from PySide6.QtCore import QLocale, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from makelaar.storage.engine import resolve_database_url
     from makelaar.ui.context import AppContext
     from makelaar.ui.errors import install_excepthook
     from makelaar.ui.main_window import MainWindow
@@ -67,7 +74,7 @@ def run_gui(database: str | None = None) -> int:
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     install_translator(app, settings.language)
     install_excepthook()
-    opened = open_for_gui(resolve_database_url(database))
+    opened = open_for_gui(url, check=check)
     if opened is None:
         return 2
     opened.store.actor = settings.broker_name or None  # the audit log says who changed personal data

@@ -344,25 +344,28 @@ def save_idea(s: Session, data: IdeaData, *, author: str | None = None) -> IdeaD
         row = Idea(reference=next_reference(s, "I"), title=clean.title, received_on=clean.received_on)
         s.add(row)
         old_status = None
-    row.title = clean.title
-    row.description = clean.description
-    row.status = clean.status
-    row.area_id = clean.area_id
-    row.session_id = clean.session_id
-    row.source = clean.source
-    row.team_size = clean.team_size
-    row.requested_amount = clean.requested_amount
-    row.received_on = clean.received_on or date.today()
-    if IdeaStatus(clean.status).is_closed:
-        row.closed_on = row.closed_on or date.today()
-    else:
-        row.closed_on = None
-    row.themes = load_terms(s, clean.theme_ids, Vocabulary.THEME.value)
-    row.needs = load_terms(s, clean.need_ids, Vocabulary.HELP_TYPE.value)
-    before = {i.id for i in row.initiators}
-    row.initiators = [_save_initiator(s, p) for p in clean.initiators]
-    dropped = before - {i.id for i in row.initiators}
-    row.updated_at = utcnow()  # always an UPDATE, so the version moves on with every save
+    # No autoflush while the record is filled in: the term and initiator look-ups would otherwise write the half-set
+    # row first (a second UPDATE, the version moved twice, a stale version reported as a raw StaleDataError).
+    with s.no_autoflush:
+        row.title = clean.title
+        row.description = clean.description
+        row.status = clean.status
+        row.area_id = clean.area_id
+        row.session_id = clean.session_id
+        row.source = clean.source
+        row.team_size = clean.team_size
+        row.requested_amount = clean.requested_amount
+        row.received_on = clean.received_on or date.today()
+        if IdeaStatus(clean.status).is_closed:
+            row.closed_on = row.closed_on or date.today()
+        else:
+            row.closed_on = None
+        row.themes = load_terms(s, clean.theme_ids, Vocabulary.THEME.value)
+        row.needs = load_terms(s, clean.need_ids, Vocabulary.HELP_TYPE.value)
+        before = {i.id for i in row.initiators}
+        row.initiators = [_save_initiator(s, p) for p in clean.initiators]
+        dropped = before - {i.id for i in row.initiators}
+        row.updated_at = utcnow()  # always an UPDATE, so the version moves on with every save
     try:
         s.flush()
     except StaleDataError as exc:

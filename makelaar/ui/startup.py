@@ -3,6 +3,7 @@ store replaced by the newest good backup only when the user says so (never a sil
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLockFile
@@ -37,8 +38,13 @@ class Opened:
     lock: QLockFile | None  # held while the program runs; released when it ends
 
 
-def open_for_gui(url: str, parent: QWidget | None = None) -> Opened | None:
-    """The store for this program run, or None after telling the user why not."""
+def open_for_gui(
+    url: str, parent: QWidget | None = None, *, check: Callable[[], startup.StartCheck] | None = None
+) -> Opened | None:
+    """The store for this program run, or None after telling the user why not.
+
+    ``check``: the integrity check already started (``storage.startup.start_check``); by default it runs here.
+    """
     path = sqlite_path(url)
     lock: QLockFile | None = None
     if path is not None:
@@ -66,9 +72,9 @@ def open_for_gui(url: str, parent: QWidget | None = None) -> Opened | None:
                 ).replace("%1", str(path)),
             )
             return None
-        check = startup.check_at_start(path)
-        if not check.ok:
-            if check.newest_good is None:
+        checked = check() if check is not None else startup.check_at_start(path)
+        if not checked.ok:
+            if checked.newest_good is None:
                 StartupPrompts.inform(
                     parent,
                     QCoreApplication.translate(
@@ -77,7 +83,7 @@ def open_for_gui(url: str, parent: QWidget | None = None) -> Opened | None:
                         "in. Vraag de beheerder om hulp; het bestand is niet aangeraakt.",
                     )
                     .replace("%1", str(path))
-                    .replace("%2", check.problem),
+                    .replace("%2", checked.problem),
                 )
                 lock.unlock()
                 return None
@@ -88,13 +94,13 @@ def open_for_gui(url: str, parent: QWidget | None = None) -> Opened | None:
                     "beschadigde database wordt apart bewaard. Wat na die back-up is ingevoerd, moet opnieuw.",
                 )
                 .replace("%1", str(path))
-                .replace("%2", check.problem)
-                .replace("%3", check.newest_good.name)
+                .replace("%2", checked.problem)
+                .replace("%3", checked.newest_good.name)
             )
             if not StartupPrompts.restore(parent, question):
                 lock.unlock()
                 return None
-            startup.restore_newest_good(path, check.newest_good)
+            startup.restore_newest_good(path, checked.newest_good)
     try:
         store = open_store(url)
     except KnownError as exc:
