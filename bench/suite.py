@@ -262,8 +262,10 @@ class Bench:
             # which bench/generate makes again in a minute, they are not kept.
             print(f"  removing the upgrade backup {made.name}", flush=True)
             made.unlink()
-        self.work = OUT / "work.sqlite"
-        self.floor_path = OUT / "floor.sqlite"
+        work_dir = Path(self.args.work) if self.args.work else OUT
+        work_dir.mkdir(parents=True, exist_ok=True)
+        self.work = work_dir / "work.sqlite"
+        self.floor_path = work_dir / "floor.sqlite"
         for target in (self.work, self.floor_path):
             remove_store(target)
             t0 = time.perf_counter()
@@ -308,7 +310,8 @@ class Bench:
                 if target is not None:
                     remove_store(target)
         # Backups the program made of the work copy (none are expected; the upgrade ran on the source).
-        for leftover in (OUT / "backups").glob("work-*.sqlite"):
+        work_dir = Path(self.args.work) if self.args.work else OUT
+        for leftover in (work_dir / "backups").glob("work-*.sqlite"):
             leftover.unlink()
 
     # -- one pattern: ours recorded, the floor replays it -------------------------------------------------------
@@ -840,6 +843,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default="", help="only the rows whose name contains this text")
     ap.add_argument("--detail", action="store_true", help="also run_core's service-level rows and every keystroke")
     ap.add_argument("--keep", action="store_true", help="keep bench/out/work.sqlite and floor.sqlite")
+    ap.add_argument("--work", metavar="DIR", help="where the two work copies go (default bench/out)")
     args = ap.parse_args(argv)
     source: Path = args.store.resolve()
     if not source.exists():
