@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -65,6 +67,9 @@ def main() -> int:
     window.show_view(window.organisations)
     window.organisations.table.selectRow(2)
     shot(window, "organisaties")
+    window.show_view(window.matches)
+    window.matches.table.selectRow(0)
+    shot(window, "koppelingen")
     window.show_view(window.sessions)
     shot(window, "wijktafels")
     window.show_view(window.settings_view)
@@ -94,6 +99,10 @@ def main() -> int:
     shot(org_editor, "organisatie")
     org_editor.close()
 
+    import_wizard_shots(ctx, window, folder, shot)
+    duplicates_shot(ctx, window, shot)
+    exchange_shot(ctx, window, folder, shot)
+
     upcoming = [r for r in session_rows if r.held_on >= date.today()] or session_rows
     with store.begin() as s:
         session = sessions.get_session(s, upcoming[0].id)
@@ -110,6 +119,102 @@ def main() -> int:
     window.close()
     store.close()
     return 0
+
+
+# A sociale kaart as municipalities keep it: Excel's Windows-1252, other headers, a title row, a column Makelaar does
+# not know, a known organisation (updated), a new one and a row with a bad e-mail address (rejected).
+SOCIALE_KAART = (
+    "Sociale kaart Lindewaard, versie maart 2026\r\n"
+    "Naam organisatie;Soort;Omschrijving;Biedt aan;Thema's;Wijk;E-mailadres;Telefoonnummer;Website;Opmerking\r\n"
+    "Buurthuis De Molen;stichting;Buurthuis met zaal, keuken, tuin en nu ook een werkplaats.;ruimte, materiaal;"
+    "welzijn, cultuur;Oosterhoek;info@demolen.nl;0571 123456;www.demolen.nl;gebeld in maart\r\n"
+    "Kledingbank Lindewaard;stichting;Geeft kleding aan gezinnen die het even niet kunnen betalen.;"
+    "materiaal, vrijwilligers;welzijn;hele gemeente;kleding@lindewaard.nl;06 12345678;;nieuw\r\n"
+    "Kookclub Eén Tafel;vereniging;Samen koken en eten met buren, één keer per week.;vrijwilligers;welzijn;"
+    "Havenkwartier;koken@;0571 654321;;e-mail klopt niet\r\n"
+)
+
+
+def import_wizard_shots(ctx: Any, window: Any, folder: Path, shot: Callable[[QWidget, str], None]) -> None:
+    from makelaar.ui import main_window
+    from makelaar.ui.import_wizard import ImportWizard
+
+    source = folder / "sociale-kaart.csv"
+    source.write_bytes(SOCIALE_KAART.encode("cp1252"))
+    chooser = main_window.FileChooser.open
+    main_window.FileChooser.open = staticmethod(lambda *_: str(source))  # type: ignore[method-assign]
+    try:
+        wizard = ImportWizard(ctx, "organisaties", window)
+        wizard.show()
+        wizard.file_page.choose_button.click()
+        wizard.next()
+        shot(wizard, "import-kolommen")
+        wizard.next()
+        shot(wizard, "import-voorbeeld")
+        wizard.reject()
+    finally:
+        main_window.FileChooser.open = chooser  # type: ignore[method-assign]
+
+
+def duplicates_shot(ctx: Any, window: Any, shot: Callable[[QWidget, str], None]) -> None:
+    from makelaar.domain.records import OrganisationData
+    from makelaar.services import organisations
+    from makelaar.ui.duplicates_dialog import DuplicatesDialog
+
+    with ctx.store.begin() as s:
+        # The same buurthuis typed in again by a colleague, with a typo and its legal form.
+        organisations.save_organisation(
+            s,
+            OrganisationData(
+                name="Stichting Buurthuis De Moolen",
+                description="Zaal voor 80 mensen in de Molenbuurt.",
+                website="https://www.demolen.nl/",
+                phone="0571 123456",
+            ),
+        )
+    dialog = DuplicatesDialog(ctx, window)
+    dialog.show()
+    dialog.search()
+    dialog.table.selectRow(0)
+    shot(dialog, "dubbele-organisaties")
+    dialog.reject()
+
+
+def exchange_shot(ctx: Any, window: Any, folder: Path, shot: Callable[[QWidget, str], None]) -> None:
+    import shutil
+
+    from sqlalchemy import select
+
+    from makelaar.services import exchange, organisations
+    from makelaar.storage.models import Organisation
+    from makelaar.storage.store import open_store
+    from makelaar.ui.exchange_dialog import ExchangeDialog
+
+    store = ctx.store
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy2(store.path, folder / "laptop.sqlite")
+    laptop = open_store(f"sqlite:///{folder / 'laptop.sqlite'}")
+
+    def describe(on: Any, text: str, phone: str) -> None:
+        with on.begin() as s:
+            org_id = s.scalar(select(Organisation.id).where(Organisation.name == "Dorpshuis Ellemeet"))
+            data = organisations.get_organisation(s, org_id or "")
+            data.description, data.phone = text, phone
+            organisations.save_organisation(s, data)
+
+    describe(store, "Dorpshuis met grote zaal en podium; vanaf 1 januari ook een repair café.", "0571 222333")
+    describe(laptop, "Dorpshuis met grote zaal en podium, beheerd door vrijwilligers.", "0571 444555")
+    path = folder / "van-laptop.json.gz"
+    with laptop.begin() as s:
+        exchange.export_changes(s, path)
+    laptop.close()
+    with store.begin() as s:
+        plan = exchange.plan_import(s, exchange.read_file(path))
+    dialog = ExchangeDialog(plan, window)
+    dialog.show()
+    shot(dialog, "uitwisseling-conflict")
+    dialog.reject()
 
 
 if __name__ == "__main__":
