@@ -117,20 +117,29 @@ class DuplicatesDialog(QDialog):
         self.merge_button.setToolTip(self.tr("B wordt samengevoegd met A, of andersom: kies hierboven wie blijft"))
         self.dismiss_button = QPushButton(self.tr("&Geen dubbel"))
         self.dismiss_button.setToolTip(self.tr("Deze twee zijn verschillende organisaties; niet meer voorstellen"))
+        self.undo_dismiss_button = QPushButton(self.tr("Geen dubbel &ongedaan maken"))
+        self.undo_dismiss_button.setToolTip(
+            self.tr("Het laatste paar dat u als geen dubbel markeerde weer tonen (Ctrl+Z)")
+        )
+        self.undo_dismiss_button.setEnabled(False)
+        self._last_dismissed: tuple[int, DuplicatePair] | None = None
         self.refind_button = QPushButton(self.tr("Opnieuw &zoeken"))
         self.refind_button.setToolTip(self.tr("Opnieuw zoeken (F5)"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
         buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.dismiss_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.undo_dismiss_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.refind_button, QDialogButtonBox.ButtonRole.ResetRole)
         buttons.rejected.connect(self.reject)
         self.merge_button.clicked.connect(self.merge_current)
         self.dismiss_button.clicked.connect(self.dismiss_current)
+        self.undo_dismiss_button.clicked.connect(self.undo_dismiss)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo_dismiss)
         self.refind_button.clicked.connect(self.search)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.search)
         # Enter in the comparison must not press a button by accident: merging asks first anyway.
-        for button in (self.merge_button, self.dismiss_button, self.refind_button):
+        for button in (self.merge_button, self.dismiss_button, self.undo_dismiss_button, self.refind_button):
             button.setAutoDefault(False)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -494,7 +503,30 @@ class DuplicatesDialog(QDialog):
             show_error(self, exc)
             return False
         self.outcome.dismissed += 1
+        self._last_dismissed = (max(self.table.currentIndex().row(), 0), pair)
+        self.undo_dismiss_button.setEnabled(True)
         self._drop(lambda p: p.id == pair.id)
+        self.table.setFocus()
+        return True
+
+    @Slot()
+    def undo_dismiss(self) -> bool:
+        """Ctrl+Z: the pair last marked "geen dubbel" is a possible duplicate again, back in its place in the list."""
+        if self._last_dismissed is None:
+            return False
+        row, pair = self._last_dismissed
+        try:
+            with self.ctx.store.begin() as s:
+                duplicates.undismiss(s, pair.a_id, pair.b_id)
+        except KnownError as exc:
+            show_error(self, exc)
+            return False
+        self._last_dismissed = None
+        self.undo_dismiss_button.setEnabled(False)
+        self.outcome.dismissed -= 1
+        rows = self.model.rows()
+        rows.insert(min(row, len(rows)), pair)
+        self.set_pairs(rows, keep_current=pair.id)
         self.table.setFocus()
         return True
 

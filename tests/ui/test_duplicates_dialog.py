@@ -189,6 +189,24 @@ def test_geen_dubbel_dismisses_the_pair_for_good(
         assert duplicates.dismissed_pairs(s) == {tuple(sorted((pair["a"], pair["b"])))}
 
 
+def test_geen_dubbel_can_be_taken_back_with_ctrl_z(
+    dialog: DuplicatesDialog, qtbot: QtBot, ctx: AppContext, pair: dict[str, str]
+) -> None:
+    assert not dialog.undo_dismiss_button.isEnabled()
+    qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 0 and dialog.undo_dismiss_button.isEnabled()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.model.rowCount() == 1 and dialog.pair is not None
+    assert {dialog.pair.a_id, dialog.pair.b_id} == {pair["a"], pair["b"]}
+    assert dialog.outcome.dismissed == 0 and not dialog.undo_dismiss_button.isEnabled()
+    with ctx.store.begin() as s:
+        assert duplicates.dismissed_pairs(s) == set()
+    # It is found again by a new search too.
+    assert dialog.search() and dialog.model.rowCount() == 1
+
+
 def test_keyboard_enter_goes_from_the_list_to_the_comparison(dialog: DuplicatesDialog, qtbot: QtBot) -> None:
     dialog.activateWindow()
     dialog.table.setFocus()
