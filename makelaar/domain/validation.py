@@ -6,6 +6,7 @@ field) or raises :class:`ValueError` with a Dutch message that says what is wron
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
@@ -35,22 +36,40 @@ def clean_email(value: str | None) -> str | None:
     if _blank(value):
         return None
     assert value is not None
-    try:
-        return str(email_validator.validate_email(value.strip(), check_deliverability=False).normalized)
-    except email_validator.EmailNotValidError:
-        raise ValueError(f"'{value.strip()}' is geen geldig e-mailadres, zoals naam@voorbeeld.nl.") from None
+    clean = _email(value.strip())
+    if clean is None:
+        raise ValueError(f"'{value.strip()}' is geen geldig e-mailadres, zoals naam@voorbeeld.nl.")
+    return clean
 
 
 def clean_phone(value: str | None) -> str | None:
     if _blank(value):
         return None
     assert value is not None
+    clean = _phone(value)
+    if clean is None:
+        raise ValueError(f"'{value.strip()}' is geen geldig telefoonnummer, zoals 06 12345678 of 020 123 4567.")
+    return clean
+
+
+# The checks are pure and slow (a large import checks the same addresses and numbers again, e.g. an unchanged
+# re-import), so each value is checked once; None: not valid.
+@functools.lru_cache(maxsize=16_384)
+def _email(value: str) -> str | None:
+    try:
+        return str(email_validator.validate_email(value, check_deliverability=False).normalized)
+    except email_validator.EmailNotValidError:
+        return None
+
+
+@functools.lru_cache(maxsize=16_384)
+def _phone(value: str) -> str | None:
     try:
         number = phonenumbers.parse(value, "NL")
     except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
-        raise ValueError(f"'{value.strip()}' is geen geldig telefoonnummer, zoals 06 12345678 of 020 123 4567.")
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
     fmt = (
         phonenumbers.PhoneNumberFormat.NATIONAL
         if number.country_code == 31

@@ -60,7 +60,12 @@ def normalise(text: str) -> str:
 
 
 def split_list(cell: str | None) -> list[str]:
-    """Split a list cell ("welzijn, zorg") into its values, dropping empty ones."""
+    """Split a list cell ("welzijn, zorg") into its values, dropping empty ones.
+
+    A semicolon or a line break (Alt+Enter in an Excel cell) separates values like a comma.
+    """
     if not cell:
         return []
-    return [part.strip() for part in cell.replace(";", ",").split(",") if part.strip()]
+    for separator in (";", "\r\n", "\n", "\r"):
+        cell = cell.replace(separator, ",")
+    return [part.strip() for part in cell.split(",") if part.strip()]

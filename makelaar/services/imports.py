@@ -345,6 +345,12 @@ def undo_batch(s: Session, batch_id: str, *, author: str | None = None) -> UndoP
     return plan
 
 
+def record_ids(s: Session, batch_id: str) -> list[str]:
+    """The records an import added or updated: the ones undoing it may delete or change (the UI closes their open
+    editors first)."""
+    return list(s.scalars(select(ImportChange.record_id).where(ImportChange.batch_id == batch_id).order_by("position")))
+
+
 def _delete_organisations(s: Session, ids: list[str]) -> None:
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]

@@ -7,10 +7,12 @@ whole through :mod:`makelaar.services.imports`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +44,56 @@ from makelaar.ui.tasks import run_with_progress
 
 # How many rows of the file the mapping page shows as an example.
 PREVIEW_ROWS = 5
+# The widest a column of the preview gets; longer text is cut off with "…" (the tooltip has all of it), so the
+# explanation column always stays in view.
+MAX_COLUMN_WIDTH = 260
+
+# Before a real import or an undo: close the open editors of these records (kind, record ids); False when the
+# broker keeps one open. The main window passes MainWindow._close_record_editors.
+CloseEditors = Callable[[str, list[str]], bool]
+
+
+def column_label(key: str) -> str:
+    """The Dutch name of a column the import reads, as the mapping page offers it."""
+    labels = {
+        csvio.IGNORE: QCoreApplication.translate("ImportWizard", "Niet importeren"),
+        "naam": QCoreApplication.translate("ImportWizard", "Naam"),
+        "soort": QCoreApplication.translate("ImportWizard", "Soort organisatie"),
+        "omschrijving": QCoreApplication.translate("ImportWizard", "Omschrijving"),
+        "biedt": QCoreApplication.translate("ImportWizard", "Biedt (soorten hulp)"),
+        "themas": QCoreApplication.translate("ImportWizard", "Thema's"),
+        "wijken": QCoreApplication.translate("ImportWizard", "Wijken"),
+        "contactpersoon": QCoreApplication.translate("ImportWizard", "Contactpersoon"),
+        "telefoon": QCoreApplication.translate("ImportWizard", "Telefoonnummer"),
+        "email": QCoreApplication.translate("ImportWizard", "E-mailadres"),
+        "website": QCoreApplication.translate("ImportWizard", "Website"),
+        "adres": QCoreApplication.translate("ImportWizard", "Adres"),
+        "postcode": QCoreApplication.translate("ImportWizard", "Postcode"),
+        "kvk": QCoreApplication.translate("ImportWizard", "KvK-nummer"),
+        "plaats": QCoreApplication.translate("ImportWizard", "Plaats"),
+        "actief": QCoreApplication.translate("ImportWizard", "Actief (ja/nee)"),
+        "titel": QCoreApplication.translate("ImportWizard", "Titel"),
+        "wijk": QCoreApplication.translate("ImportWizard", "Wijk"),
+        "behoeften": QCoreApplication.translate("ImportWizard", "Behoeften (soorten hulp)"),
+        "teamgrootte": QCoreApplication.translate("ImportWizard", "Teamgrootte"),
+        "initiatiefnemer": QCoreApplication.translate("ImportWizard", "Initiatiefnemer"),
+        "status": QCoreApplication.translate("ImportWizard", "Status"),
+        "bron": QCoreApplication.translate("ImportWizard", "Bron"),
+        "datum": QCoreApplication.translate("ImportWizard", "Datum binnengekomen"),
+    }
+    return labels.get(key, key)
+
+
+def _cap_columns(table: QAbstractItemView, header: QHeaderView, stretch: int) -> None:
+    """Fit the columns to their text, but none wider than MAX_COLUMN_WIDTH; column ``stretch`` takes the rest."""
+    for column in range(header.count()):
+        if column == stretch:
+            continue
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
+    if 0 <= stretch < header.count():
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
 
 
 def _action_text(action: str) -> str:
@@ -55,13 +107,16 @@ def _action_text(action: str) -> str:
 
 
 def _explanation(row: RowOutcome) -> str:
+    text = ""
     if row.action == csvio.REJECTED:
-        return row.reason
-    if row.action == csvio.UPDATED:
-        return QCoreApplication.translate("ImportWizard", "werkt %1 bij").replace("%1", row.target)
-    if row.action == csvio.UNCHANGED:
-        return QCoreApplication.translate("ImportWizard", "%1 staat er al zo in").replace("%1", row.target)
-    return ""
+        text = row.reason
+    elif row.action == csvio.UPDATED:
+        text = QCoreApplication.translate("ImportWizard", "werkt %1 bij").replace("%1", row.target)
+    elif row.action == csvio.UNCHANGED:
+        text = QCoreApplication.translate("ImportWizard", "%1 staat er al zo in").replace("%1", row.target)
+    if row.note:
+        text = f"{text} ({row.note})" if text else row.note
+    return text
 
 
 def _separator_name(delimiter: str) -> str:
@@ -194,9 +249,9 @@ class MappingPage(QWizardPage):
             self.columns.setItem(index, 0, QTableWidgetItem(name))
             combo = QComboBox()
             combo.setAccessibleName(self.tr("Kolom '%1' inlezen als").replace("%1", name))
-            combo.addItem(self.tr("(niet inlezen)"), csvio.IGNORE)
+            combo.addItem(column_label(csvio.IGNORE), csvio.IGNORE)
             for key in choices:
-                combo.addItem(key, key)
+                combo.addItem(column_label(key), key)
             guessed = by_index.get(index)
             combo.setCurrentIndex(combo.findData(guessed) if guessed else 0)
             combo.currentIndexChanged.connect(self._changed)
@@ -209,7 +264,9 @@ class MappingPage(QWizardPage):
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
         self.columns.resizeColumnsToContents()
-        self.columns.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        _cap_columns(self.columns, self.columns.horizontalHeader(), 2)
+        if self.combos:  # the combo boxes are cell widgets, which resizeColumnsToContents does not measure
+            self.columns.setColumnWidth(1, max(c.sizeHint().width() for c in self.combos))
         shown = table.rows[:PREVIEW_ROWS]
         self.preview.setColumnCount(len(table.headers))
         self.preview.setHorizontalHeaderLabels(table.headers)
@@ -218,6 +275,8 @@ class MappingPage(QWizardPage):
         for r, (_n, cells) in enumerate(shown):
             for c, value in enumerate(cells[: len(table.headers)]):
                 self.preview.setItem(r, c, QTableWidgetItem(" ".join(value.split())[:80]))
+        self.preview.resizeColumnsToContents()
+        _cap_columns(self.preview, self.preview.horizontalHeader(), -1)
         self._changed()
 
     def chosen_mapping(self) -> dict[str, int]:
@@ -237,10 +296,12 @@ class MappingPage(QWizardPage):
                 seen[key] = seen.get(key, 0) + 1
         for key, times in seen.items():
             if times > 1:
-                problems.append(self.tr("'%1' is aan meer dan één kolom gekoppeld.").replace("%1", key))
+                problems.append(self.tr("'%1' is aan meer dan één kolom gekoppeld.").replace("%1", column_label(key)))
         required = "naam" if self.owner.kind == "organisaties" else "titel"
         if required not in seen:
-            problems.append(self.tr("Kies welke kolom '%1' bevat; die is verplicht.").replace("%1", required))
+            problems.append(
+                self.tr("Kies welke kolom '%1' bevat; die is verplicht.").replace("%1", column_label(required))
+            )
         return problems
 
     @Slot()
@@ -312,6 +373,7 @@ class PreviewPage(QWizardPage):
         self.rows.setAccessibleName(self.tr("Regels en wat ermee gebeurt"))
         self.rows.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rows.verticalHeader().hide()
+        self.rows.setWordWrap(False)
         self.rows.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.notes = QPlainTextEdit()
         self.notes.setReadOnly(True)
@@ -323,13 +385,24 @@ class PreviewPage(QWizardPage):
         row.addWidget(self.counts, 1)
         row.addWidget(show)
         row.addWidget(self.filter)
+        self.blocked = QLabel()
+        self.blocked.setWordWrap(True)
+        self.blocked.hide()
+        # The chosen row's explanation in full (the table cuts long text off).
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rows.selectionModel().currentRowChanged.connect(lambda current, _old: self._show_detail(current.row()))
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.rows, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.notes)
+        layout.addWidget(self.blocked)
 
     def initializePage(self) -> None:
         self.result = None
+        self.blocked.hide()
         self.model.set_rows([])
         try:
             self.result = self.owner.run_import(dry_run=True)
@@ -354,7 +427,7 @@ class PreviewPage(QWizardPage):
         if not result.added + result.updated:
             self.counts.setText(self.counts.text() + " " + self.tr("Er is niets nieuws om in te lezen."))
         # The counts and the rejected rows are in the table; unknown columns, new wijken and terms are notes.
-        notes = [line for line in result.summary_lines() if line.startswith(("Onbekende", "Nieuwe"))]
+        notes = [line for line in result.summary_lines() if line.startswith(("Onbekende", "Nieuwe", "Kolom "))]
         self.notes.setPlainText("\n".join(notes))
         self._filter()
 
@@ -364,11 +437,41 @@ class PreviewPage(QWizardPage):
         wanted = self.FILTERS[max(0, self.filter.currentIndex())]
         self.model.set_rows([r for r in rows if not wanted or r.action == wanted])
         self.rows.resizeColumnsToContents()
-        self.rows.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        _cap_columns(self.rows, self.rows.horizontalHeader(), 3)
+        self._show_detail(-1)
+
+    def _show_detail(self, row: int) -> None:
+        outcome = self.model.row_at(row)
+        text = _explanation(outcome) if outcome is not None else ""
+        self.detail.setText(
+            self.tr("Regel %1 (%2): %3")
+            .replace("%1", str(outcome.number))
+            .replace("%2", outcome.label)
+            .replace("%3", text)
+            if outcome is not None and text
+            else ""
+        )
 
     def isComplete(self) -> bool:
         result = self.result
         return result is not None and (result.added + result.updated) > 0
+
+    def validatePage(self) -> bool:
+        """Importeren: first the open editors of the records it changes are closed (asking about unsaved work);
+        while the broker keeps one open, nothing is imported."""
+        result, close = self.result, self.owner.close_editors
+        ids = [r.record_id for r in (result.rows if result else []) if r.action == csvio.UPDATED and r.record_id]
+        if close is not None and ids and not close(self.owner.kind, ids):
+            self.blocked.setText(
+                self.tr(
+                    "Er is niets ingelezen: een record dat de import bijwerkt, staat nog open in een formulier. "
+                    "Sla het op of sluit het, en klik dan opnieuw op Importeren."
+                )
+            )
+            self.blocked.show()
+            return False
+        self.blocked.hide()
+        return True
 
 
 class DonePage(QWizardPage):
@@ -408,10 +511,13 @@ class ImportWizard(QWizard):
 
     imported = Signal()
 
-    def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, kind: str, parent: QWidget | None = None, *, close_editors: CloseEditors | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.kind = kind
+        self.close_editors = close_editors
         self.path: Path | None = None
         self.table: Table | None = None
         self.mapping: dict[str, int] = {}
@@ -449,10 +555,24 @@ class ImportWizard(QWizard):
         label = self.tr("Bestand controleren…") if dry_run else self.tr("Bezig met importeren…")
         return run_with_progress(self, label, work)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter presses the default button (Volgende, Importeren) only from a button: in a combo box (the mapping,
+        the preview's filter) or anywhere on the preview page it never skips a page or starts the import."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = self.focusWidget()
+            if not isinstance(focus, QPushButton) and (
+                isinstance(focus, QComboBox) or self.currentPage() is self.preview_page
+            ):
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
     @classmethod
-    def ask(cls, parent: QWidget | None, ctx: AppContext, kind: str) -> ImportResult | None:
+    def ask(
+        cls, parent: QWidget | None, ctx: AppContext, kind: str, *, close_editors: CloseEditors | None = None
+    ) -> ImportResult | None:
         """Run the wizard; the result of the import, or None when nothing was imported."""
-        wizard = cls(ctx, kind, parent)
+        wizard = cls(ctx, kind, parent, close_editors=close_editors)
         wizard.exec()
         return wizard.import_result
 
@@ -466,9 +586,12 @@ class UndoImportDialog(QDialog):
 
     undone = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, close_editors: CloseEditors | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.close_editors = close_editors
         self.changed = False
         self.setWindowTitle(self.tr("Import ongedaan maken"))
         self.model: RowsTableModel[BatchInfo] = RowsTableModel(
@@ -558,6 +681,15 @@ class UndoImportDialog(QDialog):
         if not Confirm.ask(self, self.tr("Import ongedaan maken"), text):
             return False
         ctx = self.ctx
+        ids = ctx.read(lambda s: imports.record_ids(s, batch.id))
+        if self.close_editors is not None and ids and not self.close_editors(batch.kind, ids):
+            self.status.setText(
+                self.tr(
+                    "Er is niets ongedaan gemaakt: een record van deze import staat nog open in een formulier. "
+                    "Sla het op of sluit het, en probeer het opnieuw."
+                )
+            )
+            return False
 
         def work() -> imports.UndoPlan:
             with ctx.store.begin() as s:
@@ -576,8 +708,8 @@ class UndoImportDialog(QDialog):
         return True
 
     @classmethod
-    def ask(cls, parent: QWidget | None, ctx: AppContext) -> bool:
+    def ask(cls, parent: QWidget | None, ctx: AppContext, *, close_editors: CloseEditors | None = None) -> bool:
         """Show the dialog; True when an import was undone (the caller refreshes its views)."""
-        dialog = cls(ctx, parent)
+        dialog = cls(ctx, parent, close_editors=close_editors)
         dialog.exec()
         return dialog.changed

@@ -108,3 +108,13 @@ def test_team_size_is_a_positive_whole_number() -> None:
         v.clean_team_size("veel")
     with pytest.raises(ValueError, match=r"tussen 1 en 10\.000"):
         v.clean_team_size(0)
+
+
+def test_checked_values_are_remembered_but_still_checked_every_time() -> None:
+    for _ in range(2):
+        assert v.clean_phone("020-1234567") == "020 123 4567"
+        assert v.clean_email(" Naam@Voorbeeld.NL ") == "Naam@voorbeeld.nl"
+        with pytest.raises(ValueError, match="geen geldig telefoonnummer"):
+            v.clean_phone("12")
+        with pytest.raises(ValueError, match="geen geldig e-mailadres"):
+            v.clean_email("geen-mail")

@@ -32,3 +32,9 @@ def test_match_statuses_follow_the_design() -> None:
     assert MatchStatus.DONE in MATCH_TRANSITIONS[MatchStatus.COMMITTED]
     assert MatchStatus.DONE not in MATCH_TRANSITIONS[MatchStatus.PROPOSED]
     assert set(MATCH_TRANSITIONS) == set(MatchStatus)
+
+
+def test_split_list_splits_on_line_breaks_from_excel_cells() -> None:
+    # Alt+Enter in an Excel cell puts a line break between the values.
+    assert split_list("Centrum\nOosterhoek") == ["Centrum", "Oosterhoek"]
+    assert split_list("welzijn\r\nzorg,\n sport") == ["welzijn", "zorg", "sport"]

@@ -6,6 +6,7 @@ import csv
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from sqlalchemy import func, select
 
 from makelaar.domain.enums import ConsentMethod, MatchStatus, Vocabulary
 from makelaar.domain.errors import KnownError
-from makelaar.domain.records import IdeaData, InitiatorData, OrganisationData
+from makelaar.domain.records import ContactData, IdeaData, InitiatorData, OrganisationData
 from makelaar.services import csvio, ideas, matches, organisations
 from makelaar.services import vocabulary as vocab
 from makelaar.storage.models import Idea, ImportBatch, Organisation
@@ -360,13 +361,17 @@ def test_organisation_recognised_by_name_without_legal_form(
 def test_organisation_recognised_by_kvk(store: Store, tmp_path: Path) -> None:
     write(tmp_path / "a.csv", "naam;kvk\nBuurtwerk Noord;12345678\nAnders;87654321\n")
     csvio.import_path(store, "organisaties", tmp_path / "a.csv")
-    write(tmp_path / "b.csv", "naam;kvk\nWelzijn Noord-Oost;1234 5678\n")
+    write(tmp_path / "b.csv", "naam;kvk;omschrijving\nWelzijn Noord-Oost;1234 5678;nieuw\n")
 
     result = csvio.import_path(store, "organisaties", tmp_path / "b.csv")
 
+    # Recognised by its KvK number: updated, but a KvK number never renames (the name in Makelaar stays).
     assert (result.added, result.updated) == (0, 1)
     assert count(store, Organisation) == 2
-    assert org_by_name(store, "Welzijn Noord-Oost").kvk == "12345678"
+    org = org_by_name(store, "Buurtwerk Noord")
+    assert (org.kvk, org.description) == ("12345678", "nieuw")
+    assert result.rows[0].note == "naam in het bestand wijkt af; naam in Makelaar blijft"
+    assert any("naam in het bestand wijkt af" in line for line in result.summary_lines())
 
 
 def test_organisation_key() -> None:
@@ -462,13 +467,18 @@ def test_idea_row_with_bad_status_date_and_team_size_is_rejected_with_every_reas
     assert result.new_areas == []
 
 
-def test_idea_with_contact_data_but_no_name_is_rejected(store: Store, tmp_path: Path) -> None:
-    text = "titel;initiatiefnemer;email\nBuurtfeest;;ans@voorbeeld.nl\n"
+def test_idea_with_contact_data_but_no_name_is_imported_without_them(store: Store, tmp_path: Path) -> None:
+    text = "titel;wijk;email;initiatiefnemer\nIdee zonder naam;Centrum;a@b.nl;\nIdee met naam;Centrum;;Jan Jansen\n"
 
     result = csvio.import_path(store, "ideeen", write(tmp_path / "i.csv", text))
 
-    assert result.added == 0
-    assert "De naam van de initiatiefnemer is verplicht." in result.rejected[0][1]
+    assert (result.added, result.rejected) == (2, [])
+    assert "zonder naam van de initiatiefnemer" in result.rows[0].note
+    assert result.rows[1].note == ""
+    with store.begin() as s:
+        assert ideas.find_idea(s, "Idee zonder naam").initiators == []
+    again = csvio.import_path(store, "ideeen", tmp_path / "i.csv")
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
 
 
 # --- dry run -----------------------------------------------------------------------------------------------------
@@ -744,9 +754,21 @@ def test_same_organisation_twice_in_one_file(store: Store, tmp_path: Path) -> No
 
     result = csvio.import_path(store, "organisaties", write(tmp_path / "d.csv", text))
 
-    assert (result.added, result.updated) == (1, 1)
-    org = org_by_name(store, "Stichting De Brug")
-    assert (org.description, org.website) == ("Buurthuis", "https://www.debrug.nl")
+    # The second row would change what the first just added: rejected, or every run would flip it back and forth.
+    assert (result.added, result.updated) == (1, 0)
+    assert "staat al op regel 2 van dit bestand" in result.rejected[0][1]
+    org = org_by_name(store, "De Brug")
+    assert (org.description, org.website) == ("Buurthuis", None)
+    again = csvio.import_path(store, "organisaties", tmp_path / "d.csv")
+    assert (again.added, again.updated, again.unchanged, len(again.rejected)) == (0, 0, 1, 1)
+
+
+def test_a_repeated_row_is_unchanged(store: Store, tmp_path: Path) -> None:
+    text = "naam;omschrijving\nDe Brug;Buurthuis\nDe Brug; Buurthuis \n"
+
+    result = csvio.import_path(store, "organisaties", write(tmp_path / "d.csv", text))
+
+    assert (result.added, result.unchanged, result.rejected) == (1, 1, [])
 
 
 def test_rejected_update_leaves_the_stored_record_for_later_rows(store: Store, tmp_path: Path) -> None:
@@ -798,9 +820,12 @@ def test_organisation_recognised_by_website(store: Store, tmp_path: Path) -> Non
 
     result = csvio.import_path(store, "organisaties", tmp_path / "b.csv")
 
-    assert (result.added, result.updated) == (0, 1)
+    # Only the website says it is Buurtwerk Noord, under another name: neither renamed nor added a second time.
+    assert (result.added, result.updated) == (0, 0)
+    reason = result.rejected[0][1]
+    assert "Buurtwerk Noord" in reason and "Bewerken → Dubbele organisaties zoeken" in reason
     assert count(store, Organisation) == 2
-    assert org_by_name(store, "Welzijn Noord-Oost").description == "nieuw"
+    assert org_by_name(store, "Buurtwerk Noord").description == ""
 
 
 def test_website_shared_by_several_organisations_identifies_none(store: Store, tmp_path: Path) -> None:
@@ -967,3 +992,235 @@ def test_new_organisations_are_stored_as_the_editor_stores_them(store: Store, tm
     assert [n.text for n in notes] == ["Organisatie toegevoegd."]
     assert [o.name for o in found] == ["Buurthuis Oost"]
     assert later.version == 2  # an ordinary record from then on
+
+
+# --- review of issue 5 §1: identity, Excel values, odd files ---------------------------------------------------------
+
+
+def test_records_with_the_same_name_survive_an_export_and_import_round_trip(store: Store, tmp_path: Path) -> None:
+    with store.begin() as s:
+        centrum = vocab.add_area(s, "Centrum").id
+        for description, status in (("editie 2025", "gerealiseerd"), ("editie 2026", "nieuw")):
+            ideas.save_idea(s, IdeaData(title="Buurtbarbecue", area_id=centrum, description=description, status=status))
+        for city in ("Lindewaard", "Ellemeet"):
+            organisations.save_organisation(
+                s, OrganisationData(name="Voedselbank", city=city, description=f"afdeling {city}")
+            )
+        refs = sorted(s.scalars(select(Organisation.reference)))
+    for kind in ("ideeen", "organisaties"):
+        with store.begin() as s:
+            csvio.export_path(s, kind, tmp_path / f"{kind}.csv")
+        for _run in range(2):
+            result = csvio.import_path(store, kind, tmp_path / f"{kind}.csv")
+            assert (result.added, result.updated, result.rejected) == (0, 0, [])
+            assert result.unchanged == 2
+    with store.begin() as s:
+        stored = {(o.description, o.city) for o in s.scalars(select(Organisation))}
+        found = {(i.description, i.status) for i in s.scalars(select(Idea))}
+    assert stored == {("afdeling Lindewaard", "Lindewaard"), ("afdeling Ellemeet", "Ellemeet")}
+    assert found == {("editie 2025", "gerealiseerd"), ("editie 2026", "nieuw")}
+
+    # A changed row cannot say which of the two it is: rejected, naming both.
+    rows = read_export(tmp_path / "organisaties.csv")
+    text = ";".join(rows[0]) + "\n" + ";".join(["Voedselbank", "", "afdeling Zuid", *rows[1][3:]]) + "\n"
+    result = csvio.import_path(store, "organisaties", write(tmp_path / "changed.csv", text))
+    assert result.updated == 0
+    assert result.rejected[0][1] == (
+        f"Er zijn meer organisaties met deze naam: {refs[0]}, {refs[1]}. Pas de rij of de organisaties in Makelaar aan."
+    )
+
+
+def test_kvk_of_one_and_name_of_another_is_rejected_naming_both(store: Store, tmp_path: Path) -> None:
+    csvio.import_path(store, "organisaties", write(tmp_path / "a.csv", "naam;kvk\nBakkerij;11111111\nBieb;\n"))
+
+    result = csvio.import_path(store, "organisaties", write(tmp_path / "b.csv", "naam;kvk\nBieb;11111111\n"))
+
+    assert (result.added, result.updated) == (0, 0)
+    reason = result.rejected[0][1]
+    assert "De naam hoort bij O-" in reason and "Bieb" in reason and "Bakkerij" in reason
+
+
+def test_kvk_lookup_follows_a_changed_kvk(store: Store, tmp_path: Path) -> None:
+    csvio.import_path(store, "organisaties", write(tmp_path / "a.csv", "naam;kvk\nBakkerij;11111111\nBieb;\n"))
+    text = "naam;kvk\nBakkerij;22222222\nBieb;11111111\n"
+
+    result = csvio.import_path(store, "organisaties", write(tmp_path / "b.csv", text))
+
+    assert (result.updated, result.rejected) == (2, [])
+    assert (org_by_name(store, "Bakkerij").kvk, org_by_name(store, "Bieb").kvk) == ("22222222", "11111111")
+    again = csvio.import_path(store, "organisaties", tmp_path / "b.csv")
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+
+
+def test_website_several_rows_of_the_file_share_identifies_nobody(store: Store, tmp_path: Path) -> None:
+    csvio.import_path(store, "organisaties", write(tmp_path / "a.csv", "naam;website\nGemeente;www.lindewaard.nl\n"))
+    text = "naam;website\nTeam Jeugd;https://www.lindewaard.nl\nTeam Wmo;lindewaard.nl/\n"
+
+    result = csvio.import_path(store, "organisaties", write(tmp_path / "b.csv", text))
+
+    assert (result.added, result.updated, result.rejected) == (2, 0, [])
+    assert org_by_name(store, "Gemeente").website == "https://www.lindewaard.nl"
+
+
+def test_values_excel_mangled_are_read_back(store: Store, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["naam", "kvk", "telefoon"])
+    sheet.append(["Nul Voorop", 1234567, 612345678])
+    sheet.append(["Tekst", "7654321", "0201234567"])
+    book.save(tmp_path / "o.xlsx")
+    text = "titel;teamgrootte;datum\nA;3.0;45000\nB;3,0;2026-03-04 00:00:00\nC;4;4 maart 2026\n"
+
+    orgs = csvio.import_path(store, "organisaties", tmp_path / "o.xlsx")
+    result = csvio.import_path(store, "ideeen", write(tmp_path / "i.csv", text))
+
+    assert (orgs.added, orgs.rejected) == (2, [])
+    org = org_by_name(store, "Nul Voorop")
+    assert (org.kvk, org.phone) == ("01234567", "06 12345678")
+    assert org_by_name(store, "Tekst").kvk == "07654321"
+    assert (result.added, result.rejected) == (3, [])
+    with store.begin() as s:
+        found = {i.title: (i.team_size, i.received_on) for i in s.scalars(select(Idea))}
+    assert found == {"A": (3, date(2023, 3, 15)), "B": (3, date(2026, 3, 4)), "C": (4, date(2026, 3, 4))}
+
+
+def test_excel_tolerance_stays_out_of_the_editors() -> None:
+    from makelaar.domain import validation
+
+    for clean, value in ((validation.clean_kvk, "1234567"), (validation.clean_team_size, "3.0")):
+        with pytest.raises(ValueError):
+            clean(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "separator"),
+    [
+        (
+            "Sociale kaart Lindewaard, stand 1 maart 2026\nnaam;email;website\nEen;een@x.nl;een.nl\nTwee;t@x.nl;t.nl\n",
+            ";",
+        ),
+        ("Sociale kaart\nnaam,email\nOrg Een,een@x.nl\n", ","),
+        ('"Kaart; versie 2"\nnaam\tomschrijving\nA\t"x, y; z"\nB\tb\n', "\t"),
+    ],
+)
+def test_separator_is_found_over_several_lines(store: Store, tmp_path: Path, text: str, separator: str) -> None:
+    path = write(tmp_path / "t.csv", text)
+
+    table = csvio.read_table(path)
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert (table.delimiter, table.header_row) == (separator, 2)
+    assert result.added == len(table.rows) and result.rejected == []
+
+
+def test_list_cell_with_line_breaks(store: Store, tmp_path: Path) -> None:
+    text = 'naam;wijken;themas\nMulti;"Centrum\nOosterhoek";"welzijn\r\nzorg"\n'
+
+    csvio.import_path(store, "organisaties", write(tmp_path / "m.csv", text))
+
+    org = org_by_name(store, "Multi")
+    assert area_names(store, org.area_ids) == {"Centrum", "Oosterhoek"}
+    assert term_names(store, org.theme_ids) == {"welzijn", "zorg"}
+
+
+def test_huge_cell_rejects_only_its_row(store: Store, tmp_path: Path) -> None:
+    text = "naam;omschrijving\nGroot;" + "a" * 200_000 + "\nKlein;kort\n"
+
+    result = csvio.import_path(store, "organisaties", write(tmp_path / "h.csv", text))
+
+    assert (result.added, [r[0] for r in result.rejected]) == (1, [2])
+    assert result.rejected[0][1] == "De cel in kolom B (omschrijving) is te lang: 200000 tekens, de grens is 100000."
+
+
+def test_idea_without_wijk_is_found_by_its_title_when_that_is_unique(store: Store, tmp_path: Path) -> None:
+    text = "titel;wijk\nSamen koken;Centrum\nBuurtfeest;Centrum\nBuurtfeest;Oosterhoek\n"
+    csvio.import_path(store, "ideeen", write(tmp_path / "a.csv", text))
+
+    nowijk = "titel;wijk;status\nSamen koken;;in uitvoering\nBuurtfeest;;in uitvoering\n"
+    result = csvio.import_path(store, "ideeen", write(tmp_path / "b.csv", nowijk))
+
+    assert (result.added, result.updated) == (0, 1)
+    assert result.rejected[0][1].startswith("Er zijn meer ideeën met deze titel")
+    with store.begin() as s:
+        assert ideas.find_idea(s, "Samen koken").status == "in uitvoering"
+    other = csvio.import_path(store, "ideeen", write(tmp_path / "c.csv", "titel;wijk\nSamen koken;Noord\n"))
+    assert (other.added, other.updated) == (1, 0)  # another wijk is another idea
+    assert other.rows[0].action == csvio.ADDED
+
+
+def test_duplicate_header_is_reported_as_such(store: Store, tmp_path: Path) -> None:
+    text = "naam;omschrijving;email;email\nDubbel;x;a@x.nl;b@x.nl\n"
+
+    result = csvio.import_path(store, "organisaties", write(tmp_path / "d.csv", text))
+
+    assert org_by_name(store, "Dubbel").email == "a@x.nl"
+    assert result.unknown_columns == []
+    assert "Kolom 'email' staat twee keer in het bestand; de tweede (kolom D) is niet gebruikt." in (
+        result.summary_lines()
+    )
+
+
+def test_file_errors_are_dutch_per_cause(store: Store, tmp_path: Path) -> None:
+    import errno
+
+    missing = tmp_path / "weg" / "uit.csv"
+    with store.begin() as s, pytest.raises(KnownError) as caught:
+        csvio.export_path(s, "organisaties", missing)
+    assert (
+        str(caught.value)
+        == f"{missing} kan niet worden geschreven: de map {missing.parent} bestaat niet (meer); kies een andere map."
+    )
+    target = tmp_path / "x.csv"
+    assert "de schijf is vol" in csvio.file_error_text(OSError(errno.ENOSPC, "No space left on device"), target)
+    assert "geen toestemming" in csvio.file_error_text(PermissionError(errno.EACCES, "Permission denied"), target)
+    assert "geopend in een ander programma" in csvio.file_error_text(OSError(errno.EBUSY, "Device busy"), target)
+    for exc in (OSError(errno.ENOSPC, "x"), PermissionError(errno.EACCES, "x"), FileNotFoundError(errno.ENOENT, "x")):
+        assert "No " not in csvio.file_error_text(exc, target)
+
+
+def test_stored_organisations_are_read_as_the_service_reads_them(any_store: Store) -> None:
+    store = any_store
+    csvio.import_path(store, "organisaties", DEV / "organisaties.csv")
+    with store.begin() as s:
+        first = s.scalars(select(Organisation.id)).first()
+        assert first is not None
+        organisations.save_organisation(
+            s,
+            replace(
+                organisations.get_organisation(s, first),
+                contacts=[ContactData(name="Piet", email="p@x.nl"), ContactData(name="Ans", role="voorzitter")],
+            ),
+        )
+    with store.begin() as s:
+        ids = list(s.scalars(select(Organisation.id)))
+        fast = csvio._organisation_data_by_id(s, ids)
+        assert len(fast) == len(ids) == 30
+        for org_id in ids:
+            slow = organisations.get_organisation(s, org_id)
+            # Ids in lists compare as sets (the vocabulary orders them; ties have no order); contacts in order.
+            assert csvio._comparable(fast[org_id]) == csvio._comparable(slow)
+            assert (fast[org_id].version, fast[org_id].created_at) == (slow.version, slow.created_at)
+
+
+def test_kvk_several_rows_share_under_other_names_identifies_nobody(store: Store, tmp_path: Path) -> None:
+    text = "naam;kvk;omschrijving\nVoedselbank Noord;11111111;noord\nVoedselbank Zuid;11111111;zuid\n"
+
+    first = csvio.import_path(store, "organisaties", write(tmp_path / "b.csv", text))
+    again = csvio.import_path(store, "organisaties", tmp_path / "b.csv")
+    changed = csvio.import_path(store, "organisaties", write(tmp_path / "c.csv", text.replace("zuid\n", "Zuid!\n")))
+
+    assert (first.added, first.rejected) == (2, [])
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+    assert (changed.updated, changed.unchanged, changed.rejected) == (1, 1, [])
+    assert org_by_name(store, "Voedselbank Zuid").description == "Zuid!"
+
+
+def test_file_with_utf8_and_windows_1252_lines(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("naam;omschrijving\nCafé Één;koffie\n".encode() + "Prijs;€5\n".encode("cp1252"))
+
+    table = csvio.read_table(path)
+
+    assert [cells for _n, cells in table.rows] == [["Café Één", "koffie"], ["Prijs", "€5"]]
+    assert table.encoding == "UTF-8 en Windows-1252 door elkaar"

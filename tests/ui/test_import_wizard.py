@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from makelaar.services import csvio, organisations
 from makelaar.storage import backup
-from makelaar.storage.models import Organisation
+from makelaar.storage.models import Idea, Organisation
 from makelaar.ui import import_wizard, main_window
 from makelaar.ui.context import AppContext
 from makelaar.ui.import_wizard import ImportWizard, UndoImportDialog
@@ -184,12 +184,12 @@ def test_mapping_must_name_the_required_column_once(
     next_button = wizard.button(QWizard.WizardButton.NextButton)
 
     combo_for(wizard, "Opmerking intern").setCurrentIndex(combo_for(wizard, "Opmerking intern").findData("naam"))
-    assert "'naam' is aan meer dan één kolom gekoppeld." in page.problem.text()
+    assert "'Naam' is aan meer dan één kolom gekoppeld." in page.problem.text()
     assert not next_button.isEnabled()
 
     for header in ("Opmerking intern", "Organisatie"):
         combo_for(wizard, header).setCurrentIndex(0)
-    assert "Kies welke kolom 'naam' bevat; die is verplicht." in page.problem.text()
+    assert "Kies welke kolom 'Naam' bevat; die is verplicht." in page.problem.text()
     assert not next_button.isEnabled()
 
     combo_for(wizard, "Wat doen ze").setCurrentIndex(combo_for(wizard, "Wat doen ze").findData("naam"))
@@ -320,3 +320,135 @@ def test_mapping_is_keyboard_usable(
     assert seen == [*page.combos, page.preview]
     qtbot.keyClicks(page.combos[1], "omschrijving")  # typing in a combo box chooses
     assert page.chosen_mapping() == {"naam": 0, "omschrijving": 1, "postcode": 2}
+
+
+def test_enter_in_a_combo_box_never_skips_a_page_or_imports(
+    qtbot: QtBot, ctx: AppContext, kaart: Path, existing: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wizard = ImportWizard(ctx, "organisaties")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    choose_file(monkeypatch, kaart)
+    qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
+    wizard.next()
+    combo = combo_for(wizard, "Wat doen ze")
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.mapping_page
+    wizard.next()
+    preview = wizard.preview_page
+    preview.filter.setFocus()
+    qtbot.keyClicks(preview.filter, "Afgewezen")
+
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        qtbot.keyClick(preview.filter, key)
+    preview.rows.setFocus()
+    qtbot.keyClick(preview.rows, Qt.Key.Key_Return)
+
+    assert wizard.currentPage() is preview
+    assert wizard.import_result is None
+    assert org_names(ctx) == {"De Brug": "Oud"}
+    # The Importeren button does import.
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.done_page
+    assert wizard.import_result is not None and wizard.import_result.updated == 1
+
+
+def test_mapping_offers_dutch_names(
+    qtbot: QtBot, ctx: AppContext, kaart: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wizard = ImportWizard(ctx, "organisaties")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    choose_file(monkeypatch, kaart)
+    qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
+    wizard.next()
+
+    combo = combo_for(wizard, "Organisatie")
+    texts = [combo.itemText(i) for i in range(combo.count())]
+
+    assert combo.currentText() == "Naam"
+    assert {"Niet importeren", "Naam", "Thema's", "KvK-nummer", "E-mailadres"} <= set(texts)
+    assert not {"naam", "themas", "kvk", "email", "ignore"} & set(texts)
+
+
+def test_long_names_leave_the_explanation_in_view(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "lang.csv"
+    path.write_text(f"naam;postcode\n{'Stichting Heel Lang ' * 16};12\n", encoding="utf-8")
+    wizard = ImportWizard(ctx, "organisaties")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    choose_file(monkeypatch, path)
+    qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
+    wizard.next()
+    wizard.next()
+
+    table = wizard.preview_page.rows
+    header = table.horizontalHeader()
+    assert all(header.sectionSize(c) <= 300 for c in range(3))
+    assert header.sectionViewportPosition(3) + 100 < table.viewport().width()
+    assert "geen geldige postcode" in str(table.model().index(0, 3).data())
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # the chosen row's explanation in full, below the table
+    assert "geen geldige postcode" in wizard.preview_page.detail.text()
+    assert wizard.preview_page.detail.text().startswith("Regel 2 (Stichting Heel Lang")
+
+
+def test_import_asks_to_close_the_open_editors_of_what_it_updates(
+    qtbot: QtBot, ctx: AppContext, kaart: Path, existing: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    with ctx.store.begin() as s:
+        brug = organisations.find_organisation(s, existing).id
+    assert brug is not None
+    editor = window.open_organisation(brug)
+    closing: list[bool] = []
+    keep_open = True
+
+    def close() -> bool:
+        closing.append(True)
+        return not keep_open  # the broker answers "Annuleren" to the question about unsaved changes
+
+    monkeypatch.setattr(editor, "close", close)
+    wizard = ImportWizard(ctx, "organisaties", window, close_editors=window._close_record_editors)
+    qtbot.addWidget(wizard)
+    drive_wizard(qtbot, wizard, monkeypatch, kaart)
+
+    assert closing == [True]
+    assert wizard.currentPage() is wizard.preview_page
+    assert wizard.import_result is None and org_names(ctx) == {"De Brug": "Oud"}
+    assert wizard.preview_page.blocked.isVisible()
+    assert "Er is niets ingelezen" in wizard.preview_page.blocked.text()
+
+    keep_open = False
+    wizard.next()
+
+    assert wizard.import_result is not None and wizard.import_result.updated == 1
+    assert org_names(ctx)["Stichting De Brug"] == "Buurthuis met zaal"
+
+
+def test_undo_asks_to_close_the_open_editors_of_the_import(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ideeen.csv"
+    path.write_text("titel;omschrijving\nBuurtfeest;Op het plein\n", encoding="utf-8")
+    csvio.import_path(ctx.store, "ideeen", path)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    with ctx.store.begin() as s:
+        idea_id = s.scalars(select(Idea.id)).one()
+    editor = window.open_idea(idea_id)
+    monkeypatch.setattr(editor, "close", lambda: False)
+    monkeypatch.setattr(import_wizard.Confirm, "ask", staticmethod(lambda *_: True))
+    dialog = UndoImportDialog(ctx, window, close_editors=window._close_record_editors)
+    qtbot.addWidget(dialog)
+
+    assert not dialog.undo_selected()
+
+    assert "Er is niets ongedaan gemaakt" in dialog.status.text()
+    with ctx.store.begin() as s:
+        assert s.scalars(select(Idea.id)).all() == [idea_id]
+    assert dialog.model.index(0, 6).data() == ""
