@@ -7,6 +7,7 @@ field) or raises :class:`ValueError` with a Dutch message that says what is wron
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
@@ -54,8 +55,34 @@ def clean_phone(value: str | None) -> str | None:
 
 # The checks are pure and slow (a large import checks the same addresses and numbers again, e.g. an unchanged
 # re-import), so each value is checked once; None: not valid.
+# The common case, an ASCII address such as jan.de-vries+buurt@gemeente.nl, checked by one expression; anything else
+# (Unicode, quoting, "--" in a label, lengths near the limits, reserved names) goes to email_validator. The expression
+# accepts a strict subset of what email_validator accepts and normalises the same way (the domain in lower case):
+# tests/domain/test_validation.py compares the two on generated addresses. It is about 50 times faster, which an
+# import of 20,000 organisations notices.
+_PLAIN_EMAIL = re.compile(
+    r"(?P<local>[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*)@"
+    r"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})"
+)
+_RESERVED_DOMAINS = tuple(email_validator.SPECIAL_USE_DOMAIN_NAMES)
+
+
+def _plain_email(value: str) -> str | None:
+    """The normalised address when the fast check can decide it is valid; None when email_validator must look."""
+    found = _PLAIN_EMAIL.fullmatch(value)
+    if found is None or len(value) > 200 or len(found["local"]) > 64 or "--" in found["domain"]:
+        return None
+    domain = found["domain"].lower()
+    if any(domain == name or domain.endswith("." + name) for name in _RESERVED_DOMAINS):
+        return None
+    return f"{found['local']}@{domain}"
+
+
 @functools.lru_cache(maxsize=16_384)
 def _email(value: str) -> str | None:
+    plain = _plain_email(value)
+    if plain is not None:
+        return plain
     try:
         return str(email_validator.validate_email(value, check_deliverability=False).normalized)
     except email_validator.EmailNotValidError:
