@@ -5,6 +5,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +47,45 @@ def install_translator(app: object, language: str) -> object | None:
     return None
 
 
+def _sqlite_file_early(database: str | None) -> Path | None:
+    """The SQLite file this run opens, worked out without importing SQLAlchemy (which takes longer than the
+    integrity check needs to get going); None when the address is not a plain ``sqlite:///`` one, and the caller
+    asks storage.engine as always. tests/test_app.py keeps the two answers the same."""
+    url = database or os.environ.get("MAKELAAR_DATABASE")
+    if not url:
+        home = os.environ.get("MAKELAAR_HOME")
+        if home:
+            return Path(home) / "makelaar.sqlite"
+        import platformdirs
+
+        return Path(platformdirs.user_data_dir("Makelaar", appauthor=False)) / "makelaar.sqlite"
+    rest = url.removeprefix("sqlite:///")
+    if rest == url or not rest or rest == ":memory:" or any(c in rest for c in "?#%"):
+        return None
+    return Path(rest)
+
+
+def _in_background(work: Callable[[], T]) -> Callable[[], T | None]:
+    """Start ``work`` in a thread; the returned function waits for its answer (None when it failed: whoever asked
+    then does the work itself, so the error shows where it always does)."""
+    answer: list[T] = []
+
+    def run() -> None:
+        try:
+            answer.append(work())
+        except Exception:
+            log.exception("work in the background at start failed; it is done again in the window")
+
+    worker = threading.Thread(target=run, name="makelaar-start", daemon=True)
+    worker.start()
+
+    def wait() -> T | None:
+        worker.join()
+        return answer[0] if answer else None
+
+    return wait
+
+
 def run_gui(database: str | None = None) -> int:
     if not _has_display():
         print(
@@ -49,17 +94,23 @@ def run_gui(database: str | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    from makelaar.storage.engine import resolve_database_url, sqlite_path
     from makelaar.storage.startup import start_check
+
+    # The integrity check of the store runs in the background while the rest is imported (it needs no Qt and no
+    # SQLAlchemy, so it starts before those are imported).
+    early = _sqlite_file_early(database)
+    check = start_check(early) if early is not None else None
+    from makelaar.storage.engine import resolve_database_url, sqlite_path
 
     url = resolve_database_url(database)
     path = sqlite_path(url)
-    # The integrity check of the store runs in the background while the windows are imported (it needs no Qt).
-    check = start_check(path) if path is not None else None
+    if path != early:  # not a plain address: check the file storage.engine names
+        check = start_check(path) if path is not None else None
 
     from PySide6.QtCore import QLocale, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from makelaar.services import today
     from makelaar.ui.context import AppContext
     from makelaar.ui.errors import install_excepthook
     from makelaar.ui.main_window import MainWindow
@@ -78,7 +129,14 @@ def run_gui(database: str | None = None) -> int:
     if opened is None:
         return 2
     opened.store.actor = settings.broker_name or None  # the audit log says who changed personal data
-    window = MainWindow(AppContext(store=opened.store, settings=settings))
+    ctx = AppContext(store=opened.store, settings=settings)
+    # The first screen (Vandaag) is worked out while the window is built: SQLite leaves Python's lock while it
+    # reads, so the queries run on another core.
+    first_screen = _in_background(lambda: ctx.read(today.today_overview))
+    window = MainWindow(ctx)
+    overview = first_screen()
+    if overview is not None:
+        window.today.preload(overview)
     window.show()
     # Once the window is up: a daily backup when something changed, with its own progress.
     QTimer.singleShot(500, window.daily_backup)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -62,16 +63,24 @@ def set_thresholds(s: Session, quiet_weeks: int, answer_days: int) -> None:
     vocabulary.set_setting(s, ANSWER_DAYS, str(max(1, answer_days)))
 
 
+def _nth_smallest(column: Any, where: tuple[Any, ...], otherwise: Any) -> Any:
+    """The LIMIT-th smallest value of ``column`` among the rows ``where`` picks (``otherwise`` when there are fewer):
+    a list of the LIMIT first rows by ``column`` needs no row above it, so only those are joined and sorted."""
+    nth = select(column).where(*where).order_by(column).limit(1).offset(LIMIT - 1).scalar_subquery()
+    return func.coalesce(nth, otherwise)
+
+
 def today_overview(s: Session, today: date | None = None, now: datetime | None = None) -> Today:
     today = today or date.today()
     now = now or utcnow()
     quiet_weeks, answer_days = thresholds(s)
 
+    is_due = (Match.follow_up_on.is_not(None), Match.follow_up_on <= today, Match.status.in_(_OPEN_MATCH))
     due = s.execute(
         select(Match.follow_up_on, Match.status, Idea.id, Idea.reference, Idea.title, Organisation.name)
         .join(Idea, Idea.id == Match.idea_id)
         .join(Organisation, Organisation.id == Match.organisation_id)
-        .where(Match.follow_up_on.is_not(None), Match.follow_up_on <= today, Match.status.in_(_OPEN_MATCH))
+        .where(*is_due, Match.follow_up_on <= _nth_smallest(Match.follow_up_on, is_due, today))
         .order_by(Match.follow_up_on, Idea.reference)
         .limit(LIMIT)
     ).all()
@@ -81,14 +90,15 @@ def today_overview(s: Session, today: date | None = None, now: datetime | None =
     ]
 
     answer_before = now - timedelta(days=answer_days)
+    is_waiting = (
+        Match.status.in_((MatchStatus.PROPOSED.value, MatchStatus.APPROACHED.value)),
+        Match.updated_at < answer_before,
+    )
     waiting = s.execute(
         select(Match.updated_at, Match.status, Idea.id, Idea.reference, Idea.title, Organisation.name)
         .join(Idea, Idea.id == Match.idea_id)
         .join(Organisation, Organisation.id == Match.organisation_id)
-        .where(
-            Match.status.in_((MatchStatus.PROPOSED.value, MatchStatus.APPROACHED.value)),
-            Match.updated_at < answer_before,
-        )
+        .where(*is_waiting, Match.updated_at <= _nth_smallest(Match.updated_at, is_waiting, answer_before))
         .order_by(Match.updated_at)
         .limit(LIMIT)
     ).all()
@@ -97,21 +107,17 @@ def today_overview(s: Session, today: date | None = None, now: datetime | None =
         for changed, status, idea_id, ref, title, org in waiting
     ]
 
+    # The last contact of each open idea: one step down the index (idea_id, occurred_at) per open idea, instead of
+    # grouping the whole timeline.
     last_activity = (
-        select(Activity.idea_id, func.max(Activity.occurred_at).label("last"))
-        .where(Activity.idea_id.is_not(None))
-        .group_by(Activity.idea_id)
-        .subquery()
+        select(func.max(Activity.occurred_at)).where(Activity.idea_id == Idea.id).correlate(Idea).scalar_subquery()
     )
+    last_contact = func.coalesce(last_activity, Idea.updated_at).label("last_contact")
     quiet_before = now - timedelta(weeks=quiet_weeks)
     silent = s.execute(
-        select(Idea.id, Idea.reference, Idea.title, func.coalesce(last_activity.c.last, Idea.updated_at))
-        .outerjoin(last_activity, last_activity.c.idea_id == Idea.id)
-        .where(
-            Idea.status.not_in(_CLOSED),
-            func.coalesce(last_activity.c.last, Idea.updated_at) < quiet_before,
-        )
-        .order_by(func.coalesce(last_activity.c.last, Idea.updated_at))
+        select(Idea.id, Idea.reference, Idea.title, last_contact)
+        .where(Idea.status.not_in(_CLOSED), last_contact < quiet_before)
+        .order_by(last_contact)
         .limit(LIMIT)
     ).all()
     quiet = [

@@ -82,6 +82,8 @@ class ExchangeDialog(QDialog):
         for col in (1, 2):
             self.fields.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.fields.setWordWrap(True)
+        # Rows follow the column widths: a long description is read whole before the broker chooses.
+        self.fields.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.mine = QRadioButton(self.tr("&Mijn versie houden"))
         self.mine.setAccessibleName(self.tr("Mijn versie houden"))
         self.theirs = QRadioButton(self.tr("&Hun versie nemen"))
@@ -189,7 +191,8 @@ class ExchangeDialog(QDialog):
             return
         self.fields.setRowCount(len(conflict.fields))
         for i, diff in enumerate(conflict.fields):
-            for col, text in enumerate((diff.field, diff.mine, diff.theirs)):
+            label = diff.field[:1].upper() + diff.field[1:]
+            for col, text in enumerate((label, diff.mine, diff.theirs)):
                 self.fields.setItem(i, col, QTableWidgetItem(text))
         self.fields.resizeRowsToContents()
         pick = self._choices.get(conflict.key)
@@ -237,8 +240,9 @@ class ExchangeDialog(QDialog):
 # --- the actions of the File menu ------------------------------------------------------------------------------------
 
 
-def export_changes(window: MainWindow) -> Path | None:
-    """Bestand > Wijzigingen exporteren voor uitwisseling…"""
+def export_changes(window: MainWindow, *, everything: bool = False) -> Path | None:
+    """Bestand > Wijzigingen exporteren voor uitwisseling… (``everything``: Alles exporteren voor uitwisseling…, for
+    a laptop that missed an exchange or starts fresh; importing it changes only what differs)."""
     from makelaar.ui.main_window import FileChooser, Notice
 
     suggested = Path(window.ctx.settings.last_folder or Path.home()) / f"uitwisseling-{date.today():%Y%m%d}.json.gz"
@@ -255,7 +259,7 @@ def export_changes(window: MainWindow) -> Path | None:
 
     def work() -> exchange.ExportSummary:
         with window.ctx.store.begin() as s:
-            return exchange.export_changes(s, path)
+            return exchange.export_changes(s, path, everything=everything)
 
     try:
         summary = run_with_progress(

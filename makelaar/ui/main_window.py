@@ -25,24 +25,22 @@ from makelaar.domain.errors import KnownError
 from makelaar.services import vocabulary
 from makelaar.storage import backup
 from makelaar.storage.store import open_store
-from makelaar.ui.backup_dialog import BackupDialog
 from makelaar.ui.context import AppContext, Confirm, TextPrompt
 from makelaar.ui.errors import show_error
-from makelaar.ui.export_dialog import ExportDialog
-from makelaar.ui.idea_editor import IdeaEditor
 from makelaar.ui.list_views import IdeasView, OrganisationsView, RecordListView
-from makelaar.ui.match_all import MatchAllDialog
 from makelaar.ui.matches_view import MatchesView
-from makelaar.ui.organisation_editor import OrganisationEditor
-from makelaar.ui.printing import PeriodDialog, preview_idea, preview_organisation, preview_overview
-from makelaar.ui.report_preview import ReportPreview
 from makelaar.ui.sessions_view import SessionsView
 from makelaar.ui.settings_view import SettingsView
 from makelaar.ui.tasks import run_cancellable, run_with_progress
 from makelaar.ui.today_view import TodayView
 
+# The editors, dialogs and reports are imported where they open, not here: the window appears without them.
 if TYPE_CHECKING:
     from makelaar.ui.duplicates_dialog import DuplicatesOutcome
+    from makelaar.ui.idea_editor import IdeaEditor
+    from makelaar.ui.match_all import MatchAllDialog
+    from makelaar.ui.organisation_editor import OrganisationEditor
+    from makelaar.ui.report_preview import ReportPreview
 
 
 class FileChooser:
@@ -114,6 +112,11 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.stack.addWidget(widget)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        # The lists are queried when first shown (Vandaag opens first), or earlier when something reloads them.
+        self._not_loaded: set[QWidget] = {self.ideas, self.organisations, self.matches}
+        for list_view in (self.ideas, self.organisations, self.matches):
+            list_view.model.reloaded.connect(lambda _total, v=list_view: self._not_loaded.discard(v))
+        self.stack.currentChanged.connect(self._load_on_first_show)
         central = QWidget()
         row = QHBoxLayout(central)
         row.addWidget(self.nav)
@@ -128,9 +131,6 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_title()
         self.nav.setCurrentRow(0)
-        self.ideas.reload()
-        self.organisations.reload()
-        self.matches.reload()
         self.resize(1280, 800)
         geometry = ctx.settings.geometry
         if geometry is not None:
@@ -170,6 +170,11 @@ class MainWindow(QMainWindow):
             self.tr("Wijzigingen exporteren voor uit&wisseling…"), self.export_exchange
         )
         file.addAction(self.exchange_export_action)
+        self.exchange_export_all_action = self._action(
+            self.tr("Alles exporteren voor uitwisseling (gemiste uitwisseling)…"),
+            lambda: self.export_exchange(everything=True),
+        )
+        file.addAction(self.exchange_export_all_action)
         self.exchange_import_action = self._action(self.tr("Uitwisselbestand &inlezen…"), self.import_exchange)
         file.addAction(self.exchange_import_action)
         file.addSeparator()
@@ -221,6 +226,12 @@ class MainWindow(QMainWindow):
     def show_area(self, index: int) -> None:
         self.nav.setCurrentRow(index)
 
+    @Slot(int)
+    def _load_on_first_show(self, index: int) -> None:
+        view = self.stack.widget(index)
+        if isinstance(view, RecordListView) and view in self._not_loaded:
+            view.reload()
+
     def show_view(self, view: QWidget) -> None:
         self.show_area(self.stack.indexOf(view))
 
@@ -269,12 +280,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def new_idea(self) -> IdeaEditor:
+        from makelaar.ui.idea_editor import IdeaEditor
+
         editor = IdeaEditor(self.ctx, None, self)
         self._track(editor, self.ideas)
         return editor
 
     @Slot(str)
     def open_idea(self, idea_id: str) -> IdeaEditor:
+        from makelaar.ui.idea_editor import IdeaEditor
+
         for e in self.editors:
             if isinstance(e, IdeaEditor) and e.record_id == idea_id:
                 e.raise_()
@@ -288,12 +303,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def new_organisation(self) -> OrganisationEditor:
+        from makelaar.ui.organisation_editor import OrganisationEditor
+
         editor = OrganisationEditor(self.ctx, None, self)
         self._track(editor, self.organisations)
         return editor
 
     @Slot(str)
     def open_organisation(self, organisation_id: str) -> OrganisationEditor:
+        from makelaar.ui.organisation_editor import OrganisationEditor
+
         for e in self.editors:
             if isinstance(e, OrganisationEditor) and e.record_id == organisation_id:
                 e.raise_()
@@ -308,7 +327,7 @@ class MainWindow(QMainWindow):
         """The import wizard: file, column mapping, preview, then the import (after a backup) and its summary."""
         from makelaar.ui.import_wizard import ImportWizard
 
-        if ImportWizard.ask(self, self.ctx, kind) is not None:
+        if ImportWizard.ask(self, self.ctx, kind, close_editors=self._close_record_editors) is not None:
             self.refresh_all()
 
     @Slot()
@@ -316,7 +335,7 @@ class MainWindow(QMainWindow):
         """Recent imports, one of which can be undone as a whole."""
         from makelaar.ui.import_wizard import UndoImportDialog
 
-        if UndoImportDialog.ask(self, self.ctx):
+        if UndoImportDialog.ask(self, self.ctx, close_editors=self._close_record_editors):
             self.refresh_all()
 
     def _list_of(self, kind: str) -> RecordListView:
@@ -337,6 +356,7 @@ class MainWindow(QMainWindow):
     def export_file(self, kind: str) -> None:
         from makelaar.services import csvio
         from makelaar.services.listing import ListQuery
+        from makelaar.ui.export_dialog import ExportDialog
 
         view = self._list_of(kind)
         query = view.query
@@ -386,11 +406,11 @@ class MainWindow(QMainWindow):
         )
 
     @Slot()
-    def export_exchange(self) -> None:
-        """What changed since the last exchange, as one file for the other store (issue 5 §4)."""
+    def export_exchange(self, everything: bool = False) -> None:
+        """What changed since the last exchange (or everything), as one file for the other store (issue 5 §4)."""
         from makelaar.ui import exchange_dialog
 
-        exchange_dialog.export_changes(self)
+        exchange_dialog.export_changes(self, everything=everything)
 
     @Slot()
     def import_exchange(self) -> None:
@@ -449,6 +469,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def restore_backup(self) -> bool:
         """Put a chosen backup in place of the store (the current one is kept as a backup first)."""
+        from makelaar.ui.backup_dialog import BackupDialog
+
         path = self.ctx.store.path
         if path is None:
             show_error(self, KnownError(self.tr("Van een PostgreSQL-server zet de beheerder back-ups terug.")))
@@ -516,6 +538,8 @@ class MainWindow(QMainWindow):
     def print_current(self) -> ReportPreview | None:
         """Ctrl+P prints what is in front of the broker: the chosen idea, organisation or wijktafel, else the
         overview."""
+        from makelaar.ui.printing import preview_idea, preview_organisation
+
         view = self.current_view()
         if view is self.ideas and self.ideas.current_id():
             row = self.ideas.model.row_at(self.ideas.table.currentIndex().row())
@@ -529,6 +553,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def print_overview(self) -> ReportPreview | None:
+        from makelaar.ui.printing import PeriodDialog, preview_overview
+
         period = PeriodDialog.ask(self)
         if period is None:
             return None
@@ -555,6 +581,7 @@ class MainWindow(QMainWindow):
     def match_all(self) -> MatchAllDialog | None:
         """Suggestions for every open idea, off the GUI thread, with progress and cancel."""
         from makelaar.services import matching
+        from makelaar.ui.match_all import MatchAllDialog
 
         counted: list[int] = [0]
 
@@ -580,6 +607,7 @@ class MainWindow(QMainWindow):
     def find_duplicates(self, focus_id: str | None = None) -> DuplicatesOutcome | None:
         """Dubbele organisaties: likely pairs, compared side by side, merged or marked "geen dubbel"."""
         from makelaar.ui.duplicates_dialog import DuplicatesDialog
+        from makelaar.ui.idea_editor import IdeaEditor
 
         outcome = DuplicatesDialog.ask(self, self.ctx, focus_id=focus_id, before_merge=self._close_organisation_editors)
         if outcome is not None and outcome.merged:
@@ -592,8 +620,24 @@ class MainWindow(QMainWindow):
     def _close_organisation_editors(self, organisation_ids: list[str]) -> bool:
         """Before a merge: close the open editors of these organisations (asking about unsaved changes), so none
         saves over a removed record or an old version later. False when the broker keeps one open."""
+        from makelaar.ui.organisation_editor import OrganisationEditor
+
         for editor in list(self.editors):
             if isinstance(editor, OrganisationEditor) and editor.record_id in organisation_ids and not editor.close():
+                return False
+        return True
+
+    def _close_record_editors(self, kind: str, record_ids: list[str]) -> bool:
+        """Before an import or its undo: close the open editors of these organisations ("organisaties") or ideas
+        (asking about unsaved changes), so none saves an old version over the import later. False when the broker
+        keeps one open."""
+        from makelaar.ui.idea_editor import IdeaEditor
+        from makelaar.ui.organisation_editor import OrganisationEditor
+
+        editor_type = OrganisationEditor if kind == "organisaties" else IdeaEditor
+        wanted = set(record_ids)
+        for editor in list(self.editors):
+            if isinstance(editor, editor_type) and editor.record_id in wanted and not editor.close():
                 return False
         return True
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -31,11 +32,11 @@ from makelaar.services import ideas, sessions, vocabulary
 from makelaar.services.listing import ListQuery
 from makelaar.ui.context import AppContext, UnsavedPrompt
 from makelaar.ui.errors import show_error
-from makelaar.ui.intake import IntakeDialog
 from makelaar.ui.models import Column, RowsTableModel
-from makelaar.ui.printing import preview_session
-from makelaar.ui.report_preview import ReportPreview
 from makelaar.ui.widgets import FieldErrors, add_row, area_items, date_edit, fill_combo, get_date
+
+if TYPE_CHECKING:
+    from makelaar.ui.report_preview import ReportPreview
 
 
 class SessionDialog(QDialog):
@@ -259,6 +260,8 @@ class SessionsView(QWidget):
 
     @Slot()
     def print_report(self) -> ReportPreview | None:
+        from makelaar.ui.printing import preview_session  # the reports load when first used, not at start
+
         row = self.current()
         if row is None:
             return None
@@ -269,6 +272,8 @@ class SessionsView(QWidget):
         row = self.current()
         if row is None:
             return
+        from makelaar.ui.intake import IntakeDialog  # loaded when first used, not at start
+
         data = self.ctx.read(lambda s: sessions.get_session(s, row.id))
         dialog = IntakeDialog(self.ctx, data, self)
         dialog.idea_registered.connect(lambda _id: self.ideas_changed.emit())

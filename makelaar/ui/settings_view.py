@@ -302,7 +302,9 @@ class SettingsView(QWidget):
         self.retention_preview.setWordWrap(True)
         self.retention_preview.setAccessibleName(self.tr("Wie de bewaartermijn voorbij is"))
         form.addRow("", self.retention_preview)
-        self._show_retention_preview()
+        # Who is past the retention period takes a query over every initiator: worked out when the screen is first
+        # shown, not while the main window is built at start.
+        self._retention_preview_due = True
         self.logo_preview = QLabel()
         self.logo_preview.setAccessibleName(self.tr("Logo op de rapporten"))
         self.logo_preview.setMinimumHeight(48)
@@ -343,6 +345,11 @@ class SettingsView(QWidget):
         layout.addWidget(self.lists, 1)
         layout.addWidget(note)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._retention_preview_due:
+            self._show_retention_preview()
+        super().showEvent(event)
+
     @Slot()
     def save_municipality(self) -> None:
         name = " ".join(self.municipality.text().split())
@@ -364,6 +371,7 @@ class SettingsView(QWidget):
 
     def _show_retention_preview(self) -> None:
         """What the next start will anonymise, by number only (no names on this screen)."""
+        self._retention_preview_due = False
         due = self.ctx.read(lambda s: privacy.retention_preview(s))
         if not due:
             self.retention_preview.setText(self.tr("Niemand is de bewaartermijn voorbij."))

@@ -85,18 +85,34 @@ class TodayView(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(settings)
         layout.addLayout(grid, 1)
-        self.reload()
+        # The lists are filled when the screen is shown (showEvent), once: not here as well, at start.
+        quiet_weeks, answer_days = self.ctx.read(today.thresholds)
+        self.quiet_weeks.setValue(quiet_weeks)
+        self.answer_days.setValue(answer_days)
         self.quiet_weeks.valueChanged.connect(self._thresholds_changed)
         self.answer_days.valueChanged.connect(self._thresholds_changed)
+        self._preloaded = False
 
     def showEvent(self, event: QShowEvent) -> None:
-        # What is due changes with the day and with every koppeling: look again each time the screen is shown.
-        self.reload()
+        # What is due changes with the day and with every koppeling: look again each time the screen is shown
+        # (but not right after preload() filled it).
+        if self._preloaded:
+            self._preloaded = False
+        else:
+            self.reload()
         super().showEvent(event)
+
+    def preload(self, overview: today.Today) -> None:
+        """Fill the screen with an overview worked out elsewhere (at start, while the window was built): the next
+        showing uses it instead of asking the store again."""
+        self._fill(overview)
+        self._preloaded = True
 
     @Slot()
     def reload(self) -> None:
-        overview = self.ctx.read(lambda s: today.today_overview(s))
+        self._fill(self.ctx.read(lambda s: today.today_overview(s)))
+
+    def _fill(self, overview: today.Today) -> None:
         for w, value in ((self.quiet_weeks, overview.quiet_weeks), (self.answer_days, overview.answer_days)):
             w.blockSignals(True)
             w.setValue(value)

@@ -275,6 +275,7 @@ def test_context_menu_of_the_organisations_list_starts_at_the_chosen_one(
         started.append(focus_id)
 
     monkeypatch.setattr(DuplicatesDialog, "ask", classmethod(lambda cls, *a, **k: ask(*a, **k)))
+    window.show_view(window.organisations)  # the list is loaded when first shown
     table = window.organisations.table
     assert table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     row = window.organisations.model.find_row(pair["other"])

@@ -91,7 +91,7 @@ def test_the_dialog_shows_a_conflict_side_by_side_and_takes_a_choice(
         dialog.fields.item(r, 0).text(): (dialog.fields.item(r, 1).text(), dialog.fields.item(r, 2).text())
         for r in range(dialog.fields.rowCount())
     }
-    assert rows["omschrijving"] == ("Versie van kantoor", "Versie van de laptop")
+    assert rows["Omschrijving"] == ("Versie van kantoor", "Versie van de laptop")
     assert dialog.missing.text() == "Conflicten nog zonder keuze: 1"
 
     _choose_theirs(qtbot, dialog)
@@ -181,6 +181,31 @@ def test_exporting_writes_the_file_the_other_store_reads(
     with laptop.begin() as s:
         plan = exchange.plan_import(s, exchange.read_file(target))
     assert len(plan.conflicts) == 1
+
+
+def test_everything_goes_out_again_for_a_laptop_that_missed_an_exchange(
+    window: MainWindow, ctx: AppContext, tmp_path: Path, notices: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ctx.store.begin() as s:
+        organisations.save_organisation(s, OrganisationData(name="Buurthuis De Linde"))
+    first, again = tmp_path / "eerste.json.gz", tmp_path / "alles.json.gz"
+    targets = iter([first, first, again])
+    monkeypatch.setattr(main_window.FileChooser, "save", staticmethod(lambda *_: str(next(targets))))
+
+    def records(path: Path) -> set[tuple[str, str]]:
+        # Vocabulary terms and areas always go along (other records point at them): the rest is what changed.
+        return {
+            (r.table, r.id) for r in exchange.read_file(path).records if r.table not in ("vocabulary_terms", "areas")
+        }
+
+    window.exchange_export_action.trigger()
+    sent = records(first)
+    assert sent
+    # Nothing changed since: a second export of the changes holds none of them, "alles" holds every record again.
+    window.exchange_export_action.trigger()
+    assert records(first) == set()
+    window.exchange_export_all_action.trigger()
+    assert records(again) == sent
 
 
 def test_a_file_from_a_newer_program_is_refused_with_a_message(

@@ -55,7 +55,25 @@ def test_ctrl_n_makes_the_right_new_record(qtbot: QtBot, window: MainWindow) -> 
     assert isinstance(window.editors[-1], OrganisationEditor)
 
 
+def test_lists_are_queried_when_first_shown(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.today.sections["unmatched"][2].rowCount() == 2  # Vandaag opens first, filled
+    # The other lists wait until they are shown: a big store starts quickly.
+    assert window.ideas.model.rowCount() == 0 and window.organisations.model.rowCount() == 0
+    window.show_view(window.ideas)
+    assert window.ideas.model.rowCount() == 2
+    assert window.ideas.current_id() is not None
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.organisations.model.rowCount() == 2
+
+
 def test_saving_an_idea_shows_it_in_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_view(window.ideas)
     assert window.ideas.stack.currentWidget() is window.ideas.empty
     editor = window.new_idea()
     qtbot.keyClicks(editor.title, "Zwerfafval opruimen")

@@ -40,3 +40,30 @@ def test_changing_a_threshold_is_saved(qtbot: QtBot, ctx: AppContext, store: Sto
     view.quiet_weeks.setValue(9)
     with store.begin() as s:
         assert today.thresholds(s)[0] == 9
+
+
+def test_a_preloaded_overview_is_shown_without_asking_again(
+    qtbot: QtBot, ctx: AppContext, store: Store, sample: dict[str, str]
+) -> None:
+    # At start the overview is worked out while the window is built; the first showing uses it, later ones look again.
+    with store.begin() as s:
+        overview = today.today_overview(s)
+    view = TodayView(ctx)
+    qtbot.addWidget(view)
+    assert view.sections["unmatched"][2].rowCount() == 0  # nothing asked before the screen is shown
+    with store.begin() as s:
+        matches.create_match(s, idea_id=sample["garden"], organisation_id=sample["green"], need_id=None)
+    view.preload(overview)
+    view.show()
+    assert view.sections["unmatched"][2].rowCount() == 2  # the preloaded overview, from before the koppeling
+    view.hide()
+    view.show()
+    assert view.sections["unmatched"][2].rowCount() == 1  # shown again: looked up again
+
+
+def test_thresholds_are_shown_before_the_lists_are_filled(qtbot: QtBot, ctx: AppContext, store: Store) -> None:
+    with store.begin() as s:
+        today.set_thresholds(s, 8, 21)
+    view = TodayView(ctx)
+    qtbot.addWidget(view)
+    assert (view.quiet_weeks.value(), view.answer_days.value()) == (8, 21)
