@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         editor.saved.connect(lambda record_id: view.reload(keep=record_id))
         editor.saved.connect(lambda _id: self.today.reload() if self.today.isVisible() else None)
         # Saving an idea or an organisation can change its koppelingen (status, names).
-        editor.saved.connect(lambda _id: self.matches.reload())
+        editor.saved.connect(lambda _id: self.matches.reload() if self.matches not in self._not_loaded else None)
         editor.destroyed.connect(lambda _=None, e=editor: self.editors.remove(e) if e in self.editors else None)
         self.editors.append(editor)
         editor.show()
