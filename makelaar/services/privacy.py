@@ -80,7 +80,7 @@ class RetentionItem:
     closed_on: date  # the last of their ideas to close
 
 
-def _due(s: Session, today: date) -> list[Initiator]:
+def _due_statement(s: Session, today: date, *columns: Any) -> Any:
     cutoff = months_before(today, retention_months(s))
     # Ideas that keep their initiators' data: still open, closed without a date, or closed too recently.
     keeping = (
@@ -88,8 +88,8 @@ def _due(s: Session, today: date) -> list[Initiator]:
         .join(Idea, Idea.id == idea_initiators.c.idea_id)
         .where(or_(Idea.status.not_in(_CLOSED), Idea.closed_on.is_(None), Idea.closed_on > cutoff))
     )
-    stmt = (
-        select(Initiator)
+    return (
+        select(*columns)
         .where(
             Initiator.anonymised_at.is_(None),
             Initiator.id.in_(select(idea_initiators.c.initiator_id)),
@@ -97,7 +97,10 @@ def _due(s: Session, today: date) -> list[Initiator]:
         )
         .order_by(Initiator.reference)
     )
-    return list(s.scalars(stmt))
+
+
+def _due(s: Session, today: date) -> list[Initiator]:
+    return list(s.scalars(_due_statement(s, today, Initiator)))
 
 
 def _ideas_of(s: Session, initiator_ids: Sequence[str]) -> dict[str, list[Idea]]:
@@ -116,19 +119,32 @@ def _ideas_of(s: Session, initiator_ids: Sequence[str]) -> dict[str, list[Idea]]
 
 
 def retention_preview(s: Session, today: date | None = None) -> list[RetentionItem]:
-    """Who :func:`apply_retention` would anonymise today: every idea of theirs closed longer than the period ago."""
+    """Who :func:`apply_retention` would anonymise today: every idea of theirs closed longer than the period ago.
+
+    Plain rows, not ORM objects: a store where retention was never applied can list tens of thousands of people.
+    """
     today = today or date.today()
-    due = _due(s, today)
-    ideas = _ideas_of(s, [p.id for p in due])
+    due = s.execute(_due_statement(s, today, Initiator.id, Initiator.reference)).all()
+    ideas: dict[str, list[tuple[str, date | None]]] = {}
+    ids = [row[0] for row in due]
+    for start in range(0, len(ids), 5_000):  # bounded IN lists
+        rows = s.execute(
+            select(idea_initiators.c.initiator_id, Idea.reference, Idea.closed_on)
+            .join(Idea, Idea.id == idea_initiators.c.idea_id)
+            .where(idea_initiators.c.initiator_id.in_(ids[start : start + 5_000]))
+            .order_by(Idea.reference)
+        ).all()
+        for initiator_id, reference, closed_on in rows:
+            ideas.setdefault(initiator_id, []).append((reference, closed_on))
     items = []
-    for person in due:
-        theirs = ideas.get(person.id, [])
-        closed = [i.closed_on for i in theirs if i.closed_on is not None]
+    for initiator_id, reference in due:
+        theirs = ideas.get(initiator_id, [])
+        closed = [c for _r, c in theirs if c is not None]
         items.append(
             RetentionItem(
-                initiator_id=person.id,
-                reference=person.reference,
-                idea_references=[i.reference for i in theirs],
+                initiator_id=initiator_id,
+                reference=reference,
+                idea_references=[r for r, _c in theirs],
                 closed_on=max(closed),
             )
         )
