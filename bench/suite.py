@@ -668,7 +668,7 @@ class Bench:
         try:
             module = importlib.import_module("makelaar.services.exchange")
         except ImportError:
-            return Row(name, BULK, [math.nan], [], error="not measured: exchange module missing")
+            return Row(name, EXCHANGE, [math.nan], [], error="not measured: exchange module missing")
         return exchange_row(self, module, name)
 
     def verified_backup(self) -> Row:
@@ -715,9 +715,13 @@ class Bench:
         self.guarded("koppelingsrapport", BULK, self.matching_report)
         self.guarded("period overview (5 years)", BULK, self.overview)
         self.guarded("import 20,000 organisations", BULK, self.import_organisations)
-        self.guarded(f"an exchange of {EXCHANGE_RECORDS:,} records", BULK, self.exchange)
+        self.guarded(f"an exchange of {EXCHANGE_RECORDS:,} records", EXCHANGE, self.exchange)
         self.guarded("a verified backup", BULK, self.verified_backup)
         self.cold_start()  # last: it closes ours' connections (the probe opens the store as a program)
+
+
+# Issue 5 asks for the exchange of 1,000 changed records in under 5 s; issue 7 for within 3x of its floor.
+EXCHANGE = Target(5000.0)
 
 
 def exchange_row(bench: Bench, module: Any, name: str) -> Row:
@@ -727,7 +731,7 @@ def exchange_row(bench: Bench, module: Any, name: str) -> Row:
     plain sqlite3 (one SELECT, one executemany UPDATE of every column, one transaction)."""
     for needed in ("export_changes", "read_file", "apply_import"):
         if not hasattr(module, needed):
-            return Row(name, BULK, [math.nan], [], error=f"not measured: exchange module has no {needed}")
+            return Row(name, EXCHANGE, [math.nan], [], error=f"not measured: exchange module has no {needed}")
     store = bench.store
     other = open_store(f"sqlite:///{bench.floor_path}")
     rng = random.Random(bench.args.seed + 11)
@@ -779,7 +783,7 @@ def exchange_row(bench: Bench, module: Any, name: str) -> Row:
         other.close()
     return Row(
         name,
-        BULK,
+        EXCHANGE,
         ours,
         floor,
         runs=len(ours),

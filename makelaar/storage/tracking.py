@@ -28,7 +28,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Column, Connection, Table, bindparam, delete, event, insert, select, update
+from sqlalchemy import Column, ColumnElement, Connection, Table, bindparam, delete, event, insert, select, update
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 from makelaar.storage.base import new_id, utcnow
@@ -181,10 +181,18 @@ def typed(kind: Any, value: Any) -> Any:
     return value
 
 
+# What json.dumps(..., sort_keys=True, separators=(",", ":"), ensure_ascii=False) makes, without a new encoder per call.
+_HASH_JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def content_hash(content: Mapping[str, Any]) -> str:
     kept = {k: v for k, v in content.items() if k not in UNHASHED}
-    text = json.dumps(kept, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(_HASH_JSON.encode(kept).encode("utf-8")).hexdigest()[:32]
+
+
+def among(column: ColumnElement[Any], batch: list[str]) -> ColumnElement[bool]:
+    """``column IN (batch)`` with the list as one expanding parameter: SQLAlchemy does not coerce each value."""
+    return column.in_(bindparam("among_ids", batch, expanding=True))
 
 
 def _chunks(ids: Collection[str]) -> Iterator[list[str]]:
@@ -197,21 +205,28 @@ def read_contents(conn: Connection, spec: Spec, ids: Collection[str] | None = No
     """The content of records as the database holds them (ids None: all), link sets as sorted id lists."""
     table = spec.core
     cols = [table.c.id, *(table.c[c] for c in spec.columns)]
+    names = spec.columns
+    # Strings, numbers and booleans are their own JSON form; only dates and amounts need plain().
+    converted = [i for i, c in enumerate(names) if spec.types[c] not in (str, int, bool)]
     out: dict[str, dict[str, Any]] = {}
     batches: Iterable[list[str] | None] = [None] if ids is None else _chunks(ids)
     for batch in batches:
         stmt = select(*cols)
         if batch is not None:
-            stmt = stmt.where(table.c.id.in_(batch))
-        for row in conn.execute(stmt):
-            out[row[0]] = {name: plain(row[i + 1]) for i, name in enumerate(spec.columns)}
+            stmt = stmt.where(among(table.c.id, batch))
+        result = conn.execute(stmt)
+        for row in result.all() if batch is not None else result:  # all of a big table: not twice in memory
+            values = list(row[1:])
+            for i in converted:
+                values[i] = plain(values[i])
+            out[row[0]] = dict(zip(names, values, strict=True))
         for link in spec.links:
             own, other = link.table.c[link.own], link.table.c[link.other]
             lstmt = select(own, other)
             if batch is not None:
-                lstmt = lstmt.where(own.in_(batch))
+                lstmt = lstmt.where(among(own, batch))
             found: dict[str, list[str]] = defaultdict(list)
-            for owner, target in conn.execute(lstmt):
+            for owner, target in conn.execute(lstmt).all():
                 found[owner].append(target)
             for record_id in batch if batch is not None else list(out):
                 if record_id in out:
@@ -255,10 +270,10 @@ def _existing(conn: Connection, table: str, ids: Collection[str]) -> dict[str, t
     for batch in _chunks(ids):
         rows = conn.execute(
             select(rec.c.record_id, rec.c.history, rec.c.pending).where(
-                rec.c.record_table == table, rec.c.record_id.in_(batch)
+                rec.c.record_table == table, among(rec.c.record_id, batch)
             )
         )
-        out.update({r[0]: (split_history(r[1]), bool(r[2])) for r in rows})
+        out.update({r[0]: (split_history(r[1]), bool(r[2])) for r in rows.all()})
     return out
 
 

@@ -201,6 +201,28 @@ def test_a_change_on_one_side_is_updated_on_the_other(pair: Pair) -> None:
     assert dump(pair.office) == dump(pair.laptop)
 
 
+def test_an_update_moves_the_version_on_and_the_session_sees_it(pair: Pair) -> None:
+    """Updates are written with bulk statements, not through the ORM: they must still do what a save does."""
+    _describe(pair.laptop, "Buurthuis De Linde", "Open op maandag.")
+    theirs, before = _org(pair.laptop, "Buurthuis De Linde"), _org(pair.office, "Buurthuis De Linde")
+    path = pair.folder / "uitwisseling.json"
+    pair.folder.mkdir()
+    with pair.laptop.begin() as s:
+        exchange.export_changes(s, path)
+    data = exchange.read_file(path)
+    with pair.office.begin() as s:
+        held = s.get(Organisation, before.id)  # loaded in the importing session before the import
+        assert held is not None and held.description != "Open op maandag."
+        plan = exchange.apply_import(s, data)
+        assert plan.updated["organisations"] == 1
+        assert held.description == "Open op maandag."
+        assert held.version == before.version + 1
+        assert held.updated_at == theirs.updated_at
+        held.city = "Zwolle"  # a save after the import is not refused as a concurrent change
+    after = _org(pair.office, "Buurthuis De Linde")
+    assert (after.description, after.city, after.version) == ("Open op maandag.", "Zwolle", before.version + 2)
+
+
 @pytest.mark.parametrize("choice", [Choice.MINE, Choice.THEIRS])
 def test_a_record_changed_on_both_sides_is_a_conflict_the_user_decides(pair: Pair, choice: Choice) -> None:
     _describe(pair.office, "Buurthuis De Linde", "Versie van kantoor")
