@@ -86,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
         "--own-records",
         action="store_true",
         help="ideeën met de gegevens van alle initiatiefnemers, ook zonder toestemming om te delen: alleen voor de "
-        "eigen administratie van de gemeente (komt in het auditlog)",
+        "eigen administratie van de gemeente (komt in het logboek persoonsgegevens)",
     )
 
     xch = sub.add_parser("exchange", help="wijzigingen uitwisselen tussen laptop en kantoor (één bestand)")

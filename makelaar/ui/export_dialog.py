@@ -52,7 +52,10 @@ class ExportDialog(QDialog):
             self.tr("Om te delen: alleen initiatiefnemers die toestemming gaven om hun gegevens te delen")
         )
         self.for_own_records = QRadioButton(
-            self.tr("Voor de eigen administratie van de gemeente: alle initiatiefnemers (komt in het auditlog)")
+            self.tr(
+                "Voor de eigen administratie van de gemeente: alle initiatiefnemers "
+                "(komt in het logboek persoonsgegevens)"
+            )
         )
         self.for_partners.setAccessibleName(self.tr("Persoonsgegevens alleen met toestemming om te delen"))
         self.for_own_records.setAccessibleName(self.tr("Alle persoonsgegevens voor de eigen administratie"))

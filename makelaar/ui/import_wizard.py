@@ -379,7 +379,7 @@ class PreviewPage(QWizardPage):
         self.notes.setReadOnly(True)
         self.notes.setAccessibleName(self.tr("Opmerkingen bij het inlezen"))
         self.notes.setMaximumHeight(90)
-        show = QLabel(self.tr("&Tonen:"))
+        show = QLabel(self.tr("T&onen:"))
         show.setBuddy(self.filter)
         row = QHBoxLayout()
         row.addWidget(self.counts, 1)

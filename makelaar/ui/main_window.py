@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
             lambda: self.export_exchange(everything=True),
         )
         file.addAction(self.exchange_export_all_action)
-        self.exchange_import_action = self._action(self.tr("Uitwisselbestand &inlezen…"), self.import_exchange)
+        self.exchange_import_action = self._action(self.tr("Uitwisselbestand in&lezen…"), self.import_exchange)
         file.addAction(self.exchange_import_action)
         file.addSeparator()
         file.addAction(self._action(self.tr("&Back-up maken"), self.make_backup))

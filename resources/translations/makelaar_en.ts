@@ -148,7 +148,7 @@
 <context>
     <name>CheckList</name>
     <message>
-        <location filename="../../makelaar/ui/widgets.py" line="117"/>
+        <location filename="../../makelaar/ui/widgets.py" line="116"/>
         <source>niet meer in gebruik</source>
         <translation>no longer in use</translation>
     </message>
@@ -192,6 +192,355 @@
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="483"/>
+        <source>Klaar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="486"/>
+        <source>Wat er is ingelezen</source>
+        <translation>What was imported</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="487"/>
+        <source>Spijt? Via Bestand → Import ongedaan maken… draait u deze import in één keer terug.</source>
+        <translation>Changed your mind? File → Undo import… reverses this whole import in one go.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="498"/>
+        <source>Er is niets ingelezen.</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="82"/>
+        <source>Dubbele organisaties</source>
+        <translation>Duplicate organisations</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="86"/>
+        <source>Organisatie A</source>
+        <translation>Organisation A</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="87"/>
+        <source>Organisatie B</source>
+        <translation>Organisation B</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="88"/>
+        <source>Waarom</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="89"/>
+        <source>Zekerheid</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="95"/>
+        <source>Mogelijke dubbelen</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="108"/>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="112"/>
+        <source>Vergelijking</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="116"/>
+        <source>&amp;Samenvoegen…</source>
+        <translation>&amp;Merge…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="117"/>
+        <source>B wordt samengevoegd met A, of andersom: kies hierboven wie blijft</source>
+        <translation>B is merged into A, or the other way round: choose above which one stays</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="118"/>
+        <source>&amp;Geen dubbel</source>
+        <translation>&amp;Not a duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="119"/>
+        <source>Deze twee zijn verschillende organisaties; niet meer voorstellen</source>
+        <translation>These two are different organisations; do not suggest them again</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="120"/>
+        <source>Geen dubbel &amp;ongedaan maken</source>
+        <translation>&amp;Undo not a duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="122"/>
+        <source>Het laatste paar dat u als geen dubbel markeerde weer tonen (Ctrl+Z)</source>
+        <translation>Show the last pair you marked as not a duplicate again (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="126"/>
+        <source>Opnieuw &amp;zoeken</source>
+        <translation>&amp;Search again</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="127"/>
+        <source>Opnieuw zoeken (F5)</source>
+        <translation>Search again (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="129"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="169"/>
+        <source>Dubbele organisaties zoeken…</source>
+        <translation>Looking for duplicate organisations…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="180"/>
+        <source>Geen mogelijke dubbele organisaties gevonden.</source>
+        <translation>No possible duplicate organisations found.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="182"/>
+        <source>Geen mogelijke dubbele organisaties meer.</source>
+        <translation>No more possible duplicate organisations.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="188"/>
+        <source>%n mogelijk(e) dubbel(en). Kies een paar; vergelijk de twee hieronder en kies per veld welke waarde blijft.</source>
+        <translation>
+            <numerusform>%n possible duplicate. Choose a pair; compare the two below and choose which value stays for each field.</numerusform>
+            <numerusform>%n possible duplicates. Choose a pair; compare the two below and choose which value stays for each field.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="207"/>
+        <source>Voor de gekozen organisatie is geen mogelijke dubbel gevonden; hieronder de andere paren.</source>
+        <translation>No possible duplicate was found for the chosen organisation; the other pairs are below.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="213"/>
+        <source>niet actief</source>
+        <translation>not active</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="234"/>
+        <source>Dit paar bestaat niet meer (een van de twee is al samengevoegd).</source>
+        <translation>This pair no longer exists (one of the two has already been merged).</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="243"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="244"/>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="245"/>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="246"/>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="247"/>
+        <source>KvK-nummer</source>
+        <translation>KvK number</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="248"/>
+        <source>E-mailadres</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="249"/>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="250"/>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="251"/>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="252"/>
+        <source>Plaats</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="253"/>
+        <source>Actief</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="254"/>
+        <source>Fonds: maximumbedrag</source>
+        <translation>Fund: maximum amount</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="255"/>
+        <source>Fonds: minimaal aantal initiatiefnemers</source>
+        <translation>Fund: minimum number of initiators</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="256"/>
+        <source>Fonds: uiterste datum</source>
+        <translation>Fund: applications due by</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="257"/>
+        <source>Fonds: betaalt niet</source>
+        <translation>Fund: does not pay for</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="263"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="267"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="361"/>
+        <source>(leeg)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="265"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="265"/>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="283"/>
+        <source>Kies hierboven een paar om de twee organisaties naast elkaar te zien.</source>
+        <translation>Choose a pair above to see the two organisations side by side.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="297"/>
+        <source>Blijft bestaan:</source>
+        <translation>Stays:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="298"/>
+        <source>A blijft, B gaat erin op</source>
+        <translation>A stays, B is merged into it</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="299"/>
+        <source>B blijft, A gaat erin op</source>
+        <translation>B stays, A is merged into it</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="300"/>
+        <source>Blijft bestaan: A (%1)</source>
+        <translation>Stays: A (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="301"/>
+        <source>Blijft bestaan: B (%1)</source>
+        <translation>Stays: B (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="329"/>
+        <source>%1 van %2: %3</source>
+        <translation>%1 of %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="349"/>
+        <source>Bij beide hetzelfde</source>
+        <translation>The same in both</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="353"/>
+        <source>komt bij elkaar</source>
+        <translation>combined</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="355"/>
+        <source>Aanbod</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="356"/>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="357"/>
+        <source>Wijken</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="366"/>
+        <source>Koppelingen</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="367"/>
+        <source>Contactpersonen</source>
+        <translation>Contact persons</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="368"/>
+        <source>Tijdlijn</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="446"/>
+        <source>%1 (%2) gaat op in %3 (%4).
+
+De %5 koppeling(en), %6 contactperso(o)n(en) en %7 tijdlijnregel(s) van %1 gaan over naar %3, met de waarden die u per veld koos; aanbod, thema&apos;s en wijken komen bij elkaar. Daarna wordt %1 verwijderd. Dit kan niet ongedaan worden gemaakt (alleen met een back-up).
+
+Samenvoegen?</source>
+        <translation>%1 (%2) will be merged into %3 (%4).
+
+The matches (%5), contact persons (%6) and timeline entries (%7) of %1 move to %3, with the values you chose for each field; offers, themes and districts are combined. Then %1 is deleted. This cannot be undone (except with a backup).
+
+Merge?</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="459"/>
+        <source>Samenvoegen</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="462"/>
+        <source>Niet samengevoegd: sluit eerst de open formulieren van deze organisaties.</source>
+        <translation>Not merged: first close the open forms of these organisations.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="474"/>
+        <source>Samenvoegen…</source>
+        <translation>Merging…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="484"/>
+        <source>%1 (%2) is samengevoegd met %3 (%4). </source>
+        <translation>%1 (%2) has been merged into %3 (%4). </translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../makelaar/ui/errors.py" line="34"/>
@@ -207,6 +556,318 @@
         <location filename="../../makelaar/ui/errors.py" line="41"/>
         <source>Er ging iets mis in Makelaar. Wat al was opgeslagen, is bewaard. Probeer het nog eens; gebeurt het weer, geef dan de details hieronder door aan de beheerder.</source>
         <translation>Something went wrong in Makelaar. Anything already saved has been kept. Please try again; if it happens again, pass the details below on to your administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialog</name>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="46"/>
+        <source>Uitwisselbestanden (*.json.gz *.json *.gz);;Alle bestanden (*)</source>
+        <translation>Exchange files (*.json.gz *.json *.gz);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="53"/>
+        <source>hier verwijderd, in het bestand gewijzigd</source>
+        <translation>deleted here, changed in the file</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="55"/>
+        <source>hier gewijzigd, in het bestand verwijderd</source>
+        <translation>changed here, deleted in the file</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="56"/>
+        <source>hier en in het bestand gewijzigd</source>
+        <translation>changed here and in the file</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="66"/>
+        <source>Uitwisselbestand inlezen</source>
+        <translation>Import exchange file</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="75"/>
+        <source>Conflicten</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="77"/>
+        <source>Verschillen</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="78"/>
+        <source>Veld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="78"/>
+        <source>Mijn versie</source>
+        <translation>My version</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="78"/>
+        <source>Hun versie</source>
+        <translation>Their version</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="87"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="214"/>
+        <source>&amp;Mijn versie houden</source>
+        <translation>&amp;Keep my version</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="88"/>
+        <source>Mijn versie houden</source>
+        <translation>Keep my version</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="89"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="215"/>
+        <source>&amp;Hun versie nemen</source>
+        <translation>&amp;Take their version</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="90"/>
+        <source>Hun versie nemen</source>
+        <translation>Take their version</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="96"/>
+        <source>Alle: mijn versie</source>
+        <translation>All: my version</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="97"/>
+        <source>Alle conflicten: mijn versie</source>
+        <translation>All conflicts: my version</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="98"/>
+        <source>Alle: hun versie</source>
+        <translation>All: their version</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="99"/>
+        <source>Alle conflicten: hun versie</source>
+        <translation>All conflicts: their version</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="103"/>
+        <source>Conflicten: kies per record welke versie blijft</source>
+        <translation>Conflicts: choose which version stays for each record</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="138"/>
+        <source>&amp;Inlezen</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="139"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="179"/>
+        <source>mijn versie</source>
+        <translation>my version</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="181"/>
+        <source>hun versie</source>
+        <translation>their version</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="183"/>
+        <source>nog kiezen</source>
+        <translation>still to choose</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="208"/>
+        <source>&amp;Mijn versie houden (verwijderd laten)</source>
+        <translation>&amp;Keep my version (leave deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="209"/>
+        <source>&amp;Hun versie nemen (terugzetten)</source>
+        <translation>&amp;Take their version (restore)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="211"/>
+        <source>&amp;Mijn versie houden (niet verwijderen)</source>
+        <translation>&amp;Keep my version (do not delete)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="212"/>
+        <source>&amp;Hun versie nemen (verwijderen)</source>
+        <translation>&amp;Take their version (delete)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="221"/>
+        <source>Conflicten nog zonder keuze: %1</source>
+        <translation>Conflicts still without a choice: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="251"/>
+        <source>Wijzigingen exporteren voor uitwisseling</source>
+        <translation>Export changes for exchange</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="266"/>
+        <source>Wijzigingen exporteren…</source>
+        <translation>Exporting changes…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="273"/>
+        <source>Export klaar</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="274"/>
+        <source>%1 gewijzigde records en %2 verwijderingen geschreven naar %3.</source>
+        <translation>%1 changed records and %2 deletions written to %3.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="288"/>
+        <source>Uitwisselbestand kiezen</source>
+        <translation>Choose exchange file</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="305"/>
+        <source>Uitwisselbestand lezen…</source>
+        <translation>Reading the exchange file…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="320"/>
+        <source>Bezig met samenvoegen…</source>
+        <translation>Merging…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="326"/>
+        <source>Uitwisseling klaar</source>
+        <translation>Exchange complete</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../makelaar/ui/export_dialog.py" line="31"/>
+        <source>Exporteren: %1</source>
+        <translation>Export: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/export_dialog.py" line="34"/>
+        <source>Wat wilt u exporteren?</source>
+        <translation>What do you want to export?</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/export_dialog.py" line="36"/>
+        <source>Wat de lijst nu toont, met de filters en zoekterm (%1)</source>
+        <translation>What the list shows now, with its filters and search term (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/export_dialog.py" line="38"/>
+        <source>Alles (%1)</source>
+        <translation>Everything (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/export_dialog.py" line="39"/>
+        <source>Alleen wat de lijst toont</source>
+        <translation>Only what the list shows</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/export_dialog.py" line="40"/>
+        <source>Alles exporteren</source>
+        <translation>Export everything</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/export_dialog.py" line="52"/>
+        <source>Om te delen: alleen initiatiefnemers die toestemming gaven om hun gegevens te delen</source>
+        <translation>For sharing: only initiators who gave consent to share their details</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/export_dialog.py" line="56"/>
+        <source>Voor de eigen administratie van de gemeente: alle initiatiefnemers (komt in het logboek persoonsgegevens)</source>
+        <translation>For the municipality&apos;s own records: all initiators (recorded in the personal data log)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/export_dialog.py" line="60"/>
+        <source>Persoonsgegevens alleen met toestemming om te delen</source>
+        <translation>Personal data only with consent to share</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/export_dialog.py" line="61"/>
+        <source>Alle persoonsgegevens voor de eigen administratie</source>
+        <translation>All personal data, for the municipality&apos;s own records</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/export_dialog.py" line="63"/>
+        <source>Persoonsgegevens van initiatiefnemers</source>
+        <translation>Initiators&apos; personal data</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/export_dialog.py" line="71"/>
+        <source>Een bestand met persoonsgegevens bewaart u niet langer dan nodig en deelt u niet verder dan de toestemming van de bewoner.</source>
+        <translation>Keep a file with personal data no longer than necessary, and share it no further than the resident&apos;s consent allows.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/export_dialog.py" line="82"/>
+        <source>Bestand kiezen…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/export_dialog.py" line="84"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="137"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="145"/>
+        <source>Bestand kiezen</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="139"/>
+        <source>Kies een CSV- of Excel-bestand (.xlsx). De eerste regel met kolomnamen wordt vanzelf gevonden.</source>
+        <translation>Choose a CSV or Excel file (.xlsx). The first row with column names is found automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="143"/>
+        <source>Gekozen bestand</source>
+        <translation>Chosen file</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="144"/>
+        <source>Bestand &amp;kiezen…</source>
+        <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="165"/>
+        <source>Bestand kiezen om te importeren</source>
+        <translation>Choose a file to import</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="167"/>
+        <source>Tabellen (*.csv *.xlsx *.txt);;Alle bestanden (*)</source>
+        <translation>Tables (*.csv *.xlsx *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="186"/>
+        <source>Gelezen als %1.</source>
+        <translation>Read as %1.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="188"/>
+        <source>Scheidingsteken: %1.</source>
+        <translation>Separator: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="190"/>
+        <source>%1 kolommen, %2 regels met gegevens; de kolomnamen staan op regel %3.</source>
+        <translation>%1 columns, %2 rows of data; the column names are on row %3.</translation>
     </message>
 </context>
 <context>
@@ -255,244 +916,244 @@
 <context>
     <name>IdeaEditor</name>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="268"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="275"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="272"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="279"/>
         <source>Onderdelen van het idee</source>
         <translation>Idea sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="290"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="297"/>
         <source>&amp;Titel:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="292"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="299"/>
         <source>&amp;Omschrijving:</source>
         <translation>Desc&amp;ription:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="294"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="301"/>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="297"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="304"/>
         <source>&amp;Wijk:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="300"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="433"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="307"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="443"/>
         <source>(onbekend)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="299"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="306"/>
         <source>&amp;Binnengekomen via:</source>
         <translation>Recei&amp;ved via:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="301"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="308"/>
         <source>Wij&amp;ktafel:</source>
         <translation>District meetin&amp;g:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="304"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="315"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="308"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="318"/>
         <source>Aantal &amp;mensen:</source>
         <translation>Number of &amp;people:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="308"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="318"/>
         <source>Hoeveel mensen staan achter het idee</source>
         <translation>How many people support the idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="311"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="321"/>
         <source>onbekend</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="312"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="322"/>
         <source>Gevraagd &amp;bedrag:</source>
         <translation>&amp;Amount requested:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="312"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="322"/>
         <source>in euro, zoals 1.250,00</source>
         <translation>in euros, such as 1.250,00</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="313"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="323"/>
         <source>Binnengekomen &amp;op:</source>
         <translation>Received &amp;on:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="314"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="324"/>
         <source>&amp;Gegevens</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="320"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="330"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="322"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="332"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="323"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="333"/>
         <source>Thema&apos;s (spatie vinkt aan):</source>
         <translation>Themes (Space ticks a box):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="324"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="334"/>
         <source>Wat is er nodig (behoeften):</source>
         <translation>What is needed (needs):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="327"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="337"/>
         <source>T&amp;hema&apos;s en behoeften</source>
         <translation>T&amp;hemes and needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="333"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="343"/>
         <source>&amp;Initiatiefnemers</source>
         <translation>&amp;Initiators</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="338"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="348"/>
         <source>Su&amp;ggesties</source>
         <translation>Su&amp;ggestions</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="346"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="356"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="347"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="357"/>
         <source>Voor</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="348"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="358"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="349"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="359"/>
         <source>Opvolgen op</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="350"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="360"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="351"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="361"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="357"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="367"/>
         <source>Koppelingen van dit idee</source>
         <translation>Matches of this idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="362"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="372"/>
         <source>&amp;Koppeling toevoegen…</source>
         <translation>&amp;Add match…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="365"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="375"/>
         <source>Status &amp;wijzigen…</source>
         <translation>Change stat&amp;us…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="368"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="378"/>
         <source>Sla het idee eerst op; daarna kunt u het koppelen aan organisaties.</source>
         <translation>Save the idea first; then you can match it with organisations.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="376"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="386"/>
         <source>&amp;Koppelingen</source>
         <translation>&amp;Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="380"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="390"/>
         <source>Tij&amp;dlijn</source>
         <translation>Time&amp;line</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="400"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="410"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="401"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="411"/>
         <source>Koppelingsrapport voor de bewoner of de partners (Ctrl+P)</source>
         <translation>Match report for the resident or the partners (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="406"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="416"/>
         <source>Idee &amp;verwijderen…</source>
         <translation>D&amp;elete idea…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="421"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="431"/>
         <source>Idee %1</source>
         <translation>Idea %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="421"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="431"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="427"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="437"/>
         <source>Nieuw idee</source>
         <translation>New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="509"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="519"/>
         <source>Sla het idee eerst op; dan kunt u het rapport afdrukken.</source>
         <translation>Save the idea first; then you can print the report.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="517"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="532"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="527"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="542"/>
         <source>Sla het idee eerst op.</source>
         <translation>Save the idea first.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="535"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="545"/>
         <source>Naam en contactgegevens van deze persoon nu wissen? Dit kan niet ongedaan worden gemaakt. Het idee blijft bestaan.</source>
         <translation>Erase this person&apos;s name and contact details now? This cannot be undone. The idea stays.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="538"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="548"/>
         <source>Persoon vergeten</source>
         <translation>Forget person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="556"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="566"/>
         <source>Idee %1 verwijderen, met de koppelingen en de tijdlijn? Initiatiefnemers die bij geen ander idee horen, worden ook verwijderd. Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete idea %1, with its matches and timeline? Initiators who belong to no other idea are deleted too. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="559"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="569"/>
         <source>Idee verwijderen</source>
         <translation>Delete idea</translation>
     </message>
@@ -500,101 +1161,101 @@
 <context>
     <name>IdeasView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="325"/>
+        <location filename="../../makelaar/ui/list_views.py" line="336"/>
         <source>Zoek in titel, omschrijving en nummer… (Ctrl+F)</source>
         <translation>Search title, description and number… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="326"/>
+        <location filename="../../makelaar/ui/list_views.py" line="337"/>
         <source>&amp;Nieuw idee</source>
         <translation>&amp;New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="331"/>
+        <location filename="../../makelaar/ui/list_views.py" line="342"/>
         <source>Filter op status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="332"/>
+        <location filename="../../makelaar/ui/list_views.py" line="343"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="333"/>
+        <location filename="../../makelaar/ui/list_views.py" line="344"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="334"/>
+        <location filename="../../makelaar/ui/list_views.py" line="345"/>
         <source>Filter op behoefte</source>
         <translation>Filter by need</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="347"/>
+        <location filename="../../makelaar/ui/list_views.py" line="357"/>
         <source>Alle statussen</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="348"/>
+        <location filename="../../makelaar/ui/list_views.py" line="358"/>
         <source>Lopend</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="349"/>
+        <location filename="../../makelaar/ui/list_views.py" line="359"/>
         <source>Afgesloten</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="353"/>
+        <location filename="../../makelaar/ui/list_views.py" line="363"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="356"/>
+        <location filename="../../makelaar/ui/list_views.py" line="366"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="360"/>
+        <location filename="../../makelaar/ui/list_views.py" line="370"/>
         <source>Alle behoeften</source>
         <translation>All needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="375"/>
+        <location filename="../../makelaar/ui/list_views.py" line="385"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="376"/>
+        <location filename="../../makelaar/ui/list_views.py" line="386"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="377"/>
-        <location filename="../../makelaar/ui/list_views.py" line="422"/>
+        <location filename="../../makelaar/ui/list_views.py" line="387"/>
+        <location filename="../../makelaar/ui/list_views.py" line="429"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="378"/>
-        <location filename="../../makelaar/ui/list_views.py" line="423"/>
+        <location filename="../../makelaar/ui/list_views.py" line="388"/>
+        <location filename="../../makelaar/ui/list_views.py" line="430"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="379"/>
-        <location filename="../../makelaar/ui/list_views.py" line="428"/>
+        <location filename="../../makelaar/ui/list_views.py" line="389"/>
+        <location filename="../../makelaar/ui/list_views.py" line="435"/>
         <source>Binnengekomen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="380"/>
-        <location filename="../../makelaar/ui/list_views.py" line="425"/>
+        <location filename="../../makelaar/ui/list_views.py" line="390"/>
+        <location filename="../../makelaar/ui/list_views.py" line="432"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="390"/>
+        <location filename="../../makelaar/ui/list_views.py" line="400"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idea</numerusform>
@@ -602,156 +1263,369 @@
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="394"/>
+        <location filename="../../makelaar/ui/list_views.py" line="404"/>
         <source>Hier komen de ideeën van bewoners. Registreer een idee met Ctrl+N, start een wijktafel om ideeën op te halen, of laad de voorbeeldgegevens om het programma te verkennen.</source>
         <translation>Residents&apos; ideas appear here. Register an idea with Ctrl+N, start a district meeting to collect ideas, or load the sample data to explore the program.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="417"/>
+        <location filename="../../makelaar/ui/list_views.py" line="424"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="418"/>
+        <location filename="../../makelaar/ui/list_views.py" line="425"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="419"/>
+        <location filename="../../makelaar/ui/list_views.py" line="426"/>
         <source>Laatst gebeurd</source>
         <translation>Recent activity</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="424"/>
+        <location filename="../../makelaar/ui/list_views.py" line="431"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="426"/>
+        <location filename="../../makelaar/ui/list_views.py" line="433"/>
         <source>Aantal mensen</source>
         <translation>Number of people</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="427"/>
+        <location filename="../../makelaar/ui/list_views.py" line="434"/>
         <source>Gevraagd bedrag</source>
         <translation>Amount requested</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="429"/>
+        <location filename="../../makelaar/ui/list_views.py" line="436"/>
         <source>Initiatiefnemers</source>
         <translation>Initiators</translation>
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="59"/>
+        <source>Niet importeren</source>
+        <translation>Do not import</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="60"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="61"/>
+        <source>Soort organisatie</source>
+        <translation>Type of organisation</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="62"/>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="63"/>
+        <source>Biedt (soorten hulp)</source>
+        <translation>Offers (types of help)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="64"/>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="65"/>
+        <source>Wijken</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="66"/>
+        <source>Contactpersoon</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="67"/>
+        <source>Telefoonnummer</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="68"/>
+        <source>E-mailadres</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="69"/>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="70"/>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="71"/>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="72"/>
+        <source>KvK-nummer</source>
+        <translation>KvK number</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="73"/>
+        <source>Plaats</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="74"/>
+        <source>Actief (ja/nee)</source>
+        <translation>Active (yes/no)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="75"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="76"/>
+        <source>Wijk</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="77"/>
+        <source>Behoeften (soorten hulp)</source>
+        <translation>Needs (types of help)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="78"/>
+        <source>Teamgrootte</source>
+        <translation>Number of people</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="79"/>
+        <source>Initiatiefnemer</source>
+        <translation>Initiator</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="80"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="81"/>
+        <source>Bron</source>
+        <translation>Received via</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="82"/>
+        <source>Datum binnengekomen</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="101"/>
+        <source>toevoegen</source>
+        <translation>add</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="102"/>
+        <source>bijwerken</source>
+        <translation>update</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="103"/>
+        <source>ongewijzigd</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="104"/>
+        <source>afgewezen</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="114"/>
+        <source>werkt %1 bij</source>
+        <translation>updates %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="116"/>
+        <source>%1 staat er al zo in</source>
+        <translation>%1 is already stored like this</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="124"/>
+        <source>puntkomma (;)</source>
+        <translation>semicolon (;)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="125"/>
+        <source>komma (,)</source>
+        <translation>comma (,)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="126"/>
+        <source>tab</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="526"/>
+        <source>Organisaties importeren</source>
+        <translation>Import organisations</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="526"/>
+        <source>Ideeën importeren</source>
+        <translation>Import ideas</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="531"/>
+        <source>&amp;Volgende &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="532"/>
+        <source>&lt; &amp;Terug</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="533"/>
+        <source>&amp;Sluiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="534"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="547"/>
+        <source>Kies eerst een bestand.</source>
+        <translation>Choose a file first.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="555"/>
+        <source>Bestand controleren…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="555"/>
+        <source>Bezig met importeren…</source>
+        <translation>Importing…</translation>
+    </message>
+</context>
+<context>
     <name>InitiatorsPanel</name>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="80"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="87"/>
         <source>Initiatiefnemers</source>
         <translation>Initiators</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="83"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="90"/>
         <source>&amp;Toevoegen</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="86"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="93"/>
         <source>Ve&amp;rwijderen</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="90"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="97"/>
         <source>&amp;Inzage…</source>
         <translation>&amp;Access request…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="91"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="98"/>
         <source>Alles wat over deze persoon bewaard is, als PDF of JSON</source>
         <translation>Everything kept about this person, as PDF or JSON</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="94"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="101"/>
         <source>&amp;Vergeten…</source>
         <translation>&amp;Forget…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="95"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="102"/>
         <source>Naam en contactgegevens nu wissen; het idee blijft</source>
         <translation>Erase name and contact details now; the idea stays</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="100"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="107"/>
         <source>Naam:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="103"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="110"/>
         <source>Toestemming voor contact:</source>
         <translation>Consent to contact:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="104"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="111"/>
         <source>mag door de gemeente benaderd worden; contactgegevens bewaren</source>
         <translation>may be contacted by the municipality; keep contact details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="108"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="115"/>
         <source>Toestemming om te delen:</source>
         <translation>Consent to share:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="109"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="116"/>
         <source>naam en contactgegevens mogen naar partnerorganisaties</source>
         <translation>name and contact details may go to partner organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="111"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="118"/>
         <source>Toestemming gegeven:</source>
         <translation>Consent given:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="114"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="121"/>
         <source>Datum toestemming:</source>
         <translation>Date of consent:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="115"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="122"/>
         <source>E-mail:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="116"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="123"/>
         <source>Telefoon:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="117"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="124"/>
         <source>Adres:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="118"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="125"/>
         <source>Postcode:</source>
         <translation>Postcode:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="118"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="125"/>
         <source>zoals 1234 AB</source>
         <translation>such as 1234 AB</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="120"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="127"/>
         <source>Nummer:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="164"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="249"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="171"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="256"/>
         <source>(nog zonder naam)</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="219"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="226"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
@@ -1068,250 +1942,295 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="84"/>
-        <location filename="../../makelaar/ui/main_window.py" line="424"/>
+        <location filename="../../makelaar/ui/main_window.py" line="89"/>
+        <location filename="../../makelaar/ui/main_window.py" line="518"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="85"/>
+        <location filename="../../makelaar/ui/main_window.py" line="90"/>
         <source>Wijktafel starten</source>
         <translation>Start a district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="87"/>
+        <location filename="../../makelaar/ui/main_window.py" line="92"/>
         <source>Organisaties importeren…</source>
         <translation>Import organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="91"/>
+        <location filename="../../makelaar/ui/main_window.py" line="96"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="92"/>
+        <location filename="../../makelaar/ui/main_window.py" line="97"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="93"/>
+        <location filename="../../makelaar/ui/main_window.py" line="98"/>
         <source>Organisaties</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="94"/>
+        <location filename="../../makelaar/ui/main_window.py" line="99"/>
+        <source>Koppelingen</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="100"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="95"/>
+        <location filename="../../makelaar/ui/main_window.py" line="101"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="98"/>
+        <location filename="../../makelaar/ui/main_window.py" line="104"/>
         <source>Onderdelen</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="144"/>
+        <location filename="../../makelaar/ui/main_window.py" line="153"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="145"/>
+        <location filename="../../makelaar/ui/main_window.py" line="154"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="148"/>
+        <location filename="../../makelaar/ui/main_window.py" line="157"/>
         <source>Organisaties &amp;importeren…</source>
         <translation>Import &amp;organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="149"/>
+        <location filename="../../makelaar/ui/main_window.py" line="158"/>
         <source>Ideeën i&amp;mporteren…</source>
         <translation>Import &amp;ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="150"/>
+        <location filename="../../makelaar/ui/main_window.py" line="159"/>
+        <source>Import &amp;ongedaan maken…</source>
+        <translation>&amp;Undo import…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="161"/>
         <source>&amp;Exporteren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="151"/>
+        <location filename="../../makelaar/ui/main_window.py" line="162"/>
+        <source>Wat de lijst &amp;toont…</source>
+        <translation>What the list &amp;shows…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="165"/>
         <source>Organisaties…</source>
         <translation>Organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="152"/>
+        <location filename="../../makelaar/ui/main_window.py" line="166"/>
         <source>Ideeën…</source>
         <translation>Ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="153"/>
+        <location filename="../../makelaar/ui/main_window.py" line="167"/>
         <source>Koppelingen…</source>
         <translation>Matches…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="155"/>
+        <location filename="../../makelaar/ui/main_window.py" line="170"/>
+        <source>Wijzigingen exporteren voor uit&amp;wisseling…</source>
+        <translation>Export changes for e&amp;xchange…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="174"/>
+        <source>Alles exporteren voor uitwisseling (gemiste uitwisseling)…</source>
+        <translation>Export everything for exchange (after a missed exchange)…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="181"/>
         <source>&amp;Back-up maken</source>
         <translation>&amp;Back up</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="156"/>
+        <location filename="../../makelaar/ui/main_window.py" line="182"/>
         <source>Back-up &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="157"/>
+        <location filename="../../makelaar/ui/main_window.py" line="183"/>
         <source>&amp;Voorbeeldgegevens laden</source>
         <translation>&amp;Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="159"/>
+        <location filename="../../makelaar/ui/main_window.py" line="185"/>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="161"/>
+        <location filename="../../makelaar/ui/main_window.py" line="187"/>
         <source>B&amp;ewerken</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="162"/>
+        <location filename="../../makelaar/ui/main_window.py" line="188"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="164"/>
+        <location filename="../../makelaar/ui/main_window.py" line="190"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="168"/>
+        <location filename="../../makelaar/ui/main_window.py" line="194"/>
         <source>&amp;Suggesties voor alle open ideeën…</source>
         <translation>&amp;Suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="172"/>
+        <location filename="../../makelaar/ui/main_window.py" line="197"/>
+        <source>&amp;Dubbele organisaties zoeken…</source>
+        <translation>Find &amp;duplicate organisations…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="200"/>
+        <source>Dubbele organisaties zoeken…</source>
+        <translation>Find duplicate organisations…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="205"/>
         <source>&amp;Rapporten</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="173"/>
+        <location filename="../../makelaar/ui/main_window.py" line="206"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="175"/>
+        <location filename="../../makelaar/ui/main_window.py" line="208"/>
         <source>&amp;Overzicht voor college en raad…</source>
         <translation>&amp;Overview for the executive and the council…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="178"/>
+        <location filename="../../makelaar/ui/main_window.py" line="211"/>
         <source>Matchkaart verwerken: idee openen op &amp;nummer…</source>
         <translation>Process a match card: open an idea by &amp;number…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="181"/>
+        <location filename="../../makelaar/ui/main_window.py" line="214"/>
         <source>&amp;Beeld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="185"/>
+        <location filename="../../makelaar/ui/main_window.py" line="218"/>
         <source>&amp;Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="187"/>
+        <location filename="../../makelaar/ui/main_window.py" line="220"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="188"/>
+        <location filename="../../makelaar/ui/main_window.py" line="221"/>
         <source>&amp;Sneltoetsen</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="189"/>
+        <location filename="../../makelaar/ui/main_window.py" line="222"/>
         <source>&amp;Over Makelaar</source>
         <translation>&amp;About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="282"/>
-        <source>Bestand kiezen om te importeren</source>
-        <translation>Choose a file to import</translation>
+        <location filename="../../makelaar/ui/main_window.py" line="370"/>
+        <source>organisaties</source>
+        <translation>organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="284"/>
-        <source>Tabellen (*.csv *.xlsx *.txt);;Alle bestanden (*)</source>
-        <translation>Tables (*.csv *.xlsx *.txt);;All files (*)</translation>
+        <location filename="../../makelaar/ui/main_window.py" line="371"/>
+        <source>ideeën</source>
+        <translation>ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="295"/>
-        <source>Bezig met importeren…</source>
-        <translation>Importing…</translation>
+        <location filename="../../makelaar/ui/main_window.py" line="372"/>
+        <source>koppelingen</source>
+        <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="300"/>
-        <source>Import klaar</source>
-        <translation>Import complete</translation>
+        <location filename="../../makelaar/ui/main_window.py" line="682"/>
+        <source>Vandaag, Ideeën, Organisaties, Koppelingen, Wijktafels, Instellingen</source>
+        <translation>Today, Ideas, Organisations, Matches, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="307"/>
+        <location filename="../../makelaar/ui/main_window.py" line="683"/>
+        <source>exporteren wat de lijst toont (CSV of Excel)</source>
+        <translation>export what the list shows (CSV or Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="379"/>
         <source>Exporteren naar</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="309"/>
+        <location filename="../../makelaar/ui/main_window.py" line="178"/>
+        <source>Uitwisselbestand in&amp;lezen…</source>
+        <translation>Import exchange &amp;file…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="381"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="320"/>
+        <location filename="../../makelaar/ui/main_window.py" line="398"/>
         <source>Bezig met exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="326"/>
+        <location filename="../../makelaar/ui/main_window.py" line="404"/>
         <source>Export klaar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="327"/>
+        <location filename="../../makelaar/ui/main_window.py" line="405"/>
         <source>%1 regels geschreven naar %2.</source>
         <translation>%1 rows written to %2.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="334"/>
+        <location filename="../../makelaar/ui/main_window.py" line="426"/>
         <source>Van een PostgreSQL-server maakt de beheerder de back-ups.</source>
         <translation>Backups of a PostgreSQL server are made by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="337"/>
+        <location filename="../../makelaar/ui/main_window.py" line="429"/>
         <source>Back-up maken…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="344"/>
+        <location filename="../../makelaar/ui/main_window.py" line="436"/>
         <source>Back-up gemaakt</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="345"/>
+        <location filename="../../makelaar/ui/main_window.py" line="437"/>
         <source>De back-up is gemaakt en gecontroleerd:
 %1</source>
         <translation>The backup has been made and checked:
 %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="366"/>
+        <location filename="../../makelaar/ui/main_window.py" line="458"/>
         <source>Dagelijkse back-up maken…</source>
         <translation>Making the daily backup…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="373"/>
+        <location filename="../../makelaar/ui/main_window.py" line="465"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n person anonymised: the retention period had passed.</numerusform>
@@ -1319,158 +2238,226 @@
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="382"/>
+        <location filename="../../makelaar/ui/main_window.py" line="476"/>
         <source>Van een PostgreSQL-server zet de beheerder back-ups terug.</source>
         <translation>Backups of a PostgreSQL server are restored by its administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="394"/>
+        <location filename="../../makelaar/ui/main_window.py" line="488"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="395"/>
+        <location filename="../../makelaar/ui/main_window.py" line="489"/>
         <source>De database vervangen door de back-up van %1? Wat daarna is ingevoerd, is dan weg.</source>
         <translation>Replace the database with the backup %1? Anything entered after it is then gone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="403"/>
+        <location filename="../../makelaar/ui/main_window.py" line="497"/>
         <source>Back-up terugzetten…</source>
         <translation>Restoring the backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="414"/>
+        <location filename="../../makelaar/ui/main_window.py" line="508"/>
         <source>Back-up teruggezet</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="414"/>
+        <location filename="../../makelaar/ui/main_window.py" line="508"/>
         <source>De back-up %1 is teruggezet.</source>
         <translation>The backup %1 has been restored.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="425"/>
+        <location filename="../../makelaar/ui/main_window.py" line="519"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="435"/>
+        <location filename="../../makelaar/ui/main_window.py" line="529"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="441"/>
+        <location filename="../../makelaar/ui/main_window.py" line="535"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="471"/>
+        <location filename="../../makelaar/ui/main_window.py" line="569"/>
         <source>Matchkaart verwerken</source>
         <translation>Process a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="471"/>
+        <location filename="../../makelaar/ui/main_window.py" line="569"/>
         <source>Nummer van het idee (zoals I-2026-0042):</source>
         <translation>Number of the idea (such as I-2026-0042):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="498"/>
+        <location filename="../../makelaar/ui/main_window.py" line="597"/>
         <source>Suggesties zoeken voor alle open ideeën…</source>
         <translation>Looking for suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="528"/>
+        <location filename="../../makelaar/ui/main_window.py" line="665"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="531"/>
+        <location filename="../../makelaar/ui/main_window.py" line="668"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="535"/>
+        <location filename="../../makelaar/ui/main_window.py" line="672"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="537"/>
+        <location filename="../../makelaar/ui/main_window.py" line="674"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="545"/>
-        <source>Vandaag, Ideeën, Organisaties, Wijktafels, Instellingen</source>
-        <translation>Today, Ideas, Organisations, District meetings, Settings</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/main_window.py" line="546"/>
+        <location filename="../../makelaar/ui/main_window.py" line="684"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="547"/>
+        <location filename="../../makelaar/ui/main_window.py" line="685"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="548"/>
+        <location filename="../../makelaar/ui/main_window.py" line="686"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="549"/>
+        <location filename="../../makelaar/ui/main_window.py" line="687"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="550"/>
+        <location filename="../../makelaar/ui/main_window.py" line="688"/>
         <source>rapport van het gekozen idee, de organisatie of de wijktafel afdrukken</source>
         <translation>print the report of the chosen idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="551"/>
+        <location filename="../../makelaar/ui/main_window.py" line="689"/>
         <source>een idee openen op nummer, bijvoorbeeld van een matchkaart</source>
         <translation>open an idea by number, for example from a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="552"/>
+        <location filename="../../makelaar/ui/main_window.py" line="690"/>
         <source>suggesties voor alle open ideeën</source>
         <translation>suggestions for all open ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="553"/>
+        <location filename="../../makelaar/ui/main_window.py" line="691"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="554"/>
+        <location filename="../../makelaar/ui/main_window.py" line="692"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="555"/>
+        <location filename="../../makelaar/ui/main_window.py" line="693"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="558"/>
+        <location filename="../../makelaar/ui/main_window.py" line="696"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="564"/>
+        <location filename="../../makelaar/ui/main_window.py" line="702"/>
         <source>Over Makelaar</source>
         <translation>About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="566"/>
+        <location filename="../../makelaar/ui/main_window.py" line="704"/>
         <source>Makelaar %1
 Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
 Database: %2</source>
         <translation>Makelaar %1
 For idea brokers: register residents&apos; ideas, find organisations and match them.
 Database: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="208"/>
+        <source>Kolommen koppelen</source>
+        <translation>Assign columns</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="211"/>
+        <source>Kies per kolom van het bestand wat erin staat. Makelaar heeft al een keuze gemaakt; kolommen die het niet kent, worden niet ingelezen.</source>
+        <translation>For each column of the file, choose what it contains. Makelaar has already made a choice; columns it does not recognise are not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="216"/>
+        <source>Kolommen van het bestand</source>
+        <translation>Columns of the file</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="218"/>
+        <source>Kolom in het bestand</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="218"/>
+        <source>Inlezen als</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="218"/>
+        <source>Voorbeeld</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="228"/>
+        <source>Eerste regels van het bestand</source>
+        <translation>First rows of the file</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="234"/>
+        <source>De eerste regels van het bestand:</source>
+        <translation>The first rows of the file:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="248"/>
+        <source>(kolom %1 zonder naam)</source>
+        <translation>(column %1 without a name)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="251"/>
+        <source>Kolom &apos;%1&apos; inlezen als</source>
+        <translation>Import column &apos;%1&apos; as</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="299"/>
+        <source>&apos;%1&apos; is aan meer dan één kolom gekoppeld.</source>
+        <translation>&apos;%1&apos; is assigned to more than one column.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="303"/>
+        <source>Kies welke kolom &apos;%1&apos; bevat; die is verplicht.</source>
+        <translation>Choose which column contains &apos;%1&apos;; it is required.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="317"/>
+        <source>Onbekende kolom: wordt niet ingelezen.</source>
+        <translation>Unknown column: not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="328"/>
+        <source>Niet ingelezen: %1.</source>
+        <translation>Not imported: %1.</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +2635,145 @@ Database: %2</translation>
         <location filename="../../makelaar/ui/match_dialog.py" line="251"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>MatchesView</name>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="37"/>
+        <source>Zoek op idee, nummer of organisatie… (Ctrl+F)</source>
+        <translation>Search by idea, number or organisation… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="42"/>
+        <source>Filter op status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="43"/>
+        <source>Filter op opvolgdatum</source>
+        <translation>Filter by follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="44"/>
+        <source>Filter op wijk</source>
+        <translation>Filter by district</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="45"/>
+        <source>Filter op behoefte</source>
+        <translation>Filter by need</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="58"/>
+        <source>Alle statussen</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="59"/>
+        <source>Lopend</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="63"/>
+        <source>Alle opvolgdata</source>
+        <translation>All follow-up dates</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="64"/>
+        <source>Te laat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="65"/>
+        <source>Binnen een week</source>
+        <translation>Within a week</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="66"/>
+        <source>Zonder opvolgdatum</source>
+        <translation>No follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="70"/>
+        <source>Alle wijken</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="73"/>
+        <source>Alle behoeften</source>
+        <translation>All needs</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="88"/>
+        <source>Opvolgen</source>
+        <translation>Follow up</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="89"/>
+        <source>Idee</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="90"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="91"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="126"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="92"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="127"/>
+        <source>Behoefte</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="93"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="128"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../makelaar/ui/matches_view.py" line="105"/>
+        <source>%n koppeling(en)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="109"/>
+        <source>Hier komen de koppelingen: een idee met een organisatie die kan helpen. Open een idee en kies een suggestie (Ctrl+2 voor de ideeën), of laad de voorbeeldgegevens.</source>
+        <translation>Matches appear here: an idea with an organisation that can help. Open an idea and choose a suggestion (Ctrl+2 for the ideas), or load the sample data.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="129"/>
+        <source>Opvolgen op</source>
+        <translation>Follow up on</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="130"/>
+        <source>Contactpersoon</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="131"/>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="134"/>
+        <source>Tijdlijn</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="135"/>
+        <source>Enter opent het idee.</source>
+        <translation>Enter opens the idea.</translation>
     </message>
 </context>
 <context>
@@ -1912,108 +3038,108 @@ Database: %2</translation>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="455"/>
+        <location filename="../../makelaar/ui/list_views.py" line="460"/>
         <source>Zoek in naam, omschrijving en plaats… (Ctrl+F)</source>
         <translation>Search name, description and town… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="456"/>
+        <location filename="../../makelaar/ui/list_views.py" line="461"/>
         <source>&amp;Nieuwe organisatie</source>
         <translation>&amp;New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="461"/>
+        <location filename="../../makelaar/ui/list_views.py" line="466"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="462"/>
+        <location filename="../../makelaar/ui/list_views.py" line="467"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="463"/>
+        <location filename="../../makelaar/ui/list_views.py" line="468"/>
         <source>Filter op aanbod</source>
         <translation>Filter by offer</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="465"/>
+        <location filename="../../makelaar/ui/list_views.py" line="470"/>
         <source>Filter op soort</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="467"/>
+        <location filename="../../makelaar/ui/list_views.py" line="472"/>
         <source>Alleen actieve</source>
         <translation>Active only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="468"/>
+        <location filename="../../makelaar/ui/list_views.py" line="473"/>
         <source>Alleen actieve organisaties</source>
         <translation>Active organisations only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="487"/>
+        <location filename="../../makelaar/ui/list_views.py" line="497"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="489"/>
+        <location filename="../../makelaar/ui/list_views.py" line="499"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="490"/>
+        <location filename="../../makelaar/ui/list_views.py" line="500"/>
         <source>Al het aanbod</source>
         <translation>All offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="491"/>
+        <location filename="../../makelaar/ui/list_views.py" line="501"/>
         <source>Alle soorten</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="495"/>
+        <location filename="../../makelaar/ui/list_views.py" line="505"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="496"/>
-        <location filename="../../makelaar/ui/list_views.py" line="528"/>
+        <location filename="../../makelaar/ui/list_views.py" line="506"/>
+        <location filename="../../makelaar/ui/list_views.py" line="542"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="497"/>
-        <location filename="../../makelaar/ui/list_views.py" line="529"/>
+        <location filename="../../makelaar/ui/list_views.py" line="507"/>
+        <location filename="../../makelaar/ui/list_views.py" line="543"/>
         <source>Biedt</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="498"/>
-        <location filename="../../makelaar/ui/list_views.py" line="531"/>
+        <location filename="../../makelaar/ui/list_views.py" line="508"/>
+        <location filename="../../makelaar/ui/list_views.py" line="545"/>
         <source>Werkt in</source>
         <translation>Works in</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="499"/>
-        <location filename="../../makelaar/ui/list_views.py" line="537"/>
+        <location filename="../../makelaar/ui/list_views.py" line="509"/>
+        <location filename="../../makelaar/ui/list_views.py" line="551"/>
         <source>Actief</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="499"/>
-        <location filename="../../makelaar/ui/list_views.py" line="537"/>
+        <location filename="../../makelaar/ui/list_views.py" line="509"/>
+        <location filename="../../makelaar/ui/list_views.py" line="551"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="499"/>
-        <location filename="../../makelaar/ui/list_views.py" line="537"/>
+        <location filename="../../makelaar/ui/list_views.py" line="509"/>
+        <location filename="../../makelaar/ui/list_views.py" line="551"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="509"/>
+        <location filename="../../makelaar/ui/list_views.py" line="519"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisation</numerusform>
@@ -2021,57 +3147,57 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="513"/>
-        <source>Hier komt de sociale kaart: de organisaties die bewoners kunnen helpen. Voeg er een toe met Ctrl+N, importeer een lijst (Bestand &gt; Importeren) of laad de voorbeeldgegevens.</source>
-        <translation>The social map appears here: the organisations that can help residents. Add one with Ctrl+N, import a list (File &gt; Import organisations) or load the sample data.</translation>
+        <location filename="../../makelaar/ui/list_views.py" line="523"/>
+        <source>Hier komt de sociale kaart: de organisaties die bewoners kunnen helpen. Voeg er een toe met Ctrl+N, importeer een lijst (Bestand › Organisaties importeren…) of laad de voorbeeldgegevens.</source>
+        <translation>The social map appears here: the organisations that can help residents. Add one with Ctrl+N, import a list (File › Import organisations…) or load the sample data.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="525"/>
+        <location filename="../../makelaar/ui/list_views.py" line="539"/>
         <source>geen contactpersonen</source>
         <translation>no contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="525"/>
+        <location filename="../../makelaar/ui/list_views.py" line="539"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="526"/>
+        <location filename="../../makelaar/ui/list_views.py" line="540"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="526"/>
+        <location filename="../../makelaar/ui/list_views.py" line="540"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="530"/>
+        <location filename="../../makelaar/ui/list_views.py" line="544"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="532"/>
+        <location filename="../../makelaar/ui/list_views.py" line="546"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="533"/>
+        <location filename="../../makelaar/ui/list_views.py" line="547"/>
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="534"/>
+        <location filename="../../makelaar/ui/list_views.py" line="548"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="535"/>
+        <location filename="../../makelaar/ui/list_views.py" line="549"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="536"/>
+        <location filename="../../makelaar/ui/list_views.py" line="550"/>
         <source>KvK</source>
         <translation>KvK</translation>
     </message>
@@ -2079,34 +3205,137 @@ Database: %2</translation>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="86"/>
+        <location filename="../../makelaar/ui/printing.py" line="88"/>
         <source>Overzicht voor college en raad</source>
         <translation>Overview for the executive and the council</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="89"/>
+        <location filename="../../makelaar/ui/printing.py" line="91"/>
         <source>&amp;Van:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="90"/>
+        <location filename="../../makelaar/ui/printing.py" line="92"/>
         <source>&amp;Tot en met:</source>
         <translation>&amp;Up to and including:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="94"/>
+        <location filename="../../makelaar/ui/printing.py" line="96"/>
         <source>Rapport maken</source>
         <translation>Make report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="95"/>
+        <location filename="../../makelaar/ui/printing.py" line="97"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="111"/>
+        <location filename="../../makelaar/ui/printing.py" line="113"/>
         <source>De einddatum ligt voor de begindatum.</source>
         <translation>The end date is before the start date.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="345"/>
+        <source>Controleren</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="346"/>
+        <source>Zo wordt het bestand ingelezen. Er is nog niets opgeslagen.</source>
+        <translation>This is how the file will be imported. Nothing has been saved yet.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="348"/>
+        <source>&amp;Importeren</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="352"/>
+        <source>Welke regels tonen</source>
+        <translation>Which rows to show</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="354"/>
+        <source>Alle regels</source>
+        <translation>All rows</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="355"/>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="356"/>
+        <source>Bijwerken</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="357"/>
+        <source>Ongewijzigd</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="358"/>
+        <source>Afgewezen</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="364"/>
+        <source>Regel</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="365"/>
+        <source>Wat gebeurt er</source>
+        <translation>What happens</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="366"/>
+        <source>Naam of titel</source>
+        <translation>Name or title</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="367"/>
+        <source>Toelichting</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="373"/>
+        <source>Regels en wat ermee gebeurt</source>
+        <translation>Rows and what happens to them</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="380"/>
+        <source>Opmerkingen bij het inlezen</source>
+        <translation>Notes on the import</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="382"/>
+        <source>T&amp;onen:</source>
+        <translation>Sh&amp;ow:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="421"/>
+        <source>%1 toevoegen, %2 bijwerken, %3 ongewijzigd, %4 afgewezen.</source>
+        <translation>%1 to add, %2 to update, %3 unchanged, %4 rejected.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="428"/>
+        <source>Er is niets nieuws om in te lezen.</source>
+        <translation>There is nothing new to import.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="447"/>
+        <source>Regel %1 (%2): %3</source>
+        <translation>Row %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="467"/>
+        <source>Er is niets ingelezen: een record dat de import bijwerkt, staat nog open in een formulier. Sla het op of sluit het, en klik dan opnieuw op Importeren.</source>
+        <translation>Nothing was imported: a record that the import updates is still open in a form. Save or close it, then click Import again.</translation>
     </message>
 </context>
 <context>
@@ -2132,12 +3361,12 @@ Database: %2</translation>
         <translation>Organisation sheet %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="63"/>
+        <location filename="../../makelaar/ui/printing.py" line="64"/>
         <source>Wijktafelverslag %1</source>
         <translation>District meeting report %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="74"/>
+        <location filename="../../makelaar/ui/printing.py" line="76"/>
         <source>Overzicht %1 tot en met %2</source>
         <translation>Overview %1 to %2</translation>
     </message>
@@ -2168,22 +3397,22 @@ Database: %2</translation>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="82"/>
+        <location filename="../../makelaar/ui/list_views.py" line="83"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="92"/>
+        <location filename="../../makelaar/ui/list_views.py" line="96"/>
         <source>Aantal gevonden</source>
         <translation>Number found</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="97"/>
+        <location filename="../../makelaar/ui/list_views.py" line="101"/>
         <source>Lijst</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="121"/>
+        <location filename="../../makelaar/ui/list_views.py" line="125"/>
         <source>Samenvatting</source>
         <translation>Summary</translation>
     </message>
@@ -2257,67 +3486,67 @@ Database: %2</translation>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="49"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="50"/>
         <source>Wijktafel</source>
         <translation>District meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="49"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="50"/>
         <source>Nieuwe wijktafel</source>
         <translation>New district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="52"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="53"/>
         <source>&amp;Naam:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="53"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="54"/>
         <source>bijvoorbeeld Wijktafel Noord</source>
         <translation>for example District meeting North</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="54"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="55"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="55"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="56"/>
         <source>&amp;Plaats:</source>
         <translation>&amp;Location:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="56"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="57"/>
         <source>bijvoorbeeld Buurthuis De Linde</source>
         <translation>for example Community centre De Linde</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="57"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="58"/>
         <source>&amp;Wijk:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="58"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="59"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="59"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="60"/>
         <source>&amp;Notities:</source>
         <translation>N&amp;otes:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="67"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="68"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="68"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="69"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="88"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="89"/>
         <source>Deze wijktafel</source>
         <translation>This district meeting</translation>
     </message>
@@ -2325,97 +3554,97 @@ Database: %2</translation>
 <context>
     <name>SessionsView</name>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="140"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="141"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="141"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="142"/>
         <source>Zoek op naam, plaats of nummer… (Ctrl+F)</source>
         <translation>Search by name, location or number… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="146"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="147"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="147"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="148"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="148"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="149"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="149"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="150"/>
         <source>Plaats</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="150"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="151"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="151"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="152"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="157"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="158"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="165"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="166"/>
         <source>Ideeën van deze wijktafel</source>
         <translation>Ideas from this district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="166"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="167"/>
         <source>&amp;Nieuwe wijktafel…</source>
         <translation>&amp;New district meeting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="168"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="169"/>
         <source>&amp;Wijzigen…</source>
         <translation>&amp;Change…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="170"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="171"/>
         <source>&amp;Intake starten</source>
         <translation>&amp;Start intake</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="171"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="172"/>
         <source>Ideeën registreren bij deze wijktafel</source>
         <translation>Register ideas at this district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="173"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="174"/>
         <source>&amp;Verslag afdrukken…</source>
         <translation>&amp;Print report…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="174"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="175"/>
         <source>Wijktafelverslag met matchkaarten (Ctrl+P)</source>
         <translation>District meeting report with match cards (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="188"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="189"/>
         <source>Nog geen wijktafels. Maak er een aan met &apos;Nieuwe wijktafel&apos; en registreer daar de ideeën.</source>
         <translation>No district meetings yet. Create one with &apos;New district meeting&apos; and register the ideas there.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="237"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="238"/>
         <source>Opgehaalde ideeën</source>
         <translation>Ideas collected</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="237"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="238"/>
         <source>nog geen</source>
         <translation>none yet</translation>
     </message>
@@ -2473,57 +3702,57 @@ Database: %2</translation>
         <translation>Who is past the retention period</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="307"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="309"/>
         <source>Logo op de rapporten</source>
         <translation>Logo on the reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="309"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="311"/>
         <source>&amp;Logo kiezen…</source>
         <translation>Choose &amp;logo…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="311"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="313"/>
         <source>Logo &amp;weghalen</source>
         <translation>&amp;Remove logo</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="317"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="319"/>
         <source>Logo op rapporten:</source>
         <translation>Logo on reports:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="321"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="323"/>
         <source>Woordenlijsten</source>
         <translation>Word lists</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="330"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="332"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="332"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="334"/>
         <source>Logboek persoonsgegevens</source>
         <translation>Personal data log</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="335"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="337"/>
         <source>Een woord dat u uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet meer aangeboden voor nieuwe.</source>
         <translation>A word you switch off stays on the ideas and organisations that already have it, but is no longer offered for new ones.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="342"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="344"/>
         <source>Woordenlijsten van de gemeente:</source>
         <translation>The municipality&apos;s word lists:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="369"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="377"/>
         <source>Niemand is de bewaartermijn voorbij.</source>
         <translation>Nobody is past the retention period.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/settings_view.py" line="374"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="382"/>
         <source>%n persoon/personen voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</source>
         <translation>
             <numerusform>%n person past the retention period; anonymised at the next start: %1</numerusform>
@@ -2531,17 +3760,17 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="386"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="394"/>
         <source>De nieuwe taal geldt na het opnieuw starten van Makelaar.</source>
         <translation>The new language takes effect when Makelaar is restarted.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="394"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="402"/>
         <source>(geen logo)</source>
         <translation>(no logo)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="411"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="419"/>
         <source>%1 is geen afbeelding die Makelaar kan lezen (PNG of JPG).</source>
         <translation>%1 is not an image Makelaar can read (PNG or JPG).</translation>
     </message>
@@ -2549,22 +3778,22 @@ Database: %2</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="52"/>
+        <location filename="../../makelaar/ui/startup.py" line="58"/>
         <source>Makelaar kan niet schrijven in de map van de database (%1): de schijf is vol of alleen-lezen. Er is niets veranderd; maak ruimte vrij of kies een andere plek.</source>
         <translation>Makelaar cannot write in the folder of the database (%1): the disk is full or read-only. Nothing was changed; free some space or choose another place.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="62"/>
+        <location filename="../../makelaar/ui/startup.py" line="68"/>
         <source>Makelaar is al geopend met deze database (%1). Gebruik dat venster, of sluit het eerst; twee programma&apos;s op één database kunnen elkaars werk overschrijven.</source>
         <translation>Makelaar is already open with this database (%1). Use that window, or close it first; two programs on one database can overwrite each other&apos;s work.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="74"/>
+        <location filename="../../makelaar/ui/startup.py" line="80"/>
         <source>De database %1 is beschadigd (%2) en er is geen goede back-up. Makelaar schrijft er niets in. Vraag de beheerder om hulp; het bestand is niet aangeraakt.</source>
         <translation>The database %1 is damaged (%2) and there is no good backup. Makelaar writes nothing to it. Ask your administrator for help; the file has not been touched.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="85"/>
+        <location filename="../../makelaar/ui/startup.py" line="91"/>
         <source>De database %1 is beschadigd (%2). De nieuwste goede back-up is %3. Die terugzetten? De beschadigde database wordt apart bewaard. Wat na die back-up is ingevoerd, moet opnieuw.</source>
         <translation>The database %1 is damaged (%2). The newest good backup is %3. Restore it? The damaged database is kept aside. Anything entered after that backup must be entered again.</translation>
     </message>
@@ -2816,7 +4045,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/today_view.py" line="60"/>
-        <location filename="../../makelaar/ui/today_view.py" line="105"/>
+        <location filename="../../makelaar/ui/today_view.py" line="121"/>
         <source>Opvolgen: vandaag en te laat</source>
         <translation>Follow up: today and overdue</translation>
     </message>
@@ -2828,19 +4057,19 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/today_view.py" line="61"/>
-        <location filename="../../makelaar/ui/today_view.py" line="106"/>
+        <location filename="../../makelaar/ui/today_view.py" line="122"/>
         <source>Koppelingen zonder antwoord</source>
         <translation>Matches without an answer</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/today_view.py" line="62"/>
-        <location filename="../../makelaar/ui/today_view.py" line="107"/>
+        <location filename="../../makelaar/ui/today_view.py" line="123"/>
         <source>Stille ideeën</source>
         <translation>Quiet ideas</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/today_view.py" line="63"/>
-        <location filename="../../makelaar/ui/today_view.py" line="108"/>
+        <location filename="../../makelaar/ui/today_view.py" line="124"/>
         <source>Nieuwe ideeën zonder koppeling</source>
         <translation>New ideas without a match</translation>
     </message>
@@ -2855,9 +4084,108 @@ Database: %2</translation>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="116"/>
+        <location filename="../../makelaar/ui/today_view.py" line="132"/>
         <source>Vandaag, %1: %2 te laat, %3 om op te volgen</source>
         <translation>Today, %1: %2 overdue, %3 to follow up</translation>
+    </message>
+</context>
+<context>
+    <name>UndoImportDialog</name>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="596"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="681"/>
+        <source>Import ongedaan maken</source>
+        <translation>Undo import</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="599"/>
+        <source>Ingelezen op</source>
+        <translation>Imported on</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="601"/>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="602"/>
+        <source>organisaties</source>
+        <translation>organisations</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="602"/>
+        <source>ideeën</source>
+        <translation>ideas</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="604"/>
+        <source>Bestand</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="605"/>
+        <source>Toegevoegd</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="606"/>
+        <source>Bijgewerkt</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="607"/>
+        <source>Afgewezen</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="609"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="610"/>
+        <source>ongedaan gemaakt</source>
+        <translation>undone</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="617"/>
+        <source>Recente imports</source>
+        <translation>Recent imports</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="628"/>
+        <source>Ongedaan maken verwijdert wat de import toevoegde en zet bijgewerkte gegevens terug. Wat na de import is gewijzigd of gekoppeld, blijft staan; dat ziet u vooraf.</source>
+        <translation>Undoing deletes what the import added and puts updated details back as they were. Anything changed or matched after the import stays; you see this beforehand.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="634"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="635"/>
+        <source>&amp;Ongedaan maken…</source>
+        <translation>&amp;Undo…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="636"/>
+        <source>Gekozen import ongedaan maken</source>
+        <translation>Undo the chosen import</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="675"/>
+        <source>De import van %1 (%2) ongedaan maken?</source>
+        <translation>Undo the import of %1 (%2)?</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="688"/>
+        <source>Er is niets ongedaan gemaakt: een record van deze import staat nog open in een formulier. Sla het op of sluit het, en probeer het opnieuw.</source>
+        <translation>Nothing was undone: a record from this import is still open in a form. Save or close it, and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="699"/>
+        <source>Import ongedaan maken…</source>
+        <translation>Undoing the import…</translation>
     </message>
 </context>
 <context>

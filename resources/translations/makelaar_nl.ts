@@ -2,9 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="nl_NL">
 <context>
+    <name>DuplicatesDialog</name>
+    <message numerus="yes">
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="188"/>
+        <source>%n mogelijk(e) dubbel(en). Kies een paar; vergelijk de twee hieronder en kies per veld welke waarde blijft.</source>
+        <translation>
+            <numerusform>%n mogelijke dubbel. Kies een paar; vergelijk de twee hieronder en kies per veld welke waarde blijft.</numerusform>
+            <numerusform>%n mogelijke dubbelen. Kies een paar; vergelijk de twee hieronder en kies per veld welke waarde blijft.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IdeasView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="390"/>
+        <location filename="../../makelaar/ui/list_views.py" line="400"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idee</numerusform>
@@ -26,7 +37,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="373"/>
+        <location filename="../../makelaar/ui/main_window.py" line="465"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n persoon geanonimiseerd: de bewaartermijn was voorbij.</numerusform>
@@ -46,9 +57,20 @@
     </message>
 </context>
 <context>
+    <name>MatchesView</name>
+    <message numerus="yes">
+        <location filename="../../makelaar/ui/matches_view.py" line="105"/>
+        <source>%n koppeling(en)</source>
+        <translation>
+            <numerusform>%n koppeling</numerusform>
+            <numerusform>%n koppelingen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OrganisationsView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="509"/>
+        <location filename="../../makelaar/ui/list_views.py" line="519"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisatie</numerusform>
@@ -70,7 +92,7 @@
 <context>
     <name>SettingsView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/settings_view.py" line="374"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="382"/>
         <source>%n persoon/personen voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</source>
         <translation>
             <numerusform>%n persoon voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</numerusform>
