@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from makelaar.domain.enums import Vocabulary
 from makelaar.domain.records import IdeaData, InitiatorData, OrganisationData
@@ -15,6 +18,23 @@ from makelaar.storage.store import Store
 from makelaar.ui import context, errors
 from makelaar.ui.context import AppContext
 from makelaar.ui.settings import UiSettings
+
+if TYPE_CHECKING:
+    from makelaar.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
+    """The main window, shown and active (keyboard shortcuts only reach an active window)."""
+    from makelaar.ui.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    return w
 
 
 @pytest.fixture

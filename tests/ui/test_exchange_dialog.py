@@ -108,15 +108,6 @@ def test_the_dialog_shows_a_conflict_side_by_side_and_takes_a_choice(
 
 
 @pytest.fixture
-def window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-@pytest.fixture
 def notices(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     monkeypatch.setattr(main_window.Notice, "show", staticmethod(lambda _p, _t, text: seen.append(text)))

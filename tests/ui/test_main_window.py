@@ -17,17 +17,6 @@ from makelaar.ui.main_window import MainWindow
 from makelaar.ui.organisation_editor import OrganisationEditor
 
 
-@pytest.fixture
-def window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
-
-
 def test_ctrl_digits_switch_areas_and_ctrl_f_searches(qtbot: QtBot, window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.today  # Vandaag opens first
     for key, view in (

@@ -8,13 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from makelaar.domain.enums import MatchStatus, Vocabulary
 from makelaar.services import matches
 from makelaar.storage.store import Store
-from makelaar.ui.context import AppContext
 from makelaar.ui.export_dialog import ExportChoice, ExportDialog
 from makelaar.ui.idea_editor import IdeaEditor
 from makelaar.ui.main_window import FileChooser, MainWindow, Notice
@@ -36,17 +34,6 @@ def linked(store: Store, sample: dict[str, str]) -> dict[str, str]:
         later = matches.create_match(s, idea_id=sample["dinner"], organisation_id=sample["fund"], need_id=needs["geld"])
         matches.update_match(s, later.id, version=later.version, status=MatchStatus.APPROACHED, follow_up_on=None)
     return {**sample, "late": late.id, "later": later.id}
-
-
-@pytest.fixture
-def window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
 
 
 def shown_ids(window: MainWindow) -> list[str]:
