@@ -53,6 +53,18 @@ def add_activity(
     return _row(row)
 
 
+# Columns, not Activity objects (a timeline is read far more often than written); the select built once.
+_COLUMNS = select(
+    Activity.id,
+    Activity.kind,
+    Activity.occurred_at,
+    Activity.text,
+    Activity.author,
+    Activity.idea_id,
+    Activity.organisation_id,
+)
+
+
 def list_activities(
     s: Session,
     *,
@@ -61,7 +73,7 @@ def list_activities(
     match_id: str | None = None,
     limit: int = 500,
 ) -> list[ActivityRow]:
-    stmt = select(Activity)
+    stmt = _COLUMNS
     if idea_id:
         stmt = stmt.where(Activity.idea_id == idea_id)
     if organisation_id:
@@ -69,7 +81,18 @@ def list_activities(
     if match_id:
         stmt = stmt.where(Activity.match_id == match_id)
     stmt = stmt.order_by(Activity.occurred_at.desc(), Activity.created_at.desc()).limit(limit)
-    return [_row(a) for a in s.scalars(stmt)]
+    return [
+        ActivityRow(
+            id=a[0],
+            kind=a[1],
+            occurred_at=a[2],
+            text=a[3],
+            author=a[4] or "",
+            idea_id=a[5],
+            organisation_id=a[6],
+        )
+        for a in s.execute(stmt)
+    ]
 
 
 def delete_activity(s: Session, activity_id: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -40,7 +40,21 @@ SORTS: dict[str, Any] = {
 def _statement(*where: object) -> Select[Any]:
     need = aliased(VocabularyTerm)
     return (
-        select(Match, Idea.reference, Idea.title, Organisation.name, need.name, Contact.name)
+        # Columns, not Match objects: a list reads many and changes none.
+        select(
+            Match.id,
+            Match.idea_id,
+            Match.organisation_id,
+            Match.status,
+            Match.follow_up_on,
+            Match.note,
+            Match.version,
+            Idea.reference,
+            Idea.title,
+            Organisation.name,
+            need.name,
+            Contact.name,
+        )
         .join(Idea, Idea.id == Match.idea_id)
         .join(Organisation, Organisation.id == Match.organisation_id)
         .outerjoin(need, need.id == Match.need_id)
@@ -53,23 +67,36 @@ def _rows(s: Session, *where: object) -> list[MatchRow]:
     return _to_rows(s, _statement(*where).order_by(Match.created_at))
 
 
-def _to_rows(s: Session, stmt: Select[Any]) -> list[MatchRow]:
+def _to_rows(s: Session, stmt: Select[Any], params: dict[str, Any] | None = None) -> list[MatchRow]:
     return [
         MatchRow(
-            id=m.id,
-            idea_id=m.idea_id,
+            id=match_id,
+            idea_id=idea_id,
             idea_reference=ref,
             idea_title=title,
-            organisation_id=m.organisation_id,
+            organisation_id=organisation_id,
             organisation_name=org,
             need=need_name or "",
             contact=contact or "",
-            status=m.status,
-            follow_up_on=m.follow_up_on,
-            note=m.note or "",
-            version=m.version,
+            status=status,
+            follow_up_on=follow_up_on,
+            note=note or "",
+            version=version,
         )
-        for m, ref, title, org, need_name, contact in s.execute(stmt)
+        for (
+            match_id,
+            idea_id,
+            organisation_id,
+            status,
+            follow_up_on,
+            note,
+            version,
+            ref,
+            title,
+            org,
+            need_name,
+            contact,
+        ) in s.execute(stmt, params)
     ]
 
 
@@ -177,12 +204,17 @@ def _add(s: Session, row: Match, text: str, author: str | None) -> Match:
     return row
 
 
+# Built once: the summary beside the lists and the editors ask these for every record shown.
+_FOR_IDEA = _statement(Match.idea_id == bindparam("owner_id")).order_by(Match.created_at)
+_FOR_ORGANISATION = _statement(Match.organisation_id == bindparam("owner_id")).order_by(Match.created_at)
+
+
 def matches_for_idea(s: Session, idea_id: str) -> list[MatchRow]:
-    return _rows(s, Match.idea_id == idea_id)
+    return _to_rows(s, _FOR_IDEA, {"owner_id": idea_id})
 
 
 def matches_for_organisation(s: Session, organisation_id: str) -> list[MatchRow]:
-    return _rows(s, Match.organisation_id == organisation_id)
+    return _to_rows(s, _FOR_ORGANISATION, {"owner_id": organisation_id})
 
 
 def create_match(

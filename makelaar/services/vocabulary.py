@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from typing import Any
+
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from makelaar.domain.enums import AreaKind, Vocabulary
@@ -18,11 +20,40 @@ LOGO_SETTING = "municipality_logo"  # the PNG, base64-encoded
 DEFAULT_MUNICIPALITY = "Gemeente"
 
 
+# Plain columns rather than ORM objects: lists are read far more often than terms change (every list and form).
+_TERM_COLUMNS = (VocabularyTerm.id, VocabularyTerm.name, VocabularyTerm.key, VocabularyTerm.retired_at)
+
+
+_TERMS = (
+    select(*_TERM_COLUMNS)
+    .where(VocabularyTerm.vocabulary == bindparam("vocabulary"))
+    .order_by(VocabularyTerm.position, VocabularyTerm.name)
+)
+_ACTIVE_TERMS = (
+    select(*_TERM_COLUMNS)
+    .where(VocabularyTerm.vocabulary == bindparam("vocabulary"), VocabularyTerm.retired_at.is_(None))
+    .order_by(VocabularyTerm.position, VocabularyTerm.name)
+)
+
+
 def list_terms(s: Session, vocabulary: Vocabulary, *, include_retired: bool = False) -> list[Term]:
-    stmt = select(VocabularyTerm).where(VocabularyTerm.vocabulary == vocabulary.value)
-    if not include_retired:
-        stmt = stmt.where(VocabularyTerm.retired_at.is_(None))
-    return [term_of(t) for t in s.scalars(stmt.order_by(VocabularyTerm.position, VocabularyTerm.name))]
+    stmt = _TERMS if include_retired else _ACTIVE_TERMS
+    return [
+        Term(id=r[0], name=r[1], key=r[2], retired=r[3] is not None)
+        for r in s.execute(stmt, {"vocabulary": vocabulary.value})
+    ]
+
+
+_ALL_TERMS = select(VocabularyTerm.vocabulary, *_TERM_COLUMNS).order_by(VocabularyTerm.position, VocabularyTerm.name)
+
+
+def terms_by_vocabulary(s: Session) -> dict[str, list[Term]]:
+    """Every term of every word list, retired ones too, in one query: vocabulary value -> terms in list order
+    (what ``list_terms(..., include_retired=True)`` gives per list)."""
+    out: dict[str, list[Term]] = {}
+    for r in s.execute(_ALL_TERMS):
+        out.setdefault(r[0], []).append(Term(id=r[1], name=r[2], key=r[3], retired=r[4] is not None))
+    return out
 
 
 def _check_name(s: Session, vocabulary: Vocabulary, name: str, exclude_id: str | None = None) -> str:
@@ -76,11 +107,29 @@ def find_term(s: Session, vocabulary: Vocabulary, name: str) -> Term | None:
 
 def list_areas(s: Session, *, include_retired: bool = False) -> list[AreaInfo]:
     """Areas in tree order: the municipality first, then each wijk followed by its buurten."""
-    stmt = select(Area)
-    if not include_retired:
-        stmt = stmt.where(Area.retired_at.is_(None))
-    rows = list(s.scalars(stmt.order_by(Area.position, Area.name)))
-    children: dict[str | None, list[Area]] = {}
+    return _area_tree(_area_infos(s, _AREAS if include_retired else _ACTIVE_AREAS))
+
+
+def area_lists(s: Session) -> tuple[list[AreaInfo], list[AreaInfo]]:
+    """``(list_areas(s), list_areas(s, include_retired=True))`` from one query."""
+    every = _area_infos(s, _AREAS)
+    return _area_tree([a for a in every if not a.retired]), _area_tree(every)
+
+
+_AREAS = select(Area.id, Area.name, Area.kind, Area.parent_id, Area.retired_at).order_by(Area.position, Area.name)
+_ACTIVE_AREAS = (
+    select(Area.id, Area.name, Area.kind, Area.parent_id, Area.retired_at)
+    .where(Area.retired_at.is_(None))
+    .order_by(Area.position, Area.name)
+)
+
+
+def _area_infos(s: Session, stmt: Any) -> list[AreaInfo]:
+    return [AreaInfo(id=r[0], name=r[1], kind=r[2], parent_id=r[3], retired=r[4] is not None) for r in s.execute(stmt)]
+
+
+def _area_tree(rows: list[AreaInfo]) -> list[AreaInfo]:
+    children: dict[str | None, list[AreaInfo]] = {}
     ids = {r.id for r in rows}
     for r in rows:
         parent = r.parent_id if r.parent_id in ids else None
@@ -89,7 +138,7 @@ def list_areas(s: Session, *, include_retired: bool = False) -> list[AreaInfo]:
 
     def walk(parent: str | None) -> None:
         for r in sorted(children.get(parent, []), key=lambda a: (a.kind != AreaKind.MUNICIPALITY, a.name.casefold())):
-            ordered.append(area_of(r))
+            ordered.append(r)
             walk(r.id)
 
     walk(None)

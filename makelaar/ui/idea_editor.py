@@ -61,6 +61,13 @@ from makelaar.ui.widgets import (
 )
 
 
+def _day(value: date) -> str:
+    """``format_date(value)`` (28-11-2026) without ``strftime``: under PySide6 every ``strftime`` call goes through
+    shiboken's import hook (it imports ``time``), about 15 µs each, and an idea's form lists every wijktafel ever held
+    (hundreds): that was 5 ms of each opening of an idea."""
+    return f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
+
+
 class InitiatorsPanel(QWidget):
     """The residents behind an idea: a list to pick one, and its details with the consent it gave.
 
@@ -272,15 +279,15 @@ class IdeaEditor(RecordEditor):
         self.tabs.setAccessibleName(self.tr("Onderdelen van het idee"))
         self.body.addWidget(self.tabs)
 
-        vocab = ctx.read(
+        terms, areas, session_rows = ctx.read(
             lambda s: (
-                vocabulary.list_terms(s, Vocabulary.THEME, include_retired=True),
-                vocabulary.list_terms(s, Vocabulary.HELP_TYPE, include_retired=True),
+                vocabulary.terms_by_vocabulary(s),  # every word list in one query, retired terms too
                 vocabulary.list_areas(s, include_retired=True),
                 sessions.session_choices(s),
             )
         )
-        self._all_themes, self._all_needs, areas, session_rows = vocab
+        self._all_themes = terms.get(Vocabulary.THEME.value, [])
+        self._all_needs = terms.get(Vocabulary.HELP_TYPE.value, [])
         self._themes = [t for t in self._all_themes if not t.retired]
         self._needs = [t for t in self._all_needs if not t.retired]
 
@@ -299,10 +306,13 @@ class IdeaEditor(RecordEditor):
         self.source = add_row(form, self.tr("&Binnengekomen via:"), QComboBox())
         fill_combo(self.source, [(self.tr("(onbekend)"), None)] + [(label(s.value), s.value) for s in IdeaSource])
         self.session = add_row(form, self.tr("Wij&ktafel:"), QComboBox())
+        # Hundreds of wijktafels in a few years: sized by a typical title instead of measuring every one of them each
+        # time an idea is opened (the field still stretches with the form; the list shows the whole titles).
+        self.session.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.session.setMinimumContentsLength(40)
         fill_combo(
             self.session,
-            [(self.tr("(geen)"), None)]
-            + [(f"{title} ({format_date(held_on)})", sid) for sid, title, held_on in session_rows],
+            [(self.tr("(geen)"), None)] + [(f"{title} ({_day(held_on)})", sid) for sid, title, held_on in session_rows],
         )
         self.team_size = add_row(
             form, self.tr("Aantal &mensen:"), QSpinBox(), hint=self.tr("Hoeveel mensen staan achter het idee")

@@ -82,6 +82,9 @@ class RecordListView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Zoeken"))
         self._shown: str | None = None  # the record whose summary is on screen
+        # Names of terms and areas for the summary, read with the filter lists (refresh_vocabulary), not per record.
+        self._term_names: dict[str, str] = {}
+        self._area_names: dict[str, str] = {}
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.timeout.connect(self._run_search)
@@ -302,6 +305,13 @@ class RecordListView(QWidget):
     def refresh_vocabulary(self) -> None:
         """Fill the filter lists again after the vocabulary or areas changed."""
 
+    def _remember_names(self, terms: dict[str, list[Term]], areas: list[AreaInfo], vocabularies: Any) -> None:
+        self._term_names = {t.id: t.name for v in vocabularies for t in terms.get(v.value, [])}
+        self._area_names = {a.id: a.name for a in areas}
+
+    def _names_known(self, term_ids: list[str], area_ids: list[str]) -> bool:
+        return all(t in self._term_names for t in term_ids) and all(a in self._area_names for a in area_ids)
+
     def order_tabs(self) -> None:
         """Tab goes search, filters, New, the list, the summary: the order they are read on screen."""
         chain: list[QWidget] = [self.search]
@@ -337,13 +347,12 @@ class IdeasView(RecordListView):
         self.order_tabs()
 
     def refresh_vocabulary(self) -> None:
-        areas, themes, needs = self.ctx.read(
-            lambda s: (
-                vocabulary.list_areas(s),
-                vocabulary.list_terms(s, Vocabulary.THEME),
-                vocabulary.list_terms(s, Vocabulary.HELP_TYPE),
-            )
+        (areas, all_areas), terms = self.ctx.read(
+            lambda s: (vocabulary.area_lists(s), vocabulary.terms_by_vocabulary(s))
         )
+        self._remember_names(terms, all_areas, _IDEA_VOCABULARIES)
+        themes = [t for t in terms.get(Vocabulary.THEME.value, []) if not t.retired]
+        needs = [t for t in terms.get(Vocabulary.HELP_TYPE.value, []) if not t.retired]
         statuses: list[tuple[str, Any]] = [
             (self.tr("Alle statussen"), None),
             (self.tr("Lopend"), "open"),
@@ -399,21 +408,18 @@ class IdeasView(RecordListView):
     def summary_html(self, record_id: str) -> str:
         def load(s: Session) -> tuple[Any, ...]:
             data = ideas.get_idea(s, record_id)
-            all_terms = {
-                t.id: t.name
-                for v in (Vocabulary.THEME, Vocabulary.HELP_TYPE)
-                for t in vocabulary.list_terms(s, v, include_retired=True)
-            }
-            areas = {a.id: a.name for a in vocabulary.list_areas(s, include_retired=True)}
+            if not self._names_known(data.theme_ids + data.need_ids, [data.area_id] if data.area_id else []):
+                # A term or area made since the lists were read (an import): read the names again.
+                (_, all_areas), all_terms = vocabulary.area_lists(s), vocabulary.terms_by_vocabulary(s)
+                self._remember_names(all_terms, all_areas, _IDEA_VOCABULARIES)
             return (
                 data,
-                all_terms,
-                areas,
                 matches.matches_for_idea(s, record_id),
                 activities.list_activities(s, idea_id=record_id, limit=5),
             )
 
-        data, terms, areas, links, recent = self.ctx.read(load)
+        data, links, recent = self.ctx.read(load)
+        terms, areas = self._term_names, self._area_names
         no_links, links_title, recent_title = (
             self.tr("nog geen koppelingen"),
             self.tr("Koppelingen"),
@@ -474,13 +480,18 @@ class OrganisationsView(RecordListView):
         return ("name", False)
 
     def refresh_vocabulary(self) -> None:
-        areas, themes, offers, kinds = self.ctx.read(
-            lambda s: (
-                vocabulary.list_areas(s),
-                vocabulary.list_terms(s, Vocabulary.THEME),
-                vocabulary.list_terms(s, Vocabulary.HELP_TYPE),
-                vocabulary.list_terms(s, Vocabulary.ORGANISATION_KIND),
-            )
+        (areas, all_areas), terms = self.ctx.read(
+            lambda s: (vocabulary.area_lists(s), vocabulary.terms_by_vocabulary(s))
+        )
+        self._remember_names(terms, all_areas, Vocabulary)
+
+        def active(v: Vocabulary) -> list[Term]:
+            return [t for t in terms.get(v.value, []) if not t.retired]
+
+        themes, offers, kinds = (
+            active(Vocabulary.THEME),
+            active(Vocabulary.HELP_TYPE),
+            active(Vocabulary.ORGANISATION_KIND),
         )
         fill_combo(
             self.area_filter, area_items(_areas_for_filter(areas), empty=self.tr("Alle wijken")), self.query.area_id
@@ -510,17 +521,21 @@ class OrganisationsView(RecordListView):
     def empty_message(self) -> str:
         return self.tr(
             "Hier komt de sociale kaart: de organisaties die bewoners kunnen helpen. Voeg er een toe met Ctrl+N, "
-            "importeer een lijst (Bestand > Importeren) of laad de voorbeeldgegevens."
+            "importeer een lijst (Bestand › Organisaties importeren…) of laad de voorbeeldgegevens."
         )
 
     def summary_html(self, record_id: str) -> str:
         def load(s: Session) -> tuple[Any, ...]:
             data = organisations.get_organisation(s, record_id)
-            terms = {t.id: t.name for v in Vocabulary for t in vocabulary.list_terms(s, v, include_retired=True)}
-            areas = {a.id: a.name for a in vocabulary.list_areas(s, include_retired=True)}
-            return data, terms, areas, matches.matches_for_organisation(s, record_id)
+            term_ids = data.offer_ids + data.theme_ids + ([data.kind_id] if data.kind_id else [])
+            if not self._names_known(term_ids, data.area_ids):
+                # A term or area made since the lists were read (an import): read the names again.
+                (_, all_areas), all_terms = vocabulary.area_lists(s), vocabulary.terms_by_vocabulary(s)
+                self._remember_names(all_terms, all_areas, Vocabulary)
+            return data, matches.matches_for_organisation(s, record_id)
 
-        data, terms, areas, links = self.ctx.read(load)
+        data, links = self.ctx.read(load)
+        terms, areas = self._term_names, self._area_names
         no_people, no_links = self.tr("geen contactpersonen"), self.tr("nog geen koppelingen")
         people_title, links_title = self.tr("Contactpersonen"), self.tr("Koppelingen")
         rows = [
@@ -556,6 +571,9 @@ class OrganisationsView(RecordListView):
             f"<h3>{people_title}</h3><ul>{people}</ul>"
             f"<h3>{links_title}</h3><ul>{link_items}</ul>"
         )
+
+
+_IDEA_VOCABULARIES = (Vocabulary.THEME, Vocabulary.HELP_TYPE)
 
 
 def _terms(empty: str, terms: list[Term]) -> list[tuple[str, str | None]]:

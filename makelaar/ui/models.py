@@ -25,15 +25,15 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-_SHOWN_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-        ID_ROLE,
-        ROW_ROLE,
-    }
-)
+# Plain ints: data() is called for every role of every cell painted (about 1,200 calls per screen of a list), and
+# Qt passes the role as an int, so these are compared without going through the enum.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ID = int(ID_ROLE.value) if hasattr(ID_ROLE, "value") else int(ID_ROLE)
+_ROW = int(ROW_ROLE.value) if hasattr(ROW_ROLE, "value") else int(ROW_ROLE)
+_SHOWN_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _ID, _ROW})
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 
 @dataclass(frozen=True)
@@ -65,14 +65,13 @@ class _ColumnsModel(QAbstractTableModel, Generic[R]):
         return None
 
     def cell(self, row: R, column: int, role: int) -> Any:
-        spec = self._columns[column]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return spec.value(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and spec.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ID_ROLE:
+        if role in (_DISPLAY, _TOOLTIP):
+            return self._columns[column].value(row)
+        if role == _ALIGNMENT:
+            return _RIGHT if self._columns[column].align_right else None
+        if role == _ID:
             return getattr(row, "id", None)
-        if role == ROW_ROLE:
+        if role == _ROW:
             return row
         return None
 
@@ -99,9 +98,12 @@ class RowsTableModel(_ColumnsModel[R]):
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if role not in _SHOWN_ROLES or not index.isValid():
             return None
-        return self.cell(self._rows[index.row()], index.column(), role)
+        row = index.row()
+        if not (0 <= row < len(self._rows)):
+            return None
+        return self.cell(self._rows[row], index.column(), role)
 
 
 class PagedTableModel(_ColumnsModel[R]):
@@ -130,15 +132,20 @@ class PagedTableModel(_ColumnsModel[R]):
         self._fetch = fetch
         self._total = 0
         self._pages: OrderedDict[int, list[R]] = OrderedDict()
+        self._last: tuple[int, list[R]] | None = None  # the page asked for last: a screen's cells are on one page
         self.sort_column = -1
         self.sort_order = Qt.SortOrder.AscendingOrder
         self.on_sort: Callable[[str, bool], None] | None = None
+        # The (column, order) the rows were just loaded in by sort(), until anything else reloads them.
+        self._sorted_as: tuple[int, Qt.SortOrder] | None = None
 
     # -- loading --------------------------------------------------------------------------------------------------
 
     def reload(self) -> None:
         self.beginResetModel()
         self._pages.clear()
+        self._last = None
+        self._sorted_as = None
         self._total = self._count()
         if self._total:
             # The first page comes along with the count, so the first screen shows at once.
@@ -151,6 +158,9 @@ class PagedTableModel(_ColumnsModel[R]):
         return self._total
 
     def _page(self, number: int) -> list[R]:
+        last = self._last
+        if last is not None and last[0] == number:
+            return last[1]
         page = self._pages.get(number)
         if page is None:
             page = self._fetch(number * self.PAGE, self.PAGE)
@@ -159,6 +169,7 @@ class PagedTableModel(_ColumnsModel[R]):
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(number)
+        self._last = (number, page)
         return page
 
     def row_at(self, row: int) -> R | None:
@@ -183,10 +194,14 @@ class PagedTableModel(_ColumnsModel[R]):
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Roles nobody shows are answered before a page would be fetched for them.
-        if not index.isValid() or role not in _SHOWN_ROLES:
+        if role not in _SHOWN_ROLES or not index.isValid():
             return None
-        row = self.row_at(index.row())
-        return None if row is None else self.cell(row, index.column(), role)
+        number = index.row()
+        if not (0 <= number < self._total):
+            return None
+        page = self._page(number // self.PAGE)
+        offset = number % self.PAGE
+        return self.cell(page[offset], index.column(), role) if offset < len(page) else None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not (0 <= column < len(self._columns)):
@@ -194,6 +209,11 @@ class PagedTableModel(_ColumnsModel[R]):
         key = self._columns[column].sort_key
         if key is None or self.on_sort is None:
             return
+        if self._sorted_as == (column, order):
+            # QTableView.sortByColumn asks twice (once through the header's indicator, once itself): the rows are in
+            # this order already and nothing reloaded them since, so the second request costs nothing.
+            return
         self.sort_column, self.sort_order = column, order
         self.on_sort(key, order == Qt.SortOrder.DescendingOrder)
         self.reload()
+        self._sorted_as = (column, order)
