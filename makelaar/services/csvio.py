@@ -1269,23 +1269,7 @@ class _Importer:
         return ""
 
 
-_ORGANISATION_FIELDS = (
-    "name",
-    "kind_id",
-    "description",
-    "website",
-    "kvk",
-    "email",
-    "phone",
-    "address",
-    "postcode",
-    "city",
-    "active",
-    "fund_max_amount",
-    "fund_min_initiators",
-    "fund_deadline",
-    "fund_excludes",
-)
+_ORGANISATION_FIELDS = organisations.ORGANISATION_FIELDS
 
 
 def _organisation_data_by_id(s: Session, ids: Sequence[str]) -> dict[str, OrganisationData]:

@@ -60,7 +60,7 @@ from makelaar.domain.errors import KnownError, NotFoundError
 from makelaar.domain.records import OrganisationData
 from makelaar.domain.vocabulary import normalise
 from makelaar.services.csvio import organisation_key
-from makelaar.services.organisations import organisation_data
+from makelaar.services.organisations import ORGANISATION_FIELDS, organisation_data
 from makelaar.storage.base import utcnow
 from makelaar.storage.models import Activity, Contact, Match, Organisation, Setting, VocabularyTerm
 
@@ -90,23 +90,7 @@ KEEP: Side = "keep"
 OTHER: Side = "other"
 
 # The fields of an organisation a merge chooses between, in the order the comparison shows them.
-MERGE_FIELDS = (
-    "name",
-    "kind_id",
-    "description",
-    "website",
-    "kvk",
-    "email",
-    "phone",
-    "address",
-    "postcode",
-    "city",
-    "active",
-    "fund_max_amount",
-    "fund_min_initiators",
-    "fund_deadline",
-    "fund_excludes",
-)
+MERGE_FIELDS = ORGANISATION_FIELDS
 
 # Which koppeling status is further along, for two koppelingen that become one. A refusal (afgewezen) is an
 # answer, so it is past benaderd; a commitment is further still.
