@@ -253,8 +253,8 @@ class DuplicatesDialog(QDialog):
             "active": self.tr("Actief"),
             "fund_max_amount": self.tr("Fonds: maximumbedrag"),
             "fund_min_initiators": self.tr("Fonds: minimaal aantal initiatiefnemers"),
-            "fund_deadline": self.tr("Fonds: uiterste datum"),
-            "fund_excludes": self.tr("Fonds: betaalt niet"),
+            "fund_deadline": self.tr("Fonds: aanvragen uiterlijk op"),
+            "fund_excludes": self.tr("Fonds: betaalt niet voor"),
         }
 
     def _value_text(self, side: SideDetail, name: str) -> str:
@@ -444,9 +444,10 @@ class DuplicatesDialog(QDialog):
         question = (
             self.tr(
                 "%1 (%2) gaat op in %3 (%4).\n\n"
-                "De %5 koppeling(en), %6 contactperso(o)n(en) en %7 tijdlijnregel(s) van %1 gaan over naar %3, met "
-                "de waarden die u per veld koos; aanbod, thema's en wijken komen bij elkaar. Daarna wordt %1 "
-                "verwijderd. Dit kan niet ongedaan worden gemaakt (alleen met een back-up).\n\nSamenvoegen?"
+                "Wat bij %1 hoort, gaat over naar %3: koppelingen (%5), contactpersonen (%6) en regels op de "
+                "tijdlijn (%7). %3 krijgt de waarden die u per veld koos; aanbod, thema's en wijken komen bij "
+                "elkaar. Daarna wordt %1 verwijderd. Dit kunt u niet ongedaan maken, alleen met een back-up."
+                "\n\nSamenvoegen?"
             )
             .replace("%1", other.data.name)
             .replace("%2", other.data.reference or "")

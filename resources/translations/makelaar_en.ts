@@ -406,13 +406,26 @@
     </message>
     <message>
         <location filename="../../makelaar/ui/duplicates_dialog.py" line="256"/>
-        <source>Fonds: uiterste datum</source>
+        <source>Fonds: aanvragen uiterlijk op</source>
         <translation>Fund: applications due by</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/duplicates_dialog.py" line="257"/>
-        <source>Fonds: betaalt niet</source>
+        <source>Fonds: betaalt niet voor</source>
         <translation>Fund: does not pay for</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="446"/>
+        <source>%1 (%2) gaat op in %3 (%4).
+
+Wat bij %1 hoort, gaat over naar %3: koppelingen (%5), contactpersonen (%6) en regels op de tijdlijn (%7). %3 krijgt de waarden die u per veld koos; aanbod, thema&apos;s en wijken komen bij elkaar. Daarna wordt %1 verwijderd. Dit kunt u niet ongedaan maken, alleen met een back-up.
+
+Samenvoegen?</source>
+        <translation>%1 (%2) will be merged into %3 (%4).
+
+What belongs to %1 moves to %3: matches (%5), contact persons (%6) and timeline entries (%7). %3 gets the values you chose for each field; offers, themes and districts are combined. Then %1 is deleted. You cannot undo this, except with a backup.
+
+Merge?</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/duplicates_dialog.py" line="263"/>
@@ -507,35 +520,22 @@
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="446"/>
-        <source>%1 (%2) gaat op in %3 (%4).
-
-De %5 koppeling(en), %6 contactperso(o)n(en) en %7 tijdlijnregel(s) van %1 gaan over naar %3, met de waarden die u per veld koos; aanbod, thema&apos;s en wijken komen bij elkaar. Daarna wordt %1 verwijderd. Dit kan niet ongedaan worden gemaakt (alleen met een back-up).
-
-Samenvoegen?</source>
-        <translation>%1 (%2) will be merged into %3 (%4).
-
-The matches (%5), contact persons (%6) and timeline entries (%7) of %1 move to %3, with the values you chose for each field; offers, themes and districts are combined. Then %1 is deleted. This cannot be undone (except with a backup).
-
-Merge?</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="459"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="460"/>
         <source>Samenvoegen</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="462"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="463"/>
         <source>Niet samengevoegd: sluit eerst de open formulieren van deze organisaties.</source>
         <translation>Not merged: first close the open forms of these organisations.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="474"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="475"/>
         <source>Samenvoegen…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="484"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="485"/>
         <source>%1 (%2) is samengevoegd met %3 (%4). </source>
         <translation>%1 (%2) has been merged into %3 (%4). </translation>
     </message>
