@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from makelaar.domain.enums import CLOSED_IDEA_STATUSES, IdeaStatus, MatchStatus
 from makelaar.services import vocabulary
+from makelaar.services.matches import OPEN_MATCH_STATUSES
 from makelaar.storage.base import utcnow
 from makelaar.storage.models import Activity, Idea, Match, Organisation
 
@@ -21,7 +22,7 @@ DEFAULT_QUIET_WEEKS = 6
 DEFAULT_ANSWER_DAYS = 14
 LIMIT = 200
 
-_OPEN_MATCH = (MatchStatus.PROPOSED.value, MatchStatus.APPROACHED.value, MatchStatus.COMMITTED.value)
+_OPEN_MATCH = OPEN_MATCH_STATUSES
 _CLOSED = tuple(s.value for s in CLOSED_IDEA_STATUSES)
 
 

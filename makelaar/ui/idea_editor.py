@@ -61,13 +61,6 @@ from makelaar.ui.widgets import (
 )
 
 
-def _day(value: date) -> str:
-    """``format_date(value)`` (28-11-2026) without ``strftime``: under PySide6 every ``strftime`` call goes through
-    shiboken's import hook (it imports ``time``), about 15 µs each, and an idea's form lists every wijktafel ever held
-    (hundreds): that was 5 ms of each opening of an idea."""
-    return f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
-
-
 class InitiatorsPanel(QWidget):
     """The residents behind an idea: a list to pick one, and its details with the consent it gave.
 
@@ -312,7 +305,8 @@ class IdeaEditor(RecordEditor):
         self.session.setMinimumContentsLength(40)
         fill_combo(
             self.session,
-            [(self.tr("(geen)"), None)] + [(f"{title} ({_day(held_on)})", sid) for sid, title, held_on in session_rows],
+            [(self.tr("(geen)"), None)]
+            + [(f"{title} ({format_date(held_on)})", sid) for sid, title, held_on in session_rows],
         )
         self.team_size = add_row(
             form, self.tr("Aantal &mensen:"), QSpinBox(), hint=self.tr("Hoeveel mensen staan achter het idee")

@@ -338,34 +338,24 @@ class MainWindow(QMainWindow):
         if UndoImportDialog.ask(self, self.ctx, close_editors=self._close_record_editors):
             self.refresh_all()
 
-    def _list_of(self, kind: str) -> RecordListView:
-        views: dict[str, RecordListView] = {
-            "organisaties": self.organisations,
-            "ideeen": self.ideas,
-            "koppelingen": self.matches,
-        }
-        return views[kind]
+    def _lists(self) -> dict[str, RecordListView]:
+        """The list behind each kind of export."""
+        return {"organisaties": self.organisations, "ideeen": self.ideas, "koppelingen": self.matches}
 
     @Slot()
     def export_current(self) -> None:
         """Ctrl+E: export what the list on screen shows (the ideas when no list is on screen)."""
         view = self.current_view()
-        kinds = {self.organisations: "organisaties", self.ideas: "ideeen", self.matches: "koppelingen"}
-        self.export_file(kinds.get(view, "ideeen") if isinstance(view, RecordListView) else "ideeen")
+        self.export_file(next((kind for kind, v in self._lists().items() if v is view), "ideeen"))
 
     def export_file(self, kind: str) -> None:
         from makelaar.services import csvio
         from makelaar.services.listing import ListQuery
         from makelaar.ui.export_dialog import ExportDialog
 
-        view = self._list_of(kind)
+        view = self._lists()[kind]
         query = view.query
-        counters = {
-            "organisaties": self.organisations.count,
-            "ideeen": self.ideas.count,
-            "koppelingen": self.matches.count,
-        }
-        shown, total = self.ctx.read(lambda s: (counters[kind](s, query), counters[kind](s, ListQuery())))
+        shown, total = self.ctx.read(lambda s: (view.count(s, query), view.count(s, ListQuery())))
         what = {
             "organisaties": self.tr("organisaties"),
             "ideeen": self.tr("ideeën"),

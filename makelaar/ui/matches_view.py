@@ -33,7 +33,6 @@ class MatchesView(RecordListView):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._ideas: dict[str, str] = {}  # koppeling id -> idea id, for the rows on screen
         self.search.setPlaceholderText(self.tr("Zoek op idee, nummer of organisatie… (Ctrl+F)"))
         self.status_filter = QComboBox()
         self.follow_up_filter = QComboBox()
@@ -97,9 +96,7 @@ class MatchesView(RecordListView):
         return matches.count_matches(s, q)
 
     def fetch(self, s: Session, q: ListQuery, offset: int, limit: int) -> list[MatchRow]:
-        rows = matches.list_matches(s, q, offset, limit)
-        self._ideas.update({r.id: r.idea_id for r in rows})
-        return rows
+        return matches.list_matches(s, q, offset, limit)
 
     def count_text(self, n: int) -> str:
         return self.tr("%n koppeling(en)", "", n)
@@ -111,9 +108,9 @@ class MatchesView(RecordListView):
         )
 
     def _open_idea_of(self, match_id: str) -> None:
-        idea_id = self._ideas.get(match_id)
-        if idea_id is None:
-            idea_id = self.ctx.read(lambda s: matches.get_match(s, match_id).idea_id)
+        # The row on screen knows its idea; a koppeling no longer loaded is looked up.
+        row = self.model.row_at(self.model.find_row(match_id))
+        idea_id = row.idea_id if row is not None else self.ctx.read(lambda s: matches.get_match(s, match_id).idea_id)
         self.open_idea.emit(idea_id)
 
     def summary_html(self, record_id: str) -> str:

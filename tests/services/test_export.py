@@ -79,7 +79,7 @@ def make_registry(store: Store) -> dict[str, str]:
 
 
 def test_organisations_export_follows_the_list_filters(store: Store, tmp_path: Path) -> None:
-    ids = make_registry(store)
+    make_registry(store)
     with store.begin() as s:
         ruimte = term_id(s, Vocabulary.HELP_TYPE, "ruimte")
         filtered = ListQuery(help_type_id=ruimte, active_only=True)
@@ -90,7 +90,6 @@ def test_organisations_export_follows_the_list_filters(store: Store, tmp_path: P
     assert shown == ["Buurthuis De Kern"]
     assert [r[0] for r in read(tmp_path / "o.csv")[1:]] == shown
     assert [r[0] for r in read(tmp_path / "zoek.csv")[1:]] == ["Fonds Oosterpark"]
-    assert len(ids) == 9
 
 
 def test_ideas_export_follows_the_list_filters(any_store: Store, tmp_path: Path) -> None:
@@ -194,7 +193,7 @@ def test_cli_export_for_own_records(store: Store, tmp_path: Path, capsys: pytest
 
 
 def test_an_export_of_the_list_reads_in_the_list_order(any_store: Store, tmp_path: Path) -> None:
-    ids = make_registry(any_store)
+    make_registry(any_store)
     with any_store.begin() as s:
         by_title = ListQuery(sort="title", descending=True)
         csvio.export_path(s, "ideeen", tmp_path / "i.csv", query=by_title)
@@ -208,4 +207,4 @@ def test_an_export_of_the_list_reads_in_the_list_order(any_store: Store, tmp_pat
     assert [r[0] for r in read(tmp_path / "o.csv")[1:]] == listed
     # Late first, the koppeling without a follow-up date last.
     assert [r[5] for r in read(tmp_path / "k.csv")[1:]][-1] == ""
-    assert read(tmp_path / "k.csv")[1][2] == "Buurthuis De Kern" and len(ids) == 9
+    assert read(tmp_path / "k.csv")[1][2] == "Buurthuis De Kern"
