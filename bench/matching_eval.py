@@ -21,17 +21,26 @@ compared with the defaults on that same half. Leave-one-out: the same with 19 id
 If tuning on the judged data bought much more than the defaults on unseen ideas, the defaults would be overfit or
 badly chosen; if the two are close, the defaults carry over.
 
-Notes on P@3 (0.783, 47 of the 60 top-3 places; the target 0.80 needs 48). Three ideas have only two judged partners,
-so 57 is the ceiling. The misses are third places where a partner judged "sensible" (a second fund, the wijkagent,
-the volunteer centre) nearly ties with one judged not relevant. General signals tried, each a principle a broker
-might use, and not kept because none reached 48 (each moved a third place in and another out, or lost some): theme
-idf (a shared "welzijn" says less than a shared "sport"), theme cosine (an organisation whose work is the idea's
-theme), a general-support head start that fades once its help is covered, a small head start for funds whose themes
-fit when money is not asked for, a second provider of a place-bound help (a room) worth nothing, coverage by a
-town-wide room counting as partial, a bonus for covering several needs at once, a discount for organisations that
-offer none of the needs, a smooth instead of a hard text saturation. Nearby values of the existing weights
-(coverage, new_need, broad, wide_area, place_bound, title, name, modifier, related, specialist, unrelated, need)
-give 47 or less: the defaults sit on a plateau.
+Notes on P@3 (0.800, 48 of the 60 top-3 places; the target 0.80 needs 48; nDCG@5 0.942). Three ideas have only two
+judged partners, so 57 is the ceiling. The 48th place came from ``Weights.cofunding`` (money adds up: a second fund
+keeps its value when one above it already offers money), which put the second fund third for the neighbourhood party
+instead of a music school that offers none of its needs. It moves that one idea only, by a small margin (0.27
+against 0.26): at text or need x0.875 it is lost again. Over the 243 settings of the overfitting grid it gains a
+place in 100, changes nothing in 130 and loses one in 13 (the benches and jeu-de-boules idea, where a second fund
+whose themes fit less pushes out a partner judged sensible); the defaults on unseen halves stay as good as tuned
+settings. Volunteers do not add up the same way (a volunteer centre finds them): letting them stack too gave 45-47.
+The misses left are third places where a partner judged "sensible" (the wijkagent, the volunteer centre, a fund
+when money is not asked for) nearly ties with one judged not relevant. General signals tried, each a principle a
+broker might use, and not kept (each moved a third place in and another out, or lost some): theme idf (a shared
+"welzijn" says less than a shared "sport"), theme cosine (an organisation whose work is the idea's theme), a
+general-support head start that fades once its help is covered, a small head start for funds whose themes fit when
+money is not asked for, a second provider of a place-bound help (a room) worth nothing, coverage by a town-wide room
+counting as partial, a bonus for covering several needs at once or all of them, a discount for organisations that
+offer none of the needs, a smooth instead of a hard text saturation, need shares weighted by how rare the help is,
+a text match on one word only counting less (coordination), no title weight for the words of a place phrase ("in het
+park"), and evidence of relatedness combined (shared subject and same wijk) instead of the strongest. Nearby values
+of the existing weights (coverage, new_need, broad, wide_area, place_bound, title, name, modifier, related,
+specialist, unrelated, need) give 48 or less: the defaults sit on a plateau.
 """
 
 from __future__ import annotations
@@ -140,10 +149,12 @@ def score_rankings(rankings: dict[str, list[str]], judged: Sequence[Judged]) -> 
         per[j.title] = (ndcg_at(ranked, j.relevance, 5, lambda r: 2.0**r - 1.0), precision_at(ranked, j.relevance, 3))
         linear.append(ndcg_at(ranked, j.relevance, 5, float))
     n = len(judged) or 1
+    # P@3 over all ideas as relevant places / places (48 of 60 is exactly 0.8; a mean of thirds is a hair below).
+    hits = sum(1 for j in judged for name in rankings[j.title][:3] if j.relevance.get(name, 0) >= 1)
     return Scores(
         ndcg5=sum(v[0] for v in per.values()) / n,
         ndcg5_linear=sum(linear) / n,
-        p3=sum(v[1] for v in per.values()) / n,
+        p3=hits / (3 * n),
         per_idea=per,
     )
 

@@ -38,7 +38,8 @@ Then:
   (needs, themes and words) move the score up or down, with the earlier idea named.
 - **coverage** — the list is built greedily (like MMR): a need nobody above covers yet counts double, one already
   covered much less, so an idea needing ruimte, geld and vrijwilligers gets partners for all three rather than
-  five for one. Scores fall as needs get covered, so the list is in descending order of its scores.
+  five for one. Money is the exception: funds give part of a budget, so a second fund keeps its value (see
+  ``Weights.cofunding``). Scores fall as needs get covered, so the list is in descending order of its scores.
 - inactive organisations are never in the index.
 
 ``bench/matching_eval.py`` measures the ranking on a judged set, against baselines, with a split-half check.
@@ -113,6 +114,12 @@ class Weights:
     - ``new_need`` 1.0 and ``coverage`` 0.7: while the list is built, a need no higher suggestion covers yet counts
       double (the list should cover every need), and one already covered loses 70 % of its value (not all: a
       second partner for the same need is still useful, just less).
+    - ``cofunding`` 1.0: money adds up. A fund or budget gives part of what an idea costs, up to its own maximum and
+      often only on condition that other money comes in too (co-financing), so brokers name several funds: money
+      from one source does not cover the need for money. At 1 a second source of money keeps its full value when
+      one above it already offers money (without the bonus for a new need, so it still comes after a partner for a
+      need nobody covers yet); at 0 money is covered like any other help. Other help is filled by one partner (one
+      room, one permit).
     - ``history`` 0.15: how far an earlier outcome for a very similar idea moves a score (one signal's worth).
     - ``fund_misfit`` 0.5: a fund that does not fit keeps half its score: still in the list, rarely on top.
     - ``wide_area`` 0.5: working in the whole municipality counts half of working in the idea's own wijk.
@@ -144,6 +151,7 @@ class Weights:
     place_bound: float = 0.5
     coverage: float = 0.7
     new_need: float = 1.0
+    cofunding: float = 1.0
     history: float = 0.15
     fund_misfit: float = 0.5
     wide_area: float = 0.5
@@ -459,6 +467,10 @@ class MatchIndex:
             found = self._support[term_id] = fold(self.name(term_id)).strip() in SUPPORT_HELP
         return found
 
+    def is_money(self, term_id: str) -> bool:
+        """Whether a type of help is money (see Weights.cofunding)."""
+        return fold(self.name(term_id)).strip() == MONEY
+
     def broad_prior(self, i: int, needs: Iterable[str]) -> float:
         """The fixed amount for a general support organisation offering help the idea needs (see Weights.broad)."""
         if not self.broad[i]:
@@ -747,16 +759,17 @@ def rank(
     features = index.features(idea, q.own_terms)
     pool = [_score(index, q, i, today, features) for i in shortlist]
 
-    # 3. Greedy coverage: a need a higher suggestion (or an existing koppeling) covers is worth less. A score only
-    #    falls as needs get covered, so the scores come out in descending order.
+    # 3. Greedy coverage: a need a higher suggestion (or an existing koppeling) covers is worth less (money less so,
+    #    see Weights.cofunding). A score only falls as needs get covered, so the scores come out in descending order.
     covered = {m.need_id for m in own if m.need_id and m.status not in DECLINED}
+    discount = {n: w.coverage * (1.0 - w.cofunding if index.is_money(n) else 1.0) for n in needs}
     picked: list[tuple[float, _Candidate]] = []
     while pool and len(picked) < top:
         best_at, best_score = 0, -1.0
         for k, c in enumerate(pool):
             fresh = sum(v for n, v in c.need_value.items() if n not in covered)
-            done = sum(v for n, v in c.need_value.items() if n in covered)
-            score = c.base + w.new_need * fresh - w.coverage * done
+            done = sum(discount[n] * v for n, v in c.need_value.items() if n in covered)
+            score = c.base + w.new_need * fresh - done
             if score > best_score + 1e-12:
                 best_at, best_score = k, score
         chosen = pool.pop(best_at)

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from makelaar.domain.matching import (
+    DEFAULT_WEIGHTS,
     FundCriteria,
     IdeaProfile,
     MatchIndex,
@@ -401,6 +402,23 @@ def test_coverage_a_second_provider_of_a_covered_need_comes_after_one_for_an_ope
     got = ranked([*rooms, hands], the_idea)
     assert names(got)[:2] in (["zaal1", "handen"], ["handen", "zaal1"])
     assert [s.score for s in got] == sorted((s.score for s in got), reverse=True)
+
+
+def test_coverage_money_adds_up_a_second_fund_comes_before_a_second_room() -> None:
+    # A fund gives part of a budget (co-financing), so money from one fund does not cover the need for money; one
+    # room does cover the need for a room. The second room is listed first, so a tie would put it third.
+    the_idea = idea(needs=("ruimte", "geld"))
+    orgs = [org("zaal1"), fund("fonds1"), org("zaal2"), fund("fonds2")]
+    got = ranked(orgs, the_idea, top=4)
+    assert sorted(names(got)[:2]) == ["fonds1", "zaal1"]
+    assert names(got)[2:] == ["fonds2", "zaal2"]
+    assert got[2].score - got[3].score >= 0.05
+    assert [s.score for s in got] == sorted((s.score for s in got), reverse=True)
+    # Money covered like any other help: the second fund and the second room are alike again.
+    alike = MatchIndex(orgs, names=NAMES, weights=replace(DEFAULT_WEIGHTS, cofunding=0.0))
+    again = rank(alike, the_idea, top=4, today=TODAY)
+    assert names(again)[2:] == ["zaal2", "fonds2"]
+    assert again[2].score == again[3].score
 
 
 def test_existing_koppelingen_are_left_out_and_their_needs_count_as_covered() -> None:
