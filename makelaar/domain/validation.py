@@ -11,8 +11,6 @@ import re
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-import email_validator
-import phonenumbers
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import postcode as nl_postcode
 
@@ -64,7 +62,15 @@ _PLAIN_EMAIL = re.compile(
     r"(?P<local>[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*)@"
     r"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})"
 )
-_RESERVED_DOMAINS = tuple(email_validator.SPECIAL_USE_DOMAIN_NAMES)
+
+
+# email_validator and phonenumbers take about 45 ms to import: they are imported when a value is first checked,
+# not when the program starts.
+@functools.cache
+def _reserved_domains() -> tuple[str, ...]:
+    import email_validator
+
+    return tuple(email_validator.SPECIAL_USE_DOMAIN_NAMES)
 
 
 def _plain_email(value: str) -> str | None:
@@ -73,7 +79,7 @@ def _plain_email(value: str) -> str | None:
     if found is None or len(value) > 200 or len(found["local"]) > 64 or "--" in found["domain"]:
         return None
     domain = found["domain"].lower()
-    if any(domain == name or domain.endswith("." + name) for name in _RESERVED_DOMAINS):
+    if any(domain == name or domain.endswith("." + name) for name in _reserved_domains()):
         return None
     return f"{found['local']}@{domain}"
 
@@ -83,6 +89,8 @@ def _email(value: str) -> str | None:
     plain = _plain_email(value)
     if plain is not None:
         return plain
+    import email_validator
+
     try:
         return str(email_validator.validate_email(value, check_deliverability=False).normalized)
     except email_validator.EmailNotValidError:
@@ -91,6 +99,8 @@ def _email(value: str) -> str | None:
 
 @functools.lru_cache(maxsize=16_384)
 def _phone(value: str) -> str | None:
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(value, "NL")
     except phonenumbers.NumberParseException:

@@ -7,6 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -197,13 +198,20 @@ class SessionsView(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.reload()
+        # Queried when first shown (the window starts on Vandaag), or earlier when something reloads it.
+        self.loaded = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self.loaded:
+            self.reload()
+        super().showEvent(event)
 
     def focus_search(self) -> None:
         self.search.setFocus()
 
     @Slot()
     def reload(self) -> None:
+        self.loaded = True
         current = self.current()
         rows = self.ctx.read(lambda s: sessions.list_sessions(s, self.search.text()))
         self.model.set_rows(rows)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from makelaar.domain.enums import Vocabulary
-from makelaar.services import vocabulary
+from makelaar.domain.records import SessionData
+from makelaar.services import sessions, vocabulary
 from makelaar.storage.store import Store
 from makelaar.ui import settings_view
 from makelaar.ui.context import AppContext
@@ -45,6 +48,8 @@ def test_ctrl_n_makes_the_right_new_record(qtbot: QtBot, window: MainWindow) -> 
 
 
 def test_lists_are_queried_when_first_shown(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    with ctx.store.begin() as s:
+        sessions.save_session(s, SessionData(title="Wijktafel Noord", held_on=date(2026, 11, 26)))
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -59,6 +64,10 @@ def test_lists_are_queried_when_first_shown(qtbot: QtBot, ctx: AppContext, sampl
     assert window.ideas.current_id() is not None
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.organisations.model.rowCount() == 2
+    assert window.sessions.model.rowCount() == 0
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert [r.title for r in window.sessions.model.rows()] == ["Wijktafel Noord"]
+    assert "Wijktafel Noord" in window.sessions.detail.toPlainText()
 
 
 def test_saving_an_idea_shows_it_in_the_list(qtbot: QtBot, window: MainWindow) -> None:
