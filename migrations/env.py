@@ -9,6 +9,7 @@ from sqlalchemy import Engine, pool, text
 
 from makelaar.storage import models  # noqa: F401  (registers the tables)
 from makelaar.storage.base import Base
+from makelaar.storage.last_contact import is_last_contact_object
 from makelaar.storage.search import is_search_object
 
 config = context.config
@@ -16,9 +17,9 @@ target_metadata = Base.metadata
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-    # The search index (FTS5 tables and triggers on SQLite, a tsvector column on PostgreSQL) is kept by the
-    # database itself and is not part of the ORM metadata.
-    return not is_search_object(name, type_)
+    # The search index (FTS5 tables and triggers on SQLite, a tsvector column on PostgreSQL) and the ideas' newest
+    # timeline entry are kept by the database itself and are not part of the ORM metadata.
+    return not is_search_object(name, type_) and not is_last_contact_object(name, type_)
 
 
 def _configure(connection: Any) -> None:

@@ -14,7 +14,8 @@ from makelaar.domain.enums import CLOSED_IDEA_STATUSES, IdeaStatus, MatchStatus
 from makelaar.services import vocabulary
 from makelaar.services.matches import OPEN_MATCH_STATUSES
 from makelaar.storage.base import utcnow
-from makelaar.storage.models import Activity, Idea, Match, Organisation
+from makelaar.storage.last_contact import last_activity
+from makelaar.storage.models import Idea, Match, Organisation
 
 QUIET_WEEKS = "today_quiet_weeks"
 ANSWER_DAYS = "today_answer_days"
@@ -23,7 +24,8 @@ DEFAULT_ANSWER_DAYS = 14
 LIMIT = 200
 
 _OPEN_MATCH = OPEN_MATCH_STATUSES
-_CLOSED = tuple(s.value for s in CLOSED_IDEA_STATUSES)
+# Listed as the open ones (not as "not closed"): an IN list can use the index on status.
+_OPEN = tuple(s.value for s in IdeaStatus if s not in CLOSED_IDEA_STATUSES)
 
 
 @dataclass(frozen=True)
@@ -95,31 +97,42 @@ def today_overview(s: Session, today: date | None = None, now: datetime | None =
         Match.status.in_((MatchStatus.PROPOSED.value, MatchStatus.APPROACHED.value)),
         Match.updated_at < answer_before,
     )
+    # The LIMIT oldest from the index (status, updated_at, id) alone, then their ideas and organisations.
+    oldest = (
+        select(Match.id, Match.updated_at)
+        .where(*is_waiting)
+        .order_by(Match.updated_at, Match.id)
+        .limit(LIMIT)
+        .subquery()
+    )
     waiting = s.execute(
         select(Match.updated_at, Match.status, Idea.id, Idea.reference, Idea.title, Organisation.name)
+        .join(oldest, oldest.c.id == Match.id)
         .join(Idea, Idea.id == Match.idea_id)
         .join(Organisation, Organisation.id == Match.organisation_id)
-        .where(*is_waiting, Match.updated_at <= _nth_smallest(Match.updated_at, is_waiting, answer_before))
-        .order_by(Match.updated_at)
-        .limit(LIMIT)
+        .order_by(oldest.c.updated_at, oldest.c.id)
     ).all()
     unanswered = [
         TodayItem(idea_id, ref, title, org, f"geen antwoord sinds {status}", changed.date(), overdue=True)
         for changed, status, idea_id, ref, title, org in waiting
     ]
 
-    # The last contact of each open idea: one step down the index (idea_id, occurred_at) per open idea, instead of
-    # grouping the whole timeline.
-    last_activity = (
-        select(func.max(Activity.occurred_at)).where(Activity.idea_id == Idea.id).correlate(Idea).scalar_subquery()
-    )
-    last_contact = func.coalesce(last_activity, Idea.updated_at).label("last_contact")
+    # The last contact of each open idea: its newest timeline entry (kept on the idea by the database, see
+    # storage/last_contact.py), or its last change when it has none. The LIMIT quietest come from the index
+    # (status, last_activity_at, updated_at, id) alone; only those are read.
+    last_contact = func.coalesce(last_activity(), Idea.updated_at)
     quiet_before = now - timedelta(weeks=quiet_weeks)
-    silent = s.execute(
-        select(Idea.id, Idea.reference, Idea.title, last_contact)
-        .where(Idea.status.not_in(_CLOSED), last_contact < quiet_before)
-        .order_by(last_contact)
+    quietest = (
+        select(Idea.id, last_contact.label("last_contact"))
+        .where(Idea.status.in_(_OPEN), last_contact < quiet_before)
+        .order_by(last_contact, Idea.id)
         .limit(LIMIT)
+        .subquery()
+    )
+    silent = s.execute(
+        select(Idea.id, Idea.reference, Idea.title, quietest.c.last_contact)
+        .join(quietest, quietest.c.id == Idea.id)
+        .order_by(quietest.c.last_contact, quietest.c.id)
     ).all()
     quiet = [
         TodayItem(idea_id, ref, title, "", "stil sinds", last.date() if last else None)
@@ -127,11 +140,18 @@ def today_overview(s: Session, today: date | None = None, now: datetime | None =
     ]
 
     has_match = select(Match.id).where(Match.idea_id == Idea.id).exists()
+    # The LIMIT oldest from the index (status, received_on, id) alone, then only those ideas are read.
+    oldest_new = (
+        select(Idea.id, Idea.received_on)
+        .where(Idea.status.in_((IdeaStatus.NEW.value, IdeaStatus.EXPLORING.value)), ~has_match)
+        .order_by(Idea.received_on, Idea.id)
+        .limit(LIMIT)
+        .subquery()
+    )
     fresh = s.execute(
         select(Idea.id, Idea.reference, Idea.title, Idea.received_on)
-        .where(Idea.status.in_((IdeaStatus.NEW.value, IdeaStatus.EXPLORING.value)), ~has_match)
-        .order_by(Idea.received_on)
-        .limit(LIMIT)
+        .join(oldest_new, oldest_new.c.id == Idea.id)
+        .order_by(oldest_new.c.received_on, oldest_new.c.id)
     ).all()
     unmatched = [
         TodayItem(idea_id, ref, title, "", "nog geen koppeling", received) for idea_id, ref, title, received in fresh

@@ -224,6 +224,7 @@ class Match(Versioned, Base):
     __table_args__ = (
         UniqueConstraint("idea_id", "organisation_id", "need_id", name="uq_matches_idea_organisation_need"),
         Index("ix_matches_status_follow_up", "status", "follow_up_on"),
+        Index("ix_matches_status_updated", "status", "updated_at", "id"),
         Index("ix_matches_updated", "updated_at"),
     )
     idea_id: Mapped[str] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)

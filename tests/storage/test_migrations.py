@@ -18,7 +18,7 @@ from pytest_alembic.tests import (
 from sqlalchemy import text
 
 from makelaar.domain.records import IdeaData
-from makelaar.services import ideas, matches, organisations
+from makelaar.services import ideas, matches, organisations, today
 from makelaar.services.listing import ListQuery
 from makelaar.storage import migrate
 from makelaar.storage.engine import make_engine
@@ -107,6 +107,14 @@ def test_store_with_data_from_the_first_migration_upgrades_to_head(empty_url: st
             ),
             {"id": match_id, "i": idea_id, "o": org_id, "t": need_id, **tracked},
         )
+        for when in (datetime(2026, 3, 2, 10, 0), datetime(2026, 3, 9, 15, 30)):  # the newest: 9 March
+            conn.execute(
+                text(
+                    "INSERT INTO activities (id, idea_id, kind, occurred_at, text, created_at) "
+                    "VALUES (:id, :i, 'notitie', :at, 'Gebeld met Fatima', :at)"
+                ),
+                {"id": str(uuid.uuid4()), "i": idea_id, "at": when},
+            )
         conn.execute(
             text(
                 "INSERT INTO reference_counters (prefix, year, last) VALUES ('I', 2026, 1), ('O', 2026, 1), "
@@ -142,6 +150,9 @@ def test_store_with_data_from_the_first_migration_upgrades_to_head(empty_url: st
             assert ideas.page_ideas(s, ListQuery(search="fietsenstalling")).total == 0
             found = organisations.page_organisations(s, ListQuery(search="spade"))
             assert [r.id for r in found.rows] == [org_id]
+            # The newest timeline entry written before the upgrade is the idea's last contact on Vandaag.
+            view = today.today_overview(s, today=date(2026, 6, 1), now=datetime(2026, 6, 1, 9, 0))
+            assert [(i.idea_id, i.when) for i in view.quiet] == [(idea_id, date(2026, 3, 9))]
             # New references continue after the existing ones.
             new = ideas.save_idea(s, IdeaData(title="Tweede idee"))
             assert new.reference == f"I-{date.today().year}-{'0002' if date.today().year == 2026 else '0001'}"
