@@ -8,7 +8,14 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from makelaar.storage.startup import PendingCheck, StartCheck
+    from makelaar.ui.settings import UiSettings
+    from makelaar.ui.startup import Opened
 
 T = TypeVar("T")
 
@@ -107,13 +114,10 @@ def run_gui(database: str | None = None) -> int:
     if path != early:  # not a plain address: check the file storage.engine names
         check = start_check(path) if path is not None else None
 
-    from PySide6.QtCore import QLocale, QTimer
+    from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
-    from makelaar.services import today
-    from makelaar.ui.context import AppContext
     from makelaar.ui.errors import install_excepthook
-    from makelaar.ui.main_window import MainWindow
     from makelaar.ui.settings import UiSettings
     from makelaar.ui.startup import open_for_gui
 
@@ -125,9 +129,47 @@ def run_gui(database: str | None = None) -> int:
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     install_translator(app, settings.language)
     install_excepthook()
-    opened = open_for_gui(url, check=check)
-    if opened is None:
-        return 2
+    # A store at the program's schema opens while its integrity check still runs (its writes wait for the answer),
+    # so the window is not held up by a check of a big store. Damage found after the window is up closes it; the
+    # start then goes on as with damage found before: the newest good backup is offered.
+    found: list[StartCheck] = []
+    opening_check: Callable[[], StartCheck] | None = check
+    while_checking = True
+    while True:
+        opened = open_for_gui(url, check=opening_check, while_checking=while_checking)
+        if opened is None:
+            return 2
+        watched = check if while_checking and opened.store.held else None
+        code = _run_window(app, opened, settings, watched, found)
+        opened.store.close()
+        if opened.lock is not None:
+            opened.lock.unlock()
+        if not found:
+            return code
+        answer = found.pop()
+
+        def opening_check(answer: StartCheck = answer) -> StartCheck:
+            return answer
+
+        while_checking = False
+
+
+def _run_window(
+    app: QApplication,
+    opened: Opened,
+    settings: UiSettings,
+    pending: PendingCheck | None,
+    found: list[StartCheck],
+) -> int:
+    """The main window on an opened store until the program ends (or damage found by the check ends it early:
+    then ``found`` gets the check's answer)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+
+    from makelaar.services import today
+    from makelaar.ui.context import AppContext
+    from makelaar.ui.main_window import MainWindow
+    from makelaar.ui.startup import watch_check
+
     opened.store.actor = settings.broker_name or None  # the audit log says who changed personal data
     ctx = AppContext(store=opened.store, settings=settings)
     # The first screen (Vandaag) is worked out while the window is built: SQLite leaves Python's lock while it
@@ -138,6 +180,13 @@ def run_gui(database: str | None = None) -> int:
     if overview is not None:
         window.today.preload(overview)
     window.show()
+    if pending is not None:
+
+        def damaged(answer: StartCheck) -> None:
+            found.append(answer)
+            app.exit(0)
+
+        watch_check(window, pending, opened.store, damaged)
     # Once the window is up: a daily backup when something changed, with its own progress.
     QTimer.singleShot(500, window.daily_backup)
     # A laptop left running for days still gets its daily backup: look again every few hours (a no-op when today's
@@ -147,7 +196,8 @@ def run_gui(database: str | None = None) -> int:
     every_few_hours.timeout.connect(window.daily_backup)
     every_few_hours.start()
     code = app.exec()
-    opened.store.close()
-    if opened.lock is not None:
-        opened.lock.unlock()
+    # The window goes with its timers (a restart after damage must not find the old one's backup still due).
+    window.hide()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return int(code)

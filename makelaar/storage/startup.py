@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -54,32 +53,42 @@ def check_at_start(path: Path) -> StartCheck:
     return StartCheck(ok=False, problem=problem, newest_good=newest_good)
 
 
-def start_check(path: Path) -> Callable[[], StartCheck]:
-    """Begin ``check_at_start`` in a background thread; the returned function waits for its answer.
+class PendingCheck:
+    """``check_at_start`` running in a background thread: call it to wait for the answer; ``done()`` asks without
+    waiting. A failure of the check itself is raised to whoever waits."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._answer: list[StartCheck] = []
+        self._failure: list[BaseException] = []
+        self._worker = threading.Thread(target=self._run, name="makelaar-start-check", daemon=True)
+        self._worker.start()
+
+    def _run(self) -> None:
+        try:
+            self._answer.append(check_at_start(self.path))
+        except BaseException as exc:  # handed to whoever waits for the answer
+            self._failure.append(exc)
+
+    def done(self) -> bool:
+        return not self._worker.is_alive()
+
+    def __call__(self) -> StartCheck:
+        self._worker.join()
+        if self._failure:
+            raise self._failure[0]
+        return self._answer[0]
+
+
+def start_check(path: Path) -> PendingCheck:
+    """Begin ``check_at_start`` in a background thread.
 
     The program starts it before it imports its windows: SQLite leaves Python's lock while it reads, so the check
     of a large store (about 0.6 s for 470 MB) runs on another core while the imports run on this one. Nothing is
-    opened for writing until the answer is in.
+    written to the store until the answer is in: a store that needs an upgrade waits for it before it is opened,
+    a current one is opened for reading while it runs and holds its writes until then (``Store.hold_writes``).
     """
-    answer: list[StartCheck] = []
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            answer.append(check_at_start(path))
-        except BaseException as exc:  # handed to whoever waits for the answer
-            failure.append(exc)
-
-    worker = threading.Thread(target=run, name="makelaar-start-check", daemon=True)
-    worker.start()
-
-    def wait() -> StartCheck:
-        worker.join()
-        if failure:
-            raise failure[0]
-        return answer[0]
-
-    return wait
+    return PendingCheck(path)
 
 
 def set_aside(path: Path) -> Path:

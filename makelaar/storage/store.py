@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
@@ -19,6 +19,10 @@ from makelaar.domain.errors import StoreError
 from makelaar.storage import backup, migrate
 from makelaar.storage.base import ACTOR_INFO
 from makelaar.storage.engine import describe, make_engine, make_session_factory, sqlite_path
+from makelaar.storage.startup import StartCheck
+
+# Statements that change the store (the ORM's and Core's; DDL only runs in migrations, before a store is held).
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 
 @dataclass
@@ -28,6 +32,9 @@ class Store:
     sessions: sessionmaker[Session]
     upgrade: migrate.UpgradeResult | None = None
     actor: str | None = None  # who works with this store (the broker's name), for the audit log
+    # The integrity check of this run, while it may still be running (see hold_writes), and its answer.
+    _check: Callable[[], StartCheck] | None = field(default=None, repr=False)
+    _checked: StartCheck | None = field(default=None, repr=False)
 
     @property
     def path(self) -> Path | None:
@@ -58,11 +65,46 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def hold_writes(self, check: Callable[[], StartCheck]) -> None:
+        """Open for reading while the integrity check started at start still runs: a statement that writes (and a
+        backup) first waits for its answer, and when it found damage, every write is refused with a StoreError and
+        the file stays as it was. The window can show while a big store is checked; nothing is written before."""
+        self._check = check
+        event.listen(self.engine, "before_cursor_execute", self._before_statement)
+
+    @property
+    def held(self) -> bool:
+        """Whether this store was opened while its start check ran (see hold_writes)."""
+        return self._check is not None
+
+    def check_answer(self) -> StartCheck | None:
+        """The start check's answer, waiting for it if it still runs; None when this store was not held."""
+        if self._checked is None and self._check is not None:
+            self._checked = self._check()
+        return self._checked
+
+    def ensure_writable(self) -> None:
+        answer = self.check_answer()
+        if answer is not None and not answer.ok:
+            raise StoreError(
+                f"De database {self.description} is beschadigd ({answer.problem}). Makelaar schrijft er niets in; "
+                "wat u net invoerde is niet bewaard. Start Makelaar opnieuw om de nieuwste goede back-up terug te "
+                "zetten."
+            )
+
+    def _before_statement(self, _conn: object, _cursor: object, statement: str, *_: object) -> None:
+        checked = self._checked
+        if checked is not None and checked.ok:
+            return
+        if statement.lstrip()[:7].upper().startswith(_WRITES):
+            self.ensure_writable()
+
     def backup_before(self, reason: str) -> Path | None:
         """A verified backup before a bulk change (import, example data); None on a server, which its
         administrator backs up."""
         if self.path is None or not self.path.exists():
             return None
+        self.ensure_writable()
         return backup.take_backup(self.path, reason=reason)
 
     def daily_backup(self, now: datetime | None = None) -> Path | None:
@@ -70,6 +112,7 @@ class Store:
         path = self.path
         if path is None or not path.exists():
             return None
+        self.ensure_writable()  # a backup of a damaged store is no backup
         now = now or datetime.now()
         backups = backup.list_backups(path)
         changed = max(p.stat().st_mtime for p in (path, Path(str(path) + "-wal")) if p.exists())

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from makelaar.domain.errors import KnownError
 from makelaar.storage import startup
 from makelaar.storage.engine import sqlite_path
-from makelaar.storage.store import Store, open_store
+from makelaar.storage.migrate import SchemaState
+from makelaar.storage.store import Store, look_before_touching, open_store
 
 _HELD_ELSEWHERE = QLockFile.LockError.LockFailedError  # another program holds the lock (not a disk problem)
 
@@ -39,11 +41,18 @@ class Opened:
 
 
 def open_for_gui(
-    url: str, parent: QWidget | None = None, *, check: Callable[[], startup.StartCheck] | None = None
+    url: str,
+    parent: QWidget | None = None,
+    *,
+    check: Callable[[], startup.StartCheck] | None = None,
+    while_checking: bool = False,
 ) -> Opened | None:
     """The store for this program run, or None after telling the user why not.
 
     ``check``: the integrity check already started (``storage.startup.start_check``); by default it runs here.
+    ``while_checking``: a store at the program's schema (nothing to upgrade) is opened without waiting for that
+    check, its writes held until it answers (``Store.hold_writes``); the caller watches it (``watch_check``). A store
+    that needs an upgrade, or that cannot even be looked at, waits for the check first, as always.
     """
     path = sqlite_path(url)
     lock: QLockFile | None = None
@@ -72,6 +81,10 @@ def open_for_gui(
                 ).replace("%1", str(path)),
             )
             return None
+        if while_checking and check is not None and path.exists():
+            held = _open_while_checking(url, path, check)
+            if held is not None:
+                return Opened(store=held, lock=lock)
         checked = check() if check is not None else startup.check_at_start(path)
         if not checked.ok:
             if checked.newest_good is None:
@@ -109,3 +122,41 @@ def open_for_gui(
             lock.unlock()
         return None
     return Opened(store=store, lock=lock)
+
+
+def _open_while_checking(url: str, path: Path, check: Callable[[], startup.StartCheck]) -> Store | None:
+    """The store opened for reading while its check runs, when that writes nothing (its schema is current); None
+    when it must wait for the check (an upgrade to make, or a file that cannot be looked at: the check says why)."""
+    try:
+        if look_before_touching(path) is not SchemaState.CURRENT:
+            return None
+        store = open_store(url)
+    except KnownError:
+        return None
+    store.hold_writes(check)
+    return store
+
+
+WATCH_MS = 50  # how often the window looks whether the check of a store opened while checking has answered
+
+
+def watch_check(
+    parent: QObject, pending: startup.PendingCheck, store: Store, on_damage: Callable[[startup.StartCheck], None]
+) -> QTimer:
+    """Look now and then whether the integrity check of a store opened while checking is done; when it found
+    damage, ``on_damage`` gets its answer (the program then offers the newest good backup, as at any start). Until
+    then the store holds every write (``Store.hold_writes``)."""
+    timer = QTimer(parent)
+    timer.setInterval(WATCH_MS)
+
+    def look() -> None:
+        if not pending.done():
+            return
+        timer.stop()
+        answer = store.check_answer()  # the check's own failure is raised here, to the error dialog
+        if answer is not None and not answer.ok:
+            on_damage(answer)
+
+    timer.timeout.connect(look)
+    timer.start()
+    return timer
