@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/startup_probe.py makelaar STORE [--lists]   # the real program: makelaar.cli.main
     .venv/bin/python bench/startup_probe.py empty                      # the floor: an empty QMainWindow
+    .venv/bin/python bench/startup_probe.py stack STORE                # the stack's floor (below)
 
 The probe starts the program exactly as ``makelaar --database sqlite:///STORE`` does (``makelaar.cli.main``, which
 imports and calls ``makelaar.app.run_gui``), and changes nothing in it. It only wraps ``QMainWindow.show`` of the
@@ -14,8 +15,13 @@ backup, due 500 ms after the show, never starts):
 
 bench/run takes ``time.monotonic()`` right before it starts the process (CLOCK_MONOTONIC is system-wide on Linux), so
 the figure covers the interpreter, the imports, the integrity check, opening the store, building and showing the
-window. With ``--lists`` the probe first shows the ideas list and then the organisations list (both were loaded when
-the window was built) and lets them paint, for the peak memory row.
+window. With ``--lists`` the probe first shows the ideas list and then the organisations list (each is queried when
+first shown) and lets them paint, for the peak memory row.
+
+``stack`` is what any program on this stack with an integrity check at start pays before its window: the same
+``PRAGMA quick_check`` of STORE in a thread (plain sqlite3), SQLAlchemy with its ORM imported meanwhile, then an empty
+QMainWindow shown once the check is done. bench/run shows it beside the issue's floor (the empty window), for
+information.
 """
 
 from __future__ import annotations
@@ -80,6 +86,25 @@ def main() -> int:
 
     QMainWindow.show = show  # type: ignore[method-assign]
 
+    if mode == "stack":
+        import sqlite3
+        import threading
+
+        def check() -> None:
+            con = sqlite3.connect(f"file:{Path(sys.argv[2]).resolve()}?mode=ro", uri=True)
+            con.execute("PRAGMA quick_check").fetchall()
+            con.close()
+
+        checking = threading.Thread(target=check)
+        checking.start()
+        import sqlalchemy.orm  # noqa: F401
+
+        app = QApplication(sys.argv[:1])
+        window = QMainWindow()
+        window.resize(1280, 800)
+        checking.join()
+        window.show()
+        return app.exec()
     if mode == "empty":
         app = QApplication(sys.argv[:1])
         window = QMainWindow()

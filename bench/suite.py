@@ -30,7 +30,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,7 @@ for folder in (str(ROOT), str(HERE)):
     if folder not in sys.path:
         sys.path.insert(0, folder)
 
+import bare  # noqa: E402
 import PySide6  # noqa: E402
 import reports_speed  # noqa: E402
 import run_core  # noqa: E402
@@ -112,6 +113,16 @@ class Row:
     note: str = ""
     error: str | None = None
     limit_mb: float | None = None  # the memory row: a limit instead of a time target
+    bare: list[float] = field(default_factory=list)  # the toolkit's floor (bench/bare.py), for information
+
+    @property
+    def bare_median(self) -> float:
+        return statistics.median(self.bare) if self.bare else math.nan
+
+    @property
+    def bare_ratio(self) -> float:
+        b = self.bare_median
+        return self.median / b if b and not math.isnan(b) else math.nan
 
     @property
     def median(self) -> float:
@@ -326,6 +337,7 @@ class Bench:
         writes: bool = False,
         repeat: int | None = None,
         extra_floor: Callable[[int], None] | None = None,
+        bare_floor: Callable[[Trace], None] | None = None,
         note: str = "",
     ) -> Row:
         """Ours run ``i`` is recorded every time and the floor replays that very trace (so per-run differences such as
@@ -338,6 +350,7 @@ class Bench:
         con = self.floor_con if writes else self.con
         ours_ms: list[float] = []
         floor_ms: list[float] = []
+        bare_ms: list[float] = []
         counts: set[int] = set()
 
         def floor_run(trace: Trace, i: int) -> float:
@@ -375,9 +388,13 @@ class Bench:
                 else:
                     floor_ms.append(floor_run(trace, i))
                     ours_ms.append(run_ours())
+                if bare_floor is not None:
+                    if i == 0:
+                        bare_floor(trace)  # warm-up
+                    bare_ms.append(timed(lambda trace=trace: bare_floor(trace))[0])  # type: ignore[misc]
             counts.add(statements(trace))
         sql = "-".join(str(c) for c in sorted({min(counts), max(counts)}))
-        return Row(name, target, ours_ms, floor_ms, runs=n, note=note or f"{sql} statements")
+        return Row(name, target, ours_ms, floor_ms, runs=n, note=note or f"{sql} statements", bare=bare_ms)
 
     # -- the rows -----------------------------------------------------------------------------------------------
 
@@ -403,8 +420,10 @@ class Bench:
             try:
                 start("makelaar", str(self.work))  # warm the OS cache and the bytecode caches
                 start("empty")
+                start("stack", str(self.work))
                 ours: list[float] = []
                 floor: list[float] = []
+                stack: list[float] = []
                 for i in range(self.args.starts):
                     if i % 2:
                         floor.append(start("empty")["ms"])
@@ -412,6 +431,7 @@ class Bench:
                     else:
                         ours.append(start("makelaar", str(self.work))["ms"])
                         floor.append(start("empty")["ms"])
+                    stack.append(start("stack", str(self.work))["ms"])
                 self.add(
                     Row(
                         "cold start to an interactive main window",
@@ -419,7 +439,8 @@ class Bench:
                         ours,
                         floor,
                         runs=self.args.starts,
-                        note="floor: empty QMainWindow",
+                        note="floor: empty QMainWindow; bare: quick_check beside importing SQLAlchemy, then the window",
+                        bare=stack,
                     )
                 )
             except Exception as exc:
@@ -470,7 +491,13 @@ class Bench:
             self.app.processEvents()
             return view
 
-        return self.replayed(name, LIST, ours, after=run_core.close_widget)
+        return self.replayed(
+            name,
+            LIST,
+            ours,
+            after=run_core.close_widget,
+            bare_floor=lambda trace: bare.open_table(self.app, self.con, trace),
+        )
 
     def gui_sort(self) -> Row:
         view = IdeasView(self.ctx)
@@ -491,9 +518,17 @@ class Bench:
             view.table.sortByColumn(received, Qt.SortOrder.DescendingOrder)
             self.app.processEvents()
 
+        table = bare.ShownTable(self.app)
         try:
-            return self.replayed("sort a list (ideas by title, GUI)", LIST, ours, after=back)
+            return self.replayed(
+                "sort a list (ideas by title, GUI)",
+                LIST,
+                ours,
+                after=back,
+                bare_floor=lambda trace: table.show_rows(self.con, trace),
+            )
         finally:
+            table.close()
             run_core.close_widget(view)
 
     def keystrokes(self) -> list[Row]:
@@ -514,6 +549,16 @@ class Bench:
         self.keystrokes_typed = words
         counted = [k for strokes in words.values() for k in strokes]
         pooled = run_core.pooled("x", counted)
+        # The toolkit's floor: each counted keystroke's SQL, and its page in a plain shown table (bench/bare.py).
+        table = bare.ShownTable(self.app)
+        bare_ms: list[float] = []
+        try:
+            for k in counted:
+                if len(k.prefix) >= run_core.KEYSTROKE_FROM:
+                    table.show_rows(self.con, k.trace)  # warm-up
+                    bare_ms += [timed(lambda k=k: table.show_rows(self.con, k.trace))[0] for _ in range(3)]
+        finally:
+            table.close()
         return [
             Row(
                 f"a search keystroke (GUI, {len(run_core.TYPED)} words, >= {run_core.KEYSTROKE_FROM} chars)",
@@ -522,6 +567,7 @@ class Bench:
                 pooled.floor,
                 runs=len(pooled.ours),
                 note=f"{pooled.sql} statements",
+                bare=bare_ms,
             )
         ]
 
@@ -812,7 +858,7 @@ def fmt_ms(value: float) -> str:
 def print_table(rows: list[Row]) -> None:
     header = (
         f"{'operation':<56} | {'runs':>4} | {'median':>9} | {'p95':>9} | {'floor':>9} | {'ratio':>6} | "
-        f"{'target':<22} | result"
+        f"{'target':<22} | result | {'bare Qt':>9} | {'ratio':>6}"
     )
     print(header)
     print("-" * len(header))
@@ -833,7 +879,8 @@ def print_table(rows: list[Row]) -> None:
         ratio = f"{r.ratio:6.2f}" + ("*" if r.ratio > MAX_RATIO and r.floor_median < RATIO_FLOOR_MS else " ")
         print(
             f"{r.name:<56} | {r.runs:>4} | {fmt_ms(r.median):>9} | {fmt_ms(p95(r.ours)):>9} | "
-            f"{fmt_ms(r.floor_median):>9} | {ratio:>6}| {r.target!s:<22} | {'FAIL' if problems else 'pass'}"
+            f"{fmt_ms(r.floor_median):>9} | {ratio:>6}| {r.target!s:<22} | {'FAIL' if problems else 'pass':<6} | "
+            + (f"{fmt_ms(r.bare_median):>9} | {r.bare_ratio:>6.2f}" if r.bare else f"{'':>9} |")
         )
 
 
@@ -880,7 +927,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{started:%d-%m-%Y %H:%M}: load average {load_start} at the start, {loadavg()} at the end.")
     print(
         "median / p95 of ours; floor = its median; ratio = ours median / floor median ('*': floor under "
-        f"{RATIO_FLOOR_MS:.0f} ms, the ratio is shown but not counted). Targets: see bench/README.md.\n"
+        f"{RATIO_FLOOR_MS:.0f} ms, the ratio is shown but not counted). Targets: see bench/README.md. "
+        "bare Qt (for information, not a target): the same SQL with its rows in a plain QTableView (bench/bare.py); "
+        "for the cold start, the integrity check beside importing SQLAlchemy, then an empty window.\n"
     )
     print_table(bench.rows)
     notes = [f"  {r.name}: {r.note}" for r in bench.rows if r.note and not r.error]
