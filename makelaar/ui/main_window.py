@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,9 +28,6 @@ from makelaar.storage.store import open_store
 from makelaar.ui.context import AppContext, Confirm, TextPrompt
 from makelaar.ui.errors import show_error
 from makelaar.ui.list_views import IdeasView, OrganisationsView, RecordListView
-from makelaar.ui.matches_view import MatchesView
-from makelaar.ui.sessions_view import SessionsView
-from makelaar.ui.settings_view import SettingsView
 from makelaar.ui.tasks import run_cancellable, run_with_progress
 from makelaar.ui.today_view import TodayView
 
@@ -39,8 +36,11 @@ if TYPE_CHECKING:
     from makelaar.ui.duplicates_dialog import DuplicatesOutcome
     from makelaar.ui.idea_editor import IdeaEditor
     from makelaar.ui.match_all import MatchAllDialog
+    from makelaar.ui.matches_view import MatchesView
     from makelaar.ui.organisation_editor import OrganisationEditor
     from makelaar.ui.report_preview import ReportPreview
+    from makelaar.ui.sessions_view import SessionsView
+    from makelaar.ui.settings_view import SettingsView
 
 
 class FileChooser:
@@ -72,33 +72,17 @@ class MainWindow(QMainWindow):
         self.editors: list[QWidget] = []
         self.today = TodayView(ctx)
         self.today.open_idea.connect(self.open_idea)
-        self.ideas = IdeasView(ctx)
-        self.organisations = OrganisationsView(ctx)
-        self.matches = MatchesView(ctx)
-        self.matches.open_idea.connect(self.open_idea)
-        self.sessions = SessionsView(ctx)
-        self.settings_view = SettingsView(ctx)
-        self.ideas.open_requested.connect(self.open_idea)
-        self.ideas.new_requested.connect(self.new_idea)
-        self.organisations.open_requested.connect(self.open_organisation)
-        self.organisations.new_requested.connect(self.new_organisation)
-        self.sessions.ideas_changed.connect(self.ideas.reload)
-        self.settings_view.vocabulary_changed.connect(self._vocabulary_changed)
-        self.settings_view.municipality_changed.connect(self._update_title)
-        for view in (self.ideas, self.organisations):
-            view.add_empty_action(self.tr("Voorbeeldgegevens laden"), self.load_demo)
-        self.ideas.add_empty_action(self.tr("Wijktafel starten"), lambda: self.show_view(self.sessions))
-        self.organisations.add_empty_action(
-            self.tr("Organisaties importeren…"), lambda: self.import_file("organisaties")
-        )
-
-        self.areas: list[tuple[str, QWidget]] = [
-            (self.tr("Vandaag"), self.today),
-            (self.tr("Ideeën"), self.ideas),
-            (self.tr("Organisaties"), self.organisations),
-            (self.tr("Koppelingen"), self.matches),
-            (self.tr("Wijktafels"), self.sessions),
-            (self.tr("Instellingen"), self.settings_view),
+        # The other areas are built when first needed (shown, or asked for by an action): the window appears
+        # with only Vandaag built. Until then the stack holds an empty page in their place.
+        self._made: dict[str, QWidget] = {"today": self.today}
+        self._area_names = ["today", "ideas", "organisations", "matches", "sessions", "settings_view"]
+        self.areas: list[tuple[str, str]] = [
+            (self.tr("Vandaag"), "today"),
+            (self.tr("Ideeën"), "ideas"),
+            (self.tr("Organisaties"), "organisations"),
+            (self.tr("Koppelingen"), "matches"),
+            (self.tr("Wijktafels"), "sessions"),
+            (self.tr("Instellingen"), "settings_view"),
         ]
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Onderdelen"))
@@ -106,16 +90,14 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(3)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; }")
         self.stack = QStackedWidget()
-        for i, (title, widget) in enumerate(self.areas):
+        for i, (title, name) in enumerate(self.areas):
             item = QListWidgetItem(title)
             item.setToolTip(f"{title} (Ctrl+{i + 1})")
             self.nav.addItem(item)
-            self.stack.addWidget(widget)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(self._made.get(name) or QWidget())
+        self.nav.currentRowChanged.connect(self._show_row)
         # The lists are queried when first shown (Vandaag opens first), or earlier when something reloads them.
-        self._not_loaded: set[QWidget] = {self.ideas, self.organisations, self.matches}
-        for list_view in (self.ideas, self.organisations, self.matches):
-            list_view.model.reloaded.connect(lambda _total, v=list_view: self._not_loaded.discard(v))
+        self._not_loaded: set[QWidget] = set()
         self.stack.currentChanged.connect(self._load_on_first_show)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -196,11 +178,6 @@ class MainWindow(QMainWindow):
         edit.addAction(self.match_all_action)
         self.duplicates_action = self._action(self.tr("&Dubbele organisaties zoeken…"), lambda: self.find_duplicates())
         edit.addAction(self.duplicates_action)
-        # Also in the organisations list's context menu (right click, menu key), starting at the chosen one.
-        self.duplicates_here_action = QAction(self.tr("Dubbele organisaties zoeken…"), self.organisations.table)
-        self.duplicates_here_action.triggered.connect(lambda: self.find_duplicates(self.organisations.current_id()))
-        self.organisations.table.addAction(self.duplicates_here_action)
-        self.organisations.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         report_menu = bar.addMenu(self.tr("&Rapporten"))
         self.print_action = self._action(self.tr("&Afdrukken…"), self.print_current, QKeySequence.StandardKey.Print)
@@ -212,7 +189,7 @@ class MainWindow(QMainWindow):
         )
 
         view = bar.addMenu(self.tr("&Beeld"))
-        for i, (title, _w) in enumerate(self.areas):
+        for i, (title, _name) in enumerate(self.areas):
             view.addAction(self._action(title, lambda _=False, i=i: self.show_area(i), f"Ctrl+{i + 1}"))
         view.addSeparator()
         view.addAction(self._action(self.tr("&Vernieuwen"), self.refresh_all, QKeySequence.StandardKey.Refresh))
@@ -227,10 +204,124 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(index)
 
     @Slot(int)
+    def _show_row(self, index: int) -> None:
+        if 0 <= index < len(self._area_names):
+            self._area(self._area_names[index])  # built first, so the stack never shows the empty page
+        self.stack.setCurrentIndex(index)
+
+    @Slot(int)
     def _load_on_first_show(self, index: int) -> None:
         view = self.stack.widget(index)
         if isinstance(view, RecordListView) and view in self._not_loaded:
             view.reload()
+
+    # -- the areas, built when first needed ---------------------------------------------------------------------
+
+    @property
+    def ideas(self) -> IdeasView:
+        return cast(IdeasView, self._area("ideas"))
+
+    @property
+    def organisations(self) -> OrganisationsView:
+        return cast(OrganisationsView, self._area("organisations"))
+
+    @property
+    def matches(self) -> MatchesView:
+        return cast("MatchesView", self._area("matches"))
+
+    @property
+    def sessions(self) -> SessionsView:
+        return cast("SessionsView", self._area("sessions"))
+
+    @property
+    def settings_view(self) -> SettingsView:
+        return cast("SettingsView", self._area("settings_view"))
+
+    def _built(self, name: str) -> QWidget | None:
+        """An area if it was built, without building it."""
+        return self._made.get(name)
+
+    def _loaded(self, name: str) -> RecordListView | None:
+        """A list that was built and queried (something to reload), else None."""
+        view = self._made.get(name)
+        return view if isinstance(view, RecordListView) and view not in self._not_loaded else None
+
+    def _area(self, name: str) -> QWidget:
+        view = self._made.get(name)
+        if view is not None:
+            return view
+        view = self._build_area(name)
+        self._made[name] = view
+        if isinstance(view, RecordListView):
+            self._not_loaded.add(view)
+            view.model.reloaded.connect(lambda _total, v=view: self._not_loaded.discard(v))
+        index = self._area_names.index(name)
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.blockSignals(True)  # the swap is not a change of area
+        self.stack.insertWidget(index, view)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self.stack.blockSignals(False)
+        return view
+
+    def _build_area(self, name: str) -> QWidget:
+        ctx = self.ctx
+        if name == "ideas":
+            ideas_view = IdeasView(ctx)
+            ideas_view.open_requested.connect(self.open_idea)
+            ideas_view.new_requested.connect(self.new_idea)
+            ideas_view.add_empty_action(self.tr("Voorbeeldgegevens laden"), self.load_demo)
+            ideas_view.add_empty_action(self.tr("Wijktafel starten"), lambda: self.show_view(self.sessions))
+            return ideas_view
+        if name == "organisations":
+            organisations_view = OrganisationsView(ctx)
+            organisations_view.open_requested.connect(self.open_organisation)
+            organisations_view.new_requested.connect(self.new_organisation)
+            organisations_view.add_empty_action(self.tr("Voorbeeldgegevens laden"), self.load_demo)
+            organisations_view.add_empty_action(
+                self.tr("Organisaties importeren…"), lambda: self.import_file("organisaties")
+            )
+            # Also in the list's context menu (right click, menu key), starting at the chosen one.
+            here = QAction(self.tr("Dubbele organisaties zoeken…"), organisations_view.table)
+            self.duplicates_here_action = here
+            here.triggered.connect(lambda: self.find_duplicates(organisations_view.current_id()))
+            organisations_view.table.addAction(here)
+            organisations_view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            return organisations_view
+        if name == "matches":
+            from makelaar.ui.matches_view import MatchesView
+
+            matches_view = MatchesView(ctx)
+            matches_view.open_idea.connect(self.open_idea)
+            return matches_view
+        if name == "sessions":
+            from makelaar.ui.sessions_view import SessionsView
+
+            sessions_view = SessionsView(ctx)
+            sessions_view.ideas_changed.connect(lambda: self._reload_loaded("ideas"))
+            return sessions_view
+        if name == "settings_view":
+            from makelaar.ui.settings_view import SettingsView
+
+            settings = SettingsView(ctx)
+            settings.vocabulary_changed.connect(self._vocabulary_changed)
+            settings.municipality_changed.connect(self._update_title)
+            return settings
+        raise KeyError(name)
+
+    def _reload_loaded(self, name: str) -> None:
+        view = self._loaded(name)
+        if view is not None:
+            view.reload()
+
+    def _reload_keeping(self, name: str, record_id: str) -> None:
+        """A saved record: its list (once queried) looks again and keeps it selected."""
+        view = self._loaded(name)
+        if view is not None:
+            view.reload(keep=record_id)
 
     def show_view(self, view: QWidget) -> None:
         self.show_area(self.stack.indexOf(view))
@@ -248,9 +339,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def new_in_current(self) -> None:
         view = self.current_view()
-        if view is self.organisations:
+        if view is self._built("organisations"):
             self.new_organisation()
-        elif view is self.sessions:
+        elif view is self._built("sessions"):
             self.sessions.new_session()
         else:
             self.show_view(self.ideas)
@@ -266,12 +357,12 @@ class MainWindow(QMainWindow):
 
     # -- editors ------------------------------------------------------------------------------------------------
 
-    def _track(self, editor: IdeaEditor | OrganisationEditor, view: RecordListView) -> None:
+    def _track(self, editor: IdeaEditor | OrganisationEditor, list_name: str) -> None:
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.saved.connect(lambda record_id: view.reload(keep=record_id))
+        editor.saved.connect(lambda record_id: self._reload_keeping(list_name, record_id))
         editor.saved.connect(lambda _id: self.today.reload() if self.today.isVisible() else None)
         # Saving an idea or an organisation can change its koppelingen (status, names).
-        editor.saved.connect(lambda _id: self.matches.reload() if self.matches not in self._not_loaded else None)
+        editor.saved.connect(lambda _id: self._reload_loaded("matches"))
         editor.destroyed.connect(lambda _=None, e=editor: self.editors.remove(e) if e in self.editors else None)
         self.editors.append(editor)
         editor.show()
@@ -283,7 +374,7 @@ class MainWindow(QMainWindow):
         from makelaar.ui.idea_editor import IdeaEditor
 
         editor = IdeaEditor(self.ctx, None, self)
-        self._track(editor, self.ideas)
+        self._track(editor, "ideas")
         return editor
 
     @Slot(str)
@@ -296,9 +387,9 @@ class MainWindow(QMainWindow):
                 e.activateWindow()
                 return e
         editor = IdeaEditor(self.ctx, idea_id, self)
-        editor.saved.connect(lambda _id: self.organisations.reload())
-        editor.deleted.connect(lambda _id: self.ideas.reload())
-        self._track(editor, self.ideas)
+        editor.saved.connect(lambda _id: self._reload_loaded("organisations"))
+        editor.deleted.connect(lambda _id: self._reload_loaded("ideas"))
+        self._track(editor, "ideas")
         return editor
 
     @Slot()
@@ -306,7 +397,7 @@ class MainWindow(QMainWindow):
         from makelaar.ui.organisation_editor import OrganisationEditor
 
         editor = OrganisationEditor(self.ctx, None, self)
-        self._track(editor, self.organisations)
+        self._track(editor, "organisations")
         return editor
 
     @Slot(str)
@@ -318,7 +409,7 @@ class MainWindow(QMainWindow):
                 e.raise_()
                 return e
         editor = OrganisationEditor(self.ctx, organisation_id, self)
-        self._track(editor, self.organisations)
+        self._track(editor, "organisations")
         return editor
 
     # -- file actions -------------------------------------------------------------------------------------------
@@ -338,22 +429,21 @@ class MainWindow(QMainWindow):
         if UndoImportDialog.ask(self, self.ctx, close_editors=self._close_record_editors):
             self.refresh_all()
 
-    def _lists(self) -> dict[str, RecordListView]:
-        """The list behind each kind of export."""
-        return {"organisaties": self.organisations, "ideeen": self.ideas, "koppelingen": self.matches}
+    _EXPORTED = {"organisaties": "organisations", "ideeen": "ideas", "koppelingen": "matches"}
 
     @Slot()
     def export_current(self) -> None:
         """Ctrl+E: export what the list on screen shows (the ideas when no list is on screen)."""
         view = self.current_view()
-        self.export_file(next((kind for kind, v in self._lists().items() if v is view), "ideeen"))
+        found = (kind for kind, name in self._EXPORTED.items() if view is self._built(name))
+        self.export_file(next(found, "ideeen"))
 
     def export_file(self, kind: str) -> None:
         from makelaar.services import csvio
         from makelaar.services.listing import ListQuery
         from makelaar.ui.export_dialog import ExportDialog
 
-        view = self._lists()[kind]
+        view = cast(RecordListView, self._area(self._EXPORTED[kind]))
         query = view.query
         shown, total = self.ctx.read(lambda s: (view.count(s, query), view.count(s, ListQuery())))
         what = {
@@ -531,13 +621,13 @@ class MainWindow(QMainWindow):
         from makelaar.ui.printing import preview_idea, preview_organisation
 
         view = self.current_view()
-        if view is self.ideas and self.ideas.current_id():
+        if view is self._built("ideas") and self.ideas.current_id():
             row = self.ideas.model.row_at(self.ideas.table.currentIndex().row())
             return preview_idea(self, self.ctx, self.ideas.current_id() or "", getattr(row, "reference", ""))
-        if view is self.organisations and self.organisations.current_id():
+        if view is self._built("organisations") and self.organisations.current_id():
             row = self.organisations.model.row_at(self.organisations.table.currentIndex().row())
             return preview_organisation(self, self.ctx, self.organisations.current_id() or "", getattr(row, "name", ""))
-        if view is self.sessions and self.sessions.current() is not None:
+        if view is self._built("sessions") and self.sessions.current() is not None:
             return self.sessions.print_report()
         return self.print_overview()
 
@@ -635,16 +725,21 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def refresh_all(self) -> None:
+        """Everything built looks again (what is not built yet reads the store when it is)."""
         self.today.reload()
         self._vocabulary_changed()
-        self.sessions.reload()
-        self.matches.reload()
+        sessions = self._built("sessions")
+        if sessions is not None:
+            cast("SessionsView", sessions).reload()
 
     @Slot()
     def _vocabulary_changed(self) -> None:
-        for view in (self.ideas, self.organisations, self.matches):
-            view.refresh_vocabulary()
-            view.reload()
+        for name in ("ideas", "organisations", "matches"):
+            view = self._built(name)
+            if isinstance(view, RecordListView):
+                view.refresh_vocabulary()
+                if view not in self._not_loaded:
+                    view.reload()
 
     @Slot()
     def _update_title(self, *_: object) -> None:

@@ -260,10 +260,12 @@ def test_file_menu_opens_the_wizard_and_the_undo_dialog(
         return 1
 
     monkeypatch.setattr(ImportWizard, "exec", run_wizard)
+    window.show_view(window.organisations)
+    assert window.organisations.model.rowCount() == 0
     import_action = next(a for a in file_menu.actions() if a.text() == "Organisaties &importeren…")  # type: ignore[union-attr]
     import_action.trigger()
 
-    assert window.organisations.model.rowCount() == 2  # the list was refreshed
+    assert window.organisations.model.rowCount() == 2  # the list on screen was refreshed
 
     def run_undo(self: UndoImportDialog) -> int:
         self.undo_selected()
