@@ -163,18 +163,25 @@ def _run_window(
 ) -> int:
     """The main window on an opened store until the program ends (or damage found by the check ends it early:
     then ``found`` gets the check's answer)."""
+    from makelaar.services import today
+
+    opened.store.actor = settings.broker_name or None  # the audit log says who changed personal data
+    store = opened.store
+
+    def first_screen_data() -> today.Today:
+        with store.begin() as s:
+            return today.today_overview(s)
+
+    # The first screen (Vandaag) is worked out while the window's modules are imported and the window is built:
+    # SQLite leaves Python's lock while it reads, so the queries run on another core.
+    first_screen = _in_background(first_screen_data)
     from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 
-    from makelaar.services import today
     from makelaar.ui.context import AppContext
     from makelaar.ui.main_window import MainWindow
     from makelaar.ui.startup import watch_check
 
-    opened.store.actor = settings.broker_name or None  # the audit log says who changed personal data
-    ctx = AppContext(store=opened.store, settings=settings)
-    # The first screen (Vandaag) is worked out while the window is built: SQLite leaves Python's lock while it
-    # reads, so the queries run on another core.
-    first_screen = _in_background(lambda: ctx.read(today.today_overview))
+    ctx = AppContext(store=store, settings=settings)
     window = MainWindow(ctx)
     overview = first_screen()
     if overview is not None:
