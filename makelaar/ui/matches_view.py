@@ -45,6 +45,9 @@ class MatchesView(RecordListView):
         self.open_requested.connect(self._open_idea_of)
         self.refresh_vocabulary()
         self.order_tabs()
+        # Six columns: the list gets more of the width than the summary beside it (2:1 instead of 3:2).
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
 
     def default_sort(self) -> tuple[str, bool]:
         return ("follow_up", False)
@@ -84,12 +87,13 @@ class MatchesView(RecordListView):
 
     def columns(self) -> list[Column[MatchRow]]:
         return [
-            Column(self.tr("Opvolgen"), lambda r: format_date(r.follow_up_on), "follow_up", width=100),
-            Column(self.tr("Idee"), lambda r: r.idea_reference, "idea", width=110),
+            # Narrow fixed columns: the idea's title (the one that stretches) must stay readable beside them.
+            Column(self.tr("Opvolgen"), lambda r: format_date(r.follow_up_on), "follow_up", width=90),
+            Column(self.tr("Idee"), lambda r: r.idea_reference, "idea", width=100),
             Column(self.tr("Titel"), lambda r: r.idea_title, "title"),
-            Column(self.tr("Organisatie"), lambda r: r.organisation_name, "organisation", width=220),
-            Column(self.tr("Behoefte"), lambda r: r.need, "need", width=120),
-            Column(self.tr("Status"), lambda r: label(r.status), "status", width=110),
+            Column(self.tr("Organisatie"), lambda r: r.organisation_name, "organisation", width=190),
+            Column(self.tr("Behoefte"), lambda r: r.need, "need", width=95),
+            Column(self.tr("Status"), lambda r: label(r.status), "status", width=95),
         ]
 
     def count(self, s: Session, q: ListQuery) -> int:
