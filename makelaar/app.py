@@ -194,8 +194,13 @@ def _run_window(
             app.exit(0)
 
         watch_check(window, pending, opened.store, damaged)
-    # Once the window is up: a daily backup when something changed, with its own progress.
-    QTimer.singleShot(500, window.daily_backup)
+    # Once the window is up: a daily backup when something changed, with its own progress. (A timer of the window's
+    # own, so it goes with the window.)
+    first_backup = QTimer(window)
+    first_backup.setSingleShot(True)
+    first_backup.setInterval(500)
+    first_backup.timeout.connect(window.daily_backup)
+    first_backup.start()
     # A laptop left running for days still gets its daily backup: look again every few hours (a no-op when today's
     # backup exists or nothing changed).
     every_few_hours = QTimer(window)

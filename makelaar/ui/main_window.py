@@ -75,7 +75,6 @@ class MainWindow(QMainWindow):
         # The other areas are built when first needed (shown, or asked for by an action): the window appears
         # with only Vandaag built. Until then the stack holds an empty page in their place.
         self._made: dict[str, QWidget] = {"today": self.today}
-        self._area_names = ["today", "ideas", "organisations", "matches", "sessions", "settings_view"]
         self.areas: list[tuple[str, str]] = [
             (self.tr("Vandaag"), "today"),
             (self.tr("Ideeën"), "ideas"),
@@ -205,8 +204,8 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _show_row(self, index: int) -> None:
-        if 0 <= index < len(self._area_names):
-            self._area(self._area_names[index])  # built first, so the stack never shows the empty page
+        if 0 <= index < len(self.areas):
+            self._area(self.areas[index][1])  # built first, so the stack never shows the empty page
         self.stack.setCurrentIndex(index)
 
     @Slot(int)
@@ -255,7 +254,7 @@ class MainWindow(QMainWindow):
         if isinstance(view, RecordListView):
             self._not_loaded.add(view)
             view.model.reloaded.connect(lambda _total, v=view: self._not_loaded.discard(v))
-        index = self._area_names.index(name)
+        index = next(i for i, (_title, area) in enumerate(self.areas) if area == name)
         placeholder = self.stack.widget(index)
         current = self.stack.currentIndex()
         self.stack.blockSignals(True)  # the swap is not a change of area
