@@ -17,10 +17,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, DateTime, literal_column
 
 COLUMN = "last_activity_at"
-INDEX = "ix_ideas_status_contact"
-SQLITE_TRIGGERS = ("activities_contact_insert", "activities_contact_delete", "activities_contact_update")
-PG_FUNCTION = "ideas_last_activity"
-PG_TRIGGER = "activities_last_contact"
+INDEX = "ix_ideas_status_contact"  # the column, its index and the triggers are made by migration 0009
 
 
 def last_activity() -> ColumnElement[datetime]:

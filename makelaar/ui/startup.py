@@ -130,7 +130,7 @@ def _open_while_checking(url: str, path: Path, check: Callable[[], startup.Start
     try:
         if look_before_touching(path) is not SchemaState.CURRENT:
             return None
-        store = open_store(url)
+        store = open_store(url, upgrade=False)  # just looked: nothing to upgrade, no need to look again
     except KnownError:
         return None
     store.hold_writes(check)
