@@ -254,6 +254,7 @@ class Analyser:
         # Words left out besides the stop words (folded), whole or as a compound part.
         self.ignore = STOP_WORDS | frozenset(fold(w) for w in ignore)
         self._memo: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._kept: dict[str, tuple[str, ...]] = {}  # term_set: a word's terms, the ignored ones left out
 
     def word_terms(self, folded: str, lexicon: Lexicon | None = None) -> tuple[tuple[str, str], ...]:
         """(term, part) pairs of a word: its own stem first, then the stems of its compound parts."""
@@ -273,6 +274,25 @@ class Analyser:
         if lexicon is None and len(self._memo) < 500_000:
             self._memo[folded] = result
         return result
+
+    def term_set(self, text: str) -> frozenset[str]:
+        """``frozenset(analyse(text).terms)``, without the order, the shown words and the modifier marks (the
+        similarity of two ideas needs only which terms occur; this is most of what a suggestion costs)."""
+        memo = self._kept
+        ignore = self.ignore
+        out: set[str] = set()
+        for token in _WORD.findall(text.casefold()):  # as words() does, remembered per word as written
+            kept = memo.get(token)
+            if kept is None:
+                folded = token if token.isascii() else fold(token)
+                if len(folded) < 2 or folded in ignore or folded.isdigit():
+                    kept = ()
+                else:
+                    kept = tuple(t for n, (t, part) in enumerate(self.word_terms(folded)) if not (n and part in ignore))
+                if len(memo) < 500_000:
+                    memo[token] = kept
+            out.update(kept)
+        return frozenset(out)
 
     def analyse(self, text: str, *, extend: bool = False) -> Analysed:
         """Terms of ``text``. With ``extend`` the text's own words count as known for splitting its compounds

@@ -383,7 +383,7 @@ class MatchIndex:
         for tf in freqs:
             df.update(tf.keys())
         for text in background:
-            df.update(set(self.analyser.analyse(text).terms))
+            df.update(self.analyser.term_set(text))
         self.idf = {t: math.log(1.0 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self.postings: dict[str, list[tuple[int, float]]] = {}
         self.doc_terms: list[dict[str, float]] = []
@@ -428,7 +428,7 @@ class MatchIndex:
         """Whether organisation ``i`` names a type of help in its own words ("Vrijwilligerspunt", "ruimtes")."""
         terms = self._term_words.get(term_id)
         if terms is None:
-            terms = frozenset(self.analyser.analyse(self.name(term_id)).terms)
+            terms = self.analyser.term_set(self.name(term_id))
             self._term_words[term_id] = terms
         own = self.doc_terms[i]
         return any(t in own for t in terms)
@@ -451,9 +451,7 @@ class MatchIndex:
             return IdeaFeatures(_structured(idea), frozenset(terms))
         found = self._features.get(idea.id)
         if found is None:
-            found = IdeaFeatures(
-                _structured(idea), frozenset(self.analyser.analyse(f"{idea.title} {idea.description}").terms)
-            )
+            found = IdeaFeatures(_structured(idea), self.analyser.term_set(f"{idea.title} {idea.description}"))
             self._features[idea.id] = found
         return found
 

@@ -112,6 +112,24 @@ def test_ignored_words_are_dropped_whole_and_as_parts() -> None:
     assert stem("moestuin") in got
 
 
+def test_term_set_is_the_set_of_the_analysed_terms() -> None:
+    # The similarity of two ideas uses term_set, a shortcut of analyse: it must give the very same terms.
+    analyser = Analyser(Lexicon(["buurt", "moestuin", "school", "cafe", "repair"]), ignore=["huis"])
+    texts = [
+        "Schoolmoestuin en buurtmoestuinen bij het Café",
+        "Het huis en het buurthuis: 2026 of 12,50",
+        "Een Repair Café in de buurt, een a b c",
+        "Ouderen en ouders; ÉÉN naïeve buurtschool",
+        "",
+    ]
+    for text in texts:
+        expected = frozenset(analyser.analyse(text).terms)
+        assert analyser.term_set(text) == expected
+        assert analyser.term_set(text) == expected  # the second time from its memory
+    assert stem("moestuin") in analyser.term_set("schoolmoestuin")
+    assert stem("huis") not in analyser.term_set("het buurthuis")  # ignored, also as a part
+
+
 def test_related_words_go_both_ways_with_a_readable_word() -> None:
     assert related_terms(stem("koken"))[stem("keuken")] == "keuken"
     assert stem("koken") in related_terms(stem("keuken"))
