@@ -11,9 +11,6 @@ import re
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.nl import postcode as nl_postcode
-
 
 def _blank(value: str | None) -> bool:
     return value is None or not value.strip()
@@ -23,6 +20,10 @@ def clean_postcode(value: str | None) -> str | None:
     if _blank(value):
         return None
     assert value is not None
+    # python-stdnum takes about 13 ms to import (it brings pydoc along): imported when a postcode is first checked.
+    from stdnum.exceptions import ValidationError as StdnumError
+    from stdnum.nl import postcode as nl_postcode
+
     try:
         return str(nl_postcode.validate(value))
     except StdnumError:
