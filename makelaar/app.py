@@ -167,6 +167,7 @@ def _run_window(
 
     opened.store.actor = settings.broker_name or None  # the audit log says who changed personal data
     store = opened.store
+    store.checkpoint_in_background()  # a save never waits for SQLite copying its journal into the file
 
     def first_screen_data() -> today.Today:
         with store.begin() as s:

@@ -18,6 +18,7 @@ from sqlalchemy.pool import NullPool
 from makelaar.domain.errors import StoreError
 from makelaar.storage import backup, migrate
 from makelaar.storage.base import ACTOR_INFO
+from makelaar.storage.checkpoints import BackgroundCheckpoints, no_automatic_checkpoints
 from makelaar.storage.engine import describe, make_engine, make_session_factory, sqlite_path
 from makelaar.storage.startup import StartCheck
 
@@ -35,6 +36,7 @@ class Store:
     # The integrity check of this run, while it may still be running (see hold_writes), and its answer.
     _check: Callable[[], StartCheck] | None = field(default=None, repr=False)
     _checked: StartCheck | None = field(default=None, repr=False)
+    checkpoints: BackgroundCheckpoints | None = field(default=None, repr=False)
 
     @property
     def path(self) -> Path | None:
@@ -63,7 +65,32 @@ class Store:
             raise StoreError(message) from exc
 
     def close(self) -> None:
+        if self.checkpoints is not None:
+            self.checkpoints.stop()
         self.engine.dispose()
+
+    def checkpoint_in_background(self, delay_s: float = 2.0) -> BackgroundCheckpoints | None:
+        """Saving never waits for SQLite's checkpoint (see storage.checkpoints): for the store the window works
+        with. None on a server, which has no journal file of ours."""
+        path = self.path
+        if path is None or self.engine.dialect.name != "sqlite":
+            return None
+        if self.checkpoints is None:
+            self.checkpoints = BackgroundCheckpoints(path, self._may_write_file, delay_s)
+            event.listen(self.engine, "connect", no_automatic_checkpoints)
+            event.listen(self.engine, "commit", self.checkpoints.schedule)
+            # Connections made before keep SQLite's own checkpoints: the pool makes new ones.
+            self.engine.dispose()
+        return self.checkpoints
+
+    def _may_write_file(self) -> bool:
+        """Whether a checkpoint may write into the file: not before the start check answered, never after it
+        found damage (asked in the checkpoint's own thread, so waiting for the answer holds up nobody)."""
+        try:
+            answer = self.check_answer()
+        except Exception:
+            return False
+        return answer is None or answer.ok
 
     def hold_writes(self, check: Callable[[], StartCheck]) -> None:
         """Open for reading while the integrity check started at start still runs: a statement that writes (and a

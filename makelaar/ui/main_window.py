@@ -579,6 +579,8 @@ class MainWindow(QMainWindow):
             show_error(self, exc)  # the old store is untouched and its engine reconnects on the next action
             return False
         fresh.actor = old.actor
+        if old.checkpoints is not None:
+            fresh.checkpoint_in_background(old.checkpoints.delay_s)
         self.ctx.store = fresh
         self.refresh_all()
         self._update_status()

@@ -23,8 +23,10 @@ def test_restore_a_chosen_backup(qtbot: QtBot, ctx: AppContext, monkeypatch: pyt
     with ctx.store.begin() as s:
         ideas.save_idea(s, IdeaData(title="Voor de back-up"))
     made = backup.take_backup(path, reason="test")
+    ctx.store.checkpoint_in_background(delay_s=3600)  # as the program does for the store of its window
     with ctx.store.begin() as s:
         ideas.save_idea(s, IdeaData(title="Na de back-up"))
+    old = ctx.store
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.ideas.reload()
@@ -49,6 +51,9 @@ def test_restore_a_chosen_backup(qtbot: QtBot, ctx: AppContext, monkeypatch: pyt
     with ctx.store.begin() as s:
         assert [r.title for r in ideas.list_ideas(s, ListQuery())] == ["Voor de back-up"]
     assert window.ideas.model.rowCount() == 1  # the screens show the restored store
+    # The old store's due checkpoint was stopped before its file was replaced; the restored one has its own.
+    assert old.checkpoints is not None and old.checkpoints._threads == []
+    assert ctx.store.checkpoints is not None and ctx.store.checkpoints is not old.checkpoints
     kept = [b.path.name for b in backup.list_backups(path)]
     assert any("voor-terugzetten" in name for name in kept)  # what was replaced is kept
 
