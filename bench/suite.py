@@ -214,11 +214,13 @@ def statements(trace: Trace) -> int:
 
 def plain(path: Path) -> sqlite3.Connection:
     """The floor's connection: autocommit (the recorded BEGIN/COMMIT are the only ones), the program's PRAGMAs for
-    writing (WAL, synchronous=FULL, foreign keys), so a replayed write costs what the program's costs."""
+    writing (WAL, synchronous=FULL, foreign keys, no checkpoint on a commit: the program's window checkpoints in a
+    thread of its own), so a replayed write costs what the program's costs."""
     con = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     con.execute("PRAGMA foreign_keys=ON")
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
+    con.execute("PRAGMA wal_autocheckpoint=0")
     return con
 
 
@@ -287,6 +289,7 @@ class Bench:
             src.close()
             print(f"  copied to {target.name} in {time.perf_counter() - t0:.1f} s", flush=True)
         self.store = open_store(f"sqlite:///{self.work}")
+        self.store.checkpoint_in_background()  # as the program does for the store of its window
         self.con = plain(self.work)  # reads: the same file as ours
         self.floor_con = plain(self.floor_path)  # writes: a copy where ours' changes are not yet made
         qInstallMessageHandler(run_core.quiet_qt)
@@ -684,6 +687,7 @@ class Bench:
             open_store(f"sqlite:///{ours_path}").close()
             shutil.copyfile(ours_path, floor_path)
             target = open_store(f"sqlite:///{ours_path}")
+            target.checkpoint_in_background()  # the window's store, as the import runs in the program
             try:
                 with recording(target.engine) as trace:
                     ms, result = timed(lambda target=target: csvio.import_path(target, "organisaties", csv_path))
