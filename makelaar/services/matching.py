@@ -35,6 +35,7 @@ from makelaar.domain.matching import (
     rank_ideas,
 )
 from makelaar.domain.vocabulary import normalise
+from makelaar.services import longlived
 from makelaar.storage.models import (
     Area,
     Idea,
@@ -124,7 +125,8 @@ def get_index(s: Session, *, weights: Weights = DEFAULT_WEIGHTS) -> MatchIndex:
             return cached.index
         index = load_index(s, weights=weights)
         _cache[engine] = _Cached(stamp, index)
-        return index
+    longlived.settle(len(index))
+    return index
 
 
 # --- loading profiles ----------------------------------------------------------------------------------------------
@@ -372,6 +374,7 @@ def open_ideas(s: Session) -> list[IdeaProfile]:
     ideas = idea_profiles(s, Idea.status.in_(OPEN_STATUSES), order=False)
     with _lock:
         _ideas_cache[engine] = (stamp, ideas)
+    longlived.settle(len(ideas))
     return ideas
 
 
