@@ -95,7 +95,9 @@ class RecordListView(QWidget):
         self.count_label = QLabel()
         self.count_label.setAccessibleName(self.tr("Aantal gevonden"))
 
-        self.model: PagedTableModel[Any] = PagedTableModel(self.columns(), self._count, self._fetch, self)
+        self.model: PagedTableModel[Any] = PagedTableModel(
+            self.columns(), self._count, self._fetch, self, first=self._first_page
+        )
         self.table = RecordTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Lijst"))
@@ -175,7 +177,8 @@ class RecordListView(QWidget):
     def count(self, s: Session, q: ListQuery) -> int:
         raise NotImplementedError
 
-    def fetch(self, s: Session, q: ListQuery, offset: int, limit: int) -> list[Any]:
+    def fetch(self, s: Session, q: ListQuery, offset: int, limit: int, total: int | None = None) -> list[Any]:
+        """A page of the list; ``total`` is the count of the same query when the caller has it."""
         raise NotImplementedError
 
     def summary_html(self, record_id: str) -> str:
@@ -194,8 +197,18 @@ class RecordListView(QWidget):
         return self.ctx.read(lambda s: self.count(s, q))
 
     def _fetch(self, offset: int, limit: int) -> list[Any]:
+        q, total = self.query, self.model.total
+        return self.ctx.read(lambda s: self.fetch(s, q, offset, limit, total))
+
+    def _first_page(self, limit: int) -> tuple[int, list[Any]]:
+        """The count and the first page in one read: one transaction, so on a shared server the two agree."""
         q = self.query
-        return self.ctx.read(lambda s: self.fetch(s, q, offset, limit))
+
+        def read(s: Session) -> tuple[int, list[Any]]:
+            total = self.count(s, q)
+            return total, self.fetch(s, q, 0, limit, total) if total else []
+
+        return self.ctx.read(read)
 
     def _sort(self, key: str, descending: bool) -> None:
         self.set_query(sort=key, descending=descending, reload=False)
@@ -393,8 +406,8 @@ class IdeasView(RecordListView):
     def count(self, s: Session, q: ListQuery) -> int:
         return ideas.count_ideas(s, q)
 
-    def fetch(self, s: Session, q: ListQuery, offset: int, limit: int) -> list[IdeaRow]:
-        return ideas.list_ideas(s, q, offset, limit, total=self.model.total)
+    def fetch(self, s: Session, q: ListQuery, offset: int, limit: int, total: int | None = None) -> list[IdeaRow]:
+        return ideas.list_ideas(s, q, offset, limit, total=total)
 
     def count_text(self, n: int) -> str:
         return self.tr("%n idee(ën)", "", n)
@@ -512,7 +525,9 @@ class OrganisationsView(RecordListView):
     def count(self, s: Session, q: ListQuery) -> int:
         return organisations.count_organisations(s, q)
 
-    def fetch(self, s: Session, q: ListQuery, offset: int, limit: int) -> list[OrganisationRow]:
+    def fetch(
+        self, s: Session, q: ListQuery, offset: int, limit: int, total: int | None = None
+    ) -> list[OrganisationRow]:
         return organisations.list_organisations(s, q, offset, limit)
 
     def count_text(self, n: int) -> str:

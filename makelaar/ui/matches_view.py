@@ -99,7 +99,7 @@ class MatchesView(RecordListView):
     def count(self, s: Session, q: ListQuery) -> int:
         return matches.count_matches(s, q)
 
-    def fetch(self, s: Session, q: ListQuery, offset: int, limit: int) -> list[MatchRow]:
+    def fetch(self, s: Session, q: ListQuery, offset: int, limit: int, total: int | None = None) -> list[MatchRow]:
         return matches.list_matches(s, q, offset, limit)
 
     def count_text(self, n: int) -> str:

@@ -126,10 +126,14 @@ class PagedTableModel(_ColumnsModel[R]):
         count: Callable[[], int],
         fetch: Callable[[int, int], list[R]],
         parent: Any = None,
+        *,
+        first: Callable[[int], tuple[int, list[R]]] | None = None,
     ) -> None:
         super().__init__(columns, parent)
         self._count = count
         self._fetch = fetch
+        # The count and the first page in one go (one transaction), when the owner can read them so.
+        self._first = first
         self._total = 0
         self._pages: OrderedDict[int, list[R]] = OrderedDict()
         self._last: tuple[int, list[R]] | None = None  # the page asked for last: a screen's cells are on one page
@@ -146,10 +150,15 @@ class PagedTableModel(_ColumnsModel[R]):
         self._pages.clear()
         self._last = None
         self._sorted_as = None
-        self._total = self._count()
-        if self._total:
-            # The first page comes along with the count, so the first screen shows at once.
-            self._pages[0] = self._fetch(0, self.PAGE)
+        # The first page comes along with the count, so the first screen shows at once.
+        if self._first is not None:
+            self._total, page = self._first(self.PAGE)
+            if self._total:
+                self._pages[0] = page
+        else:
+            self._total = self._count()
+            if self._total:
+                self._pages[0] = self._fetch(0, self.PAGE)
         self.endResetModel()
         self.reloaded.emit(self._total)
 

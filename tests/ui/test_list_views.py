@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from makelaar.domain.enums import Vocabulary
 from makelaar.ui.context import AppContext
@@ -153,3 +154,27 @@ def test_keyboard_reaches_filters_and_results(qtbot: QtBot, ctx: AppContext, sam
     assert view.table.currentIndex().row() == 0
     qtbot.keyClick(view.table, Qt.Key.Key_Tab)  # Tab leaves the list instead of walking its cells
     assert QApplication.focusWidget() is view.detail
+
+
+def test_the_count_and_the_first_page_come_from_one_transaction(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str]
+) -> None:
+    # One snapshot: on a shared server another broker's new idea cannot be in the count and not on the page.
+    view = make_ideas_view(qtbot, ctx)
+    transactions: list[list[str]] = []
+
+    def statement(_conn: object, _cursor: object, sql: str, *_: object) -> None:
+        if sql.startswith("BEGIN"):
+            transactions.append([])
+        elif transactions:
+            transactions[-1].append(sql)
+
+    event.listen(ctx.store.engine, "before_cursor_execute", statement)
+    try:
+        type_search(qtbot, view, "moes")
+    finally:
+        event.remove(ctx.store.engine, "before_cursor_execute", statement)
+    assert titles(view) == ["Buurtmoestuin aan de Lindelaan"]
+    listing = [t for t in transactions if any("count(" in sql for sql in t)]
+    assert len(listing) == 1
+    assert any("FROM ideas LEFT OUTER JOIN areas" in sql for sql in listing[0])
