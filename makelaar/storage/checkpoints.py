@@ -61,13 +61,14 @@ class BackgroundCheckpoints:
         self.done = threading.Event()
         self.last: tuple[int, int, int] | None = None
         self._lock = threading.Lock()
-        self._due = False  # a checkpoint is waiting for its delay
+        self._due = False  # a checkpoint is waiting for its delay (or for the start check)
+        self._stopped = False
         self._threads: list[threading.Timer] = []
 
-    def schedule(self, *_: Any) -> None:
-        """Engine ``commit`` hook: a checkpoint after the delay, unless one is already due."""
+    def schedule(self) -> None:
+        """After a commit that wrote: a checkpoint after the delay, unless one is already due or this is stopped."""
         with self._lock:
-            if self._due:
+            if self._due or self._stopped:
                 return
             self._due = True
             self._threads = [t for t in self._threads if t.is_alive()]
@@ -78,11 +79,16 @@ class BackgroundCheckpoints:
             timer.start()
 
     def _run(self) -> None:
-        with self._lock:
-            self._due = False  # a commit from now on asks for the next one
         try:
-            if not self.allowed():
-                return
+            allowed = self.allowed()  # may wait for the start check; commits meanwhile need no timer of their own
+        except Exception:
+            allowed = False
+        finally:
+            with self._lock:
+                self._due = False  # a commit from now on asks for the next one
+        if not allowed:
+            return
+        try:
             self.last = checkpoint(self.path)
         except Exception:
             # Nothing is lost: the commits are in the journal, and the next checkpoint (or closing the store)
@@ -92,11 +98,17 @@ class BackgroundCheckpoints:
         self.done.set()
 
     def stop(self) -> None:
-        """No checkpoint runs once this returns (the store is closed, or its file is about to be replaced); a
-        commit after it schedules a new one, as for a store used again after a failed restore."""
+        """No checkpoint runs once this returns, nor after it until ``resume`` (the store is closed, or its file is
+        about to be replaced: a read of the old store meanwhile must not open the file for a checkpoint)."""
         with self._lock:
             threads, self._threads = self._threads, []
             self._due = False
+            self._stopped = True
         for timer in threads:
             timer.cancel()
             timer.join()
+
+    def resume(self) -> None:
+        """Checkpoints again after ``stop`` (a store used again after a restore that failed)."""
+        with self._lock:
+            self._stopped = False

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
@@ -24,6 +24,20 @@ from makelaar.storage.startup import StartCheck
 
 # Statements that change the store (the ORM's and Core's; DDL only runs in migrations, before a store is held).
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+_WROTE = "makelaar_wrote"  # Connection.info: the transaction under way wrote something
+
+
+def _is_write(statement: str) -> bool:
+    return statement.lstrip()[:7].upper().startswith(_WRITES)
+
+
+def _note_write(conn: Connection, _cursor: object, statement: str, *_: object) -> None:
+    if _is_write(statement):
+        conn.info[_WROTE] = True
+
+
+def _forget_write(conn: Connection) -> None:
+    conn.info.pop(_WROTE, None)
 
 
 @dataclass
@@ -78,10 +92,19 @@ class Store:
         if self.checkpoints is None:
             self.checkpoints = BackgroundCheckpoints(path, self._may_write_file, delay_s)
             event.listen(self.engine, "connect", no_automatic_checkpoints)
-            event.listen(self.engine, "commit", self.checkpoints.schedule)
+            event.listen(self.engine, "before_cursor_execute", _note_write)
+            event.listen(self.engine, "commit", self._committed)
+            event.listen(self.engine, "rollback", _forget_write)
             # Connections made before keep SQLite's own checkpoints: the pool makes new ones.
             self.engine.dispose()
+        else:
+            self.checkpoints.resume()
         return self.checkpoints
+
+    def _committed(self, conn: Connection) -> None:
+        # Only a transaction that wrote asks for a checkpoint (every read ends with a commit too).
+        if conn.info.pop(_WROTE, False) and self.checkpoints is not None:
+            self.checkpoints.schedule()
 
     def _may_write_file(self) -> bool:
         """Whether a checkpoint may write into the file: not before the start check answered, never after it
@@ -123,7 +146,7 @@ class Store:
         checked = self._checked
         if checked is not None and checked.ok:
             return
-        if statement.lstrip()[:7].upper().startswith(_WRITES):
+        if _is_write(statement):
             self.ensure_writable()
 
     def backup_before(self, reason: str) -> Path | None:

@@ -201,10 +201,13 @@ class RecordListView(QWidget):
         return self.ctx.read(lambda s: self.fetch(s, q, offset, limit, total))
 
     def _first_page(self, limit: int) -> tuple[int, list[Any]]:
-        """The count and the first page in one read: one transaction, so on a shared server the two agree."""
+        """The count and the first page from one snapshot of the store, so that they agree while others change it."""
         q = self.query
 
         def read(s: Session) -> tuple[int, list[Any]]:
+            if s.get_bind().dialect.name == "postgresql":
+                # One transaction is one snapshot on SQLite; PostgreSQL's default gives each statement its own.
+                s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             total = self.count(s, q)
             return total, self.fetch(s, q, 0, limit, total) if total else []
 

@@ -577,6 +577,8 @@ class MainWindow(QMainWindow):
             fresh = open_store(old.url)
         except KnownError as exc:
             show_error(self, exc)  # the old store is untouched and its engine reconnects on the next action
+            if old.checkpoints is not None:
+                old.checkpoints.resume()
             return False
         fresh.actor = old.actor
         if old.checkpoints is not None:

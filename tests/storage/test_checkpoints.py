@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from makelaar.domain.enums import ActivityKind
 from makelaar.storage.base import new_id, utcnow
@@ -27,6 +27,10 @@ def _write(store: Store) -> None:
         ]
         with store.begin() as s:
             s.execute(insert(Activity), rows)
+
+
+def _entry() -> dict[str, object]:
+    return {"id": new_id(), "kind": ActivityKind.NOTE.value, "text": "Gebeld.", "occurred_at": utcnow()}
 
 
 def _journal_frames(store: Store) -> int:
@@ -76,31 +80,50 @@ def test_nothing_is_written_into_a_damaged_store(store: Store) -> None:
 
 def test_checkpoints_wait_for_the_start_check(store: Store) -> None:
     answer = threading.Event()
+    asked_by: list[str] = []
 
     def check() -> StartCheck:
+        asked_by.append(threading.current_thread().name)
         answer.wait(timeout=30)
         return StartCheck(ok=True)
 
     store.hold_writes(check)
     background = BackgroundCheckpoints(store.path or Path(), store._may_write_file, delay_s=0)
     background.schedule()
-    assert background.last is None  # the check has not answered
+    background.schedule()  # while the first waits for the check: no second timer
     answer.set()
     assert background.done.wait(timeout=30)
+    assert asked_by == ["makelaar-checkpoint"]  # the checkpoint asked the check (and so waited for its answer)
     assert background.last is not None
 
 
-def test_closing_the_store_stops_a_due_checkpoint(store: Store) -> None:
+def test_only_a_transaction_that_wrote_asks_for_a_checkpoint(store: Store) -> None:
     background = store.checkpoint_in_background(delay_s=3600)
     assert background is not None
     with store.begin() as s:
-        s.execute(
-            insert(Activity),
-            [{"id": new_id(), "kind": ActivityKind.NOTE.value, "text": "x", "occurred_at": utcnow()}],
-        )
-    assert any(t.name == "makelaar-checkpoint" and t.is_alive() for t in threading.enumerate())
+        s.execute(select(Activity.id)).all()
+    assert background._threads == []  # a read ends with a commit too
+    with store.begin() as s:
+        s.execute(insert(Activity), [_entry()])
+    assert len(background._threads) == 1
+
+
+def test_closing_the_store_stops_a_due_checkpoint_until_it_is_used_again(store: Store) -> None:
+    background = store.checkpoint_in_background(delay_s=3600)
+    assert background is not None
+    with store.begin() as s:
+        s.execute(insert(Activity), [_entry()])
+    timers = list(background._threads)
+    assert len(timers) == 1 and timers[0].is_alive()
     store.close()
-    assert not any(t.name == "makelaar-checkpoint" and t.is_alive() for t in threading.enumerate())
+    assert not timers[0].is_alive()
+    with store.begin() as s:  # closed: its file may be replaced (a restore); a write of the old store waits no timer
+        s.execute(insert(Activity), [_entry()])
+    assert background._threads == []
+    assert store.checkpoint_in_background() is background  # used again (a restore that failed): as before
+    with store.begin() as s:
+        s.execute(insert(Activity), [_entry()])
+    assert len(background._threads) == 1
     assert background.last is None
 
 

@@ -46,14 +46,25 @@ def test_restore_a_chosen_backup(qtbot: QtBot, ctx: AppContext, monkeypatch: pyt
     monkeypatch.setattr(backup_dialog.BackupDialog, "ask", staticmethod(ask))
     monkeypatch.setattr(context.Confirm, "ask", staticmethod(lambda *_: True))
     monkeypatch.setattr(main_window.Notice, "show", staticmethod(lambda *_: None))
+    restore = backup.restore
+    stopped_first: list[bool] = []
+
+    def restoring(*args: object) -> object:
+        # The old store's checkpoints are stopped before its file is replaced: none can open it meanwhile.
+        assert old.checkpoints is not None
+        stopped_first.append(old.checkpoints._stopped and old.checkpoints._threads == [])
+        return restore(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backup, "restore", restoring)
     assert window.restore_backup()
+    assert stopped_first == [True]
     assert chosen == [made]
     with ctx.store.begin() as s:
         assert [r.title for r in ideas.list_ideas(s, ListQuery())] == ["Voor de back-up"]
     assert window.ideas.model.rowCount() == 1  # the screens show the restored store
-    # The old store's due checkpoint was stopped before its file was replaced; the restored one has its own.
-    assert old.checkpoints is not None and old.checkpoints._threads == []
+    # The restored store checkpoints in the background too.
     assert ctx.store.checkpoints is not None and ctx.store.checkpoints is not old.checkpoints
+    ctx.store.close()
     kept = [b.path.name for b in backup.list_backups(path)]
     assert any("voor-terugzetten" in name for name in kept)  # what was replaced is kept
 

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
+from sqlalchemy import event, text
+from sqlalchemy.orm import Session
 
 from makelaar.domain.enums import Vocabulary
+from makelaar.domain.records import IdeaData
+from makelaar.services import ideas
+from makelaar.services.listing import ListQuery
+from makelaar.storage.store import Store
 from makelaar.ui.context import AppContext
 from makelaar.ui.list_views import IdeasView, OrganisationsView
+from makelaar.ui.settings import UiSettings
 from tests.ui.conftest import terms
 
 
@@ -178,3 +187,28 @@ def test_the_count_and_the_first_page_come_from_one_transaction(
     listing = [t for t in transactions if any("count(" in sql for sql in t)]
     assert len(listing) == 1
     assert any("FROM ideas LEFT OUTER JOIN areas" in sql for sql in listing[0])
+
+
+def test_on_a_server_the_count_and_the_first_page_share_one_snapshot(
+    qtbot: QtBot, any_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PostgreSQL's default (READ COMMITTED) gives each statement a snapshot of its own: the list asks for one.
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    ctx = AppContext(store=any_store, settings=settings)
+    with any_store.begin() as s:
+        ideas.save_idea(s, IdeaData(title="Buurtmoestuin"))
+    view = IdeasView(ctx)
+    qtbot.addWidget(view)
+    isolation: list[str] = []
+    count = view.count
+
+    def counting(s: Session, q: ListQuery) -> int:
+        if s.get_bind().dialect.name == "postgresql":
+            isolation.append(str(s.execute(text("SHOW transaction_isolation")).scalar()))
+        return count(s, q)
+
+    monkeypatch.setattr(view, "count", counting)
+    view.reload()
+    assert titles(view) == ["Buurtmoestuin"]
+    on_server = any_store.engine.dialect.name == "postgresql"
+    assert isolation == (["repeatable read"] if on_server else [])
