@@ -7,15 +7,17 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QSettings
 from pytestqt.qtbot import QtBot
 
+from makelaar import app
 from makelaar.domain.records import IdeaData
 from makelaar.services import ideas
 from makelaar.services.listing import ListQuery
 from makelaar.storage import backup
 from makelaar.storage.store import open_store
 from makelaar.ui import startup
+from makelaar.ui.settings import UiSettings
 
 
 class Said:
@@ -144,3 +146,21 @@ def test_a_folder_that_cannot_be_written_is_named(
     assert startup.open_for_gui(f"sqlite:///{tmp_path / 'makelaar.sqlite'}") is None
     assert "alleen-lezen" in said.messages[0]
     assert not (tmp_path / "makelaar.sqlite").exists()  # nothing was created
+
+
+def test_the_windows_store_checkpoints_in_the_background(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "makelaar.sqlite"
+    _store_with_an_idea(path, "Buurtmoestuin")
+    store = open_store(f"sqlite:///{path}")
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+
+    class NoEventLoop:  # the window is built and shown; the program's event loop is not run here
+        def exec(self) -> int:
+            return 0
+
+    try:
+        code = app._run_window(NoEventLoop(), startup.Opened(store=store, lock=None), settings, None, [])  # type: ignore[arg-type]
+        assert code == 0
+        assert store.checkpoints is not None  # a save in the window never waits for SQLite's checkpoint
+    finally:
+        store.close()
