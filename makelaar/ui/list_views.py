@@ -110,6 +110,8 @@ class RecordListView(QWidget):
         # it does a header click reach the query (else the list would load twice before the caller's reload()).
         self.table.setSortingEnabled(True)
         self.model.on_sort = self._sort
+        self.model.on_sorted = self._sorted
+        self._sort_keeps: str | None = None
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -214,7 +216,12 @@ class RecordListView(QWidget):
         return self.ctx.read(read)
 
     def _sort(self, key: str, descending: bool) -> None:
+        self._sort_keeps = self.current_id()
         self.set_query(sort=key, descending=descending, reload=False)
+
+    def _sorted(self) -> None:
+        # The record that was selected stays selected (and its summary shown) in the new order, as after a reload.
+        self._select(self._sort_keeps)
 
     def set_query(self, *, reload: bool = True, **changes: Any) -> None:
         values = {**self.query.__dict__, **changes}
@@ -232,6 +239,10 @@ class RecordListView(QWidget):
         if refresh_detail:
             self._shown = None
         self.model.reload()
+        self._select(current)
+
+    def _select(self, current: str | None) -> None:
+        """Select ``current`` where the loaded rows have it, else the first row; no rows: no summary."""
         row = self.model.find_row(current) if current else -1
         if row < 0 and self.model.total:
             row = 0

@@ -140,6 +140,7 @@ class PagedTableModel(_ColumnsModel[R]):
         self.sort_column = -1
         self.sort_order = Qt.SortOrder.AscendingOrder
         self.on_sort: Callable[[str, bool], None] | None = None
+        self.on_sorted: Callable[[], None] | None = None  # after the rows came back in the new order
         # The (column, order) the rows were just loaded in by sort(), until anything else reloads them.
         self._sorted_as: tuple[int, Qt.SortOrder] | None = None
 
@@ -226,3 +227,5 @@ class PagedTableModel(_ColumnsModel[R]):
         self.on_sort(key, order == Qt.SortOrder.DescendingOrder)
         self.reload()
         self._sorted_as = (column, order)
+        if self.on_sorted is not None:
+            self.on_sorted()

@@ -93,6 +93,22 @@ def test_sorting_by_clicking_a_column_header(qtbot: QtBot, ctx: AppContext, samp
     assert first in (sorted(first), sorted(first, reverse=True))
 
 
+def test_the_selected_record_stays_selected_when_sorting(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    view = make_ideas_view(qtbot, ctx)
+    row = titles(view).index("Samen eten met ouderen")
+    view.table.selectRow(row)
+    chosen = view.current_id()
+    assert "Samen eten met ouderen" in view.detail.toPlainText()
+    header = view.table.horizontalHeader()
+    for _ in range(2):  # both orders
+        qtbot.mouseClick(
+            header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(1) + 5, 5)
+        )
+        assert view.current_id() == chosen
+        assert titles(view)[view.table.currentIndex().row()] == "Samen eten met ouderen"
+        assert "Samen eten met ouderen" in view.detail.toPlainText()  # the summary is of the selected idea
+
+
 def test_enter_opens_the_selected_record(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
     view = make_ideas_view(qtbot, ctx)
     view.table.setFocus()
