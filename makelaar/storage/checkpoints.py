@@ -108,6 +108,18 @@ class BackgroundCheckpoints:
             timer.cancel()
             timer.join()
 
+    def flush(self) -> None:
+        """The due checkpoint now, in the caller's thread (who is about to measure something, or to copy the file);
+        returns when no checkpoint of this store is waiting or running."""
+        with self._lock:
+            threads, self._threads = self._threads, []
+            due = self._due
+        for timer in threads:
+            timer.cancel()
+            timer.join()
+        if due:
+            self._run()
+
     def resume(self) -> None:
         """Checkpoints again after ``stop`` (a store used again after a restore that failed)."""
         with self._lock:

@@ -130,3 +130,17 @@ def test_closing_the_store_stops_a_due_checkpoint_until_it_is_used_again(store: 
 def test_a_server_store_has_no_journal_file_of_ours(any_store: Store) -> None:
     found = any_store.checkpoint_in_background(delay_s=3600)
     assert (found is None) == (any_store.engine.dialect.name == "postgresql")
+
+
+def test_flush_runs_the_due_checkpoint_now(store: Store) -> None:
+    background = store.checkpoint_in_background(delay_s=3600)
+    assert background is not None
+    background.flush()
+    assert background.last is None  # nothing was due
+    with store.begin() as s:
+        s.execute(insert(Activity), [_entry()])
+    background.flush()
+    assert background._threads == []
+    assert background.last is not None
+    busy, frames, copied = background.last
+    assert busy == 0 and frames > 0 and copied == frames
