@@ -95,9 +95,7 @@ class RecordListView(QWidget):
         self.count_label = QLabel()
         self.count_label.setAccessibleName(self.tr("Aantal gevonden"))
 
-        self.model: PagedTableModel[Any] = PagedTableModel(
-            self.columns(), self._count, self._fetch, self, first=self._first_page
-        )
+        self.model: PagedTableModel[Any] = PagedTableModel(self.columns(), self._first_page, self._fetch, self)
         self.table = RecordTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Lijst"))
@@ -193,10 +191,6 @@ class RecordListView(QWidget):
         raise NotImplementedError
 
     # -- behaviour ----------------------------------------------------------------------------------------------
-
-    def _count(self) -> int:
-        q = self.query
-        return self.ctx.read(lambda s: self.count(s, q))
 
     def _fetch(self, offset: int, limit: int) -> list[Any]:
         q, total = self.query, self.model.total

@@ -123,17 +123,13 @@ class PagedTableModel(_ColumnsModel[R]):
     def __init__(
         self,
         columns: Sequence[Column[R]],
-        count: Callable[[], int],
+        first: Callable[[int], tuple[int, list[R]]],
         fetch: Callable[[int, int], list[R]],
         parent: Any = None,
-        *,
-        first: Callable[[int], tuple[int, list[R]]] | None = None,
     ) -> None:
         super().__init__(columns, parent)
-        self._count = count
-        self._fetch = fetch
-        # The count and the first page in one go (one transaction), when the owner can read them so.
-        self._first = first
+        self._first = first  # (count, first page) in one go: one transaction, one snapshot
+        self._fetch = fetch  # a later page
         self._total = 0
         self._pages: OrderedDict[int, list[R]] = OrderedDict()
         self._last: tuple[int, list[R]] | None = None  # the page asked for last: a screen's cells are on one page
@@ -152,14 +148,9 @@ class PagedTableModel(_ColumnsModel[R]):
         self._last = None
         self._sorted_as = None
         # The first page comes along with the count, so the first screen shows at once.
-        if self._first is not None:
-            self._total, page = self._first(self.PAGE)
-            if self._total:
-                self._pages[0] = page
-        else:
-            self._total = self._count()
-            if self._total:
-                self._pages[0] = self._fetch(0, self.PAGE)
+        self._total, page = self._first(self.PAGE)
+        if self._total:
+            self._pages[0] = page
         self.endResetModel()
         self.reloaded.emit(self._total)
 

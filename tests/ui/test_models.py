@@ -22,8 +22,11 @@ def make_paged(total: int) -> tuple[PagedTableModel[Row], list[tuple[int, int]]]
         calls.append((offset, limit))
         return rows[offset : offset + limit]
 
+    def first(limit: int) -> tuple[int, list[Row]]:
+        return total, fetch(0, limit) if total else []
+
     model: PagedTableModel[Row] = PagedTableModel(
-        [Column("Naam", lambda r: r.name, "name"), Column("Nummer", lambda r: r.id)], lambda: total, fetch
+        [Column("Naam", lambda r: r.name, "name"), Column("Nummer", lambda r: r.id)], first, fetch
     )
     return model, calls
 
