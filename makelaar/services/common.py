@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from makelaar.domain.errors import FieldError, ValidationError
 from makelaar.domain.records import AreaInfo, Term
@@ -59,6 +60,12 @@ class Collector:
     def raise_if_any(self) -> None:
         if self.errors:
             raise ValidationError(self.errors)
+
+
+def session_holds(s: Session, model: type[Any], record_id: str) -> bool:
+    """Whether the ORM must answer for this record: the session has changes not yet in the store, or holds the
+    record already. Otherwise a plain read of the store is the same and cheaper."""
+    return bool(s.new or s.dirty or s.deleted) or s.identity_map.get(identity_key(model, record_id)) is not None
 
 
 def term_of(row: VocabularyTerm) -> Term:

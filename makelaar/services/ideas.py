@@ -12,13 +12,12 @@ from sqlalchemy import Select, bindparam, func, literal_column, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
-from sqlalchemy.orm.util import identity_key
 
 from makelaar.domain import validation as v
 from makelaar.domain.enums import ActivityKind, IdeaSource, IdeaStatus, Vocabulary
 from makelaar.domain.errors import AmbiguousError, NotFoundError, StaleRecordError
 from makelaar.domain.records import IdeaData, IdeaRow, InitiatorData, Page
-from makelaar.services.common import Collector, load_terms, next_reference
+from makelaar.services.common import Collector, load_terms, next_reference, session_holds
 from makelaar.services.listing import ListQuery
 from makelaar.storage.base import utcnow
 from makelaar.storage.models import (
@@ -241,7 +240,7 @@ def _load(s: Session, idea_id: str) -> Idea:
 
 
 def get_idea(s: Session, idea_id: str) -> IdeaData:
-    if s.new or s.dirty or s.deleted or s.identity_map.get(identity_key(Idea, idea_id)) is not None:
+    if session_holds(s, Idea, idea_id):
         # Changes in this session that are not in the store yet (or the idea is loaded already): as the ORM sees it.
         return idea_data(_load(s, idea_id))
     return _read_idea(s, idea_id)

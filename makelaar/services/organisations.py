@@ -7,13 +7,12 @@ from typing import Any
 from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
-from sqlalchemy.orm.util import identity_key
 
 from makelaar.domain import validation as v
 from makelaar.domain.enums import ActivityKind, Vocabulary
 from makelaar.domain.errors import AmbiguousError, NotFoundError, StaleRecordError
 from makelaar.domain.records import ContactData, OrganisationData, OrganisationRow, Page
-from makelaar.services.common import Collector, load_areas, load_terms, next_reference
+from makelaar.services.common import Collector, load_areas, load_terms, next_reference, session_holds
 from makelaar.services.listing import ListQuery
 from makelaar.storage.base import utcnow
 from makelaar.storage.models import (
@@ -215,7 +214,7 @@ def _load(s: Session, organisation_id: str) -> Organisation:
 
 
 def get_organisation(s: Session, organisation_id: str) -> OrganisationData:
-    if s.new or s.dirty or s.deleted or s.identity_map.get(identity_key(Organisation, organisation_id)) is not None:
+    if session_holds(s, Organisation, organisation_id):
         # Changes in this session that are not in the store yet (or the record is loaded already): as the ORM sees it.
         return organisation_data(_load(s, organisation_id))
     return _read_organisation(s, organisation_id)

@@ -101,24 +101,27 @@ class BackgroundCheckpoints:
         """No checkpoint runs once this returns, nor after it until ``resume`` (the store is closed, or its file is
         about to be replaced: a read of the old store meanwhile must not open the file for a checkpoint)."""
         with self._lock:
-            threads, self._threads = self._threads, []
-            self._due = False
             self._stopped = True
-        for timer in threads:
-            timer.cancel()
-            timer.join()
+        self._cancel()
+        with self._lock:
+            self._due = False
 
     def flush(self) -> None:
-        """The due checkpoint now, in the caller's thread (who is about to measure something, or to copy the file);
-        returns when no checkpoint of this store is waiting or running."""
+        """The due checkpoint now, in the caller's thread (bench/, before it times a write); returns when no
+        checkpoint of this store is waiting or running."""
+        with self._lock:
+            due = self._due
+        self._cancel()
+        if due:
+            self._run()
+
+    def _cancel(self) -> None:
+        """Cancel the waiting timers and wait for a running one."""
         with self._lock:
             threads, self._threads = self._threads, []
-            due = self._due
         for timer in threads:
             timer.cancel()
             timer.join()
-        if due:
-            self._run()
 
     def resume(self) -> None:
         """Checkpoints again after ``stop`` (a store used again after a restore that failed)."""
