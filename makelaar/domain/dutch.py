@@ -64,6 +64,7 @@ NOT_PARTS = word_set(
 _NO_PARTS = STOP_WORDS | NOT_PARTS
 MIN_PART = 4  # shorter strings are too often chance substrings ("ver", "aan", "dak" in "dakloos")
 MIN_COMPOUND = 2 * MIN_PART  # a word needs room for two parts before it is worth splitting
+GENERIC_HEAD_FAMILY = 3  # a head shared by this many different compounds names a format, not a subject
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -244,6 +245,9 @@ class Analysed:
     terms: list[str]
     shown: dict[str, str]
     modifier: list[bool] = field(default_factory=list)
+    # For a term found only as a compound part: the terms of the whole words it is a part of ("moestuin" ->
+    # {"buurtmoestuin"}). A text that has the whole word gets no extra credit for its parts.
+    part_of: dict[str, set[str]] = field(default_factory=dict)
 
 
 class Analyser:
@@ -255,6 +259,21 @@ class Analyser:
         self.ignore = STOP_WORDS | frozenset(fold(w) for w in ignore)
         self._memo: dict[str, tuple[tuple[str, str], ...]] = {}
         self._kept: dict[str, tuple[str, ...]] = {}  # term_set: a word's terms, the ignored ones left out
+        # Heads that many compounds share ("cafe" in taalcafe, repaircafe, digicafe): they name a format, not a
+        # subject, so in such a compound the modifier carries the subject (see generic_heads()).
+        self.generic: frozenset[str] = frozenset()
+
+    def generic_heads(self, words: Iterable[str], *, family: int = GENERIC_HEAD_FAMILY) -> frozenset[str]:
+        """The compound heads among ``words`` (folded) that at least ``family`` different compounds end in; they
+        become :attr:`generic`."""
+        families: dict[str, set[str]] = {}
+        for w in set(words):
+            for part in compound_parts(w, self.lexicon):
+                if is_head(w, part) and w.endswith(part):
+                    families.setdefault(part, set()).add(w)
+        self.generic = frozenset(h for h, f in families.items() if len(f) >= family)
+        self._memo.clear()
+        return self.generic
 
     def word_terms(self, folded: str, lexicon: Lexicon | None = None) -> tuple[tuple[str, str], ...]:
         """(term, part) pairs of a word: its own stem first, then the stems of its compound parts."""
@@ -304,19 +323,31 @@ class Analyser:
         modifier: list[bool] = []
         shown: dict[str, str] = {}
         parts: dict[str, str] = {}
+        part_of: dict[str, set[str]] = {}
+        generic = self.generic
         for folded, original in pairs:
-            for n, (term, part) in enumerate(self.word_terms(folded, lexicon)):
+            whole = ""
+            found = self.word_terms(folded, lexicon)
+            # In a compound with a generic head the head is the lesser part, and the modifier the subject.
+            flip = len(found) > 1 and any(folded.endswith(part) and part in generic for _, part in found[1:])
+            for n, (term, part) in enumerate(found):
+                if n == 0:
+                    whole = term
                 if n and part in ignore:
                     continue
                 terms.append(term)
-                modifier.append(n > 0 and not is_head(folded, part))
+                head = is_head(folded, part)
+                modifier.append(n > 0 and (head if flip and part in generic else not head and not flip))
                 if n == 0:
                     shown.setdefault(term, original)  # a word seen whole is shown as written
                 else:
                     parts.setdefault(term, part)
+                    part_of.setdefault(term, set()).add(whole)
         for term, part in parts.items():
             shown.setdefault(term, part)
-        return Analysed(terms=terms, shown=shown, modifier=modifier)
+        wholes = {t for t, s in shown.items() if t not in parts or s != parts[t]}
+        part_of = {t: w for t, w in part_of.items() if t not in wholes}
+        return Analysed(terms=terms, shown=shown, modifier=modifier, part_of=part_of)
 
 
 def content_terms(text: str) -> set[str]:
@@ -381,3 +412,35 @@ SUPPORT_WORDS = word_set(
     """
 )
 SUPPORT_TERMS = frozenset(stem(w) for w in SUPPORT_WORDS)
+
+
+# How informative a word is in Dutch at large, beside how rare it is in one registry: a small registry cannot tell
+# that "dorp", "week" or "werk" say little about a subject, but a general word-frequency list can. The frequencies
+# are wordfreq's Zipf values for Dutch (log10 of occurrences per billion words: "de" 7.5, "huis" 5.7, "moestuin"
+# 3.5, a name or a new compound 0). A word as common as :data:`COMMON_ZIPF` counts as good as nothing, one as
+# rare as :data:`RARE_ZIPF` or rarer counts fully, linearly in between.
+COMMON_ZIPF = 7.0
+RARE_ZIPF = 5.0
+MIN_INFORMATIVE = 0.1
+_zipf_cache: dict[str, float] = {}
+
+
+def general_frequency(word: str) -> float:
+    """The Zipf frequency of a (folded) Dutch word in general use; 0 for a word the list does not know."""
+    found = _zipf_cache.get(word)
+    if found is None:
+        # Imported when first needed: the list loads in about half a second (the index is built in the background).
+        from wordfreq import zipf_frequency
+
+        found = zipf_frequency(word, "nl")
+        if len(_zipf_cache) < 500_000:
+            _zipf_cache[word] = found
+    return found
+
+
+def informativeness(word: str) -> float:
+    """How much a word says about a subject by how rare it is in Dutch at large, from :data:`MIN_INFORMATIVE`
+    (as common as "mee" or "werk") to 1 (as rare as "moestuin", or unknown)."""
+    z = general_frequency(fold(word))
+    share = (COMMON_ZIPF - z) / (COMMON_ZIPF - RARE_ZIPF)
+    return min(1.0, max(MIN_INFORMATIVE, share))

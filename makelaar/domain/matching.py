@@ -49,24 +49,29 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
+from makelaar.domain import criteria as fund_criteria
+from makelaar.domain import reasons as why
 from makelaar.domain.dutch import (
     SUPPORT_TERMS,
     Analyser,
     Lexicon,
     content_terms,
     fold,
+    informativeness,
     related_terms,
     stem,
     word_set,
     words,
 )
 from makelaar.domain.formatting import format_date, format_euro
+from makelaar.domain.reasons import Reason
 
 ACCEPTED = frozenset({"toegezegd", "afgerond"})
 DECLINED = frozenset({"afgewezen"})
@@ -162,6 +167,10 @@ class Weights:
     modifier: float = 0.5
     broad: float = 0.10
     broad_related: float = 1.0
+    specificity: float = 1.0
+    general: float = 1.0
+    broad_first: float = 0.5
+    generic_heads: bool = True
 
     @property
     def total(self) -> float:
@@ -246,11 +255,21 @@ class Suggestion:
     organisation_id: str
     name: str
     score: float
-    reasons: list[str] = field(default_factory=list)
+    explanation: list[Reason] = field(default_factory=list)
     covered_needs: list[str] = field(default_factory=list)
     idea_id: str = ""
     idea_title: str = ""
     fits: bool = True  # False for a fund whose criteria the idea does not meet
+
+    @property
+    def reasons(self) -> list[str]:
+        """The reasons in plain Dutch (the command line, the reports); the UI renders ``explanation`` itself."""
+        return why.dutch(self.explanation)
+
+    @property
+    def label(self) -> str:
+        """How good a suggestion is, as a broker reads it: "goed" or "mogelijk" (never a raw score)."""
+        return label(self.score, self.fits)
 
 
 @dataclass
@@ -260,10 +279,10 @@ class _Candidate:
     need_value: dict[str, float]  # what each covered need adds to the score
     theme_hits: frozenset[str]
     area: float
-    area_reason: str
+    area_reason: Reason | None
     text: float
     base: float
-    reasons_after: list[str] = field(default_factory=list)
+    reasons_after: list[Reason] = field(default_factory=list)
     fits: bool = True
 
 
@@ -274,6 +293,7 @@ class _Query:
     shown: dict[str, str]
     ideal: float  # the BM25 an average document containing every query term once would get
     related: frozenset[str] = frozenset()  # terms added as related words (not the idea's own)
+    part_of: Mapping[str, set[str]] = field(default_factory=dict)  # compound part -> its whole words' terms
 
     @property
     def own_terms(self) -> list[str]:
@@ -319,7 +339,12 @@ class MatchIndex:
                 self.by_wijk.setdefault(w, set()).add(i)
             if o.municipality_wide:
                 self.wide.add(i)
+        places = list(places)
         self._build_text(list(background), GENERIC_WORDS | place_words(places))
+        # Where an organisation's own building is, as its description says ("een zaal midden in Strijkveen",
+        # "servicepunten in Strijkveen en Ekelhorst"): a room is there, whatever area the organisation serves.
+        by_place = {fold(n): ident for ident, n in self.names.items() if n in set(places)}
+        self.located: list[frozenset[str]] = [located_in(o.description, by_place) for o in self.orgs]
         # How place-bound each type of help is: the share of its providers that serve particular wijken rather
         # than the whole municipality (smoothed towards a half). Rooms are nearly always local, advice rarely.
         self.locality: dict[str, float] = {}
@@ -346,6 +371,28 @@ class MatchIndex:
         ]
         self._support: dict[str, bool] = {}
         self._term_words: dict[str, frozenset[str]] = {}
+        # A fund's criteria as its description (and its own list of exclusions) state them.
+        self.criteria: list[tuple[fund_criteria.Criterion, ...]] = [
+            tuple(fund_criteria.read(f"{o.description}\n{o.fund.excludes or ''}")) if fund else ()
+            for o, fund in zip(self.orgs, self.funds, strict=True)
+        ]
+        # Money from an organisation that is no fund (a housing corporation's budget for its own tenants) can be
+        # bound to its own people too; only that criterion is read for it.
+        self.money_for: list[tuple[str, ...]] = [
+            next((c.value for c in fund_criteria.read(o.description) if c.kind == fund_criteria.GROUP), ())  # type: ignore[misc]
+            if not fund and any(self.is_money(t) for t in o.offers)
+            else ()
+            for o, fund in zip(self.orgs, self.funds, strict=True)
+        ]
+        self._idea_texts: dict[str, tuple[tuple[str, str], fund_criteria.IdeaText]] = {}
+        # How much one offer of an organisation says (see Weights.specificity): claiming every type of help says
+        # less about each than claiming one or two. Measured as the information of the claim, log(1 + V / n) for
+        # n of V types, against that of a typical organisation in this registry (the median number of offers).
+        kinds = len(self.by_offer) or 1
+        counts = sorted(len(o.offers) for o in self.orgs if o.offers)
+        typical = counts[len(counts) // 2] if counts else 1
+        bits = lambda n: math.log(1.0 + kinds / max(1, n))  # noqa: E731
+        self.specific = [min(1.0, bits(len(o.offers)) / bits(typical)) ** self.weights.specificity for o in self.orgs]
 
     def __len__(self) -> int:
         return len(self.orgs)
@@ -365,14 +412,19 @@ class MatchIndex:
         self.lexicon = Lexicon(f for name, desc in texts for f, _ in (*name, *desc))
         self.lexicon.add(f for ws in other for f, _ in ws)
         self.analyser = Analyser(self.lexicon, ignore)
+        if self.weights.generic_heads:
+            self.analyser.generic_heads(self.lexicon.words)
         name_weight = self.weights.name
         freqs: list[dict[str, float]] = []
         lengths: list[float] = []
         modifier = self.weights.modifier
+        surface: dict[str, str] = {}
         for o in self.orgs:
             tf: dict[str, float] = {}
             for weight, text in ((1.0, o.description), (name_weight, o.name)):
                 analysed = self.analyser.analyse(text)
+                for term, shown in analysed.shown.items():
+                    surface.setdefault(term, shown)
                 for term, first in zip(analysed.terms, analysed.modifier, strict=True):
                     tf[term] = tf.get(term, 0.0) + weight * (modifier if first else 1.0)
             freqs.append(tf)
@@ -384,7 +436,12 @@ class MatchIndex:
             df.update(tf.keys())
         for text in background:
             df.update(self.analyser.term_set(text))
-        self.idf = {t: math.log(1.0 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        # A term's weight: how rare it is here (idf) times how telling the word is in Dutch at large (see
+        # Weights.general); a term only the ideas use has no surface word here and keeps its idf.
+        self.idf = {
+            t: math.log(1.0 + (n - d + 0.5) / (d + 0.5)) * (self.telling(surface[t]) if t in surface else 1.0)
+            for t, d in df.items()
+        }
         self.postings: dict[str, list[tuple[int, float]]] = {}
         self.doc_terms: list[dict[str, float]] = []
         for i, tf in enumerate(freqs):
@@ -397,6 +454,12 @@ class MatchIndex:
             self.doc_terms.append(own)
         # A term no text has gets the idf of a term in one document.
         self.max_idf = math.log(1.0 + (n - 0.5) / 1.5) if n else 1.0
+
+    def telling(self, word: str) -> float:
+        """How much a word says in Dutch at large (:func:`makelaar.domain.dutch.informativeness`), blended by
+        ``Weights.general`` with "fully"."""
+        general = self.weights.general
+        return 1.0 - general * (1.0 - informativeness(word)) if general else 1.0
 
     def query(self, idea: IdeaProfile, *, extend: bool = True) -> _Query:
         """The idea's words as weighted BM25 query terms (title words count more). With ``extend`` the idea's own
@@ -412,7 +475,7 @@ class MatchIndex:
                 if qw > terms.get(t, 0.0):
                     terms[t] = qw
         # The ideal counts the idea's own words only: a related word adds evidence, it does not raise the bar.
-        ideal = sum(w * self.idf.get(t, self.max_idf) for t, w in terms.items())
+        ideal = sum(w * self.idf.get(t, self.max_idf * self.telling(body.shown.get(t, t))) for t, w in terms.items())
         shown = dict(body.shown)
         extra: dict[str, float] = {}
         if self.weights.related > 0:
@@ -422,7 +485,11 @@ class MatchIndex:
                         extra[r] = qw * self.weights.related
                         shown[r] = f"{form} (bij {body.shown.get(t, t)})"
         terms.update(extra)
-        return _Query(idea=idea, terms=terms, shown=shown, ideal=ideal or 1.0, related=frozenset(extra))
+        part_of = {t: title.part_of.get(t, set()) | body.part_of.get(t, set()) for t in (*title.part_of, *body.part_of)}
+        part_of = {t: w for t, w in part_of.items() if t not in body.shown or t in body.part_of}
+        return _Query(
+            idea=idea, terms=terms, shown=shown, ideal=ideal or 1.0, related=frozenset(extra), part_of=part_of
+        )
 
     def speaks_of(self, i: int, term_id: str) -> bool:
         """Whether organisation ``i`` names a type of help in its own words ("Vrijwilligerspunt", "ruimtes")."""
@@ -458,6 +525,17 @@ class MatchIndex:
     def name(self, ident: str) -> str:
         return self.names.get(ident, ident)
 
+    def idea_text(self, idea: IdeaProfile) -> fund_criteria.IdeaText:
+        """What an idea's words show for a fund's criteria, remembered while its title and description stay."""
+        key = (idea.title, idea.description)
+        found = self._idea_texts.get(idea.id)
+        if found is None or found[0] != key:
+            facts = fund_criteria.IdeaText.of(idea.title, idea.description, (self.name(t) for t in idea.themes))
+            found = (key, facts)
+            if len(self._idea_texts) < 200_000:
+                self._idea_texts[idea.id] = found
+        return found[1]
+
     def is_support(self, term_id: str) -> bool:
         """Whether a type of help is one nearly every idea can use (:data:`SUPPORT_HELP`)."""
         found = self._support.get(term_id)
@@ -481,6 +559,35 @@ class MatchIndex:
 
 # --- scoring one pair ----------------------------------------------------------------------------------------------
 
+GOOD = "goed"
+POSSIBLE = "mogelijk"
+GOOD_SCORE = 0.45  # a suggestion at or above this (and fitting) is a good match; see label()
+
+
+def label(score: float, fits: bool = True) -> str:
+    """A suggestion's score as a word a broker reads at a glance: "goed" for a partner that covers needs on the
+    idea's subject (about half of what a perfect partner would give), "mogelijk" for the rest and for any fund
+    whose criteria do not fit."""
+    return GOOD if fits and score >= GOOD_SCORE else POSSIBLE
+
+
+def located_in(text: str, places: Mapping[str, str]) -> frozenset[str]:
+    """The ids of the places ``text`` says it is in: "in X", "midden in X", "in het centrum van X", "in X en Y"
+    (``places``: folded name -> id). Empty when it names none."""
+    if not places or not text:
+        return frozenset()
+    names = "|".join(re.escape(n) for n in sorted(places, key=len, reverse=True))
+    one = rf"(?:{names})\b"
+    pattern = re.compile(
+        rf"\b(?:in|te)\s+(?:(?:het|de)\s+(?:centrum|dorp|dorpskern|kern|wijk|buurt)\s+(?:van\s+)?)?"
+        rf"({one}(?:\s*(?:,|\ben\b)\s*{one})*)"
+    )
+    found: set[str] = set()
+    for m in pattern.finditer(re.sub(r"\s+", " ", fold(text))):
+        for name in re.findall(one, m.group(1)):
+            found.add(places[name])
+    return frozenset(found)
+
 
 def place_words(places: Iterable[str]) -> frozenset[str]:
     """The words of the area names, folded: they say where an idea is, which the area signal counts, not what it is
@@ -488,18 +595,36 @@ def place_words(places: Iterable[str]) -> frozenset[str]:
     return frozenset(f for name in places for f, _ in words(name))
 
 
-def _area(index: MatchIndex, idea: IdeaProfile, i: int) -> tuple[float, str]:
+_WHOLE = Reason(why.WHOLE_MUNICIPALITY)
+
+
+def _area(index: MatchIndex, idea: IdeaProfile, i: int) -> tuple[float, Reason | None]:
     org = index.orgs[i]
     w = index.weights
     if idea.municipality_wide:
-        return (1.0, "werkt in de hele gemeente") if org.municipality_wide else (0.0, "")
+        return (1.0, _WHOLE) if org.municipality_wide else (0.0, None)
     if idea.area_id and idea.area_id in org.areas:
-        return 1.0, "zelfde buurt" if idea.area_id != idea.wijk_id else "zelfde wijk"
+        return 1.0, Reason(why.SAME_AREA, (index.name(idea.area_id),))
     if idea.wijk_id and idea.wijk_id in org.wijken:
-        return 1.0, "zelfde wijk"
+        return 1.0, Reason(why.SAME_AREA, (index.name(idea.wijk_id),))
     if org.municipality_wide:
-        return w.wide_area, "werkt in de hele gemeente"
-    return 0.0, ""
+        return w.wide_area, _WHOLE
+    return 0.0, None
+
+
+def _bm25(index: MatchIndex, q: _Query, own: Mapping[str, float]) -> float:
+    """BM25 of the idea's terms in one organisation's text. A compound's parts count only where the whole word is
+    missing: "nieuwkomers" in both texts is one piece of evidence, not three ("nieuwkomer", "nieuw", "komer")."""
+    total = 0.0
+    idf = index.idf
+    part_of = q.part_of
+    for t, qw in q.terms.items():
+        if t in own:
+            wholes = part_of.get(t)
+            if wholes and not wholes.isdisjoint(own):
+                continue
+            total += qw * idf[t] * own[t]
+    return total
 
 
 def _text_score(bm25: float, q: _Query, w: Weights) -> float:
@@ -523,27 +648,74 @@ def _shared_words(index: MatchIndex, q: _Query, i: int) -> list[str]:
     return [w for w in found if not any(w != other and w in other for other in found)][:SHOWN_WORDS]
 
 
-def _fund_problems(org: OrganisationProfile, idea: IdeaProfile, today: date) -> list[str]:
-    """Why a fund does not fit the idea, in plain Dutch; empty when it fits (or nothing can be checked)."""
+def _fund_problems(index: MatchIndex, i: int, idea: IdeaProfile, today: date) -> list[Reason]:
+    """Why a fund does not fit the idea; empty when it fits (or nothing can be checked). The fund's fields first,
+    then what its description says (:mod:`makelaar.domain.criteria`), then where it gives money."""
+    org = index.orgs[i]
     c = org.fund
-    problems: list[str] = []
-    if c.max_amount is not None and idea.requested_amount is not None and idea.requested_amount > c.max_amount:
-        problems.append(
-            f"past niet: vraagt {format_euro(idea.requested_amount)}, fonds geeft max. {format_euro(c.max_amount)}"
-        )
-    if c.min_initiators is not None and idea.team_size is not None and idea.team_size < c.min_initiators:
-        problems.append(
-            f"past niet: fonds vraagt minstens {c.min_initiators} initiatiefnemers, dit idee heeft er {idea.team_size}"
-        )
+    problems: list[Reason] = []
+    amount_checked = min_checked = False
+    if c.max_amount is not None and idea.requested_amount is not None:
+        amount_checked = True
+        if idea.requested_amount > c.max_amount:
+            problems.append(Reason(why.FUND_AMOUNT, (format_euro(idea.requested_amount), format_euro(c.max_amount))))
+    if c.min_initiators is not None and idea.team_size is not None:
+        min_checked = True
+        if idea.team_size < c.min_initiators:
+            problems.append(Reason(why.FUND_MIN_PEOPLE, (str(c.min_initiators), str(idea.team_size))))
     if c.deadline is not None and today > c.deadline:
-        problems.append(f"past niet: aanvragen kon tot {format_date(c.deadline)}")
+        problems.append(Reason(why.FUND_DEADLINE, (format_date(c.deadline),)))
     if c.excludes:
         idea_terms = content_terms(f"{idea.title} {idea.description}")
         for phrase in _phrases(c.excludes):
             wanted = content_terms(phrase)
             if wanted and wanted <= idea_terms:
-                problems.append(f"past niet: fonds steunt geen {phrase}")
+                problems.append(Reason(why.FUND_EXCLUDES, (phrase,)))
+    read = index.criteria[i]
+    if read:
+        facts = index.idea_text(idea)
+        # The idea's subject as stems (compounds split: "slotconcert" is about a concert) and their related words.
+        terms = index.analyser.term_set(f"{idea.title} {idea.description}")
+        related = [*terms, *(r for t in terms for r in related_terms(t).values())]
+        for crit in fund_criteria.misfits(
+            read, facts, team_size=idea.team_size, requested=idea.requested_amount, related=related
+        ):
+            if crit.kind == fund_criteria.MAX_AMOUNT and not amount_checked and isinstance(crit.value, Decimal):
+                problems.append(
+                    Reason(why.FUND_AMOUNT, (format_euro(idea.requested_amount or Decimal(0)), format_euro(crit.value)))
+                )
+            elif crit.kind == fund_criteria.MIN_PEOPLE and not min_checked:
+                problems.append(Reason(why.FUND_MIN_PEOPLE, (str(crit.value), str(idea.team_size))))
+            elif crit.kind in _CRITERION_REASONS:
+                problems.append(_criterion_reason(crit))
+    # A fund that gives money in some areas only does not give it elsewhere (money travels, a budget does not).
+    if not org.municipality_wide and org.wijken and not idea.municipality_wide:
+        where = idea.wijk_id or idea.area_id
+        if where and where not in org.wijken and where not in org.areas:
+            shown = sorted((index.name(a) for a in org.wijken), key=str.casefold)
+            problems.append(Reason(why.FUND_AREA, tuple(shown)))
     return problems
+
+
+_CRITERION_REASONS = {
+    fund_criteria.LEGAL_FORM: why.FUND_LEGAL_FORM,
+    fund_criteria.NO_FOOD: why.FUND_NO_FOOD,
+    fund_criteria.NO_SCHOOL_TIME: why.FUND_SCHOOL_TIME,
+    fund_criteria.NO_EVENTS: why.FUND_NO_EVENTS,
+    fund_criteria.NO_HOMES: why.FUND_NO_HOMES,
+    fund_criteria.YOUTH: why.FUND_YOUTH,
+    fund_criteria.SUBJECTS: why.FUND_SUBJECTS,
+    fund_criteria.GROUP: why.FUND_GROUP,
+}
+
+
+def _criterion_reason(crit: fund_criteria.Criterion) -> Reason:
+    kind = _CRITERION_REASONS[crit.kind]
+    if isinstance(crit.value, tuple):
+        return Reason(kind, crit.value)
+    if crit.value is None:
+        return Reason(kind)
+    return Reason(kind, (str(crit.value),))
 
 
 def _phrases(text: str) -> list[str]:
@@ -588,7 +760,7 @@ def similarity(a: IdeaFeatures, b: IdeaFeatures) -> float:
     return 0.5 * _jaccard(a.structured, b.structured) + 0.5 * _jaccard(a.terms, b.terms)
 
 
-def _history(index: MatchIndex, idea_id: str, features: IdeaFeatures, i: int) -> tuple[float, list[str]]:
+def _history(index: MatchIndex, idea_id: str, features: IdeaFeatures, i: int) -> tuple[float, list[Reason]]:
     """The shift from earlier koppelingen of this organisation for similar ideas, with its reasons."""
     best_yes: tuple[float, str] = (0.0, "")
     best_no: tuple[float, str] = (0.0, "")
@@ -604,9 +776,9 @@ def _history(index: MatchIndex, idea_id: str, features: IdeaFeatures, i: int) ->
             best_no = (sim, m.idea.title)
     reasons = []
     if best_yes[0]:
-        reasons.append(f"eerder toegezegd bij een vergelijkbaar idee: {best_yes[1]}")
+        reasons.append(Reason(why.HELPED_BEFORE, (best_yes[1],)))
     if best_no[0]:
-        reasons.append(f"eerder afgewezen bij een vergelijkbaar idee: {best_no[1]}")
+        reasons.append(Reason(why.DECLINED_BEFORE, (best_no[1],)))
     return index.weights.history * (best_yes[0] - best_no[0]), reasons
 
 
@@ -621,7 +793,7 @@ def _score(index: MatchIndex, q: _Query, i: int, today: date, features: IdeaFeat
     own = index.doc_terms[i]
     total = w.total
     needs = frozenset(idea.needs)
-    bm25 = sum(qw * index.idf[t] * own[t] for t, qw in q.terms.items() if t in own)
+    bm25 = _bm25(index, q, own)
     area, area_reason = _area(index, idea, i)
     text = _text_score(bm25, q, w)
     need_hits = org.offers & needs
@@ -629,9 +801,13 @@ def _score(index: MatchIndex, q: _Query, i: int, today: date, features: IdeaFeat
     theme = len(theme_hits) / (len(idea.themes) or 1)
     # What an organisation offers counts fully when it is related to the idea (see Weights.unrelated).
     subject = max(theme, text)
-    near = area if area >= 1.0 else area * w.place_bound  # town-wide is "near" only where locality is measured
-    per_need = w.need / total / (len(needs) or 1)
+    # Help bound to a place is where the organisation's building is, when its description says so.
+    located = index.located[i]
+    place_area = (1.0 if (idea.area_id in located or idea.wijk_id in located) else 0.0) if located else area
+    near = place_area if place_area >= 1.0 else place_area * w.place_bound  # town-wide: see Weights.place_bound
+    per_need = w.need / total / (len(needs) or 1) * index.specific[i]
     need_value: dict[str, float] = {}
+    money_note: Reason | None = None
     broad = index.broad[i]
     far_needs: list[str] = []
     # Distance only counts where both places are known: an idea in a wijk, an organisation with its areas filled in.
@@ -644,10 +820,20 @@ def _score(index: MatchIndex, q: _Query, i: int, today: date, features: IdeaFeat
         value = per_need * (w.unrelated + (1.0 - w.unrelated) * min(1.0, related))
         # Help bound to a place is worth less from further away, unless the words show it is the place for this very
         # subject (the school garden at the allotment park across town). See Weights.place_bound.
-        far = w.place_bound * index.locality.get(n, 0.5) * (1.0 - area) * (1.0 - text) if placed else 0.0
+        far = w.place_bound * index.locality.get(n, 0.5) * (1.0 - place_area) * (1.0 - text) if placed else 0.0
         need_value[n] = value * (1.0 - far)
-        if area == 0.0 and far >= FAR_REASON:
+        if place_area == 0.0 and far >= FAR_REASON:
             far_needs.append(n)
+    if index.money_for[i]:
+        money = next((n for n in need_hits if index.is_money(n)), None)
+        if money is not None:
+            facts = index.idea_text(idea)
+            group = fund_criteria.Criterion(fund_criteria.GROUP, index.money_for[i])
+            if fund_criteria.misfits([group], facts):
+                # Not help for this idea at all: neither worth anything nor covering the need for the rest.
+                del need_value[money]
+                need_hits = need_hits - {money}
+                money_note = Reason(why.MONEY_GROUP, index.money_for[i])
     # "Same wijk" counts as far as what the organisation provides is bound to a place.
     provided = need_hits or org.offers
     place_weight = sum(_place(index, n) for n in provided) / len(provided) if provided else 1.0
@@ -665,15 +851,21 @@ def _score(index: MatchIndex, q: _Query, i: int, today: date, features: IdeaFeat
     )
     if far_needs:
         shown = sorted((index.name(n) for n in far_needs), key=str.casefold)
-        c.reasons_after.append(f"let op: biedt {', '.join(shown)} in een andere wijk")
-    if index.funds[i]:
-        problems = _fund_problems(org, idea, today)
+        c.reasons_after.append(Reason(why.FAR, tuple(shown)))
+    if money_note is not None:
+        c.reasons_after.append(money_note)
+    if index.funds[i] and not any(index.is_money(n) for n in needs):
+        # A fund gives money: for an idea that asks for none, its shared themes and words are no reason to call.
+        c.base *= w.fund_misfit
+        c.reasons_after.append(Reason(why.FUND_NO_MONEY))
+    elif index.funds[i]:
+        problems = _fund_problems(index, i, idea, today)
         if problems:
             c.fits = False
             c.base *= w.fund_misfit
             c.reasons_after.extend(problems)
-        elif org.fund.given:
-            c.reasons_after.append("past binnen de voorwaarden van het fonds")
+        elif org.fund.given or index.criteria[i]:
+            c.reasons_after.append(Reason(why.FUND_FITS))
     shift, history_reasons = _history(index, idea.id, features, i)
     c.base = min(1.0, max(0.0, c.base + shift))
     c.reasons_after.extend(history_reasons)
@@ -767,7 +959,7 @@ def rank(
         for k, c in enumerate(pool):
             fresh = sum(v for n, v in c.need_value.items() if n not in covered)
             done = sum(discount[n] * v for n, v in c.need_value.items() if n in covered)
-            score = c.base + w.new_need * fresh - done
+            score = c.base + w.new_need * fresh * (w.broad_first if index.broad[c.index] else 1.0) - done
             if score > best_score + 1e-12:
                 best_at, best_score = k, score
         chosen = pool.pop(best_at)
@@ -784,24 +976,24 @@ def _scale(w: Weights) -> float:
 def _suggestion(index: MatchIndex, q: _Query, c: _Candidate, score: float, needs: Sequence[str]) -> Suggestion:
     idea = q.idea
     org = index.orgs[c.index]
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     covered = [n for n in needs if n in c.need_hits]
     if covered:
-        reasons.append("biedt: " + ", ".join(index.name(n) for n in covered))
+        reasons.append(Reason(why.OFFERS, tuple(index.name(n) for n in covered)))
     if c.theme_hits:
         ordered = sorted(c.theme_hits, key=lambda t: index.name(t).casefold())
-        reasons.append(("thema: " if len(ordered) == 1 else "thema's: ") + ", ".join(index.name(t) for t in ordered))
-    if c.area_reason:
+        reasons.append(Reason(why.THEMES, tuple(index.name(t) for t in ordered)))
+    if c.area_reason is not None:
         reasons.append(c.area_reason)
     shared = _shared_words(index, q, c.index) if c.text > 0 else []
     if shared:
-        reasons.append("noemt: " + ", ".join(shared))
+        reasons.append(Reason(why.WORDS, tuple(shared)))
     reasons.extend(c.reasons_after)
     return Suggestion(
         organisation_id=org.id,
         name=org.name,
         score=round(min(1.0, max(0.0, score)), 2),
-        reasons=reasons,
+        explanation=reasons,
         covered_needs=[index.name(n) for n in covered],
         idea_id=idea.id,
         idea_title=idea.title,
@@ -832,7 +1024,6 @@ def rank_ideas(
     today = today or date.today()
     org = index.orgs[i]
     own_terms = index.doc_terms[i]
-    idf = index.idf
     # 1. An optimistic score per idea from cached words (as in rank, step 1), 2. the exact one for the best.
     cheap: list[tuple[float, int, IdeaProfile, _Query]] = []
     for k, idea in enumerate(ideas):
@@ -843,7 +1034,7 @@ def rank_ideas(
         q = index.cached_query(idea)
         need = len(org.offers.intersection(idea.needs)) / (len(idea.needs) or 1)
         theme = len(org.themes & idea.themes) / (len(idea.themes) or 1)
-        bm25 = sum(qw * idf[t] * own_terms[t] for t, qw in q.terms.items() if t in own_terms)
+        bm25 = _bm25(index, q, own_terms)
         if not (need or theme or bm25):
             continue
         area, _ = _area(index, idea, i)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from makelaar.domain import reasons as why
 from makelaar.domain.matching import (
     DEFAULT_WEIGHTS,
     FundCriteria,
@@ -18,6 +19,7 @@ from makelaar.domain.matching import (
     rank,
     rank_ideas,
 )
+from makelaar.domain.reasons import Reason
 
 NAMES = {
     "ruimte": "ruimte",
@@ -91,7 +93,7 @@ def test_needs_vs_offers() -> None:
     got = ranked([org("alfa", offers=frozenset({"advies"})), org("bravo")], idea())
     assert names(got) == ["bravo", "alfa"]
     assert got[0].score - got[1].score >= 0.05
-    assert "biedt: ruimte" in got[0].reasons
+    assert "kan helpen met ruimte" in got[0].reasons
     assert got[0].covered_needs == ["ruimte"]
     assert got[1].covered_needs == []
 
@@ -100,7 +102,7 @@ def test_theme() -> None:
     the_idea = idea(themes=frozenset({"duurzaamheid"}))
     got = ranked([org("alfa", themes=frozenset({"sport"})), org("bravo", themes=frozenset({"duurzaamheid"}))], the_idea)
     assert names(got) == ["bravo", "alfa"]
-    assert "thema: duurzaamheid" in got[0].reasons
+    assert "werkt aan duurzaamheid" in got[0].reasons
     # Also where neither offers what is needed (the theme alone, not through the needs).
     got = ranked(
         [
@@ -119,10 +121,10 @@ def test_area_same_wijk_before_municipality_wide_before_elsewhere() -> None:
     local = org("charlie", areas=frozenset({"noord"}), wijken=frozenset({"noord"}), municipality_wide=False)
     got = ranked([elsewhere, wide, local], idea())
     assert names(got) == ["charlie", "bravo", "alfa"]
-    assert "zelfde wijk" in got[0].reasons
+    assert [r for r in got[0].explanation if r.kind == why.SAME_AREA] == [Reason(why.SAME_AREA, ("Noord",))]
     assert "werkt in de hele gemeente" in got[1].reasons
-    assert not {"zelfde wijk", "zelfde buurt", "werkt in de hele gemeente"} & set(got[2].reasons)
-    assert "let op: biedt ruimte in een andere wijk" in got[2].reasons  # a room is bound to a place
+    assert not {why.SAME_AREA, why.WHOLE_MUNICIPALITY} & {r.kind for r in got[2].explanation}
+    assert "let op: ruimte is in een andere wijk" in got[2].reasons  # a room is bound to a place
 
 
 def test_area_an_idea_in_a_buurt_of_the_organisations_wijk_is_in_the_same_wijk() -> None:
@@ -130,7 +132,7 @@ def test_area_an_idea_in_a_buurt_of_the_organisations_wijk_is_in_the_same_wijk()
     local = org("charlie", areas=frozenset({"noord"}), wijken=frozenset({"noord"}), municipality_wide=False)
     got = ranked([org("bravo"), local], the_idea)
     assert names(got) == ["charlie", "bravo"]
-    assert "zelfde wijk" in got[0].reasons
+    assert "zit in Noord (zelfde wijk)" in got[0].reasons
 
 
 def test_a_place_name_says_where_not_what() -> None:
@@ -140,7 +142,7 @@ def test_a_place_name_says_where_not_what() -> None:
     fixers = org("bravo", description="Wij repareren fietsen.", themes=frozenset())
     got = ranked([named, fixers], the_idea, places=["Noord", "Zuid", "hele gemeente"])
     assert names(got) == ["bravo", "alfa"]
-    assert "noemt: repareren" in got[0].reasons
+    assert "gaat ook over repareren" in got[0].reasons
     assert not any("noord" in r.casefold() for r in got[1].reasons)
     # Without the store's area names the place word would count as a shared word, and more than "repareren".
     assert names(ranked([named, fixers], the_idea)) == ["alfa", "bravo"]
@@ -155,7 +157,7 @@ def test_a_room_across_town_counts_less_unless_its_words_show_it_is_the_place() 
     near = org("bravo", themes=frozenset(), **in_wijk("noord"))
     got = ranked([*oost, far, near], the_idea)
     assert names(got)[:2] == ["bravo", "alfa"]
-    assert "let op: biedt ruimte in een andere wijk" in got[1].reasons
+    assert "let op: ruimte is in een andere wijk" in got[1].reasons
     assert not any(r.startswith("let op") for r in got[0].reasons)
     # Unless its own words show it is the place for this very subject: then it is worth the trip.
     kitchen = replace(far, description="Wij koken samen in onze keuken.")
@@ -174,7 +176,7 @@ def test_parents_are_not_the_elderly() -> None:
     parents = org("bravo", description="Een vereniging van ouders.", themes=frozenset())
     got = ranked([seniors, parents], the_idea)
     assert names(got) == ["bravo", "alfa"]
-    assert not any(r.startswith("noemt:") for r in got[1].reasons)
+    assert not any(r.startswith("gaat ook over") for r in got[1].reasons)
 
 
 def test_text_with_a_compound() -> None:
@@ -188,7 +190,7 @@ def test_text_with_a_compound() -> None:
         the_idea,
     )
     assert names(got) == ["bravo", "alfa"]
-    assert any(r.startswith("noemt: ") and "moestuin" in r for r in got[0].reasons)
+    assert any(r.startswith("gaat ook over ") and "moestuin" in r for r in got[0].reasons)
 
 
 def test_text_with_a_compound_the_other_way_round() -> None:
@@ -203,7 +205,7 @@ def test_text_with_a_compound_the_other_way_round() -> None:
         background=[f"{the_idea.title} {the_idea.description}"],
     )
     assert names(got) == ["bravo", "alfa"]
-    assert "noemt: moestuin" in got[0].reasons
+    assert "gaat ook over moestuin" in got[0].reasons
 
 
 def test_text_a_compounds_head_counts_more_than_its_modifier() -> None:
@@ -232,7 +234,7 @@ def test_text_ignores_diacritics() -> None:
         the_idea,
     )
     assert names(got) == ["bravo", "alfa"]
-    assert "noemt: reparatiecafé" in got[0].reasons  # shown as the idea writes it
+    assert "gaat ook over reparatiecafé" in got[0].reasons  # shown as the idea writes it
 
 
 def test_text_related_words_count_but_less_than_the_word_itself() -> None:
@@ -246,7 +248,7 @@ def test_text_related_words_count_but_less_than_the_word_itself() -> None:
     kitchen = org("bravo", description="Wij hebben een grote keuken.", themes=frozenset())
     got = ranked([plain, kitchen], the_idea)
     assert names(got) == ["bravo", "alfa"]
-    assert "noemt: keuken (bij koken)" in got[0].reasons
+    assert "gaat ook over keuken (bij koken)" in got[0].reasons
     # The idea's own word counts more than a related one.
     cooks = org("charlie", description="Wij koken elke week.", themes=frozenset())
     got = ranked([kitchen, cooks], the_idea)
@@ -258,7 +260,7 @@ def test_asking_words_are_no_evidence() -> None:
     # "zoeken" and "nodig" are in nearly every idea: an organisation that "zoekt" shares no subject with it.
     the_idea = idea(title="Wij zoeken iemand", description="Er is hulp nodig.", themes=frozenset())
     got = ranked([org("alfa", description="Zoekt vrijwilligers die nodig zijn.", themes=frozenset())], the_idea)
-    assert not any(r.startswith("noemt:") for r in got[0].reasons)
+    assert not any(r.startswith("gaat ook over") for r in got[0].reasons)
 
 
 def test_a_general_support_organisation_fills_in_where_nothing_specific_fits() -> None:
@@ -299,10 +301,10 @@ def test_a_fund_that_does_not_fit_is_kept_lower_with_the_reason() -> None:
     assert names(got) == ["bravo", "alfa"]
     misfit = got[1]
     assert not misfit.fits
-    assert "past niet: vraagt € 5.000,00, fonds geeft max. € 2.500,00" in misfit.reasons
+    assert "fonds: geeft hooguit € 2.500,00, dit idee vraagt € 5.000,00 — past niet" in misfit.reasons
     assert misfit.score < got[0].score
     assert got[0].fits
-    assert "past binnen de voorwaarden van het fonds" in got[0].reasons
+    assert "fonds: past binnen de voorwaarden" in got[0].reasons
 
 
 def test_fund_criteria_team_size_deadline_and_exclusions() -> None:
@@ -319,10 +321,10 @@ def test_fund_criteria_team_size_deadline_and_exclusions() -> None:
         the_idea,
     )
     reasons = {s.organisation_id: s.reasons for s in got}
-    assert "past niet: fonds vraagt minstens 3 initiatiefnemers, dit idee heeft er 2" in reasons["alfa"]
-    assert "past niet: aanvragen kon tot 01-03-2026" in reasons["bravo"]
-    assert "past niet: fonds steunt geen bier" in reasons["charlie"]
-    assert not any(r.startswith("past niet") for r in reasons["delta"])
+    assert "fonds: vraagt minstens 3 mensen, dit idee heeft er 2 — past niet" in reasons["alfa"]
+    assert "fonds: aanvragen kon tot 01-03-2026 — past niet" in reasons["bravo"]
+    assert "fonds: steunt geen bier — past niet" in reasons["charlie"]
+    assert not any(r.endswith("past niet") for r in reasons["delta"])
     assert names(got)[0] == "delta"
 
 
@@ -341,7 +343,7 @@ def test_an_accepted_koppeling_for_a_similar_idea_lifts() -> None:
     the_idea = idea(title="Samen iets doen in het park", description="Een middag met spelletjes en muziek.")
     got = ranked([org("alfa"), org("bravo")], the_idea, history=[earlier])
     assert names(got) == ["bravo", "alfa"]
-    assert "eerder toegezegd bij een vergelijkbaar idee: Samen iets doen in het park" in got[0].reasons
+    assert "hielp eerder bij een vergelijkbaar idee: Samen iets doen in het park" in got[0].reasons
 
 
 def test_a_declined_koppeling_for_a_similar_idea_lowers() -> None:
@@ -349,7 +351,7 @@ def test_a_declined_koppeling_for_a_similar_idea_lowers() -> None:
     the_idea = idea(title="Samen iets doen in het park", description="Een middag met spelletjes en muziek.")
     got = ranked([org("alfa"), org("bravo")], the_idea, history=[earlier])
     assert names(got) == ["bravo", "alfa"]
-    assert any(r.startswith("eerder afgewezen bij een vergelijkbaar idee") for r in got[1].reasons)
+    assert any(r.startswith("zei eerder nee bij een vergelijkbaar idee") for r in got[1].reasons)
 
 
 def test_an_outcome_for_an_unlike_idea_does_not_count() -> None:
@@ -359,7 +361,7 @@ def test_an_outcome_for_an_unlike_idea_does_not_count() -> None:
     earlier = PastMatch(idea=unlike, organisation_id="bravo", status="afgerond")
     got = ranked([org("alfa"), org("bravo")], idea(title="Samen koken"), history=[earlier])
     assert names(got) == ["alfa", "bravo"]
-    assert not any("eerder" in r for s in got for r in s.reasons)
+    assert not any("eerder " in r for s in got for r in s.reasons)
 
 
 def test_inactive_organisations_are_never_suggested() -> None:
@@ -450,11 +452,12 @@ def test_reasons_are_dutch_and_name_the_evidence() -> None:
     )
     got = ranked([local], the_idea)[0]
     assert got.reasons[:4] == [
-        "biedt: ruimte, vrijwilligers",
-        "thema: duurzaamheid",
-        "zelfde wijk",
-        "noemt: moestuin, ouderen",
+        "kan helpen met ruimte en vrijwilligers",
+        "werkt aan duurzaamheid",
+        "zit in Noord (zelfde wijk)",
+        "gaat ook over moestuin en ouderen",
     ]
+    assert got.explanation[0] == Reason(why.OFFERS, ("ruimte", "vrijwilligers"))
     assert 0.0 <= got.score <= 1.0
     assert got.score == round(got.score, 2)
 
@@ -476,7 +479,7 @@ def test_reverse_view_ranks_the_ideas_an_organisation_fits() -> None:
     assert [s.idea_id for s in got] == ["tuinidee"]  # the football idea shares nothing; "al" is linked already
     assert got[0].organisation_id == "tuin"
     assert got[0].idea_title == "Moestuin"
-    assert "noemt: moestuin" in got[0].reasons
+    assert "gaat ook over moestuin" in got[0].reasons
 
 
 def test_an_idea_without_anything_in_common_gets_nothing() -> None:

@@ -108,13 +108,13 @@ def test_suggest_ranks_explains_and_covers(any_store: Store, world: World) -> No
     assert world.inactive not in by_id
     assert {x.organisation_id for x in got[:3]} == {world.centre, world.volunteers, world.fund}
     centre = by_id[world.centre]
-    assert centre.reasons[0] == "biedt: ruimte"
-    assert "zelfde wijk" in centre.reasons  # the idea's buurt lies in the centre's wijk
-    assert any(r.startswith("noemt: ") and "moestuin" in r for r in centre.reasons)
-    assert "biedt: geld" in by_id[world.fund].reasons
+    assert centre.reasons[0] == "kan helpen met ruimte"
+    assert "zit in Noord (zelfde wijk)" in centre.reasons  # the idea's buurt lies in the centre's wijk
+    assert any(r.startswith("gaat ook over ") and "moestuin" in r for r in centre.reasons)
+    assert "kan helpen met geld" in by_id[world.fund].reasons
     closed = by_id[world.closed_fund]
     assert not closed.fits
-    assert "past niet: vraagt € 2.500,00, fonds geeft max. € 1.000,00" in closed.reasons
+    assert "fonds: geeft hooguit € 1.000,00, dit idee vraagt € 2.500,00 — past niet" in closed.reasons
     assert closed.score < by_id[world.fund].score
     assert [x.score for x in got] == sorted((x.score for x in got), reverse=True)
 
@@ -167,7 +167,7 @@ def test_existing_koppelingen_leave_the_list_and_outcomes_teach(any_store: Store
         got = matching.suggest(s, world.idea, top=6, today=TODAY)
     by_id = {x.organisation_id: x for x in got}
     assert world.centre not in by_id
-    assert "eerder toegezegd bij een vergelijkbaar idee: Moestuin aan de Lindelaan" in by_id[world.far].reasons
+    assert "hielp eerder bij een vergelijkbaar idee: Moestuin aan de Lindelaan" in by_id[world.far].reasons
 
 
 def test_match_all_goes_over_open_ideas_with_progress_and_cancel(any_store: Store, world: World) -> None:
@@ -208,7 +208,7 @@ def test_suggest_for_organisation_lists_open_ideas_it_fits(any_store: Store, wor
         got = matching.suggest_for_organisation(s, world.centre, top=5, today=TODAY)
         assert [x.idea_title for x in got] == ["Buurtmoestuin aan de Lindelaan"]
         assert got[0].organisation_id == world.centre
-        assert "biedt: ruimte" in got[0].reasons
+        assert "kan helpen met ruimte" in got[0].reasons
         assert matching.suggest_for_organisation(s, world.inactive) == []
         with pytest.raises(NotFoundError):
             matching.suggest_for_organisation(s, "00000000-0000-0000-0000-000000000000")
