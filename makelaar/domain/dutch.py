@@ -285,8 +285,10 @@ class Analyser:
         seen = {out[0][0]}
         for part in compound_parts(folded, lexicon or self.lexicon):
             term = stem(part)
-            # A part whose stem is very short ("dak", "eet") matches too much by chance.
-            if len(term) >= MIN_PART and term not in seen:
+            # A part whose stem is very short matches too much by chance. A compound's first part is the bare word
+            # ("taal" in "taalcafe", stem "tal") and counts; an inflected head ("weeks") can stem to a fragment.
+            short_ok = len(term) == MIN_PART - 1 and not folded.endswith(part)
+            if (len(term) >= MIN_PART or short_ok) and term not in seen:
                 seen.add(term)
                 out.append((term, part))
         result = tuple(out)

@@ -70,10 +70,13 @@ from makelaar.domain.dutch import (
     word_set,
     words,
 )
+from makelaar.domain.enums import CLOSED_IDEA_STATUSES
 from makelaar.domain.formatting import format_date, format_euro
 from makelaar.domain.reasons import Reason
 
 ACCEPTED = frozenset({"toegezegd", "afgerond"})
+# An idea that is closed (realised, referred, stopped, ...) looks for no partners any more.
+CLOSED = frozenset(s.value for s in CLOSED_IDEA_STATUSES)
 DECLINED = frozenset({"afgewezen"})
 
 FUND_KIND = "fonds"
@@ -390,7 +393,7 @@ class MatchIndex:
         # n of V types, against that of a typical organisation in this registry (the median number of offers).
         kinds = len(self.by_offer) or 1
         counts = sorted(len(o.offers) for o in self.orgs if o.offers)
-        typical = counts[len(counts) // 2] if counts else 1
+        typical = counts[(len(counts) - 1) // 2] if counts else 1
         bits = lambda n: math.log(1.0 + kinds / max(1, n))  # noqa: E731
         self.specific = [min(1.0, bits(len(o.offers)) / bits(typical)) ** self.weights.specificity for o in self.orgs]
 
@@ -884,7 +887,10 @@ def rank(
 
     ``linked`` are the idea's own koppelingen (default: those in the index's history). Their organisations are left
     out (the broker has them already), and the needs they cover (unless afgewezen) count as covered for the rest.
+    A closed idea gets none.
     """
+    if idea.status in CLOSED:
+        return []
     w = index.weights
     today = today or date.today()
     q = index.query(idea)

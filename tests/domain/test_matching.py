@@ -490,3 +490,167 @@ def test_profiles_are_plain_and_hashable() -> None:
     a = org("alfa")
     assert replace(a, name="Ander").id == "alfa"
     assert hash(idea()) == hash(idea())
+
+
+# --- signals that carry over to another municipality ----------------------------------------------------------------
+
+
+def test_a_generalist_offering_every_kind_of_help_comes_after_the_specialist() -> None:
+    # Both offer the room on the same subject, in the same place; one also claims every other kind of help.
+    every = frozenset({"ruimte", "geld", "vrijwilligers", "advies", "materiaal"})
+    generalist = org("alfa", offers=every)
+    specialist = org("bravo", offers=frozenset({"ruimte"}))
+    got = ranked([generalist, specialist], idea())
+    assert names(got) == ["bravo", "alfa"]
+    # Claiming n of the registry's kinds says less the larger n is, never more than a typical organisation's claim.
+    index = MatchIndex([generalist, specialist], names=NAMES)
+    assert index.specific[0] < 0.8
+    assert index.specific[1] == 1.0
+    flat = MatchIndex([generalist, specialist], names=NAMES, weights=replace(DEFAULT_WEIGHTS, specificity=0.0))
+    assert flat.specific == [1.0, 1.0]
+
+
+def test_a_general_support_organisation_does_not_take_the_first_place_from_a_partner_on_the_subject() -> None:
+    # The volunteer centre covers both needs; the sports club one, on the idea's own subject. The club is the one a
+    # broker phones first; the volunteer centre follows. Without the rule the centre would come first.
+    the_idea = idea(title="Voetbaltoernooi", needs=("vrijwilligers", "advies"), themes=frozenset({"sport"}))
+    centre = org(
+        "alfa",
+        name="Vrijwilligerscentrale",
+        description="Wij zoeken vrijwilligers.",
+        offers=frozenset({"vrijwilligers", "advies"}),
+        themes=frozenset(),
+    )
+    club = org("bravo", description="Sportclub.", offers=frozenset({"advies"}), themes=frozenset({"sport"}))
+    got = ranked([centre, club], the_idea)
+    assert names(got) == ["bravo", "alfa"]
+    eager = MatchIndex([centre, club], names=NAMES, weights=replace(DEFAULT_WEIGHTS, broad_first=1.0))
+    assert names(rank(eager, the_idea, today=TODAY)) == ["alfa", "bravo"]
+
+
+def test_a_room_counts_where_the_building_is_not_everywhere_the_organisation_serves() -> None:
+    # Both serve Noord and Zuid; one says its hall is in Zuid, the other that it is in Noord.
+    serves = {"areas": frozenset({"noord", "zuid"}), "wijken": frozenset({"noord", "zuid"}), "municipality_wide": False}
+    elsewhere = org("alfa", description="Een zaal midden in Zuid, te huur voor bewoners.", **serves)
+    here = org("bravo", description="Een zaal in het centrum van Noord, te huur voor bewoners.", **serves)
+    got = ranked([elsewhere, here], idea(), places=["Noord", "Zuid"])
+    assert names(got) == ["bravo", "alfa"]
+    assert "let op: ruimte is in een andere wijk" in got[1].reasons
+    assert not any(r.startswith("let op") for r in got[0].reasons)
+    index = MatchIndex([elsewhere, here], names=NAMES, places=["Noord", "Zuid"])
+    assert index.located == [frozenset({"zuid"}), frozenset({"noord"})]
+
+
+def test_a_compound_with_a_generic_head_is_about_its_modifier() -> None:
+    # "cafe" heads many compounds here (a format, not a subject): the taalcafe is about language.
+    the_idea = idea(title="Taalcafe voor nieuwkomers", description="Nederlands oefenen.", needs=("ruimte",))
+    repair = org("alfa", name="Repaircafe", description="Het cafe waar we samen repareren.")
+    language = org("bravo", name="Taalhuis", description="Taal leren: lessen voor volwassenen in taal.")
+    background = ["Een digicafe in het dorp.", "Een mantelzorgcafe.", "Een taalcafe.", "Een repaircafe."]
+    got = ranked([repair, language], the_idea, background=background)
+    assert names(got) == ["bravo", "alfa"]
+    index = MatchIndex([repair, language], names=NAMES, background=background)
+    assert "cafe" in index.analyser.generic
+    plain = MatchIndex(
+        [repair, language], names=NAMES, background=background, weights=replace(DEFAULT_WEIGHTS, generic_heads=False)
+    )
+    assert plain.analyser.generic == frozenset()
+
+
+def test_a_compounds_parts_add_nothing_where_the_whole_word_matches() -> None:
+    # Both texts say "nieuwkomers": one piece of evidence, however the word splits.
+    the_idea = idea(title="Fietsles voor nieuwkomers", needs=("ruimte",), themes=frozenset())
+    index = MatchIndex(
+        [org("alfa", description="Hulp voor nieuwkomers.", themes=frozenset())],
+        names=NAMES,
+        background=["Nieuw in de wijk.", "Een komer en gaander."],
+    )
+    q = index.query(the_idea)
+    whole = [t for t in q.terms if t not in q.part_of and "nieuwkom" in t]
+    assert whole, q.terms
+    from makelaar.domain.matching import _bm25  # the text signal itself
+
+    only_whole = sum(q.terms[t] * index.idf[t] * index.doc_terms[0][t] for t in whole)
+    assert _bm25(index, q, index.doc_terms[0]) == only_whole
+
+
+def test_common_dutch_words_weigh_less_than_rare_ones() -> None:
+    # The same number of organisations use each word; Dutch at large uses "werk" far more than "imker".
+    index = MatchIndex(
+        [org("alfa", description="imker"), org("bravo", description="werk")],
+        names=NAMES,
+    )
+    assert index.idf["imker"] > index.idf["werk"]
+    flat = MatchIndex(
+        [org("alfa", description="imker"), org("bravo", description="werk")],
+        names=NAMES,
+        weights=replace(DEFAULT_WEIGHTS, general=0.0),
+    )
+    assert flat.idf["imker"] == flat.idf["werk"]
+
+
+def test_a_fund_for_an_idea_that_asks_no_money_is_no_reason_to_call() -> None:
+    the_idea = idea(needs=("ruimte",))
+    got = ranked([fund("alfa"), org("bravo", offers=frozenset({"advies"}))], the_idea)
+    assert names(got) == ["bravo", "alfa"]
+    assert Reason(why.FUND_NO_MONEY) in got[1].explanation
+
+
+def test_a_funds_criteria_in_its_description_push_it_down_with_the_reason() -> None:
+    the_idea = idea(
+        title="Koffieochtend voor ouderen",
+        description="Elke week koffie schenken. We zoeken geld voor koffie en gebak.",
+        needs=("geld",),
+        team_size=2,
+    )
+    picky = org(
+        "alfa",
+        kind="fonds",
+        offers=frozenset({"geld"}),
+        description="Fonds voor ontmoeting. Geen bijdrage aan eten en drinken.",
+    )
+    open_fund = org("bravo", kind="fonds", offers=frozenset({"geld"}), description="Fonds voor ontmoeting.")
+    got = ranked([picky, open_fund], the_idea)
+    assert names(got) == ["bravo", "alfa"]
+    assert not got[1].fits
+    assert "fonds: geen geld voor eten en drinken — past niet" in got[1].reasons
+
+
+def test_an_area_fund_gives_no_money_outside_its_areas() -> None:
+    village_fund = fund("alfa")
+    village_fund = replace(village_fund, municipality_wide=False, areas=frozenset({"zuid"}), wijken=frozenset({"zuid"}))
+    got = ranked([village_fund, fund("bravo")], idea(needs=("geld",)))
+    assert names(got) == ["bravo", "alfa"]
+    assert "fonds: alleen voor Zuid — past niet" in got[1].reasons
+
+
+def test_money_for_an_organisations_own_people_does_not_cover_anyone_elses_idea() -> None:
+    corporation = org(
+        "alfa",
+        kind="woningcorporatie",
+        offers=frozenset({"geld", "advies"}),
+        description="Verhuurt woningen; heeft een budget voor initiatieven van eigen huurders.",
+    )
+    the_idea = idea(needs=("geld",), title="Buurtfeest")
+    got = ranked([corporation, fund("bravo")], the_idea)
+    assert names(got) == ["bravo", "alfa"]
+    assert "let op: het geld is alleen voor eigen huurders" in got[1].reasons
+    assert "geld" not in got[1].covered_needs
+    tenants = replace(the_idea, title="Huurders maken een moestuin")
+    assert "geld" in ranked([corporation], tenants)[0].covered_needs
+
+
+def test_a_closed_idea_gets_no_suggestions() -> None:
+    for status in ("gerealiseerd", "doorverwezen", "gestopt", "zelfstandig verder", "geen contact meer"):
+        assert ranked([org("alfa")], idea(status=status)) == []
+    assert names(ranked([org("alfa")], idea(status="in uitvoering"))) == ["alfa"]
+
+
+def test_labels_are_words_not_numbers() -> None:
+    from makelaar.domain.matching import label
+
+    assert label(0.8) == "goed"
+    assert label(0.2) == "mogelijk"
+    assert label(0.9, fits=False) == "mogelijk"
+    got = ranked([org("alfa")], idea())[0]
+    assert got.label in ("goed", "mogelijk")
