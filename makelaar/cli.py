@@ -312,7 +312,7 @@ def _exchange(args: argparse.Namespace) -> int:
 
 
 def _match(args: argparse.Namespace) -> int:
-    from makelaar.domain.formatting import format_decimal
+    from makelaar.domain.matching import CLOSED
     from makelaar.services import ideas, matching
 
     if args.all == bool(args.idea):
@@ -325,10 +325,12 @@ def _match(args: argparse.Namespace) -> int:
         return EXIT_OK
     for idea, suggestions in results:
         print(idea.title)
-        if not suggestions:
+        if idea.status in CLOSED:
+            print(f"    afgesloten ({idea.status}): geen suggesties meer")
+        elif not suggestions:
             print("    geen passende actieve organisaties gevonden")
         for n, sug in enumerate(suggestions, start=1):
-            print(f"  {n}. {sug.name}  ({format_decimal(sug.score)})")
+            print(f"  {n}. {sug.name}  ({sug.label})")
             for reason in sug.reasons:
                 print(f"       - {reason}")
         print()

@@ -40,16 +40,17 @@ os.environ.pop("MAKELAAR_DATABASE", None)
 PG_ENV = "MAKELAAR_TEST_POSTGRES"
 
 
-def _dev_set() -> Path:
-    """The judged development set: shared/ lies beside the repository (also in CI's fresh clone)."""
-    beside = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "matching-dev"
-    for folder in (beside, Path("/work/shared/data/matching-dev")):
+def _dev_set(name: str = "matching-dev") -> Path:
+    """A judged matching set: shared/ lies beside the repository (also in CI's fresh clone)."""
+    beside = Path(__file__).resolve().parents[1].parent / "shared" / "data" / name
+    for folder in (beside, Path("/work/shared/data") / name):
         if (folder / "beoordeling.csv").exists():
             return folder
     return beside  # tests that use it fail on the missing file, saying where they looked
 
 
-DEV_SET = _dev_set()
+DEV_SET = _dev_set()  # Brugwoude, a town with wijken
+DEV_SET2 = _dev_set("matching-dev2")  # Aldervenne, a rural municipality of villages
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 

@@ -285,9 +285,12 @@ class Analyser:
         seen = {out[0][0]}
         for part in compound_parts(folded, lexicon or self.lexicon):
             term = stem(part)
-            # A part whose stem is very short matches too much by chance. A compound's first part is the bare word
-            # ("taal" in "taalcafe", stem "tal") and counts; an inflected head ("weeks") can stem to a fragment.
-            short_ok = len(term) == MIN_PART - 1 and not folded.endswith(part)
+            # A part whose stem is very short matches too much by chance, unless the part is a real Dutch word and
+            # the compound's first part, which is the bare word ("taal" in "taalcafe", stem "tal"); a fragment
+            # ("wegge" in "weggeefmarkt") or an inflected head ("weeks") is not.
+            short_ok = (
+                len(term) == MIN_PART - 1 and not folded.endswith(part) and general_frequency(part) >= REAL_WORD_ZIPF
+            )
             if (len(term) >= MIN_PART or short_ok) and term not in seen:
                 seen.add(term)
                 out.append((term, part))
@@ -422,6 +425,7 @@ SUPPORT_TERMS = frozenset(stem(w) for w in SUPPORT_WORDS)
 # 3.5, a name or a new compound 0). A word as common as :data:`COMMON_ZIPF` counts as good as nothing, one as
 # rare as :data:`RARE_ZIPF` or rarer counts fully, linearly in between.
 COMMON_ZIPF = 7.0
+REAL_WORD_ZIPF = 3.0  # a word at least this common (once in a million words) is a real word, not a fragment
 RARE_ZIPF = 5.0
 MIN_INFORMATIVE = 0.1
 _zipf_cache: dict[str, float] = {}

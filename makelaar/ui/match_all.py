@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from makelaar.domain.formatting import format_decimal
 from makelaar.domain.matching import IdeaProfile, Suggestion
+from makelaar.ui import reasons as shown
 
 Results = Sequence[tuple[IdeaProfile, Sequence[Suggestion]]]
 
@@ -41,14 +41,14 @@ class MatchAllDialog(QDialog):
         summary.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(self.tr("Suggesties per idee"))
-        self.tree.setHeaderLabels([self.tr("Idee en suggesties"), self.tr("Score"), self.tr("Waarom")])
+        self.tree.setHeaderLabels([self.tr("Idee en suggesties"), self.tr("Past"), self.tr("Waarom")])
         self.tree.setColumnWidth(0, 380)
-        self.tree.setColumnWidth(1, 60)
+        self.tree.setColumnWidth(1, 80)
         for idea, suggestions in results:
             top = QTreeWidgetItem([idea.title, "", self.tr("%n suggestie(s)", "", len(suggestions))])
             top.setData(0, Qt.ItemDataRole.UserRole, idea.id)
             for sug in suggestions:
-                child = QTreeWidgetItem([sug.name, format_decimal(sug.score), "; ".join(sug.reasons)])
+                child = QTreeWidgetItem([sug.name, shown.label(sug), shown.summary(sug)])
                 child.setData(0, Qt.ItemDataRole.UserRole, idea.id)
                 top.addChild(child)
             self.tree.addTopLevelItem(top)

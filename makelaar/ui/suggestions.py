@@ -17,14 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from makelaar.domain.enums import Vocabulary
+from makelaar.domain.enums import CLOSED_IDEA_STATUSES, Vocabulary
 from makelaar.domain.errors import KnownError
-from makelaar.domain.formatting import format_decimal
 from makelaar.domain.matching import Suggestion
 from makelaar.domain.records import IdeaData
 from makelaar.services import ideas, matches, matching, vocabulary
+from makelaar.ui import reasons as shown
 from makelaar.ui.context import AppContext, TextPrompt
 from makelaar.ui.errors import show_error
+from makelaar.ui.labels import label as label_for
 from makelaar.ui.list_views import RecordTable
 from makelaar.ui.match_dialog import Preselection, link
 from makelaar.ui.models import Column, RowsTableModel
@@ -48,9 +49,9 @@ class SuggestionsPanel(QWidget):
         self.model: RowsTableModel[Suggestion] = RowsTableModel(
             [
                 Column(self.tr("Organisatie"), lambda r: r.name),
-                Column(self.tr("Score"), lambda r: format_decimal(r.score), align_right=True, width=60),
-                Column(self.tr("Dekt"), lambda r: ", ".join(r.covered_needs), width=150),
-                Column(self.tr("Waarom"), lambda r: "; ".join(r.reasons)),
+                Column(self.tr("Past"), shown.label, width=80),
+                Column(self.tr("Helpt met"), lambda r: ", ".join(r.covered_needs), width=150),
+                Column(self.tr("Waarom"), shown.summary),
             ],
             self,
         )
@@ -115,26 +116,47 @@ class SuggestionsPanel(QWidget):
             self._update_buttons()
             return
         idea_id = idea.id
+        if idea.status in {s.value for s in CLOSED_IDEA_STATUSES}:
+            self._loaded_for = (idea.id, idea.version)
+            self.model.set_rows([])
+            self.hint.setText(
+                self.tr("Dit idee is afgesloten (%1): Makelaar zoekt er geen partners meer voor.").replace(
+                    "%1", label_for(idea.status)
+                )
+            )
+            self._update_buttons()
+            return
 
-        def work() -> list[Suggestion]:
+        def work() -> tuple[list[Suggestion], list[str]]:
             with self.ctx.store.begin() as s:
-                return matching.suggest(s, idea_id, top=TOP)
+                found = matching.suggest(s, idea_id, top=TOP)
+                helps = {t.id: t.name for t in vocabulary.list_terms(s, Vocabulary.HELP_TYPE, include_retired=True)}
+                return found, [helps[n] for n in idea.need_ids if n in helps]
 
         try:
-            found = run_with_progress(self, self.tr("Suggesties zoeken…"), work)
+            found, needs = run_with_progress(self, self.tr("Suggesties zoeken…"), work)
         except KnownError as exc:
             show_error(self, exc)
             return
         self._loaded_for = (idea.id, idea.version)
         self.model.set_rows(found)
-        self.hint.setText(
-            self.tr("Geen actieve organisaties gevonden die bij dit idee passen.")
-            if not found
-            else self.tr("Samen dekken de bovenste suggesties de behoeften van het idee.")
-        )
+        self.hint.setText(self._coverage_hint(found, needs))
         if found:
             self.table.selectRow(0)
         self._update_buttons()
+
+    def _coverage_hint(self, found: list[Suggestion], needs: list[str]) -> str:
+        """What the list means for the idea's needs, honestly: all of them covered at the top, or which are not."""
+        if not found:
+            return self.tr("Geen actieve organisaties gevonden die bij dit idee passen.")
+        if not needs:
+            return self.tr("Dit idee heeft nog geen behoeften; vul ze in voor betere suggesties.")
+        missing = shown.uncovered(needs, found)
+        if not missing:
+            return self.tr("Samen dekken de bovenste suggesties alle behoeften van het idee.")
+        if len(missing) == len(needs):
+            return self.tr("Geen van de bovenste suggesties biedt wat het idee nodig heeft; kijk verder in de lijst.")
+        return self.tr("Nog geen partner in de bovenste suggesties voor: %1.").replace("%1", ", ".join(missing))
 
     def current(self) -> Suggestion | None:
         index = self.table.currentIndex()
@@ -147,8 +169,9 @@ class SuggestionsPanel(QWidget):
         if current is None:
             self.reasons.clear()
             return
-        items = "".join(f"<li>{escape(r)}</li>" for r in current.reasons)
-        self.reasons.setHtml(f"<h3>{escape(current.name)}</h3><ul>{items}</ul>")
+        items = "".join(f"<li>{escape(r)}</li>" for r in shown.reasons(current))
+        verdict = escape(self.tr("Past: %1").replace("%1", shown.label(current)))
+        self.reasons.setHtml(f"<h3>{escape(current.name)}</h3><p><b>{verdict}</b></p><ul>{items}</ul>")
 
     def _update_buttons(self) -> None:
         chosen = self.current() is not None
@@ -219,8 +242,8 @@ class HelpsWithPanel(QWidget):
         self.model: RowsTableModel[Suggestion] = RowsTableModel(
             [
                 Column(self.tr("Idee"), lambda r: r.idea_title),
-                Column(self.tr("Score"), lambda r: format_decimal(r.score), align_right=True, width=60),
-                Column(self.tr("Waarom"), lambda r: "; ".join(r.reasons)),
+                Column(self.tr("Past"), shown.label, width=80),
+                Column(self.tr("Waarom"), shown.summary),
             ],
             self,
         )

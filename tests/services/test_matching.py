@@ -19,7 +19,7 @@ from makelaar.domain.records import IdeaData, OrganisationData
 from makelaar.services import ideas, matches, matching, organisations
 from makelaar.services import vocabulary as vocab
 from makelaar.storage.store import Store
-from tests.conftest import DEV_SET, term_id
+from tests.conftest import DEV_SET, DEV_SET2, term_id
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 28)
@@ -200,6 +200,19 @@ def test_json_has_exactly_the_documented_shape(any_store: Store, world: World) -
         assert isinstance(sug["score"], float) and sug["score"] == round(sug["score"], 2)
         assert all(isinstance(r, str) for r in sug["reasons"]) and sug["reasons"]
     assert '"score": 0.' in text or '"score": 1.0' in text
+    # The reasons are the plain-Dutch texts a broker reads, not codes.
+    assert data[0]["suggestions"][0]["reasons"][0].startswith("kan helpen met ")
+
+
+def test_a_closed_idea_gets_no_suggestions_even_when_asked_for_by_name(any_store: Store, world: World) -> None:
+    with any_store.begin() as s:
+        idea = ideas.get_idea(s, world.idea)
+        idea.status = IdeaStatus.REALISED.value
+        ideas.save_idea(s, idea)
+    with any_store.begin() as s:
+        assert matching.suggest(s, world.idea, today=TODAY) == []
+        assert matching.match_all(s, 5, idea_ids=[world.idea], today=TODAY)[0][1] == []
+        assert matching.match_all(s, 5, today=TODAY) == []  # not among the open ideas either
 
 
 def test_suggest_for_organisation_lists_open_ideas_it_fits(any_store: Store, world: World) -> None:
@@ -214,12 +227,7 @@ def test_suggest_for_organisation_lists_open_ideas_it_fits(any_store: Store, wor
             matching.suggest_for_organisation(s, "00000000-0000-0000-0000-000000000000")
 
 
-# --- the judged development set ---------------------------------------------------------------------------------------
-
-
-def _dev_folder() -> Path:
-    # shared/ lies beside the repository, here and in CI's fresh clone (tests/conftest.py DEV_SET).
-    return DEV_SET
+# --- the judged sets of two municipalities --------------------------------------------------------------------------
 
 
 def _eval_module() -> ModuleType:
@@ -231,12 +239,10 @@ def _eval_module() -> ModuleType:
     return module
 
 
-@pytest.fixture(scope="module")
-def dev_scores(tmp_path_factory: pytest.TempPathFactory) -> object:
-    folder = _dev_folder()
-    assert (folder / "beoordeling.csv").exists(), f"the judged development set is missing: {folder}"
+def _scores(folder: Path, workdir: Path) -> object:
+    assert (folder / "beoordeling.csv").exists(), f"the judged set is missing: {folder}"
     evaluation = _eval_module()
-    store, judged = evaluation.load_dev(folder, tmp_path_factory.mktemp("matching-dev"))
+    store, judged = evaluation.load_dev(folder, workdir)
     try:
         scores, _ = evaluation.run_service(store, judged)
     finally:
@@ -244,14 +250,32 @@ def dev_scores(tmp_path_factory: pytest.TempPathFactory) -> object:
     return scores
 
 
-def test_dev_set_ndcg_at_5(dev_scores: object) -> None:
-    assert dev_scores.ndcg5 >= 0.90  # type: ignore[attr-defined]
+@pytest.fixture(scope="module")
+def dev_scores(tmp_path_factory: pytest.TempPathFactory) -> object:
+    return _scores(DEV_SET, tmp_path_factory.mktemp("matching-dev"))
 
 
-def test_dev_set_precision_at_3_floor(dev_scores: object) -> None:
-    # Measured 0.800 (bench/matching_eval.py); a drop below this floor is a regression.
-    assert dev_scores.p3 >= 0.75  # type: ignore[attr-defined]
+@pytest.fixture(scope="module")
+def dev2_scores(tmp_path_factory: pytest.TempPathFactory) -> object:
+    return _scores(DEV_SET2, tmp_path_factory.mktemp("matching-dev2"))
 
 
-def test_dev_set_precision_at_3_target(dev_scores: object) -> None:
+# Floors at the measured figures (bench/matching_eval.py): a drop below one is a regression.
+def test_town_ndcg_p3_hit1(dev_scores: object) -> None:
+    assert dev_scores.ndcg5 >= 0.93  # type: ignore[attr-defined]
     assert dev_scores.p3 >= 0.80  # type: ignore[attr-defined]
+    assert dev_scores.hit1 >= 0.95  # type: ignore[attr-defined]
+
+
+def test_villages_p3_hit1(dev2_scores: object) -> None:
+    assert dev2_scores.p3 >= 0.80  # type: ignore[attr-defined]
+    assert dev2_scores.hit1 >= 0.80  # type: ignore[attr-defined]
+
+
+def test_villages_ndcg_floor(dev2_scores: object) -> None:
+    assert dev2_scores.ndcg5 >= 0.84  # type: ignore[attr-defined]
+
+
+@pytest.mark.xfail(reason="nDCG@5 0.841 on the villages set; the target is 0.85", strict=True)
+def test_villages_ndcg_target(dev2_scores: object) -> None:
+    assert dev2_scores.ndcg5 >= 0.85  # type: ignore[attr-defined]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from makelaar.domain.records import IdeaData
@@ -124,3 +125,61 @@ def test_suggestions_for_all_open_ideas_in_the_background(
         dialog.tree.itemActivated.emit(dialog.tree.topLevelItem(0), 0)
     with ctx.store.begin() as s:
         assert ideas.get_idea(s, opened.args[0]).title == ideas_shown[0]
+
+
+def test_a_suggestion_shows_a_word_for_how_well_it_fits_and_reasons_in_plain_dutch(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str]
+) -> None:
+    editor = open_suggestions(qtbot, ctx, sample["garden"])
+    model = editor.suggestions.model
+    fit_column = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index("Past")
+    shown = model.index(0, fit_column).data()
+    assert shown in ("goed", "mogelijk")
+    assert shown == model.row_at(0).label  # type: ignore[union-attr]
+    text = editor.suggestions.reasons.toPlainText()
+    assert "kan helpen met ruimte" in text
+    assert "zit in Noord (zelfde wijk)" in text
+    assert "0," not in model.index(0, fit_column).data()  # a word, never a raw score
+
+
+def test_the_hint_says_which_needs_no_suggestion_covers(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    # The garden needs ruimte and vrijwilligers; only Groen Doen (ruimte) and the fund (geld) exist.
+    editor = open_suggestions(qtbot, ctx, sample["garden"])
+    assert editor.suggestions.hint.text() == "Nog geen partner in de bovenste suggesties voor: vrijwilligers."
+    assert "Samen dekken" not in editor.suggestions.hint.text()
+
+
+def test_a_closed_idea_gets_no_suggestions_and_says_why(
+    qtbot: QtBot, ctx: AppContext, store: Store, sample: dict[str, str]
+) -> None:
+    with store.begin() as s:
+        idea = ideas.get_idea(s, sample["garden"])
+        idea.status = "gerealiseerd"
+        ideas.save_idea(s, idea)
+    editor = open_suggestions(qtbot, ctx, sample["garden"])
+    assert editor.suggestions.model.rowCount() == 0
+    assert "afgesloten (gerealiseerd)" in editor.suggestions.hint.text()
+    assert not editor.suggestions.accept_button.isEnabled()
+
+
+def test_the_ui_templates_are_the_domains_plain_dutch() -> None:
+    # lupdate needs the texts as literals in the UI; they must stay the domain's own words.
+    from makelaar.domain import reasons as domain
+    from makelaar.ui import reasons as ui
+
+    assert {k: str(v) for k, v in ui.TEMPLATES.items()} == domain.DUTCH
+
+
+def test_reasons_follow_the_ui_language(qapp: QApplication) -> None:
+    from makelaar.app import install_translator
+    from makelaar.domain.reasons import FAR, OFFERS, Reason
+    from makelaar.ui import reasons as ui
+
+    translator = install_translator(qapp, "en")
+    try:
+        assert ui.render(Reason(OFFERS, ("ruimte", "geld"))) == "can help with ruimte and geld"
+        assert ui.render(Reason(FAR, ("ruimte",))) == "note: ruimte is in another area"
+    finally:
+        assert translator is not None
+        qapp.removeTranslator(translator)  # type: ignore[arg-type]
+    assert ui.render(Reason(OFFERS, ("ruimte", "geld"))) == "kan helpen met ruimte en geld"
