@@ -78,7 +78,10 @@ _DOUBLE_VOWEL = re.compile(r"([aeou])\1")
 
 def fold(text: str) -> str:
     """Lower case without diacritics: 'Coöperatie Café' -> 'cooperatie cafe'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    lowered = text.casefold()
+    if lowered.isascii():  # nothing to decompose (most words, many whole texts)
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -268,11 +271,11 @@ class Analyser:
         become :attr:`generic`."""
         families: dict[str, set[str]] = {}
         for w in set(words):
-            for part in compound_parts(w, self.lexicon):
-                if is_head(w, part) and w.endswith(part):
+            # word_terms is remembered per word: the analysis of the texts that follows reuses it.
+            for _, part in self.word_terms(w)[1:]:
+                if w.endswith(part):
                     families.setdefault(part, set()).add(w)
         self.generic = frozenset(h for h, f in families.items() if len(f) >= family)
-        self._memo.clear()
         return self.generic
 
     def word_terms(self, folded: str, lexicon: Lexicon | None = None) -> tuple[tuple[str, str], ...]:
@@ -341,8 +344,11 @@ class Analyser:
                 if n and part in ignore:
                     continue
                 terms.append(term)
-                head = is_head(folded, part)
-                modifier.append(n > 0 and (head if flip and part in generic else not head and not flip))
+                if n == 0:
+                    modifier.append(False)
+                else:
+                    head = is_head(folded, part)
+                    modifier.append(head if flip and part in generic else not head and not flip)
                 if n == 0:
                     shown.setdefault(term, original)  # a word seen whole is shown as written
                 else:

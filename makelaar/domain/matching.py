@@ -349,8 +349,9 @@ class MatchIndex:
         self._build_text(list(background), GENERIC_WORDS | place_words(places))
         # Where an organisation's own building is, as its description says ("een zaal midden in Strijkveen",
         # "servicepunten in Strijkveen en Ekelhorst"): a room is there, whatever area the organisation serves.
-        by_place = {fold(n): ident for ident, n in self.names.items() if n in set(places)}
-        self.located: list[frozenset[str]] = [located_in(o.description, by_place) for o in self.orgs]
+        by_place = {n.casefold(): ident for ident, n in self.names.items() if n in set(places)}
+        finder = PlaceFinder(by_place)
+        self.located: list[frozenset[str]] = [finder(o.description) for o in self.orgs]
         # How place-bound each type of help is: the share of its providers that serve particular wijken rather
         # than the whole municipality (smoothed towards a half). Rooms are nearly always local, advice rarely.
         self.locality: dict[str, float] = {}
@@ -578,22 +579,36 @@ def label(strength: float, fits: bool = True) -> str:
     return GOOD if fits and strength >= GOOD_SCORE else POSSIBLE
 
 
-def located_in(text: str, places: Mapping[str, str]) -> frozenset[str]:
-    """The ids of the places ``text`` says it is in: "in X", "midden in X", "in het centrum van X", "in X en Y"
-    (``places``: folded name -> id). Empty when it names none."""
-    if not places or not text:
-        return frozenset()
-    names = "|".join(re.escape(n) for n in sorted(places, key=len, reverse=True))
-    one = rf"(?:{names})\b"
-    pattern = re.compile(
-        rf"\b(?:in|te)\s+(?:(?:het|de)\s+(?:centrum|dorp|dorpskern|kern|wijk|buurt)\s+(?:van\s+)?)?"
-        rf"({one}(?:\s*(?:,|\ben\b)\s*{one})*)"
-    )
-    found: set[str] = set()
-    for m in pattern.finditer(re.sub(r"\s+", " ", fold(text))):
-        for name in re.findall(one, m.group(1)):
-            found.add(places[name])
-    return frozenset(found)
+class PlaceFinder:
+    """Finds the places a text says it is in: "in X", "midden in X", "in het centrum van X", "in X en Y"
+    (``places``: folded name -> id); one compiled pattern for all the texts of a registry."""
+
+    def __init__(self, places: Mapping[str, str]) -> None:
+        # Matched against the text in lower case as written: folding every description costs more than the rest of
+        # the search, and a place is written with its own accents.
+        self.places = dict(places)
+        names = "|".join(re.escape(n) for n in sorted(self.places, key=len, reverse=True))
+        self.one = re.compile(rf"(?:{names})\b") if names else None
+        self.pattern = (
+            re.compile(
+                rf"\b(?:in|te)\s+(?:(?:het|de)\s+(?:centrum|dorp|dorpskern|kern|wijk|buurt)\s+(?:van\s+)?)?"
+                rf"((?:{names})\b(?:\s*(?:,|\ben\b)\s*(?:{names})\b)*)"
+            )
+            if names
+            else None
+        )
+
+    def __call__(self, text: str) -> frozenset[str]:
+        if self.pattern is None or self.one is None or not text:
+            return frozenset()
+        folded = text.casefold()
+        if " in " not in folded and " te " not in folded:
+            return frozenset()
+        found: set[str] = set()
+        for m in self.pattern.finditer(re.sub(r"\s+", " ", folded)):
+            for name in self.one.findall(m.group(1)):
+                found.add(self.places[name])
+        return frozenset(found)
 
 
 def place_words(places: Iterable[str]) -> frozenset[str]:
