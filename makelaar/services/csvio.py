@@ -53,6 +53,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, SessionTransaction, selectinload
 
+from makelaar.domain import proposals
 from makelaar.domain import validation as v
 from makelaar.domain.enums import ActivityKind, AreaKind, ConsentMethod, IdeaSource, IdeaStatus, Vocabulary
 from makelaar.domain.errors import KnownError
@@ -132,7 +133,7 @@ _ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         **_SHARED_ALIASES,
         "naam": ("naam", "naamorganisatie", "organisatienaam", "organisatie", "name"),
         "soort": ("soort", "soortorganisatie", "organisatiesoort", "type", "typeorganisatie", "categorie"),
-        "biedt": ("biedt", "aanbod", "biedtaan", "soorthulp", "hulp"),
+        "biedt": ("biedt", "aanbod", "biedtaan", "soorthulp", "hulp", "levert"),
         "wijken": ("wijken", "wijk", "gebied", "gebieden", "werkgebied", "buurt", "buurten"),
         "contactpersoon": ("contactpersoon", "contactpersonen", "contact", "naamcontactpersoon"),
         "website": ("website", "webadres", "site", "internet", "url"),
@@ -614,6 +615,8 @@ class ImportResult:
     # File columns whose header names a column an earlier one already feeds: (header, index), not read.
     duplicate_columns: list[tuple[str, int]] = field(default_factory=list)
     notes: list[tuple[int, str]] = field(default_factory=list)  # (line, note) of imported rows
+    # Lines whose help types or themes the file did not give and the import proposed from the row's words.
+    proposed: list[int] = field(default_factory=list)
     rejects_path: Path | None = None
     rows: list[RowOutcome] = field(default_factory=list)
     batch_id: str | None = None  # the journal entry that lets a real import be undone as a whole
@@ -654,6 +657,12 @@ class ImportResult:
         if self.unknown_terms:
             listed = "; ".join(f"{value} ({_line_list(numbers)})" for value, numbers in self.unknown_terms.items())
             lines.append(f"Onbekende thema's en soorten hulp, weggelaten: {listed}.")
+        if self.proposed:
+            lines.append(
+                f"Bij {len(self.proposed)} organisaties stonden geen soorten hulp of thema's die Makelaar kent; ze "
+                f"zijn voorgesteld uit de naam en omschrijving ({_line_list(self.proposed)}). Kijk ze na in de "
+                "organisatie."
+            )
         return lines
 
 
@@ -685,6 +694,7 @@ class _Importer:
         self.journal: dict[str, tuple[str, Any]] = {}
         self._touched: tuple[str, str, Any, str] | None = None  # this row's record: id, action, before, target
         self._note = ""  # what the row's outcome should say besides its action
+        self._proposed = False  # whether the row's help types or themes were proposed from its words
         # New organisations, validated, waiting for the bulk insert at the end of the run.
         self.pending: dict[str, OrganisationData] = {}
         self._savepoint: SessionTransaction | None = None
@@ -707,7 +717,11 @@ class _Importer:
         for alias in (MUNICIPALITY_WIDE, "gemeentebreed", "gemeente breed", "heel de gemeente", wide.name):
             self.areas.setdefault(normalise(alias), wide.id)
         self.terms: dict[str, dict[str, str]] = {v.value: {} for v in Vocabulary}
+        # The entries in use, id -> name, for proposing them from a row's words (see _propose).
+        self.term_names: dict[str, dict[str, str]] = {v.value: {} for v in Vocabulary}
         for t in s.scalars(select(VocabularyTerm).order_by(VocabularyTerm.position)):
+            if t.retired_at is None:
+                self.term_names.setdefault(t.vocabulary, {})[t.id] = t.name
             known = self.terms.setdefault(t.vocabulary, {})
             known.setdefault(normalise(t.name), t.id)
             if t.key:
@@ -818,6 +832,12 @@ class _Importer:
             self._remember(known, key, found, self.result.new_kinds, term.name)
         return found
 
+    def _propose(self, vocabulary: Vocabulary, text: str, cues: Mapping[str, tuple[str, ...]]) -> list[str]:
+        found = proposals.propose(text, self.term_names[vocabulary.value], cues)
+        if found:
+            self._proposed = True
+        return found
+
     def term_ids(self, vocabulary: Vocabulary, cell: str) -> list[str]:
         known = self.terms[vocabulary.value]
         out: list[str] = []
@@ -925,6 +945,7 @@ class _Importer:
             self._row_unknown.clear()
             self._touched = None
             self._note = ""
+            self._proposed = False
             label = self.cell(cells, label_key)
             self._savepoint = None
             try:
@@ -960,6 +981,8 @@ class _Importer:
             )
             if self._note:
                 self.result.notes.append((number, self._note))
+            if self._proposed:
+                self.result.proposed.append(number)
             for value in self._row_unknown:
                 # One entry per value whatever its spelling, under the spelling seen first.
                 spelling = self._spellings.setdefault(normalise(value), value)
@@ -1090,6 +1113,13 @@ class _Importer:
             data.active = active
         offers = self.term_ids(Vocabulary.HELP_TYPE, c("biedt"))
         themes = self.term_ids(Vocabulary.THEME, c("themas"))
+        if not before:
+            # A sociale kaart without our vocabulary: propose it from the row's own words, for the broker to check.
+            text = " ".join((name, c("soort"), c("biedt"), c("themas"), c("omschrijving")))
+            if not offers:
+                offers = self._propose(Vocabulary.HELP_TYPE, text, proposals.HELP_CUES)
+            if not themes:
+                themes = self._propose(Vocabulary.THEME, text, proposals.THEME_CUES)
         areas = list(dict.fromkeys(self.area_id(n) for n in split_list(c("wijken"))))
         data.offer_ids = offers or data.offer_ids
         data.theme_ids = themes or data.theme_ids

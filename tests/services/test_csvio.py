@@ -807,7 +807,9 @@ def test_summary_shortens_long_lists_of_lines(store: Store, tmp_path: Path) -> N
     assert "  ... en nog 5 regels." in lines
     # Rejected rows are not counted for the unknown theme: they were not imported at all.
     unknown = "Onbekende thema's en soorten hulp, weggelaten: klimaat (regel 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 en nog 5)."
-    assert lines[-1] == unknown
+    assert unknown in lines
+    # ... and the theme its word points at is proposed instead ("klimaat" is about duurzaamheid).
+    assert lines[-1].startswith("Bij 15 organisaties stonden geen soorten hulp of thema's die Makelaar kent")
 
 
 # --- duplicates by website, title rows, the wizard's mapping and preview ------------------------------------------
@@ -1224,3 +1226,37 @@ def test_file_with_utf8_and_windows_1252_lines(store: Store, tmp_path: Path) -> 
 
     assert [cells for _n, cells in table.rows] == [["Café Één", "koffie"], ["Prijs", "€5"]]
     assert table.encoding == "UTF-8 en Windows-1252 door elkaar"
+
+
+# --- a sociale kaart without Makelaar's vocabulary -------------------------------------------------------------------
+
+
+def test_help_types_and_themes_are_proposed_from_the_words_of_a_row_that_has_none(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "kaart.csv",
+        "Naam;Categorie;Levert;Omschrijving\n"
+        "Taalhuis Centrum;Onderwijs;Taallessen;Gratis lessen Nederlands voor nieuwkomers, met vrijwilligers.\n"
+        "Zaalverhuur De Ster;;;Grote zaal te huur voor bewoners.\n"
+        "Eigen Fonds;fonds;geld;Geeft een bijdrage.\n",
+    )
+    result = csvio.import_path(store, "organisaties", path)
+    assert result.added == 3 and not result.rejected
+    taal = org_by_name(store, "Taalhuis Centrum")
+    assert term_names(store, taal.offer_ids) == {"advies", "vrijwilligers"}
+    assert "onderwijs" in term_names(store, taal.theme_ids)
+    assert term_names(store, org_by_name(store, "Zaalverhuur De Ster").offer_ids) == {"ruimte"}
+    # A row that names a known type of help keeps exactly that: nothing is proposed over what the file says.
+    assert term_names(store, org_by_name(store, "Eigen Fonds").offer_ids) == {"geld"}
+    assert result.proposed == [2, 3]
+    # "Taallessen" in Levert is no type of help Makelaar knows: reported, and the text proposes one instead.
+    assert result.unknown_terms == {"Taallessen": [2]}
+    assert any("voorgesteld uit de naam en omschrijving" in line for line in result.summary_lines())
+
+
+def test_an_update_never_gets_proposals(store: Store, tmp_path: Path) -> None:
+    first = write(tmp_path / "a.csv", "naam;biedt;omschrijving\nDe Ster;advies;Grote zaal te huur.\n")
+    csvio.import_path(store, "organisaties", first)
+    again = write(tmp_path / "b.csv", "naam;omschrijving\nDe Ster;Grote zaal te huur.\n")
+    result = csvio.import_path(store, "organisaties", again)
+    assert result.proposed == []
+    assert term_names(store, org_by_name(store, "De Ster").offer_ids) == {"advies"}
