@@ -197,15 +197,17 @@ def _pattern(cues: Iterable[str]) -> re.Pattern[str]:
 
 def propose(text: str, entries: Mapping[str, str], cues: Mapping[str, Iterable[str]]) -> list[str]:
     """The ids of the vocabulary ``entries`` (id -> name) that ``text`` points at, in the entries' order: by the
-    everyday ``cues`` of an entry with a default name (:data:`HELP_CUES`, :data:`THEME_CUES`), or by the entry's own
-    name."""
+    everyday ``cues`` of an entry with a default name (:data:`HELP_CUES`, :data:`THEME_CUES`), or else by the
+    entry's own name."""
     folded = f" {fold(text)} "
     if not folded.strip():
         return []
     out: list[str] = []
     for ident, name in entries.items():
         key = fold(name).strip()
-        pattern = _pattern((key, *cues.get(key, ())))
+        # A default entry by its everyday words only: "organisatie" in "Organisatie De Ster" is no help with
+        # organising. An entry the municipality added is found by its own name.
+        pattern = _pattern(tuple(cues.get(key, ())) or (key,))
         if pattern.search(folded):
             out.append(ident)
     return out

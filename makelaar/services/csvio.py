@@ -678,9 +678,17 @@ class _Importer:
     """One import: lookups built once, then one savepoint per row."""
 
     def __init__(
-        self, s: Session, kind: str, table: Table, result: ImportResult, columns: dict[str, int] | None = None
+        self,
+        s: Session,
+        kind: str,
+        table: Table,
+        result: ImportResult,
+        columns: dict[str, int] | None = None,
+        *,
+        propose: bool = True,
     ) -> None:
         self.s = s
+        self.propose = propose
         self.kind = kind
         self.table = table
         self.result = result
@@ -831,6 +839,13 @@ class _Importer:
             found = term.id
             self._remember(known, key, found, self.result.new_kinds, term.name)
         return found
+
+    def _term_list(self, vocabulary: Vocabulary, ids: Sequence[str]) -> str:
+        names = self.term_names[vocabulary.value]
+        return ", ".join(names.get(i, i) for i in ids)
+
+    def _add_note(self, note: str) -> None:
+        self._note = f"{self._note}; {note}" if self._note else note
 
     def _propose(self, vocabulary: Vocabulary, text: str, cues: Mapping[str, tuple[str, ...]]) -> list[str]:
         found = proposals.propose(text, self.term_names[vocabulary.value], cues)
@@ -1113,13 +1128,20 @@ class _Importer:
             data.active = active
         offers = self.term_ids(Vocabulary.HELP_TYPE, c("biedt"))
         themes = self.term_ids(Vocabulary.THEME, c("themas"))
-        if not before:
+        if self.propose and not before:
             # A sociale kaart without our vocabulary: propose it from the row's own words, for the broker to check.
             text = " ".join((name, c("soort"), c("biedt"), c("themas"), c("omschrijving")))
+            said: list[str] = []
             if not offers:
                 offers = self._propose(Vocabulary.HELP_TYPE, text, proposals.HELP_CUES)
+                if offers:
+                    said.append("soorten hulp " + self._term_list(Vocabulary.HELP_TYPE, offers))
             if not themes:
                 themes = self._propose(Vocabulary.THEME, text, proposals.THEME_CUES)
+                if themes:
+                    said.append("thema's " + self._term_list(Vocabulary.THEME, themes))
+            if said:
+                self._add_note("voorgesteld uit de tekst: " + "; ".join(said))
         areas = list(dict.fromkeys(self.area_id(n) for n in split_list(c("wijken"))))
         data.offer_ids = offers or data.offer_ids
         data.theme_ids = themes or data.theme_ids
@@ -1413,8 +1435,12 @@ def import_path(
     dry_run: bool = False,
     mapping: Mapping[str, int | str | None] | None = None,
     table: Table | None = None,
+    propose: bool = True,
 ) -> ImportResult:
     """Import organisations or ideas from a CSV or XLSX file; see the module docstring for the rules.
+
+    With ``propose`` a new organisation whose row names no type of help or theme Makelaar knows gets them proposed
+    from its own words (:mod:`makelaar.domain.proposals`); each such row says so in its note.
 
     ``mapping`` (canonical column -> file column index, or None / "ignore") replaces the guess from the headers;
     a column it leaves out is not read. ``table`` is the file as :func:`read_table` already read it (the wizard
@@ -1431,7 +1457,7 @@ def import_path(
         if store.actor:
             s.info[ACTOR_INFO] = store.actor
         s.begin()
-        importer = _Importer(s, kind, table, result, columns)
+        importer = _Importer(s, kind, table, result, columns, propose=propose)
         if required not in importer.columns:
             expected = "; ".join(ORGANISATION_COLUMNS[:6] if kind == "organisaties" else IDEA_COLUMNS[:6])
             raise KnownError(

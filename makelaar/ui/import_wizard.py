@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -359,6 +360,14 @@ class PreviewPage(QWizardPage):
         ):
             self.filter.addItem(text)
         self.filter.currentIndexChanged.connect(self._filter)
+        # A sociale kaart that does not speak Makelaar's vocabulary: the broker decides whether the proposals from
+        # each row's own words are taken over (each proposed row says what in its explanation).
+        self.propose = QCheckBox(
+            self.tr("Soorten hulp en thema's voorstellen uit de omschrijving als het bestand ze niet &noemt")
+        )
+        self.propose.setChecked(True)
+        self.propose.setVisible(wizard.kind == "organisaties")
+        self.propose.toggled.connect(self._propose_toggled)
         self.model: RowsTableModel[RowOutcome] = RowsTableModel(
             [
                 Column(self.tr("Regel"), lambda r: str(r.number), align_right=True),
@@ -395,10 +404,17 @@ class PreviewPage(QWizardPage):
         self.rows.selectionModel().currentRowChanged.connect(lambda current, _old: self._show_detail(current.row()))
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addWidget(self.propose)
         layout.addWidget(self.rows, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.notes)
         layout.addWidget(self.blocked)
+
+    @Slot(bool)
+    def _propose_toggled(self, on: bool) -> None:
+        self.owner.propose = on
+        if self.owner.path is not None:
+            self.initializePage()
 
     def initializePage(self) -> None:
         self.result = None
@@ -427,7 +443,7 @@ class PreviewPage(QWizardPage):
         if not result.added + result.updated:
             self.counts.setText(self.counts.text() + " " + self.tr("Er is niets nieuws om in te lezen."))
         # The counts and the rejected rows are in the table; unknown columns, new wijken and terms are notes.
-        notes = [line for line in result.summary_lines() if line.startswith(("Onbekende", "Nieuwe", "Kolom "))]
+        notes = [line for line in result.summary_lines() if line.startswith(("Onbekende", "Nieuwe", "Kolom ", "Bij "))]
         self.notes.setPlainText("\n".join(notes))
         self._filter()
 
@@ -522,6 +538,7 @@ class ImportWizard(QWizard):
         self.table: Table | None = None
         self.mapping: dict[str, int] = {}
         self.import_result: ImportResult | None = None
+        self.propose = True  # types of help and themes proposed from the words (the preview's check box)
         self.setWindowTitle(
             self.tr("Organisaties importeren") if kind == "organisaties" else self.tr("Ideeën importeren")
         )
@@ -542,7 +559,7 @@ class ImportWizard(QWizard):
 
     def run_import(self, *, dry_run: bool, backup: bool = False) -> ImportResult:
         """The import with the chosen mapping, off the GUI thread; a dry run for the preview."""
-        path, table, mapping = self.path, self.table, dict(self.mapping)
+        path, table, mapping, propose = self.path, self.table, dict(self.mapping), self.propose
         if path is None or table is None:
             raise KnownError(self.tr("Kies eerst een bestand."))
         store, kind = self.ctx.store, self.kind
@@ -550,7 +567,7 @@ class ImportWizard(QWizard):
         def work() -> ImportResult:
             if backup:
                 store.backup_before("voor-import")
-            return csvio.import_path(store, kind, path, dry_run=dry_run, mapping=mapping, table=table)
+            return csvio.import_path(store, kind, path, dry_run=dry_run, mapping=mapping, table=table, propose=propose)
 
         label = self.tr("Bestand controleren…") if dry_run else self.tr("Bezig met importeren…")
         return run_with_progress(self, label, work)

@@ -194,22 +194,22 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="483"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="499"/>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="486"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="502"/>
         <source>Wat er is ingelezen</source>
         <translation>What was imported</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="487"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="503"/>
         <source>Spijt? Via Bestand → Import ongedaan maken… draait u deze import in één keer terug.</source>
         <translation>Changed your mind? File → Undo import… reverses this whole import in one go.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="498"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="514"/>
         <source>Er is niets ingelezen.</source>
         <translation>Nothing was imported.</translation>
     </message>
@@ -824,48 +824,48 @@ Merge?</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="137"/>
-        <location filename="../../makelaar/ui/import_wizard.py" line="145"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="138"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="146"/>
         <source>Bestand kiezen</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="139"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="140"/>
         <source>Kies een CSV- of Excel-bestand (.xlsx). De eerste regel met kolomnamen wordt vanzelf gevonden.</source>
         <translation>Choose a CSV or Excel file (.xlsx). The first row with column names is found automatically.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="143"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="144"/>
         <source>Gekozen bestand</source>
         <translation>Chosen file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="144"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="145"/>
         <source>Bestand &amp;kiezen…</source>
         <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="165"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="166"/>
         <source>Bestand kiezen om te importeren</source>
         <translation>Choose a file to import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="167"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="168"/>
         <source>Tabellen (*.csv *.xlsx *.txt);;Alle bestanden (*)</source>
         <translation>Tables (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="186"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="187"/>
         <source>Gelezen als %1.</source>
         <translation>Read as %1.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="188"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="189"/>
         <source>Scheidingsteken: %1.</source>
         <translation>Separator: %1.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="190"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="191"/>
         <source>%1 kolommen, %2 regels met gegevens; de kolomnamen staan op regel %3.</source>
         <translation>%1 columns, %2 rows of data; the column names are on row %3.</translation>
     </message>
@@ -1306,212 +1306,212 @@ Merge?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="59"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="60"/>
         <source>Niet importeren</source>
         <translation>Do not import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="60"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="61"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="61"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="62"/>
         <source>Soort organisatie</source>
         <translation>Type of organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="62"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="63"/>
         <source>Omschrijving</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="63"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="64"/>
         <source>Biedt (soorten hulp)</source>
         <translation>Offers (types of help)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="64"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="65"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="65"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="66"/>
         <source>Wijken</source>
         <translation>Districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="66"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="67"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="67"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="68"/>
         <source>Telefoonnummer</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="68"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="69"/>
         <source>E-mailadres</source>
         <translation>Email address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="69"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="70"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="70"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="71"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="71"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="72"/>
         <source>Postcode</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="72"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="73"/>
         <source>KvK-nummer</source>
         <translation>KvK number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="73"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="74"/>
         <source>Plaats</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="74"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="75"/>
         <source>Actief (ja/nee)</source>
         <translation>Active (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="75"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="76"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="76"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="77"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="77"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="78"/>
         <source>Behoeften (soorten hulp)</source>
         <translation>Needs (types of help)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="78"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="79"/>
         <source>Teamgrootte</source>
         <translation>Number of people</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="79"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="80"/>
         <source>Initiatiefnemer</source>
         <translation>Initiator</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="80"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="81"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="81"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="82"/>
         <source>Bron</source>
         <translation>Received via</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="82"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="83"/>
         <source>Datum binnengekomen</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="101"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="102"/>
         <source>toevoegen</source>
         <translation>add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="102"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="103"/>
         <source>bijwerken</source>
         <translation>update</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="103"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="104"/>
         <source>ongewijzigd</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="104"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="105"/>
         <source>afgewezen</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="114"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="115"/>
         <source>werkt %1 bij</source>
         <translation>updates %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="116"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="117"/>
         <source>%1 staat er al zo in</source>
         <translation>%1 is already stored like this</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="124"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="125"/>
         <source>puntkomma (;)</source>
         <translation>semicolon (;)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="125"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="126"/>
         <source>komma (,)</source>
         <translation>comma (,)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="126"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="127"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="526"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="543"/>
         <source>Organisaties importeren</source>
         <translation>Import organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="526"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="543"/>
         <source>Ideeën importeren</source>
         <translation>Import ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="531"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="548"/>
         <source>&amp;Volgende &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="532"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="549"/>
         <source>&lt; &amp;Terug</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="533"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="550"/>
         <source>&amp;Sluiten</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="534"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="551"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="547"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="564"/>
         <source>Kies eerst een bestand.</source>
         <translation>Choose a file first.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="555"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="572"/>
         <source>Bestand controleren…</source>
         <translation>Checking the file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="555"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="572"/>
         <source>Bezig met importeren…</source>
         <translation>Importing…</translation>
     </message>
@@ -2391,72 +2391,72 @@ Database: %2</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="208"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="209"/>
         <source>Kolommen koppelen</source>
         <translation>Assign columns</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="211"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="212"/>
         <source>Kies per kolom van het bestand wat erin staat. Makelaar heeft al een keuze gemaakt; kolommen die het niet kent, worden niet ingelezen.</source>
         <translation>For each column of the file, choose what it contains. Makelaar has already made a choice; columns it does not recognise are not imported.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="216"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="217"/>
         <source>Kolommen van het bestand</source>
         <translation>Columns of the file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="218"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="219"/>
         <source>Kolom in het bestand</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="218"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="219"/>
         <source>Inlezen als</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="218"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="219"/>
         <source>Voorbeeld</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="228"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="229"/>
         <source>Eerste regels van het bestand</source>
         <translation>First rows of the file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="234"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="235"/>
         <source>De eerste regels van het bestand:</source>
         <translation>The first rows of the file:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="248"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="249"/>
         <source>(kolom %1 zonder naam)</source>
         <translation>(column %1 without a name)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="251"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="252"/>
         <source>Kolom &apos;%1&apos; inlezen als</source>
         <translation>Import column &apos;%1&apos; as</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="299"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="300"/>
         <source>&apos;%1&apos; is aan meer dan één kolom gekoppeld.</source>
         <translation>&apos;%1&apos; is assigned to more than one column.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="303"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="304"/>
         <source>Kies welke kolom &apos;%1&apos; bevat; die is verplicht.</source>
         <translation>Choose which column contains &apos;%1&apos;; it is required.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="317"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="318"/>
         <source>Onbekende kolom: wordt niet ingelezen.</source>
         <translation>Unknown column: not imported.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="328"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="329"/>
         <source>Niet ingelezen: %1.</source>
         <translation>Not imported: %1.</translation>
     </message>
@@ -3239,102 +3239,107 @@ Database: %2</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="345"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="346"/>
         <source>Controleren</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="346"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="347"/>
         <source>Zo wordt het bestand ingelezen. Er is nog niets opgeslagen.</source>
         <translation>This is how the file will be imported. Nothing has been saved yet.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="348"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="349"/>
         <source>&amp;Importeren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="352"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="353"/>
         <source>Welke regels tonen</source>
         <translation>Which rows to show</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="354"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="355"/>
         <source>Alle regels</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="355"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="356"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="356"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="357"/>
         <source>Bijwerken</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="357"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="358"/>
         <source>Ongewijzigd</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="358"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="359"/>
         <source>Afgewezen</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="364"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="366"/>
+        <source>Soorten hulp en thema&apos;s voorstellen uit de omschrijving als het bestand ze niet &amp;noemt</source>
+        <translation>Suggest types of help and themes from the description when the file does &amp;not name them</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/import_wizard.py" line="373"/>
         <source>Regel</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="365"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="374"/>
         <source>Wat gebeurt er</source>
         <translation>What happens</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="366"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="375"/>
         <source>Naam of titel</source>
         <translation>Name or title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="367"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="376"/>
         <source>Toelichting</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="373"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="382"/>
         <source>Regels en wat ermee gebeurt</source>
         <translation>Rows and what happens to them</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="380"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="389"/>
         <source>Opmerkingen bij het inlezen</source>
         <translation>Notes on the import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="382"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="391"/>
         <source>T&amp;onen:</source>
         <translation>Sh&amp;ow:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="421"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="437"/>
         <source>%1 toevoegen, %2 bijwerken, %3 ongewijzigd, %4 afgewezen.</source>
         <translation>%1 to add, %2 to update, %3 unchanged, %4 rejected.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="428"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="444"/>
         <source>Er is niets nieuws om in te lezen.</source>
         <translation>There is nothing new to import.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="447"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="463"/>
         <source>Regel %1 (%2): %3</source>
         <translation>Row %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="467"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="483"/>
         <source>Er is niets ingelezen: een record dat de import bijwerkt, staat nog open in een formulier. Sla het op of sluit het, en klik dan opnieuw op Importeren.</source>
         <translation>Nothing was imported: a record that the import updates is still open in a form. Save or close it, then click Import again.</translation>
     </message>
@@ -4028,7 +4033,7 @@ Database: %2</translation>
     <message>
         <location filename="../../makelaar/ui/suggestions.py" line="156"/>
         <source>Samen dekken de bovenste suggesties alle behoeften van het idee.</source>
-        <translation>Together the top suggestions cover all of the idea's needs.</translation>
+        <translation>Together the top suggestions cover all of the idea&apos;s needs.</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/suggestions.py" line="158"/>
@@ -4262,98 +4267,98 @@ Database: %2</translation>
 <context>
     <name>UndoImportDialog</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="596"/>
-        <location filename="../../makelaar/ui/import_wizard.py" line="681"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="613"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="698"/>
         <source>Import ongedaan maken</source>
         <translation>Undo import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="599"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="616"/>
         <source>Ingelezen op</source>
         <translation>Imported on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="601"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="618"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="602"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="619"/>
         <source>organisaties</source>
         <translation>organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="602"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="619"/>
         <source>ideeën</source>
         <translation>ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="604"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="621"/>
         <source>Bestand</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="605"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="622"/>
         <source>Toegevoegd</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="606"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="623"/>
         <source>Bijgewerkt</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="607"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="624"/>
         <source>Afgewezen</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="609"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="626"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="610"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="627"/>
         <source>ongedaan gemaakt</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="617"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="634"/>
         <source>Recente imports</source>
         <translation>Recent imports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="628"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="645"/>
         <source>Ongedaan maken verwijdert wat de import toevoegde en zet bijgewerkte gegevens terug. Wat na de import is gewijzigd of gekoppeld, blijft staan; dat ziet u vooraf.</source>
         <translation>Undoing deletes what the import added and puts updated details back as they were. Anything changed or matched after the import stays; you see this beforehand.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="634"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="651"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="635"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="652"/>
         <source>&amp;Ongedaan maken…</source>
         <translation>&amp;Undo…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="636"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="653"/>
         <source>Gekozen import ongedaan maken</source>
         <translation>Undo the chosen import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="675"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="692"/>
         <source>De import van %1 (%2) ongedaan maken?</source>
         <translation>Undo the import of %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="688"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="705"/>
         <source>Er is niets ongedaan gemaakt: een record van deze import staat nog open in een formulier. Sla het op of sluit het, en probeer het opnieuw.</source>
         <translation>Nothing was undone: a record from this import is still open in a form. Save or close it, and try again.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="699"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="716"/>
         <source>Import ongedaan maken…</source>
         <translation>Undoing the import…</translation>
     </message>

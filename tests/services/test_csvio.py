@@ -797,7 +797,8 @@ def test_excel_sep_hint_line_is_not_the_header(store: Store, tmp_path: Path) -> 
 
 
 def test_summary_shortens_long_lists_of_lines(store: Store, tmp_path: Path) -> None:
-    rows = "".join(f"Organisatie {n};klimaat;{'12' if n > 15 else ''}\n" for n in range(1, 41))
+    # "kwartet" is no theme and no word that points at one, so nothing is proposed in its place.
+    rows = "".join(f"Organisatie {n};kwartet;{'12' if n > 15 else ''}\n" for n in range(1, 41))
     path = write(tmp_path / "l.csv", f"naam;themas;postcode\n{rows}")
 
     lines = csvio.import_path(store, "organisaties", path).summary_lines()
@@ -806,10 +807,8 @@ def test_summary_shortens_long_lists_of_lines(store: Store, tmp_path: Path) -> N
     assert sum(line.startswith("  regel ") for line in lines) == 20
     assert "  ... en nog 5 regels." in lines
     # Rejected rows are not counted for the unknown theme: they were not imported at all.
-    unknown = "Onbekende thema's en soorten hulp, weggelaten: klimaat (regel 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 en nog 5)."
-    assert unknown in lines
-    # ... and the theme its word points at is proposed instead ("klimaat" is about duurzaamheid).
-    assert lines[-1].startswith("Bij 15 organisaties stonden geen soorten hulp of thema's die Makelaar kent")
+    unknown = "Onbekende thema's en soorten hulp, weggelaten: kwartet (regel 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 en nog 5)."
+    assert lines[-1] == unknown
 
 
 # --- duplicates by website, title rows, the wizard's mapping and preview ------------------------------------------

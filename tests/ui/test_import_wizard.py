@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -454,3 +454,33 @@ def test_undo_asks_to_close_the_open_editors_of_the_import(
     with ctx.store.begin() as s:
         assert s.scalars(select(Idea.id)).all() == [idea_id]
     assert dialog.model.index(0, 6).data() == ""
+
+
+def test_the_broker_sees_and_decides_on_the_help_types_proposed_from_the_words(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "sociale-kaart.csv"
+    path.write_text(
+        "Naam;Omschrijving\nDe Ster;Grote zaal te huur voor bewoners.\nTaalpunt;Lessen Nederlands voor nieuwkomers.\n",
+        encoding="utf-8",
+    )
+    wizard = ImportWizard(ctx, "organisaties")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    choose_file(monkeypatch, path)
+    qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
+    wizard.next()
+    wizard.next()
+    preview = wizard.preview_page
+    assert preview.propose.isVisible() and preview.propose.isChecked()
+    shown = [preview.model.index(r, 3).data() for r in range(preview.model.rowCount())]
+    assert shown[0] == "voorgesteld uit de tekst: soorten hulp ruimte"
+    assert "Bij 2 organisaties" in preview.notes.toPlainText()
+    # Not taken over: the preview says nothing is proposed, and the import stores none.
+    qtbot.mouseClick(preview.propose, Qt.MouseButton.LeftButton, pos=preview.propose.rect().topLeft() + QPoint(4, 4))
+    assert not preview.propose.isChecked()
+    assert [preview.model.index(r, 3).data() for r in range(preview.model.rowCount())] == ["", ""]
+    wizard.next()
+    with ctx.store.begin() as s:
+        stored = {o.name: list(o.offers) for o in s.scalars(select(Organisation))}
+    assert stored == {"De Ster": [], "Taalpunt": []}
