@@ -302,3 +302,30 @@ def misfits(
         elif c.kind == MAX_AMOUNT and requested is not None and isinstance(c.value, Decimal) and requested > c.value:
             out.append(c)
     return out
+
+
+# The criteria a fund's own fields cannot hold, written back as phrases that read() recognises again: what an import
+# stores in a fund's "steunt niet" field for the broker to see and correct.
+_PHRASES = {
+    LEGAL_FORM: "alleen voor verenigingen en stichtingen",
+    NO_FOOD: "geen bijdrage aan eten en drinken",
+    NO_SCHOOL_TIME: "niet voor lessen onder schooltijd",
+    NO_EVENTS: "geen eenmalige activiteiten of evenementen",
+    NO_HOMES: "geen bijdrage aan eigen woningen",
+}
+
+
+def phrase(criterion: Criterion) -> str | None:
+    """A criterion as a short phrase for a fund's list of exclusions; None for the ones a fund has a field for
+    (the maximum amount, the minimum of people)."""
+    if criterion.kind in _PHRASES:
+        return _PHRASES[criterion.kind]
+    if criterion.kind == YOUTH:
+        return f"alleen voor kinderen en jongeren tot {criterion.value} jaar"
+    if criterion.kind == SUBJECTS and isinstance(criterion.value, tuple):
+        items = list(criterion.value)
+        listed = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} of {items[-1]}"
+        return f"alleen op het gebied van {listed}"
+    if criterion.kind == GROUP and isinstance(criterion.value, tuple):
+        return f"alleen voor eigen {criterion.value[0]}"
+    return None

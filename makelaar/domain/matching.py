@@ -690,6 +690,8 @@ def _fund_problems(index: MatchIndex, i: int, idea: IdeaProfile, today: date) ->
     if c.excludes:
         idea_terms = content_terms(f"{idea.title} {idea.description}")
         for phrase in _phrases(c.excludes):
+            if fund_criteria.read(phrase):
+                continue  # a criterion in words ("geen bijdrage aan eten en drinken"): checked below as such
             wanted = content_terms(phrase)
             if wanted and wanted <= idea_terms:
                 problems.append(Reason(why.FUND_EXCLUDES, (phrase,)))

@@ -44,6 +44,7 @@ import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -53,11 +54,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, SessionTransaction, selectinload
 
-from makelaar.domain import proposals
+from makelaar.domain import criteria, proposals
 from makelaar.domain import validation as v
 from makelaar.domain.enums import ActivityKind, AreaKind, ConsentMethod, IdeaSource, IdeaStatus, Vocabulary
 from makelaar.domain.errors import KnownError
-from makelaar.domain.formatting import format_date
+from makelaar.domain.formatting import format_date, format_euro
 from makelaar.domain.records import ContactData, IdeaData, InitiatorData, OrganisationData
 from makelaar.domain.vocabulary import MUNICIPALITY_WIDE, split_list
 from makelaar.domain.vocabulary import normalise as _normalise
@@ -840,6 +841,26 @@ class _Importer:
             self._remember(known, key, found, self.result.new_kinds, term.name)
         return found
 
+    def _read_fund_criteria(self, data: OrganisationData) -> None:
+        """A new fund's conditions as its description states them, into its own fields where they are empty (the
+        maximum, the minimum of people, what it does not support), said in the row's note for the broker to check."""
+        found = criteria.read(data.description)
+        said: list[str] = []
+        for crit in found:
+            if crit.kind == criteria.MAX_AMOUNT and data.fund_max_amount is None and isinstance(crit.value, Decimal):
+                data.fund_max_amount = crit.value
+                said.append(f"hooguit {format_euro(crit.value)}")
+            elif crit.kind == criteria.MIN_PEOPLE and data.fund_min_initiators is None and isinstance(crit.value, int):
+                data.fund_min_initiators = crit.value
+                said.append(f"minstens {crit.value} mensen")
+        if not data.fund_excludes:
+            phrases = [p for p in (criteria.phrase(crit) for crit in found) if p]
+            if phrases:
+                data.fund_excludes = "; ".join(phrases)
+                said.extend(phrases)
+        if said:
+            self._add_note("voorwaarden gelezen uit de omschrijving: " + "; ".join(said))
+
     def _term_list(self, vocabulary: Vocabulary, ids: Sequence[str]) -> str:
         names = self.term_names[vocabulary.value]
         return ", ".join(names.get(i, i) for i in ids)
@@ -1145,6 +1166,8 @@ class _Importer:
         areas = list(dict.fromkeys(self.area_id(n) for n in split_list(c("wijken"))))
         data.offer_ids = offers or data.offer_ids
         data.theme_ids = themes or data.theme_ids
+        if not before and normalise(c("soort")) == "fonds":
+            self._read_fund_criteria(data)
         data.area_ids = areas or data.area_ids
         contact = c("contactpersoon")
         # The file's telefoon and email are the organisation's own; contactpersoon names the person to ask for.

@@ -654,3 +654,12 @@ def test_labels_are_words_not_numbers() -> None:
     assert label(0.9, fits=False) == "mogelijk"
     got = ranked([org("alfa")], idea())[0]
     assert got.label in ("goed", "mogelijk")
+
+
+def test_a_criterion_stored_in_words_is_checked_once() -> None:
+    # An import writes "geen bijdrage aan eten en drinken" into the fund's own list; the description says it too.
+    the_idea = idea(title="Eetpunt", description="Samen eten en drinken. Geld voor de boodschappen.", needs=("geld",))
+    stated = fund("alfa", excludes="geen bijdrage aan eten en drinken")
+    stated = replace(stated, description="Geen bijdrage aan eten en drinken.")
+    got = ranked([stated], the_idea)[0]
+    assert [r for r in got.explanation if r.misfit] == [Reason(why.FUND_NO_FOOD)]

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -1259,3 +1260,25 @@ def test_an_update_never_gets_proposals(store: Store, tmp_path: Path) -> None:
     result = csvio.import_path(store, "organisaties", again)
     assert result.proposed == []
     assert term_names(store, org_by_name(store, "De Ster").offer_ids) == {"advies"}
+
+
+def test_a_funds_conditions_in_its_description_fill_its_own_fields_for_the_broker_to_check(
+    store: Store, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path / "fondsen.csv",
+        "naam;soort;biedt;omschrijving\n"
+        'Burenfonds;fonds;geld;"Bijdragen tot 15.000 euro. Alleen voor initiatieven met minimaal 10 vrijwilligers; '
+        'geen eenmalige feesten of evenementen."\n'
+        "Club;vereniging;advies;Geen bijdrage aan eten en drinken.\n",
+    )
+    result = csvio.import_path(store, "organisaties", path)
+    fund = org_by_name(store, "Burenfonds")
+    assert fund.fund_max_amount == Decimal("15000")
+    assert fund.fund_min_initiators == 10
+    assert fund.fund_excludes == "geen eenmalige activiteiten of evenementen"
+    note = dict(result.notes)[2]
+    assert note.startswith("voorwaarden gelezen uit de omschrijving: hooguit € 15.000,00; minstens 10 mensen")
+    # Only a fund's description is read as conditions.
+    club = org_by_name(store, "Club")
+    assert club.fund_excludes is None and 3 not in dict(result.notes)
