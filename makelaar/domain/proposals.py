@@ -205,6 +205,8 @@ def propose(text: str, entries: Mapping[str, str], cues: Mapping[str, Iterable[s
     out: list[str] = []
     for ident, name in entries.items():
         key = fold(name).strip()
+        if not key:
+            continue
         # A default entry by its everyday words only: "organisatie" in "Organisatie De Ster" is no help with
         # organising. An entry the municipality added is found by its own name.
         pattern = _pattern(tuple(cues.get(key, ())) or (key,))
