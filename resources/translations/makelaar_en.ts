@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../makelaar/ui/about.py" line="17"/>
+        <source>Over Makelaar</source>
+        <translation>About Makelaar</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/about.py" line="26"/>
+        <source>Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.</source>
+        <translation>For idea brokers: register residents&apos; ideas, find organisations and match them.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/about.py" line="28"/>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/about.py" line="34"/>
+        <source>Makelaar is vrije software onder de %1 (%2). Hieronder staan de onderdelen van anderen die met Makelaar worden meegeleverd, elk met zijn eigen licentie.</source>
+        <translation>Makelaar is free software under the %1 (%2). Below are the third-party components that come with Makelaar, each under its own licence.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/about.py" line="45"/>
+        <source>Licenties van meegeleverde onderdelen</source>
+        <translation>Licences of bundled components</translation>
+    </message>
+</context>
+<context>
     <name>AreaList</name>
     <message>
         <location filename="../../makelaar/ui/settings_view.py" line="164"/>
@@ -2371,20 +2399,6 @@ Merge?</translation>
         <location filename="../../makelaar/ui/main_window.py" line="696"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/main_window.py" line="702"/>
-        <source>Over Makelaar</source>
-        <translation>About Makelaar</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/main_window.py" line="704"/>
-        <source>Makelaar %1
-Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
-Database: %2</source>
-        <translation>Makelaar %1
-For idea brokers: register residents&apos; ideas, find organisations and match them.
-Database: %2</translation>
     </message>
 </context>
 <context>
