@@ -236,7 +236,8 @@ def _python_licence() -> tuple[str, ...]:
 def render(items: list[Component]) -> str:
     """The third-party text: a summary table first, then each licence in full."""
     lines = [
-        f"{version_line()} valt onder de {LICENCE_NAME} ({LICENCE}), {LICENCE_URL}.",
+        f"{version_line()} valt onder de {LICENCE_NAME} ({LICENCE}):",
+        LICENCE_URL,
         "",
         "Makelaar bevat de volgende onderdelen van derden, elk onder zijn eigen licentie:",
         "",
