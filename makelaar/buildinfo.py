@@ -171,9 +171,9 @@ def licence_texts(dist: Distribution) -> tuple[str, ...]:
     return tuple(texts)
 
 
-def components(extra: list[Component] | None = None) -> list[Component]:
-    """Everything the program brings along besides itself: the Python runtime, the fonts, every distribution it
-    needs, and what the caller adds (system libraries a build bundles)."""
+def components() -> list[Component]:
+    """Everything the program brings along besides itself: the Python runtime, the fonts and every distribution
+    it needs."""
     found = [
         Component(
             "Python",
@@ -194,7 +194,7 @@ def components(extra: list[Component] | None = None) -> list[Component]:
             continue
         licence = licence_of(dist)
         found.append(Component(name, dist.version, licence, licence_texts(dist) or _common_licence(licence)))
-    return found + list(extra or [])
+    return found
 
 
 # Texts of licences a distribution names without shipping them (Qt for Python's wheels ship none): Debian keeps
@@ -233,18 +233,27 @@ def _python_licence() -> tuple[str, ...]:
     return ()
 
 
-def render(items: list[Component]) -> str:
-    """The third-party text: a summary table first, then each licence in full."""
+def _table(items: list[Component]) -> list[str]:
+    width = max((len(c.name) for c in items), default=0)
+    vwidth = max((len(c.version) for c in items), default=0)
+    return [f"  {c.name.ljust(width)}  {c.version.ljust(vwidth)}  {c.licence}" for c in items]
+
+
+def render(items: list[Component], system: list[Component] | None = None) -> str:
+    """The third-party text: a summary table first (the system libraries a build bundles in a table of their
+    own), then each licence in full."""
+    system = list(system or [])
     lines = [
         f"{version_line()} valt onder de {LICENCE_NAME} ({LICENCE}):",
         LICENCE_URL,
         "",
         "Makelaar bevat de volgende onderdelen van derden, elk onder zijn eigen licentie:",
         "",
+        *_table(items),
     ]
-    width = max((len(c.name) for c in items), default=0)
-    vwidth = max((len(c.version) for c in items), default=0)
-    lines += [f"  {c.name.ljust(width)}  {c.version.ljust(vwidth)}  {c.licence}" for c in items]
+    if system:
+        lines += ["", "En deze systeembibliotheken (Debian-pakketten), met hun copyrightbestand:", "", *_table(system)]
+    items = items + system
     first_with: dict[str, str] = {}
     for c in items:
         lines += ["", "=" * 100, f"{c.name} {c.version} — {c.licence}", "=" * 100]
@@ -271,7 +280,7 @@ def third_party_text() -> str:
 def _main(argv: list[str]) -> int:
     if len(argv) < 2 or argv[0] != "third-party":
         print(
-            "gebruik: python -m makelaar.buildinfo third-party BESTAND [NAAM=VERSIE=LICENTIE=TEKSTBESTAND ...]",
+            "gebruik: python -m makelaar.buildinfo third-party BESTAND [PAKKET=VERSIE=LICENTIE=COPYRIGHTBESTAND ...]",
             file=sys.stderr,
         )
         return 2
@@ -280,7 +289,7 @@ def _main(argv: list[str]) -> int:
         name, version_, rest = spec.split("=", 2)
         licence, text = rest.rsplit("=", 1)
         extra.append(Component(name, version_, licence, _read(Path(text))))
-    Path(argv[1]).write_text(render(components(extra)), encoding="utf-8")
+    Path(argv[1]).write_text(render(components(), extra), encoding="utf-8")
     return 0
 
 
