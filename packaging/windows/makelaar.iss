@@ -1,4 +1,4 @@
-; Inno Setup 6 script: Makelaar for one user, without administrator rights.
+﻿; Inno Setup 6 script: Makelaar for one user, without administrator rights.
 ;
 ;   iscc /DAppVersion=0.1.0 /DSourceDir=..\..\build\packaging\dist\Makelaar /DOutputDir=..\..\build\packaging\installer makelaar.iss
 ;

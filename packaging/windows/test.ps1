@@ -18,7 +18,10 @@ $setup = Get-ChildItem (Join-Path $repo "build\packaging\installer\Makelaar-*-se
 if (-not $setup) { Fail "geen installatieprogramma in build\packaging\installer (build.ps1)" }
 
 $root = Join-Path ([System.IO.Path]::GetTempPath()) ("makelaar test " + [guid]::NewGuid().ToString("N").Substring(0, 8))
-$home_ = Join-Path $root "x y\Zoë Ĳsselmeer"
+# Written with character codes, so Windows PowerShell 5.1 (which reads a script without BOM as ANSI) gets them too.
+$e = [char]0x00EB  # e with diaeresis
+$ij = [char]0x0132  # the Dutch IJ ligature
+$home_ = Join-Path $root "x y\Zo$e ${ij}sselmeer"
 $app = Join-Path $home_ "Programma's\Make laar"
 New-Item -ItemType Directory -Force -Path $home_ | Out-Null
 
@@ -38,6 +41,7 @@ Remove-Item Env:PYTHONPATH, Env:PYTHONHOME, Env:VIRTUAL_ENV -ErrorAction Silentl
 $env:MAKELAAR_HOME = Join-Path $home_ "AppData\Local\Makelaar"
 function Run([string]$Name, [string[]]$Arguments) {
     Write-Host "[pakkettest] ${Name}: makelaar-cli $($Arguments -join ' ')"
+    $ErrorActionPreference = "Continue"  # a line on stderr is output to show, not a reason to stop
     $output = & $cli @Arguments 2>&1
     $output | ForEach-Object { Write-Host "  $_" }
     if ($LASTEXITCODE -ne 0) { Fail "${Name}: makelaar-cli $($Arguments -join ' ') stopte met code $LASTEXITCODE" }
@@ -49,7 +53,7 @@ Run "nieuwe database" @("db", "upgrade") | Out-Null
 $store = Join-Path $env:MAKELAAR_HOME "makelaar.sqlite"
 if (-not (Test-Path $store)) { Fail "db upgrade maakte geen database in $store" }
 Run "voorbeeldgegevens" @("demo") | Out-Null
-$pdf = Join-Path $home_ "Rapporten van Zoë\overzicht 2026.pdf"
+$pdf = Join-Path $home_ "Rapporten van Zo$e\overzicht 2026.pdf"
 New-Item -ItemType Directory -Force -Path (Split-Path $pdf) | Out-Null
 Run "rapport" @("report", "overview", "--from", "01-01-2026", "--to", "31-12-2026", "-o", $pdf) | Out-Null
 $head = [System.Text.Encoding]::ASCII.GetString([System.IO.File]::ReadAllBytes($pdf)[0..4])
