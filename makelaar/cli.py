@@ -47,7 +47,9 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
         from makelaar.buildinfo import version_text
 
-        print(version_text())
+        # One write: a reader that takes only the first line (makelaar --version | head -1) gets it whole, and
+        # the program is not left writing to a closed pipe.
+        sys.stdout.write(version_text() + "\n")
         parser.exit()
 
 
