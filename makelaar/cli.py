@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from makelaar import __version__
 from makelaar.domain.errors import KnownError
 
 if TYPE_CHECKING:
@@ -39,6 +38,21 @@ argparse._ = lambda text: _ARGPARSE_NL.get(text, text)  # type: ignore[attr-defi
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the build's version and the licences, worked out only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        from makelaar.buildinfo import version_text
+
+        # One write: a reader that takes only the first line (makelaar --version | head -1) gets it whole, and
+        # the program is not left writing to a closed pipe.
+        sys.stdout.write(version_text() + "\n")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="makelaar",
@@ -47,7 +61,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Zonder --database gebruikt Makelaar de database in uw gebruikersmap (of MAKELAAR_DATABASE).",
     )
     p.add_argument(
-        "--version", action="version", version=f"Makelaar {__version__}", help="toon het versienummer en stop"
+        "--version",
+        action=_VersionAction,
+        help="toon het versienummer, de licentie en waar de licenties van meegeleverde onderdelen staan, en stop",
     )
     p.add_argument(
         "--database",

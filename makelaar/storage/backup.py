@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from makelaar.domain.errors import StoreError
+from makelaar.paths import sqlite_uri
 
 BACKUP_TIMEOUT_S = 120.0
 
@@ -41,7 +42,7 @@ def _private(path: Path) -> None:
 def verify(path: Path) -> dict[str, int]:
     """Open a store read-only, run quick_check and count the rows of each table; raises StoreError if damaged."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
     except sqlite3.Error as exc:
         raise StoreError(f"Het bestand {path} kan niet worden geopend: {exc}") from exc
     try:
@@ -183,7 +184,7 @@ def restore(store: Path, backup: Path) -> Path | None:
         kept = take_backup(store, reason="voor-terugzetten")
     partial = store.with_name(store.name + ".restoring")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    src = sqlite3.connect(sqlite_uri(backup, "ro"), uri=True)
     try:
         _bounded(src, BACKUP_TIMEOUT_S)
         src.execute("VACUUM INTO ?", (str(partial),))

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from makelaar.domain.errors import StoreError
+from makelaar.paths import sqlite_uri
 from makelaar.storage import backup
 
 
@@ -24,7 +25,7 @@ class StartCheck:
 def quick_check(path: Path) -> str | None:
     """None when the store is sound; otherwise what SQLite says is wrong. Opens read-only: changes nothing."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
     except sqlite3.Error as exc:
         return str(exc)
     try:

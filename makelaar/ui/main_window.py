@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from makelaar import __version__
 from makelaar.domain.errors import KnownError
 from makelaar.services import vocabulary
 from makelaar.storage import backup
@@ -785,16 +784,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
-        Notice.show(
-            self,
-            self.tr("Over Makelaar"),
-            self.tr(
-                "Makelaar %1\nVoor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en "
-                "koppelen.\nDatabase: %2"
-            )
-            .replace("%1", __version__)
-            .replace("%2", self.ctx.store.description),
-        )
+        from makelaar.ui.about import AboutDialog
+
+        AboutDialog.present(self, self.ctx.store.description)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for editor in list(self.editors):

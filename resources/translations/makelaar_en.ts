@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../makelaar/ui/about.py" line="17"/>
+        <source>Over Makelaar</source>
+        <translation>About Makelaar</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/about.py" line="26"/>
+        <source>Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.</source>
+        <translation>For idea brokers: register residents&apos; ideas, find organisations and match them.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/about.py" line="28"/>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/about.py" line="34"/>
+        <source>Makelaar is vrije software onder de %1 (%2). Hieronder staan de onderdelen van anderen die met Makelaar worden meegeleverd, elk met zijn eigen licentie.</source>
+        <translation>Makelaar is free software under the %1 (%2). Below are the third-party components that come with Makelaar, each under its own licence.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/about.py" line="45"/>
+        <source>Licenties van meegeleverde onderdelen</source>
+        <translation>Licences of bundled components</translation>
+    </message>
+</context>
+<context>
     <name>AreaList</name>
     <message>
         <location filename="../../makelaar/ui/settings_view.py" line="164"/>
@@ -1942,296 +1970,296 @@ Merge?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="275"/>
-        <location filename="../../makelaar/ui/main_window.py" line="282"/>
-        <location filename="../../makelaar/ui/main_window.py" line="601"/>
+        <location filename="../../makelaar/ui/main_window.py" line="274"/>
+        <location filename="../../makelaar/ui/main_window.py" line="281"/>
+        <location filename="../../makelaar/ui/main_window.py" line="600"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="276"/>
+        <location filename="../../makelaar/ui/main_window.py" line="275"/>
         <source>Wijktafel starten</source>
         <translation>Start a district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="284"/>
+        <location filename="../../makelaar/ui/main_window.py" line="283"/>
         <source>Organisaties importeren…</source>
         <translation>Import organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="79"/>
+        <location filename="../../makelaar/ui/main_window.py" line="78"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="80"/>
+        <location filename="../../makelaar/ui/main_window.py" line="79"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="81"/>
+        <location filename="../../makelaar/ui/main_window.py" line="80"/>
         <source>Organisaties</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="82"/>
+        <location filename="../../makelaar/ui/main_window.py" line="81"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="83"/>
+        <location filename="../../makelaar/ui/main_window.py" line="82"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="84"/>
+        <location filename="../../makelaar/ui/main_window.py" line="83"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="87"/>
+        <location filename="../../makelaar/ui/main_window.py" line="86"/>
         <source>Onderdelen</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="134"/>
+        <location filename="../../makelaar/ui/main_window.py" line="133"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="135"/>
+        <location filename="../../makelaar/ui/main_window.py" line="134"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="138"/>
+        <location filename="../../makelaar/ui/main_window.py" line="137"/>
         <source>Organisaties &amp;importeren…</source>
         <translation>Import &amp;organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="139"/>
+        <location filename="../../makelaar/ui/main_window.py" line="138"/>
         <source>Ideeën i&amp;mporteren…</source>
         <translation>Import &amp;ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="140"/>
+        <location filename="../../makelaar/ui/main_window.py" line="139"/>
         <source>Import &amp;ongedaan maken…</source>
         <translation>&amp;Undo import…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="142"/>
+        <location filename="../../makelaar/ui/main_window.py" line="141"/>
         <source>&amp;Exporteren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="143"/>
+        <location filename="../../makelaar/ui/main_window.py" line="142"/>
         <source>Wat de lijst &amp;toont…</source>
         <translation>What the list &amp;shows…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="146"/>
+        <location filename="../../makelaar/ui/main_window.py" line="145"/>
         <source>Organisaties…</source>
         <translation>Organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="147"/>
+        <location filename="../../makelaar/ui/main_window.py" line="146"/>
         <source>Ideeën…</source>
         <translation>Ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="148"/>
+        <location filename="../../makelaar/ui/main_window.py" line="147"/>
         <source>Koppelingen…</source>
         <translation>Matches…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="151"/>
+        <location filename="../../makelaar/ui/main_window.py" line="150"/>
         <source>Wijzigingen exporteren voor uit&amp;wisseling…</source>
         <translation>Export changes for e&amp;xchange…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="155"/>
+        <location filename="../../makelaar/ui/main_window.py" line="154"/>
         <source>Alles exporteren voor uitwisseling (gemiste uitwisseling)…</source>
         <translation>Export everything for exchange (after a missed exchange)…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="162"/>
+        <location filename="../../makelaar/ui/main_window.py" line="161"/>
         <source>&amp;Back-up maken</source>
         <translation>&amp;Back up</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="163"/>
+        <location filename="../../makelaar/ui/main_window.py" line="162"/>
         <source>Back-up &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="164"/>
+        <location filename="../../makelaar/ui/main_window.py" line="163"/>
         <source>&amp;Voorbeeldgegevens laden</source>
         <translation>&amp;Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="166"/>
+        <location filename="../../makelaar/ui/main_window.py" line="165"/>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="168"/>
+        <location filename="../../makelaar/ui/main_window.py" line="167"/>
         <source>B&amp;ewerken</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="169"/>
+        <location filename="../../makelaar/ui/main_window.py" line="168"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="171"/>
+        <location filename="../../makelaar/ui/main_window.py" line="170"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="175"/>
+        <location filename="../../makelaar/ui/main_window.py" line="174"/>
         <source>&amp;Suggesties voor alle open ideeën…</source>
         <translation>&amp;Suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="178"/>
+        <location filename="../../makelaar/ui/main_window.py" line="177"/>
         <source>&amp;Dubbele organisaties zoeken…</source>
         <translation>Find &amp;duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="287"/>
+        <location filename="../../makelaar/ui/main_window.py" line="286"/>
         <source>Dubbele organisaties zoeken…</source>
         <translation>Find duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="181"/>
+        <location filename="../../makelaar/ui/main_window.py" line="180"/>
         <source>&amp;Rapporten</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="182"/>
+        <location filename="../../makelaar/ui/main_window.py" line="181"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="184"/>
+        <location filename="../../makelaar/ui/main_window.py" line="183"/>
         <source>&amp;Overzicht voor college en raad…</source>
         <translation>&amp;Overview for the executive and the council…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="187"/>
+        <location filename="../../makelaar/ui/main_window.py" line="186"/>
         <source>Matchkaart verwerken: idee openen op &amp;nummer…</source>
         <translation>Process a match card: open an idea by &amp;number…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="190"/>
+        <location filename="../../makelaar/ui/main_window.py" line="189"/>
         <source>&amp;Beeld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="194"/>
+        <location filename="../../makelaar/ui/main_window.py" line="193"/>
         <source>&amp;Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="196"/>
+        <location filename="../../makelaar/ui/main_window.py" line="195"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="197"/>
+        <location filename="../../makelaar/ui/main_window.py" line="196"/>
         <source>&amp;Sneltoetsen</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="198"/>
+        <location filename="../../makelaar/ui/main_window.py" line="197"/>
         <source>&amp;Over Makelaar</source>
         <translation>&amp;About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="449"/>
+        <location filename="../../makelaar/ui/main_window.py" line="448"/>
         <source>organisaties</source>
         <translation>organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="450"/>
+        <location filename="../../makelaar/ui/main_window.py" line="449"/>
         <source>ideeën</source>
         <translation>ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="451"/>
+        <location filename="../../makelaar/ui/main_window.py" line="450"/>
         <source>koppelingen</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="770"/>
+        <location filename="../../makelaar/ui/main_window.py" line="769"/>
         <source>Vandaag, Ideeën, Organisaties, Koppelingen, Wijktafels, Instellingen</source>
         <translation>Today, Ideas, Organisations, Matches, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="771"/>
+        <location filename="../../makelaar/ui/main_window.py" line="770"/>
         <source>exporteren wat de lijst toont (CSV of Excel)</source>
         <translation>export what the list shows (CSV or Excel)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="458"/>
+        <location filename="../../makelaar/ui/main_window.py" line="457"/>
         <source>Exporteren naar</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="159"/>
+        <location filename="../../makelaar/ui/main_window.py" line="158"/>
         <source>Uitwisselbestand in&amp;lezen…</source>
         <translation>Import exchange &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="460"/>
+        <location filename="../../makelaar/ui/main_window.py" line="459"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="477"/>
+        <location filename="../../makelaar/ui/main_window.py" line="476"/>
         <source>Bezig met exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="483"/>
+        <location filename="../../makelaar/ui/main_window.py" line="482"/>
         <source>Export klaar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="484"/>
+        <location filename="../../makelaar/ui/main_window.py" line="483"/>
         <source>%1 regels geschreven naar %2.</source>
         <translation>%1 rows written to %2.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="505"/>
+        <location filename="../../makelaar/ui/main_window.py" line="504"/>
         <source>Van een PostgreSQL-server maakt de beheerder de back-ups.</source>
         <translation>Backups of a PostgreSQL server are made by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="508"/>
+        <location filename="../../makelaar/ui/main_window.py" line="507"/>
         <source>Back-up maken…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="515"/>
+        <location filename="../../makelaar/ui/main_window.py" line="514"/>
         <source>Back-up gemaakt</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="516"/>
+        <location filename="../../makelaar/ui/main_window.py" line="515"/>
         <source>De back-up is gemaakt en gecontroleerd:
 %1</source>
         <translation>The backup has been made and checked:
 %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="537"/>
+        <location filename="../../makelaar/ui/main_window.py" line="536"/>
         <source>Dagelijkse back-up maken…</source>
         <translation>Making the daily backup…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="544"/>
+        <location filename="../../makelaar/ui/main_window.py" line="543"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n person anonymised: the retention period had passed.</numerusform>
@@ -2239,153 +2267,139 @@ Merge?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="555"/>
+        <location filename="../../makelaar/ui/main_window.py" line="554"/>
         <source>Van een PostgreSQL-server zet de beheerder back-ups terug.</source>
         <translation>Backups of a PostgreSQL server are restored by its administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="567"/>
+        <location filename="../../makelaar/ui/main_window.py" line="566"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="568"/>
+        <location filename="../../makelaar/ui/main_window.py" line="567"/>
         <source>De database vervangen door de back-up van %1? Wat daarna is ingevoerd, is dan weg.</source>
         <translation>Replace the database with the backup %1? Anything entered after it is then gone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="576"/>
+        <location filename="../../makelaar/ui/main_window.py" line="575"/>
         <source>Back-up terugzetten…</source>
         <translation>Restoring the backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="591"/>
+        <location filename="../../makelaar/ui/main_window.py" line="590"/>
         <source>Back-up teruggezet</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="591"/>
+        <location filename="../../makelaar/ui/main_window.py" line="590"/>
         <source>De back-up %1 is teruggezet.</source>
         <translation>The backup %1 has been restored.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="602"/>
+        <location filename="../../makelaar/ui/main_window.py" line="601"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="612"/>
+        <location filename="../../makelaar/ui/main_window.py" line="611"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="618"/>
+        <location filename="../../makelaar/ui/main_window.py" line="617"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="652"/>
+        <location filename="../../makelaar/ui/main_window.py" line="651"/>
         <source>Matchkaart verwerken</source>
         <translation>Process a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="652"/>
+        <location filename="../../makelaar/ui/main_window.py" line="651"/>
         <source>Nummer van het idee (zoals I-2026-0042):</source>
         <translation>Number of the idea (such as I-2026-0042):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="680"/>
+        <location filename="../../makelaar/ui/main_window.py" line="679"/>
         <source>Suggesties zoeken voor alle open ideeën…</source>
         <translation>Looking for suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="753"/>
+        <location filename="../../makelaar/ui/main_window.py" line="752"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="756"/>
+        <location filename="../../makelaar/ui/main_window.py" line="755"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="760"/>
+        <location filename="../../makelaar/ui/main_window.py" line="759"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="762"/>
+        <location filename="../../makelaar/ui/main_window.py" line="761"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="772"/>
+        <location filename="../../makelaar/ui/main_window.py" line="771"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="773"/>
+        <location filename="../../makelaar/ui/main_window.py" line="772"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="774"/>
+        <location filename="../../makelaar/ui/main_window.py" line="773"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="775"/>
+        <location filename="../../makelaar/ui/main_window.py" line="774"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="776"/>
+        <location filename="../../makelaar/ui/main_window.py" line="775"/>
         <source>rapport van het gekozen idee, de organisatie of de wijktafel afdrukken</source>
         <translation>print the report of the chosen idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="777"/>
+        <location filename="../../makelaar/ui/main_window.py" line="776"/>
         <source>een idee openen op nummer, bijvoorbeeld van een matchkaart</source>
         <translation>open an idea by number, for example from a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="778"/>
+        <location filename="../../makelaar/ui/main_window.py" line="777"/>
         <source>suggesties voor alle open ideeën</source>
         <translation>suggestions for all open ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="779"/>
+        <location filename="../../makelaar/ui/main_window.py" line="778"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="780"/>
+        <location filename="../../makelaar/ui/main_window.py" line="779"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="781"/>
+        <location filename="../../makelaar/ui/main_window.py" line="780"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="784"/>
+        <location filename="../../makelaar/ui/main_window.py" line="783"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/main_window.py" line="790"/>
-        <source>Over Makelaar</source>
-        <translation>About Makelaar</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/main_window.py" line="792"/>
-        <source>Makelaar %1
-Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
-Database: %2</source>
-        <translation>Makelaar %1
-For idea brokers: register residents&apos; ideas, find organisations and match them.
-Database: %2</translation>
     </message>
 </context>
 <context>
