@@ -19,6 +19,9 @@ NAMING_CONVENTION = {
 
 # Session.info key of who acts in a session (the broker's name), read by the audit log.
 ACTOR_INFO = "makelaar.actor"
+# Session.info key of refused attempts to bring a forgotten person's data back, logged even when the attempt's own
+# transaction rolls back (makelaar.services.audit).
+REFUSALS_INFO = "makelaar.audit.refusals"
 
 
 def new_id() -> str:

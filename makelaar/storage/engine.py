@@ -68,6 +68,9 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Residents' data: what is deleted or overwritten (a forgotten person) is overwritten with zeros in the file,
+        # not left in free pages, also where SQLite was not built with this as its default.
+        cursor.execute("PRAGMA secure_delete=ON")
         mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()[0]
         if str(mode).lower() not in ("wal", "memory"):
             raise StoreError(f"De database kon niet in WAL-modus worden gezet (modus: {mode}).")
