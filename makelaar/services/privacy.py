@@ -415,8 +415,8 @@ def find_person(s: Session, ident: str) -> PersonRef:
         raise AmbiguousError(
             text,
             [
-                f"{c.reference}  {c.name}"
-                + (f"  (idee {', '.join(i.reference for i in ideas[c.id])})" if ideas.get(c.id) else "")
+                # The reference and the ideas tell them apart; the name is the one typed, not repeated.
+                c.reference + (f"  (idee {', '.join(i.reference for i in ideas[c.id])})" if ideas.get(c.id) else "")
                 for c in candidates
             ],
         )

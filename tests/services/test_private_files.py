@@ -37,7 +37,7 @@ def world_readable(path: Path) -> Path:
     return path
 
 
-INJECTED = "=HYPERLINK(\"http://example.invalid\";\"klik\")"
+INJECTED = '=HYPERLINK("http://example.invalid";"klik")'
 
 
 @pytest.fixture
