@@ -37,6 +37,7 @@ _ARGPARSE_NL = {
 argparse._ = lambda text: _ARGPARSE_NL.get(text, text)  # type: ignore[attr-defined]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
+PASSPHRASE_ENV = "MAKELAAR_EXCHANGE_PASSPHRASE"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -92,10 +93,19 @@ def _parser() -> argparse.ArgumentParser:
     xch = sub.add_parser("exchange", help="wijzigingen uitwisselen tussen laptop en kantoor (één bestand)")
     xsub = xch.add_subparsers(dest="exchange_command", metavar="ACTIE", required=True, title="acties")
     x_exp = xsub.add_parser("export", help="schrijf wat sinds de vorige uitwisseling is veranderd naar een bestand")
-    x_exp.add_argument("file", metavar="BESTAND", help="eindigt op .json of .json.gz")
+    x_exp.add_argument("file", metavar="BESTAND", help="bijvoorbeeld uitwisseling.makelaar")
     x_exp.add_argument("--alles", action="store_true", help="alle records, niet alleen de wijzigingen")
+    x_exp.add_argument(
+        "--onversleuteld",
+        action="store_true",
+        help="niet versleutelen (JSON, .json of .json.gz); standaard wordt het bestand versleuteld met het "
+        f"wachtwoord uit {PASSPHRASE_ENV} of dat u intypt",
+    )
     x_imp = xsub.add_parser("import", help="een uitwisselbestand inlezen en samenvoegen")
     x_imp.add_argument("file", metavar="BESTAND")
+    x_imp.add_argument(
+        "--onversleuteld", action="store_true", help="ook een onversleuteld bestand inlezen (standaard geweigerd)"
+    )
     x_imp.add_argument("--dry-run", action="store_true", help="alleen laten zien wat er zou gebeuren")
     x_imp.add_argument(
         "--keep",
@@ -274,17 +284,42 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def passphrase(*, confirm: bool) -> str:
+    """The exchange file's passphrase: from MAKELAAR_EXCHANGE_PASSPHRASE (scripts), else typed without echo."""
+    import getpass
+
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise KnownError(
+            f"Het uitwisselbestand wordt versleuteld: zet het wachtwoord in {PASSPHRASE_ENV}, of start de opdracht "
+            "in een terminal om het in te typen."
+        )
+    typed = getpass.getpass("Wachtwoord van het uitwisselbestand: ")
+    if confirm and getpass.getpass("Nog een keer: ") != typed:
+        raise KnownError("De twee wachtwoorden verschillen; er is niets geschreven.")
+    return typed
+
+
 def _exchange(args: argparse.Namespace) -> int:
-    from makelaar.services import exchange
+    from makelaar.services import exchange, sealed
 
     path = Path(args.file)
     if args.exchange_command == "export":
+        secret = None
+        if not args.onversleuteld:
+            secret = passphrase(confirm=True)
+            sealed.check_passphrase(secret)
         with _open(args) as store, store.begin() as s:
-            summary = exchange.export_changes(s, path, everything=args.alles)
+            summary = exchange.export_changes(s, path, everything=args.alles, passphrase=secret)
         for line in summary.summary_lines():
             print(line)
+        if secret is None:
+            print("Let op: dit bestand is niet versleuteld en bevat persoonsgegevens.")
         return EXIT_OK
-    data = exchange.read_file(path)
+    secret = passphrase(confirm=False) if exchange.is_encrypted(path) else None
+    data = exchange.read_file(path, secret, allow_plain=args.onversleuteld)
     keep = exchange.Choice(args.keep) if args.keep else None
     with _open(args) as store:
         with store.begin() as s:

@@ -91,7 +91,7 @@ from makelaar.domain.enums import ActivityKind
 from makelaar.domain.errors import KnownError
 from makelaar.domain.formatting import format_date, format_datetime, format_euro
 from makelaar.domain.vocabulary import normalise
-from makelaar.services import audit
+from makelaar.services import audit, sealed
 from makelaar.services.common import next_reference
 from makelaar.services.vocabulary import get_setting, municipality_name, set_setting
 from makelaar.storage.base import new_id, utcnow
@@ -318,11 +318,13 @@ def store_id(s: Session) -> str:
     return value
 
 
-def _write(path: Path, payload: dict[str, Any]) -> None:
+def _write(path: Path, payload: dict[str, Any], passphrase: str | None = None) -> None:
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
     def write(target: Path) -> None:
-        if path.name.endswith(".gz"):
+        if passphrase is not None:
+            target.write_bytes(sealed.seal(gzip.compress(text.encode("utf-8"), compresslevel=6), passphrase))
+        elif path.name.endswith(".gz"):
             # Level 6 (zlib's default): under half of level 9's time, for a file a few per cent larger.
             with gzip.open(target, "wt", encoding="utf-8", compresslevel=6) as fh:
                 fh.write(text)
@@ -336,17 +338,70 @@ def _write(path: Path, payload: dict[str, Any]) -> None:
         raise KnownError(f"Het uitwisselbestand {path} kan niet worden geschreven: {exc.strerror or exc}.") from exc
 
 
-def read_file(path: Path) -> ExchangeFile:
-    """Read an exchange file (plain or gzipped JSON); refuse a damaged one or one from a newer program."""
+class PassphraseNeededError(KnownError):
+    """The file is encrypted and no passphrase was given."""
+
+
+class PlainFileError(KnownError):
+    """The file is not encrypted and reading a plain file was not chosen explicitly."""
+
+
+# Files beyond these sizes are no exchange of a municipality's brokers: refused before they fill the memory.
+MAX_FILE_BYTES = 2 * 1024**3
+MAX_JSON_BYTES = 4 * 1024**3
+
+
+def is_encrypted(path: Path) -> bool:
+    """Whether ``path`` is an encrypted exchange file (False when it cannot be read: read_file says why)."""
     try:
+        with path.open("rb") as handle:
+            return sealed.is_sealed(handle.read(len(sealed.MAGIC)))
+    except OSError:
+        return False
+
+
+def _gunzip(raw: bytes) -> bytes:
+    import zlib
+
+    unpacker = zlib.decompressobj(wbits=31)
+    try:
+        out = unpacker.decompress(raw, MAX_JSON_BYTES)
+    except zlib.error as exc:
+        raise ValueError(str(exc)) from None
+    if unpacker.unconsumed_tail or len(out) >= MAX_JSON_BYTES:
+        raise ValueError("te groot")  # a gzip "bomb"
+    if not unpacker.eof:
+        raise ValueError("afgebroken")  # cut off: a truncated file is damaged, not half read
+    return out
+
+
+def read_file(path: Path, passphrase: str | None = None, *, allow_plain: bool = True) -> ExchangeFile:
+    """Read an exchange file (encrypted, or plain or gzipped JSON); refuse a damaged one or one from a newer program.
+
+    An encrypted file needs ``passphrase`` (else PassphraseNeededError); a wrong one, or a file changed on the way,
+    is refused whole. ``allow_plain=False`` refuses a file that is not encrypted (PlainFileError): the CLI and the
+    window read a plain file only when the user chose so explicitly.
+    """
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise KnownError(f"{path} is te groot voor een uitwisselbestand; er is niets ingelezen.")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise KnownError(f"Het bestand {path} bestaat niet.") from None
     except OSError as exc:
         raise KnownError(f"Het bestand {path} kan niet worden gelezen: {exc.strerror or exc}.") from exc
+    if sealed.is_sealed(raw):
+        if passphrase is None:
+            raise PassphraseNeededError(f"{path} is versleuteld; geef het wachtwoord van het uitwisselbestand.")
+        raw = sealed.unseal(raw, passphrase, str(path))
+    elif not allow_plain:
+        raise PlainFileError(
+            f"{path} is niet versleuteld. Een onversleuteld uitwisselbestand wordt alleen ingelezen als u daar "
+            "uitdrukkelijk voor kiest (op de opdrachtregel: --onversleuteld); er is niets ingelezen."
+        )
     try:
         if raw[:2] == b"\x1f\x8b":
-            raw = gzip.decompress(raw)
+            raw = _gunzip(raw)
         payload = json.loads(raw.decode("utf-8"))
     except (OSError, EOFError, UnicodeDecodeError, ValueError):
         raise KnownError(
@@ -460,9 +515,12 @@ def _recently_touched(conn: Connection, spec: Spec, since: datetime) -> set[str]
     return set(conn.scalars(select(table.c.id).where(column > since)).all())
 
 
-def export_changes(s: Session, path: Path, *, everything: bool = False) -> ExportSummary:
+def export_changes(s: Session, path: Path, *, everything: bool = False, passphrase: str | None = None) -> ExportSummary:
     """Write what changed since the last export (``everything``: every record) to ``path``, each record with the
-    hashes of its earlier versions; then nothing is pending any more."""
+    hashes of its earlier versions; then nothing is pending any more. With ``passphrase`` the file is encrypted
+    (makelaar.services.sealed); without, it is plain JSON (gzipped when the name ends in ``.gz``)."""
+    if passphrase is not None:
+        sealed.check_passphrase(passphrase)  # before anything is marked as sent
     s.flush()
     conn = s.connection()
     since_text = get_setting(s, LAST_EXPORT)
@@ -538,11 +596,14 @@ def export_changes(s: Session, path: Path, *, everything: bool = False) -> Expor
         "records": out_records,
         "deletions": deletions,
     }
-    _write(path, payload)
+    _write(path, payload, passphrase)
     people = sum(1 for r in out_records if r["table"] == "initiators")
     if people:
         # The audit log says that residents' data left the program, and how much; not whose or what.
-        audit.record(s, audit.FILE_EXPORTED, "initiators", "-", detail=f"{people} initiatiefnemer(s), uitwisselbestand")
+        how = "versleuteld" if passphrase is not None else "onversleuteld"
+        audit.record(
+            s, audit.FILE_EXPORTED, "initiators", "-", detail=f"{people} initiatiefnemer(s), uitwisselbestand, {how}"
+        )
     conn.execute(update(_TOMB).where(_TOMB.c.pending.is_(True)).values(pending=False))
     set_setting(s, LAST_EXPORT, now.isoformat())
     return ExportSummary(path=path, records=sent, deletions=len(deletions))

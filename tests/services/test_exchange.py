@@ -480,7 +480,7 @@ def test_an_initiator_changed_by_an_exchange_is_in_the_audit_log(pair: Pair) -> 
     assert (audit.CHANGED, "contactgegevens") in kinds
     with pair.laptop.begin() as s:
         exported = [(e.kind, e.detail) for e in audit.list_entries(s) if e.kind == audit.FILE_EXPORTED]
-    assert exported == [(audit.FILE_EXPORTED, "1 initiatiefnemer(s), uitwisselbestand")]
+    assert exported == [(audit.FILE_EXPORTED, "1 initiatiefnemer(s), uitwisselbestand, onversleuteld")]
 
 
 def test_koppeling_made_on_both_sides_for_the_same_need_becomes_one(pair: Pair) -> None:
