@@ -55,6 +55,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="de database: sqlite:///pad/naar/bestand.sqlite of postgresql+psycopg://gebruiker@server/naam",
     )
+    p.add_argument(
+        "--as",
+        dest="actor",
+        metavar="NAAM",
+        help="uw naam voor het logboek persoonsgegevens (standaard: de naam uit de instellingen van het programma; "
+        "anders vraagt Makelaar erom)",
+    )
     sub = p.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
 
     db = sub.add_parser("db", help="de database bijwerken, controleren, back-uppen of terugzetten")
@@ -152,13 +159,38 @@ def _positive(text: str) -> int:
     return value
 
 
+# Commands that change or export personal data: the audit log must say who, so without a name they ask for one.
+_LOGGED = frozenset({"privacy", "import", "export", "exchange", "demo"})
+
+
+def settings_name() -> str:
+    """The broker's name from the program's settings (Instellingen), as the window uses it; empty when not set."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:
+        return ""
+    return str(QSettings("Makelaar", "Makelaar").value("ui/broker_name", "") or "").strip()
+
+
+def actor(args: argparse.Namespace) -> str | None:
+    """Who runs this command, for the audit log: --as NAAM, else the settings' name, else asked in a terminal.
+    None: no name to be had (a script without --as); the log then names the computer account, marked as such."""
+    given = (getattr(args, "actor", None) or "").strip() or settings_name()
+    if given:
+        return given
+    if getattr(args, "command", None) in _LOGGED and sys.stdin.isatty():
+        typed = input("Uw naam voor het logboek persoonsgegevens: ").strip()
+        return typed or None
+    return None
+
+
 @contextmanager
 def _open(args: argparse.Namespace) -> Iterator[Store]:
     """The store of this command, brought up to date, and closed again however the command ends."""
     from makelaar.storage.engine import resolve_database_url
     from makelaar.storage.store import open_store
 
-    store = open_store(resolve_database_url(args.database))
+    store = open_store(resolve_database_url(args.database), actor=actor(args))
     try:
         yield store
     finally:

@@ -71,11 +71,13 @@ class AuditLine:
 
 
 def system_user() -> str:
-    """The user name of the operating system, or "onbekend" where there is none (a container without passwd)."""
+    """The user name of the operating system, marked as such (no broker's name was given), or "onbekend" where there
+    is none (a container without passwd)."""
     try:
-        return getpass.getuser() or "onbekend"
+        user = getpass.getuser()
     except (OSError, KeyError):
         return "onbekend"
+    return f"{user} (computeraccount)" if user else "onbekend"
 
 
 def set_actor(s: Session, actor: str | None) -> None:
@@ -104,14 +106,35 @@ def record(
     s.add(_entry(s, kind, table, record_id, reference, actor, detail))
 
 
+_ROLE_KEY = "makelaar.audit.role"
+
+
+def server_role(s: Session) -> str | None:
+    """On PostgreSQL the role this session connects as (each broker has their own); None on SQLite."""
+    if s.get_bind().dialect.name != "postgresql":
+        return None
+    if _ROLE_KEY not in s.info:
+        s.info[_ROLE_KEY] = str(s.connection().exec_driver_sql("SELECT current_user").scalar() or "")
+    return str(s.info[_ROLE_KEY]) or None
+
+
+def who(s: Session, actor: str | None = None) -> str:
+    """What a log line says about who did it: the broker's name, and on a server the role they connected as."""
+    name = actor or current_actor(s)
+    role = server_role(s)
+    if role and role != name:
+        name = f"{name} (rol {role})"
+    return name[:_ACTOR_LEN]
+
+
 def _entry(
     s: Session, kind: str, table: str, record_id: str, reference: str, actor: str | None, detail: str
 ) -> AuditEntry:
-    who = (actor or current_actor(s))[:_ACTOR_LEN]
+    who_ = who(s, actor)
     return AuditEntry(
         id=new_id(),
         occurred_at=utcnow(),
-        actor=who,
+        actor=who_,
         kind=kind,
         record_table=table,
         record_id=record_id,
@@ -243,7 +266,7 @@ def note_refusal(s: Session, record_id: str, reference: str, detail: str) -> Non
     """Remember an attempt to bring a forgotten person's data back; the log line is written with the session's
     commit, or after its rollback in a transaction of its own (see :func:`write_refusals`)."""
     pending: dict[str, tuple[str, str, str]] = s.info.setdefault(REFUSALS_INFO, {})
-    pending[record_id] = (reference, detail, current_actor(s))
+    pending[record_id] = (reference, detail, who(s))
 
 
 def _refuse_undoing(s: Session, obj: Initiator) -> None:

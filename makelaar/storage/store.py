@@ -247,8 +247,9 @@ def look_before_touching(path: Path) -> migrate.SchemaState:
     return state
 
 
-def open_store(url: str, *, upgrade: bool = True) -> Store:
-    """Open a store; by default back it up and bring it to the program's schema (refusing a newer one)."""
+def open_store(url: str, *, upgrade: bool = True, actor: str | None = None) -> Store:
+    """Open a store; by default back it up and bring it to the program's schema (refusing a newer one). ``actor``:
+    who works with it (the broker's name), for the audit log."""
     engine: Engine | None = None
     try:
         path = sqlite_path(url)
@@ -269,7 +270,7 @@ def open_store(url: str, *, upgrade: bool = True) -> Store:
         for part in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
             if part.exists():
                 backup._private(part)
-    store = Store(url=url, engine=engine, sessions=make_session_factory(engine), upgrade=result)
+    store = Store(url=url, engine=engine, sessions=make_session_factory(engine), upgrade=result, actor=actor)
     if upgrade:
         _reapply_forgotten(store)
     return store
