@@ -73,6 +73,10 @@ def _parser() -> argparse.ArgumentParser:
     r = dbsub.add_parser("restore", help="een back-up terugzetten")
     r.add_argument("file", metavar="BESTAND", help="de back-up die terug moet")
     dbsub.add_parser("info", help="toon welke database open is en wat erin staat")
+    dbsub.add_parser(
+        "wachtwoord",
+        help="het wachtwoord van de PostgreSQL-server bewaren in de sleutelbos van het systeem (niet in platte tekst)",
+    )
 
     demo = sub.add_parser("demo", help="vul de database met voorbeeldgegevens van een verzonnen gemeente")
     demo.add_argument("--force", action="store_true", help="ook als de database al gegevens bevat")
@@ -242,6 +246,8 @@ def _db(args: argparse.Namespace) -> int:
             if res.backup:
                 print(f"Back-up vooraf: {res.backup}")
         return EXIT_OK
+    if args.db_command == "wachtwoord":
+        return _store_password(url)
     path = sqlite_path(url)
     if args.db_command == "check":
         with _looking_engine(url, read_only=False) as engine:
@@ -281,6 +287,34 @@ def _db(args: argparse.Namespace) -> int:
             print(f"De vorige database is bewaard als {kept}")
         return EXIT_OK
     raise AssertionError(args.db_command)
+
+
+def _store_password(url: str) -> int:
+    """Put the server's password in the platform's keyring (asked without echo), never in a file of ours."""
+    import getpass
+
+    from makelaar.storage.engine import KEYRING_SERVICE, describe, is_sqlite, keyring_key
+
+    if is_sqlite(url):
+        raise KnownError("Een SQLite-database heeft geen wachtwoord; geef met --database het adres van de server.")
+    try:
+        import keyring
+    except ImportError:
+        raise KnownError(
+            "De sleutelbos is niet beschikbaar (het pakket keyring is niet geïnstalleerd). Zet het wachtwoord in "
+            ".pgpass (Windows: %APPDATA%\\postgresql\\pgpass.conf), alleen leesbaar voor uzelf."
+        ) from None
+    if not sys.stdin.isatty():
+        raise KnownError("Typ het wachtwoord in een terminal; het wordt niet uit een script gelezen.")
+    secret = getpass.getpass(f"Wachtwoord voor {describe(url)}: ")
+    if not secret:
+        raise KnownError("Er is geen wachtwoord ingetypt; er is niets bewaard.")
+    try:
+        keyring.set_password(KEYRING_SERVICE, keyring_key(url), secret)
+    except Exception as exc:
+        raise KnownError(f"De sleutelbos weigerde het wachtwoord: {exc}. Gebruik .pgpass.") from exc
+    print(f"Wachtwoord voor {describe(url)} bewaard in de sleutelbos van het systeem.")
+    return EXIT_OK
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -459,7 +493,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from makelaar.app import run_gui
 
-        return run_gui(args.database)
+        try:
+            return run_gui(args.database)
+        except KnownError as exc:  # e.g. a database address with a password in it, refused before any window
+            print(f"makelaar: {exc}", file=sys.stderr)
+            return EXIT_FAILED
     try:
         return COMMANDS[args.command](args)
     except KnownError as exc:
