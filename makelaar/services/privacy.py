@@ -285,10 +285,14 @@ def drafts_dir() -> Path:
 
 
 def _scrub_drafts(values: list[str]) -> None:
+    """Empty the name, e-mail and phone fields of intake drafts that hold the person's; a draft whose other text
+    still names them (a whole word of six characters or more) goes whole. A short name alone ("Jo") never removes
+    a draft about someone else."""
     folder = drafts_dir()
     wanted = {v.strip().casefold() for v in values if v.strip()}
     if not wanted or not folder.is_dir():
         return
+    words = [re.compile(rf"(?<!\w){re.escape(v)}(?!\w)") for v in wanted if len(v) >= 6]
     for path in folder.iterdir():
         if not path.is_file() or path.is_symlink():
             continue
@@ -298,23 +302,25 @@ def _scrub_drafts(values: list[str]) -> None:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        if not any(v in text.casefold() for v in wanted):
-            continue
         try:
             content = json.loads(text)
         except ValueError:
             content = None
         try:
             if not isinstance(content, dict):
-                path.unlink()  # a damaged draft that names the person: it cannot be cleaned, so it goes
+                if any(w.search(text.casefold()) for w in words):
+                    path.unlink()  # a damaged draft that names the person: it cannot be cleaned, so it goes
                 continue
+            emptied = False
             for key in ("name", "email", "phone"):
                 if str(content.get(key) or "").strip().casefold() in wanted:
                     content[key] = ""
-            if any(v in json.dumps(content, ensure_ascii=False).casefold() for v in wanted):
+                    emptied = True
+            rest = json.dumps(content, ensure_ascii=False).casefold()
+            if any(w.search(rest) for w in words):
                 path.unlink()  # the person is named elsewhere in the draft (its text): it goes whole
-                continue
-            write_private_bytes(path, json.dumps(content, ensure_ascii=False).encode("utf-8"))
+            elif emptied:
+                write_private_bytes(path, json.dumps(content, ensure_ascii=False).encode("utf-8"))
         except OSError:
             log.warning("een concept van de intake kon niet worden opgeschoond")
 
@@ -330,10 +336,11 @@ def forgotten_ids(s: Session) -> set[str]:
         return set()
 
 
-def reapply_forgotten(s: Session, actor: str | None = None, why: str = "") -> int:
+def reapply_forgotten(s: Session, actor: str | None = None, why: str = "", *, sync: bool = True) -> int:
     """Anonymise again every person on the forgotten list that holds personal data in this store (a restored
-    backup, a dump put back, an exchange), logged as such; and put the store's anonymised persons on the list.
-    Returns how many were anonymised again."""
+    backup, a dump put back, an exchange), logged as such; with ``sync``, also put the store's anonymised persons on
+    the list (a scan of the initiators: at start and after an exchange, not at every open). Returns how many were
+    anonymised again."""
     path = _list_path(s)
     if path is None:
         return 0
@@ -369,6 +376,8 @@ def reapply_forgotten(s: Session, actor: str | None = None, why: str = "") -> in
     if again:
         erase_copies(s, [p.id for p in again], values)
         log.warning("vergeten opnieuw toegepast op %d initiatiefnemers", len(again))
+    if not sync:
+        return len(again)
     anonymised = select(Initiator.id, Initiator.anonymised_at).where(Initiator.anonymised_at.is_not(None))
     here = {i: when for i, when in s.execute(anonymised) if i not in listed}
     if here:

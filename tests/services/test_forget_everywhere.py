@@ -275,3 +275,31 @@ def test_a_csv_import_does_not_bring_a_forgotten_person_back(store: Store, tmp_p
     assert _is_anonymous(store, person_id)
     with store.begin() as s:
         assert s.scalar(select(AuditEntry).where(AuditEntry.kind == audit.REFUSED)) is not None
+
+
+def test_a_short_name_does_not_remove_a_draft_about_someone_else(store: Store) -> None:
+    with store.begin() as s:
+        saved = ideas.save_idea(s, ideas.IdeaData(title="Bankje", initiators=[ideas.InitiatorData(name="Jo")]))
+    drafts = privacy.drafts_dir()
+    drafts.mkdir(parents=True, exist_ok=True)
+    other = drafts / "intake-ander.json"
+    body = {"title": "Project jongeren", "description": "Jo-jo wedstrijd", "name": "Kees", "email": "", "phone": ""}
+    other.write_text(json.dumps(body), encoding="utf-8")
+    try:
+        _forget(store, saved.initiators[0].id or "")
+        assert json.loads(other.read_text(encoding="utf-8")) == body
+    finally:
+        other.unlink(missing_ok=True)
+
+
+def test_a_draft_that_names_her_in_its_text_goes_whole(store: Store, tmp_path: Path) -> None:
+    person_id = _import_person(store, tmp_path)
+    drafts = privacy.drafts_dir()
+    drafts.mkdir(parents=True, exist_ok=True)
+    draft = drafts / "intake-tekst.json"
+    draft.write_text(json.dumps({"title": "Bankje", "description": f"Gebeld met {NAME}", "name": ""}), encoding="utf-8")
+    try:
+        _forget(store, person_id)
+        assert not draft.exists()
+    finally:
+        draft.unlink(missing_ok=True)
