@@ -31,7 +31,7 @@ from makelaar.domain.errors import AmbiguousError, KnownError, NotFoundError
 from makelaar.services import audit
 from makelaar.services.vocabulary import get_setting, municipality_name, set_setting
 from makelaar.storage import backup, forgotten
-from makelaar.storage.base import utcnow
+from makelaar.storage.base import ERASED_INFO, utcnow
 from makelaar.storage.engine import user_data_dir
 from makelaar.storage.files import write_private, write_private_bytes
 from makelaar.storage.models import Area, Consent, ExchangeRecord, Idea, ImportChange, Initiator, idea_initiators
@@ -241,6 +241,7 @@ def erase_copies(s: Session, person_ids: Collection[str], values: Iterable[str] 
     ids = set(person_ids)
     if not ids:
         return
+    s.info[ERASED_INFO] = True  # the store empties its journal after the commit
     s.flush()
     conn = s.connection()
     items = sorted(ids)

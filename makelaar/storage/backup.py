@@ -39,6 +39,14 @@ def _private(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
+def secure_leftovers(store: Path) -> None:
+    """Copies an interrupted backup or restore left behind (a crash, a program of an older version) hold residents'
+    data: readable by the user alone. Not deleted: another Makelaar may be writing one right now."""
+    for leftover in (*backup_dir(store).glob("*.partial"), *store.parent.glob(f"{store.name}.restoring")):
+        if leftover.is_file() and not leftover.is_symlink():
+            _private(leftover)
+
+
 def verify(path: Path) -> dict[str, int]:
     """Open a store read-only, run quick_check and count the rows of each table; raises StoreError if damaged."""
     try:

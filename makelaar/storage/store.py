@@ -18,7 +18,7 @@ from sqlalchemy.pool import NullPool
 
 from makelaar.domain.errors import StoreError
 from makelaar.storage import backup, migrate
-from makelaar.storage.base import ACTOR_INFO, REFUSALS_INFO
+from makelaar.storage.base import ACTOR_INFO, ERASED_INFO, REFUSALS_INFO
 from makelaar.storage.checkpoints import BackgroundCheckpoints, no_automatic_checkpoints
 from makelaar.storage.engine import describe, make_engine, make_session_factory, sqlite_path
 from makelaar.storage.startup import StartCheck
@@ -75,6 +75,8 @@ class Store:
                 if self.actor:
                     s.info[ACTOR_INFO] = self.actor
                 yield s
+            if s.info.pop(ERASED_INFO, False):
+                self._empty_journal()
         except OperationalError as exc:
             message = environment_problem(exc)
             if message is None:
@@ -85,6 +87,17 @@ class Store:
             refused = session.info.pop(REFUSALS_INFO, None) if session is not None else None
             if refused:
                 self._log_refusals(refused)
+
+    def _empty_journal(self) -> None:
+        """After personal data was erased: copy the WAL back into the store and truncate it, so the old values do
+        not linger in the journal file (secure_delete already overwrote them in the store's own pages)."""
+        if self.path is None or not self._may_write_file():
+            return
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except OperationalError:
+            logging.getLogger(__name__).warning("het journaal kon na het wissen niet worden leeggemaakt")
 
     def _log_refusals(self, refused: dict[str, tuple[str, str, str]]) -> None:
         """An attempt to bring a forgotten person back was refused and its action rolled back: the audit log still
@@ -270,6 +283,7 @@ def open_store(url: str, *, upgrade: bool = True, actor: str | None = None) -> S
         for part in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
             if part.exists():
                 backup._private(part)
+        backup.secure_leftovers(path)
     store = Store(url=url, engine=engine, sessions=make_session_factory(engine), upgrade=result, actor=actor)
     if upgrade:
         _reapply_forgotten(store)

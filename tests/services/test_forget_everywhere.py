@@ -303,3 +303,14 @@ def test_a_draft_that_names_her_in_its_text_goes_whole(store: Store, tmp_path: P
         assert not draft.exists()
     finally:
         draft.unlink(missing_ok=True)
+
+
+def test_after_forget_the_journal_holds_no_copy_either(store: Store, tmp_path: Path) -> None:
+    person_id = _import_person(store, tmp_path)
+    values = _stored_values(store, person_id)
+    _forget(store, person_id)  # no checkpoint by the test: the store empties its journal itself
+    assert store.path is not None
+    wal = Path(str(store.path) + "-wal")
+    raw = _raw(store.path) + (_raw(wal) if wal.exists() else b"")
+    for value in values:
+        assert value.encode() not in raw, value

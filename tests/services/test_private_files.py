@@ -160,3 +160,18 @@ def test_the_rejects_file_escapes_what_the_file_brought_in(store: Store, tmp_pat
     assert result.rejects_path is not None
     cells = [c for row in _cells(result.rejects_path)[1:] for c in row]
     assert "'=1+2" in cells and "'-3" in cells
+
+
+def test_leftovers_of_an_interrupted_backup_or_restore_are_made_private(store: Store, sqlite_template: Path) -> None:
+    from makelaar.storage.store import open_store
+
+    assert store.path is not None
+    folder = backup.backup_dir(store.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / "makelaar-20260101-120000-000000-dagelijks.sqlite.partial"
+    restoring = store.path.with_name(store.path.name + ".restoring")
+    for leftover in (partial, restoring):
+        leftover.write_bytes(b"kopie")
+        leftover.chmod(0o644)
+    open_store(store.url).close()
+    assert mode(partial) == 0o600 and mode(restoring) == 0o600
