@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from makelaar.domain.errors import KnownError
+
 PRIVATE = 0o600
 
 
@@ -56,8 +58,31 @@ def private_temporary(target: Path, suffix: str = ".tmp") -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
+# The first bytes of an SQLite database and of its write-ahead log: a file the program writes never replaces one.
+_DATABASE_MAGIC = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+
+
+def refuse_database(target: Path) -> None:
+    """Refuse to put a file in place of a database (the store itself, its journal, a backup): an export aimed at
+    the wrong file must not destroy the residents' records."""
+    try:
+        with target.open("rb") as handle:
+            head = handle.read(16)
+    except (FileNotFoundError, IsADirectoryError):
+        return
+    except OSError:
+        return  # not readable: os.replace will say what is wrong
+    if head.startswith(_DATABASE_MAGIC):
+        raise KnownError(
+            f"{target} is een database (of het journaal ervan); Makelaar schrijft daar geen ander bestand overheen. "
+            "Kies een andere naam."
+        )
+
+
 def write_private(target: Path, write: Callable[[Path], None]) -> None:
-    """Write ``target`` through ``write(path)`` into a private temporary file, then put it in place."""
+    """Write ``target`` through ``write(path)`` into a private temporary file, then put it in place (never in place
+    of a database)."""
+    refuse_database(target)
     with private_temporary(target) as temporary:
         write(temporary)
 

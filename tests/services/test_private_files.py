@@ -175,3 +175,25 @@ def test_leftovers_of_an_interrupted_backup_or_restore_are_made_private(store: S
         leftover.chmod(0o644)
     open_store(store.url).close()
     assert mode(partial) == 0o600 and mode(restoring) == 0o600
+
+
+@pytest.mark.parametrize("part", ["", "-wal"])
+def test_an_export_aimed_at_the_store_itself_is_refused(resident: tuple[Store, IdeaData], part: str) -> None:
+    from makelaar.domain.errors import KnownError
+
+    store, idea = resident
+    assert store.path is not None
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("SELECT 1")  # the journal exists while the store is open
+    target = Path(str(store.path) + part)
+    before = target.read_bytes()
+    with pytest.raises(KnownError, match="is een database"), store.begin() as s:
+        exchange.export_changes(s, target, everything=True)
+    assert target.read_bytes() == before
+    # A backup that happens to be called .csv is not overwritten by an export either.
+    disguised = backup.take_backup(store.path, store.path.with_name("kopie.csv"))
+    with pytest.raises(KnownError, match="is een database"), store.begin() as s:
+        csvio.export_path(s, "ideeen", disguised, own_records=True)
+    backup.verify(disguised)
+    with store.begin() as s:
+        assert ideas.get_idea(s, idea.id or "").title == INJECTED
