@@ -134,9 +134,8 @@ def _migrated_sqlite(revision: str) -> Schema:
             conn2.close()
 
 
-def check_sqlite_file(path: Path, revision: str, *, what: str) -> None:
-    """Refuse a file whose schema is not the program's own at ``revision``; ``what`` starts the message ("De
-    back-up X", "De database X")."""
+def file_differences(path: Path, revision: str, *, what: str) -> list[str]:
+    """How the schema of an SQLite file differs from the program's own at ``revision`` (empty: not at all)."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -147,7 +146,13 @@ def check_sqlite_file(path: Path, revision: str, *, what: str) -> None:
         raise StoreError(f"{what} is geen bruikbare Makelaar-database: {exc}") from exc
     finally:
         conn.close()
-    diff = differences(found, expected_sqlite(revision))
+    return differences(found, expected_sqlite(revision))
+
+
+def check_sqlite_file(path: Path, revision: str, *, what: str) -> None:
+    """Refuse a file whose schema is not the program's own at ``revision``; ``what`` starts the message ("De
+    back-up X", "De database X")."""
+    diff = file_differences(path, revision, what=what)
     if diff:
         shown = "; ".join(diff[:8]) + (f"; en nog {len(diff) - 8}" if len(diff) > 8 else "")
         raise StoreError(

@@ -108,3 +108,15 @@ def test_an_older_store_is_compared_with_its_own_revision(tmp_path: Path) -> Non
     older = schema_check._migrated_sqlite("0008")
     assert "trigger activities_contact_insert" not in older
     assert schema_check.differences(older, schema_check.expected_sqlite("0008")) == []
+
+
+def test_db_check_names_the_difference(
+    sqlite_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from makelaar.cli import main
+
+    planted = _copy(sqlite_template, tmp_path / "makelaar.sqlite", SPY)
+    assert main(["--database", sqlite_url_for(planted), "db", "check"]) == 1
+    out = capsys.readouterr().out
+    assert "extra trigger 'undo_forget' (op tabel initiators)" in out
+    assert "in orde" not in out
