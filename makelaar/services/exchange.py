@@ -832,6 +832,15 @@ def _plan(s: Session, data: ExchangeFile) -> _Work:
             actions.append(action)
     _plan_deletions(conn, data, plan, actions, rekey, names)
     _name_matches(conn, plan, data)
+    gone = sum(1 for a in actions if a.kind == "anonymise")
+    if gone:
+        # Said before anything is applied (the dialog and --dry-run show it): this cannot be undone, not even with
+        # the backup taken before the exchange, because the forgotten list is applied again after a restore.
+        who, verb = ("initiatiefnemer is", "wordt") if gone == 1 else ("initiatiefnemers zijn", "worden")
+        plan.notes.append(
+            f"{gone} {who} in de andere database vergeten of geanonimiseerd en {verb} hier ook geanonimiseerd; dat "
+            "kan niet ongedaan worden gemaakt."
+        )
     return _Work(plan, actions, rekey, names)
 
 

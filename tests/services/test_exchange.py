@@ -839,6 +839,7 @@ def test_forget_then_exchange_keep_mine_on_the_laptop_still_forgets(pair: Pair) 
     plan = send(pair.office, pair.laptop, pair.folder, keep=Choice.MINE)
 
     assert plan.updated["initiators"] == 1
+    assert any("ook geanonimiseerd; dat kan niet ongedaan" in n for n in plan.notes)
     assert _fatima(pair.laptop)[1:] == (privacy.ANONYMOUS_NAME, None, None)
     path = pair.laptop.path
     if path is not None:
