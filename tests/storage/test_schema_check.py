@@ -120,3 +120,17 @@ def test_db_check_names_the_difference(
     out = capsys.readouterr().out
     assert "extra trigger 'undo_forget' (op tabel initiators)" in out
     assert "in orde" not in out
+
+
+def test_db_restore_refuses_a_planted_backup(
+    sqlite_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from makelaar.cli import main
+
+    target = _copy(sqlite_template, tmp_path / "makelaar.sqlite")
+    before = target.read_bytes()
+    planted = _copy(sqlite_template, tmp_path / "geplant.sqlite", SPY)
+    assert main(["--database", sqlite_url_for(target), "db", "restore", str(planted)]) == 2
+    err = capsys.readouterr().err
+    assert "extra trigger 'undo_forget'" in err and "extra tabel 'spy_copy'" in err
+    assert target.read_bytes() == before
