@@ -36,6 +36,7 @@ _ARGPARSE_NL = {
 argparse._ = lambda text: _ARGPARSE_NL.get(text, text)  # type: ignore[attr-defined]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
+PASSPHRASE_ENV = "MAKELAAR_EXCHANGE_PASSPHRASE"
 
 
 class _VersionAction(argparse.Action):
@@ -70,6 +71,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="de database: sqlite:///pad/naar/bestand.sqlite of postgresql+psycopg://gebruiker@server/naam",
     )
+    p.add_argument(
+        "--as",
+        dest="actor",
+        metavar="NAAM",
+        help="uw naam voor het logboek persoonsgegevens (standaard: de naam uit de instellingen van het programma; "
+        "anders vraagt Makelaar erom)",
+    )
     sub = p.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
 
     db = sub.add_parser("db", help="de database bijwerken, controleren, back-uppen of terugzetten")
@@ -81,6 +89,10 @@ def _parser() -> argparse.ArgumentParser:
     r = dbsub.add_parser("restore", help="een back-up terugzetten")
     r.add_argument("file", metavar="BESTAND", help="de back-up die terug moet")
     dbsub.add_parser("info", help="toon welke database open is en wat erin staat")
+    dbsub.add_parser(
+        "wachtwoord",
+        help="het wachtwoord van de PostgreSQL-server bewaren in de sleutelbos van het systeem (niet in platte tekst)",
+    )
 
     demo = sub.add_parser("demo", help="vul de database met voorbeeldgegevens van een verzonnen gemeente")
     demo.add_argument("--force", action="store_true", help="ook als de database al gegevens bevat")
@@ -108,10 +120,19 @@ def _parser() -> argparse.ArgumentParser:
     xch = sub.add_parser("exchange", help="wijzigingen uitwisselen tussen laptop en kantoor (één bestand)")
     xsub = xch.add_subparsers(dest="exchange_command", metavar="ACTIE", required=True, title="acties")
     x_exp = xsub.add_parser("export", help="schrijf wat sinds de vorige uitwisseling is veranderd naar een bestand")
-    x_exp.add_argument("file", metavar="BESTAND", help="eindigt op .json of .json.gz")
+    x_exp.add_argument("file", metavar="BESTAND", help="bijvoorbeeld uitwisseling.makelaar")
     x_exp.add_argument("--alles", action="store_true", help="alle records, niet alleen de wijzigingen")
+    x_exp.add_argument(
+        "--onversleuteld",
+        action="store_true",
+        help="niet versleutelen (JSON, .json of .json.gz); standaard wordt het bestand versleuteld met het "
+        f"wachtwoord uit {PASSPHRASE_ENV} of dat u intypt",
+    )
     x_imp = xsub.add_parser("import", help="een uitwisselbestand inlezen en samenvoegen")
     x_imp.add_argument("file", metavar="BESTAND")
+    x_imp.add_argument(
+        "--onversleuteld", action="store_true", help="ook een onversleuteld bestand inlezen (standaard geweigerd)"
+    )
     x_imp.add_argument("--dry-run", action="store_true", help="alleen laten zien wat er zou gebeuren")
     x_imp.add_argument(
         "--keep",
@@ -158,13 +179,38 @@ def _positive(text: str) -> int:
     return value
 
 
+# Commands that change or export personal data: the audit log must say who, so without a name they ask for one.
+_LOGGED = frozenset({"privacy", "import", "export", "exchange", "demo"})
+
+
+def settings_name() -> str:
+    """The broker's name from the program's settings (Instellingen), as the window uses it; empty when not set."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:
+        return ""
+    return str(QSettings("Makelaar", "Makelaar").value("ui/broker_name", "") or "").strip()
+
+
+def actor(args: argparse.Namespace) -> str | None:
+    """Who runs this command, for the audit log: --as NAAM, else the settings' name, else asked in a terminal.
+    None: no name to be had (a script without --as); the log then names the computer account, marked as such."""
+    given = (getattr(args, "actor", None) or "").strip() or settings_name()
+    if given:
+        return given
+    if getattr(args, "command", None) in _LOGGED and sys.stdin.isatty():
+        typed = input("Uw naam voor het logboek persoonsgegevens: ").strip()
+        return typed or None
+    return None
+
+
 @contextmanager
 def _open(args: argparse.Namespace) -> Iterator[Store]:
     """The store of this command, brought up to date, and closed again however the command ends."""
     from makelaar.storage.engine import resolve_database_url
     from makelaar.storage.store import open_store
 
-    store = open_store(resolve_database_url(args.database))
+    store = open_store(resolve_database_url(args.database), actor=actor(args))
     try:
         yield store
     finally:
@@ -216,6 +262,8 @@ def _db(args: argparse.Namespace) -> int:
             if res.backup:
                 print(f"Back-up vooraf: {res.backup}")
         return EXIT_OK
+    if args.db_command == "wachtwoord":
+        return _store_password(url)
     path = sqlite_path(url)
     if args.db_command == "check":
         with _looking_engine(url, read_only=False) as engine:
@@ -257,6 +305,34 @@ def _db(args: argparse.Namespace) -> int:
     raise AssertionError(args.db_command)
 
 
+def _store_password(url: str) -> int:
+    """Put the server's password in the platform's keyring (asked without echo), never in a file of ours."""
+    import getpass
+
+    from makelaar.storage.engine import KEYRING_SERVICE, describe, is_sqlite, keyring_key
+
+    if is_sqlite(url):
+        raise KnownError("Een SQLite-database heeft geen wachtwoord; geef met --database het adres van de server.")
+    try:
+        import keyring
+    except ImportError:
+        raise KnownError(
+            "De sleutelbos is niet beschikbaar (het pakket keyring is niet geïnstalleerd). Zet het wachtwoord in "
+            ".pgpass (Windows: %APPDATA%\\postgresql\\pgpass.conf), alleen leesbaar voor uzelf."
+        ) from None
+    if not sys.stdin.isatty():
+        raise KnownError("Typ het wachtwoord in een terminal; het wordt niet uit een script gelezen.")
+    secret = getpass.getpass(f"Wachtwoord voor {describe(url)}: ")
+    if not secret:
+        raise KnownError("Er is geen wachtwoord ingetypt; er is niets bewaard.")
+    try:
+        keyring.set_password(KEYRING_SERVICE, keyring_key(url), secret)
+    except Exception as exc:
+        raise KnownError(f"De sleutelbos weigerde het wachtwoord: {exc}. Gebruik .pgpass.") from exc
+    print(f"Wachtwoord voor {describe(url)} bewaard in de sleutelbos van het systeem.")
+    return EXIT_OK
+
+
 def _demo(args: argparse.Namespace) -> int:
     from makelaar.services import demo
 
@@ -290,17 +366,42 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def passphrase(*, confirm: bool) -> str:
+    """The exchange file's passphrase: from MAKELAAR_EXCHANGE_PASSPHRASE (scripts), else typed without echo."""
+    import getpass
+
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise KnownError(
+            f"Het uitwisselbestand wordt versleuteld: zet het wachtwoord in {PASSPHRASE_ENV}, of start de opdracht "
+            "in een terminal om het in te typen."
+        )
+    typed = getpass.getpass("Wachtwoord van het uitwisselbestand: ")
+    if confirm and getpass.getpass("Nog een keer: ") != typed:
+        raise KnownError("De twee wachtwoorden verschillen; er is niets geschreven.")
+    return typed
+
+
 def _exchange(args: argparse.Namespace) -> int:
-    from makelaar.services import exchange
+    from makelaar.services import exchange, sealed
 
     path = Path(args.file)
     if args.exchange_command == "export":
+        secret = None
+        if not args.onversleuteld:
+            secret = passphrase(confirm=True)
+            sealed.check_passphrase(secret)
         with _open(args) as store, store.begin() as s:
-            summary = exchange.export_changes(s, path, everything=args.alles)
+            summary = exchange.export_changes(s, path, everything=args.alles, passphrase=secret)
         for line in summary.summary_lines():
             print(line)
+        if secret is None:
+            print("Let op: dit bestand is niet versleuteld en bevat persoonsgegevens.")
         return EXIT_OK
-    data = exchange.read_file(path)
+    secret = passphrase(confirm=False) if exchange.is_encrypted(path) else None
+    data = exchange.read_file(path, secret, allow_plain=args.onversleuteld)
     keep = exchange.Choice(args.keep) if args.keep else None
     with _open(args) as store:
         with store.begin() as s:
@@ -410,7 +511,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from makelaar.app import run_gui
 
-        return run_gui(args.database)
+        try:
+            return run_gui(args.database)
+        except KnownError as exc:  # e.g. a database address with a password in it, refused before any window
+            print(f"makelaar: {exc}", file=sys.stderr)
+            return EXIT_FAILED
     try:
         return COMMANDS[args.command](args)
     except KnownError as exc:

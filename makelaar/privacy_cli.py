@@ -61,7 +61,8 @@ def _plural(n: int, one: str, many: str) -> str:
 
 
 def run(args: argparse.Namespace, store: Store, *, today: date | None = None) -> int:
-    """Run one `privacy` action on an open store; the actor in the audit log is the user of the operating system."""
+    """Run one `privacy` action on an open store; the audit log names the store's actor (``makelaar --as NAAM``,
+    or the name from the settings)."""
     from makelaar.domain.formatting import format_date
     from makelaar.services import privacy
 

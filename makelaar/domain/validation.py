@@ -38,7 +38,8 @@ def clean_email(value: str | None) -> str | None:
     assert value is not None
     clean = _email(value.strip())
     if clean is None:
-        raise ValueError(f"'{value.strip()}' is geen geldig e-mailadres, zoals naam@voorbeeld.nl.")
+        # Not the value itself: an import's rejections go to the terminal, and a resident's address is no example.
+        raise ValueError("E-mail: geen geldig e-mailadres; schrijf het zoals naam@voorbeeld.nl.")
     return clean
 
 
@@ -48,7 +49,7 @@ def clean_phone(value: str | None) -> str | None:
     assert value is not None
     clean = _phone(value)
     if clean is None:
-        raise ValueError(f"'{value.strip()}' is geen geldig telefoonnummer, zoals 06 12345678 of 020 123 4567.")
+        raise ValueError("Telefoon: geen geldig telefoonnummer; schrijf het zoals 06 12345678 of 020 123 4567.")
     return clean
 
 

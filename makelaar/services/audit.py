@@ -20,8 +20,10 @@ from typing import Any
 
 from sqlalchemy import and_, event, func, inspect, or_, select
 from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm.base import NO_VALUE
 
-from makelaar.storage.base import ACTOR_INFO, new_id, utcnow
+from makelaar.domain.errors import KnownError
+from makelaar.storage.base import ACTOR_INFO, REFUSALS_INFO, new_id, utcnow
 from makelaar.storage.models import AuditEntry, Consent, Initiator
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,9 @@ FORGOTTEN = "vergeten"
 EXPORTED = "inzage geëxporteerd"
 FILE_EXPORTED = "bestand met persoonsgegevens geëxporteerd"
 REPORT_MADE = "rapport met naam gemaakt"
+REAPPLIED = "vergeten opnieuw toegepast"  # a restored backup or an exchange brought a forgotten person back
+REFUSED = "terugzetten geweigerd"  # an attempt to put personal data back on a forgotten person
+UNANONYMISED = "anonimisering opgeheven"  # never by the program itself; logged if anything did it
 
 # Which kind of personal data a column of initiators holds; the log names the kind, never the value.
 FIELD_KINDS = {
@@ -66,11 +71,13 @@ class AuditLine:
 
 
 def system_user() -> str:
-    """The user name of the operating system, or "onbekend" where there is none (a container without passwd)."""
+    """The user name of the operating system, marked as such (no broker's name was given), or "onbekend" where there
+    is none (a container without passwd)."""
     try:
-        return getpass.getuser() or "onbekend"
+        user = getpass.getuser()
     except (OSError, KeyError):
         return "onbekend"
+    return f"{user} (computeraccount)" if user else "onbekend"
 
 
 def set_actor(s: Session, actor: str | None) -> None:
@@ -99,14 +106,35 @@ def record(
     s.add(_entry(s, kind, table, record_id, reference, actor, detail))
 
 
+_ROLE_KEY = "makelaar.audit.role"
+
+
+def server_role(s: Session) -> str | None:
+    """On PostgreSQL the role this session connects as (each broker has their own); None on SQLite."""
+    if s.get_bind().dialect.name != "postgresql":
+        return None
+    if _ROLE_KEY not in s.info:
+        s.info[_ROLE_KEY] = str(s.connection().exec_driver_sql("SELECT current_user").scalar() or "")
+    return str(s.info[_ROLE_KEY]) or None
+
+
+def who(s: Session, actor: str | None = None) -> str:
+    """What a log line says about who did it: the broker's name, and on a server the role they connected as."""
+    name = actor or current_actor(s)
+    role = server_role(s)
+    if role and role != name:
+        name = f"{name} (rol {role})"
+    return name[:_ACTOR_LEN]
+
+
 def _entry(
     s: Session, kind: str, table: str, record_id: str, reference: str, actor: str | None, detail: str
 ) -> AuditEntry:
-    who = (actor or current_actor(s))[:_ACTOR_LEN]
+    who_ = who(s, actor)
     return AuditEntry(
         id=new_id(),
         occurred_at=utcnow(),
-        actor=who,
+        actor=who_,
         kind=kind,
         record_table=table,
         record_id=record_id,
@@ -193,6 +221,7 @@ def _before_flush(s: Session, flush_context: UOWTransaction, instances: Any) -> 
     for obj in s.dirty:
         if not isinstance(obj, Initiator) or not s.is_modified(obj, include_collections=False):
             continue
+        _refuse_undoing(s, obj)
         if inspect(obj).attrs.anonymised_at.history.has_changes():
             # Anonymising is logged by whoever does it, as "geanonimiseerd" (retention) or "vergeten" (a request).
             continue
@@ -208,4 +237,74 @@ def _before_flush(s: Session, flush_context: UOWTransaction, instances: Any) -> 
         log.debug("audit: %d regels", len(entries))
 
 
+class AnonymisedError(KnownError):
+    """Personal data was to be put back on a person who was forgotten or anonymised: refused (one way only)."""
+
+    def __init__(self, reference: str) -> None:
+        super().__init__(
+            f"{reference or 'Deze persoon'} is vergeten of geanonimiseerd; naam en contactgegevens kunnen niet "
+            "terugkomen. Er is niets opgeslagen. Is het iemand die opnieuw contact zoekt, voeg dan een nieuwe "
+            "initiatiefnemer toe."
+        )
+
+
+def _puts_data_back(obj: Initiator) -> bool:
+    """Whether this change clears the anonymisation or writes a name or contact data (anonymising is allowed)."""
+    state = inspect(obj)
+    if obj.anonymised_at is None:
+        return True
+    for column in FIELD_KINDS:
+        if not state.attrs[column].history.has_changes():
+            continue
+        value = getattr(obj, column)
+        if value and not (column == "name" and value == "(geanonimiseerd)"):
+            return True
+    return False
+
+
+def note_refusal(s: Session, record_id: str, reference: str, detail: str) -> None:
+    """Remember an attempt to bring a forgotten person's data back; the log line is written with the session's
+    commit, or after its rollback in a transaction of its own (see :func:`write_refusals`)."""
+    pending: dict[str, tuple[str, str, str]] = s.info.setdefault(REFUSALS_INFO, {})
+    pending[record_id] = (reference, detail, who(s))
+
+
+def _refuse_undoing(s: Session, obj: Initiator) -> None:
+    """The one-way rule: a person anonymised in the store stays anonymous, whichever path writes."""
+    history = inspect(obj).attrs.anonymised_at.history
+    was = next((v for v in (*history.deleted, *history.unchanged) if v is not NO_VALUE), None)
+    if was is None or not _puts_data_back(obj):
+        return
+    note_refusal(s, obj.id, obj.reference, "naam of contactgegevens terugzetten")
+    raise AnonymisedError(obj.reference)
+
+
+def _entries_for_refusals(pending: dict[str, tuple[str, str, str]]) -> list[AuditEntry]:
+    return [
+        AuditEntry(
+            id=new_id(),
+            occurred_at=utcnow(),
+            actor=actor[:_ACTOR_LEN],
+            kind=REFUSED,
+            record_table="initiators",
+            record_id=record_id,
+            reference=reference,
+            detail=detail[:200],
+        )
+        for record_id, (reference, detail, actor) in pending.items()
+    ]
+
+
+def _before_commit(s: Session) -> None:
+    pending = s.info.pop(REFUSALS_INFO, None)
+    if pending:
+        s.add_all(_entries_for_refusals(pending))
+
+
+def write_refusals(s: Session, pending: dict[str, tuple[str, str, str]]) -> None:
+    """Write the log lines of refused attempts whose own transaction was rolled back."""
+    s.add_all(_entries_for_refusals(pending))
+
+
 event.listen(Session, "before_flush", _before_flush)
+event.listen(Session, "before_commit", _before_commit)

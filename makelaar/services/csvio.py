@@ -38,7 +38,6 @@ import csv
 import errno
 import functools
 import io
-import os
 import re
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -66,6 +65,7 @@ from makelaar.services import audit, ideas, imports, matches, organisations
 from makelaar.services import vocabulary as vocab
 from makelaar.services.listing import ListQuery
 from makelaar.storage.base import ACTOR_INFO, new_id, utcnow
+from makelaar.storage.files import write_private
 from makelaar.storage.models import (
     Activity,
     Area,
@@ -503,7 +503,7 @@ def _read_csv(path: Path, text: str) -> Table:
                 cells = next(reader)
             except StopIteration:
                 break
-            records.append((first_line, [c.replace("\r\n", "\n").replace("\r", "\n") for c in cells]))
+            records.append((first_line, [_unescaped(c).replace("\r\n", "\n").replace("\r", "\n") for c in cells]))
     except csv.Error as exc:
         line = skipped + reader.line_num
         if "field larger than field limit" in str(exc):
@@ -1684,13 +1684,23 @@ def export_path(s: Session, kind: str, path: Path, *, query: ListQuery | None = 
 
 
 def _replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Write to a temporary file beside the target first, so a failed write never leaves half a file."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    """Write to a temporary file beside the target first, so a failed write never leaves half a file. The file is
+    readable by the user alone (0600) from its first byte, also when it replaces one that was not: exports and
+    rejects files hold residents' data (storage.files)."""
+    write_private(path, write)
+
+
+# What a spreadsheet reads as the start of a formula (OWASP "CSV injection"): such a cell gets a leading apostrophe,
+# so Excel and LibreOffice show it as text. A cell read back with that apostrophe loses it again (_unescaped).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _escaped(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def _unescaped(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
 
 
 def _write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
@@ -1698,8 +1708,8 @@ def _write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]]
         # UTF-8 with BOM and ';': what Dutch Excel opens without asking, and what it writes itself.
         with target.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-            writer.writerow(headers)
-            writer.writerows(rows)
+            writer.writerow([_escaped(h) for h in headers])
+            writer.writerows([_escaped(str(c)) for c in row] for row in rows)
 
     _replace_atomically(path, write)
 

@@ -91,10 +91,11 @@ from makelaar.domain.enums import ActivityKind
 from makelaar.domain.errors import KnownError
 from makelaar.domain.formatting import format_date, format_datetime, format_euro
 from makelaar.domain.vocabulary import normalise
-from makelaar.services import audit
+from makelaar.services import audit, sealed
 from makelaar.services.common import next_reference
 from makelaar.services.vocabulary import get_setting, municipality_name, set_setting
 from makelaar.storage.base import new_id, utcnow
+from makelaar.storage.files import write_private
 from makelaar.storage.models import Activity, ReferenceCounter
 from makelaar.storage.tracking import (
     APPLYING,
@@ -317,30 +318,90 @@ def store_id(s: Session) -> str:
     return value
 
 
-def _write(path: Path, payload: dict[str, Any]) -> None:
+def _write(path: Path, payload: dict[str, Any], passphrase: str | None = None) -> None:
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    try:
-        if path.name.endswith(".gz"):
+
+    def write(target: Path) -> None:
+        if passphrase is not None:
+            target.write_bytes(sealed.seal(gzip.compress(text.encode("utf-8"), compresslevel=6), passphrase))
+        elif path.name.endswith(".gz"):
             # Level 6 (zlib's default): under half of level 9's time, for a file a few per cent larger.
-            with gzip.open(path, "wt", encoding="utf-8", compresslevel=6) as fh:
+            with gzip.open(target, "wt", encoding="utf-8", compresslevel=6) as fh:
                 fh.write(text)
         else:
-            path.write_text(text, encoding="utf-8")
+            target.write_text(text, encoding="utf-8")
+
+    try:
+        # Names and contact data on a USB stick: readable by the user alone, and whole or not at all.
+        write_private(path, write)
     except OSError as exc:
         raise KnownError(f"Het uitwisselbestand {path} kan niet worden geschreven: {exc.strerror or exc}.") from exc
 
 
-def read_file(path: Path) -> ExchangeFile:
-    """Read an exchange file (plain or gzipped JSON); refuse a damaged one or one from a newer program."""
+class PassphraseNeededError(KnownError):
+    """The file is encrypted and no passphrase was given."""
+
+
+class PlainFileError(KnownError):
+    """The file is not encrypted and reading a plain file was not chosen explicitly."""
+
+
+# Files beyond these sizes are no exchange of a municipality's brokers: refused before they fill the memory.
+MAX_FILE_BYTES = 2 * 1024**3
+MAX_JSON_BYTES = 4 * 1024**3
+
+
+def is_encrypted(path: Path) -> bool:
+    """Whether ``path`` is an encrypted exchange file (False when it cannot be read: read_file says why)."""
     try:
+        with path.open("rb") as handle:
+            return sealed.is_sealed(handle.read(len(sealed.MAGIC)))
+    except OSError:
+        return False
+
+
+def _gunzip(raw: bytes) -> bytes:
+    import zlib
+
+    unpacker = zlib.decompressobj(wbits=31)
+    try:
+        out = unpacker.decompress(raw, MAX_JSON_BYTES)
+    except zlib.error as exc:
+        raise ValueError(str(exc)) from None
+    if unpacker.unconsumed_tail or len(out) >= MAX_JSON_BYTES:
+        raise ValueError("te groot")  # a gzip "bomb"
+    if not unpacker.eof:
+        raise ValueError("afgebroken")  # cut off: a truncated file is damaged, not half read
+    return out
+
+
+def read_file(path: Path, passphrase: str | None = None, *, allow_plain: bool = True) -> ExchangeFile:
+    """Read an exchange file (encrypted, or plain or gzipped JSON); refuse a damaged one or one from a newer program.
+
+    An encrypted file needs ``passphrase`` (else PassphraseNeededError); a wrong one, or a file changed on the way,
+    is refused whole. ``allow_plain=False`` refuses a file that is not encrypted (PlainFileError): the CLI and the
+    window read a plain file only when the user chose so explicitly.
+    """
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise KnownError(f"{path} is te groot voor een uitwisselbestand; er is niets ingelezen.")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise KnownError(f"Het bestand {path} bestaat niet.") from None
     except OSError as exc:
         raise KnownError(f"Het bestand {path} kan niet worden gelezen: {exc.strerror or exc}.") from exc
+    if sealed.is_sealed(raw):
+        if passphrase is None:
+            raise PassphraseNeededError(f"{path} is versleuteld; geef het wachtwoord van het uitwisselbestand.")
+        raw = sealed.unseal(raw, passphrase, str(path))
+    elif not allow_plain:
+        raise PlainFileError(
+            f"{path} is niet versleuteld. Een onversleuteld uitwisselbestand wordt alleen ingelezen als u daar "
+            "uitdrukkelijk voor kiest (op de opdrachtregel: --onversleuteld); er is niets ingelezen."
+        )
     try:
         if raw[:2] == b"\x1f\x8b":
-            raw = gzip.decompress(raw)
+            raw = _gunzip(raw)
         payload = json.loads(raw.decode("utf-8"))
     except (OSError, EOFError, UnicodeDecodeError, ValueError):
         raise KnownError(
@@ -454,9 +515,12 @@ def _recently_touched(conn: Connection, spec: Spec, since: datetime) -> set[str]
     return set(conn.scalars(select(table.c.id).where(column > since)).all())
 
 
-def export_changes(s: Session, path: Path, *, everything: bool = False) -> ExportSummary:
+def export_changes(s: Session, path: Path, *, everything: bool = False, passphrase: str | None = None) -> ExportSummary:
     """Write what changed since the last export (``everything``: every record) to ``path``, each record with the
-    hashes of its earlier versions; then nothing is pending any more."""
+    hashes of its earlier versions; then nothing is pending any more. With ``passphrase`` the file is encrypted
+    (makelaar.services.sealed); without, it is plain JSON (gzipped when the name ends in ``.gz``)."""
+    if passphrase is not None:
+        sealed.check_passphrase(passphrase)  # before anything is marked as sent
     s.flush()
     conn = s.connection()
     since_text = get_setting(s, LAST_EXPORT)
@@ -532,11 +596,14 @@ def export_changes(s: Session, path: Path, *, everything: bool = False) -> Expor
         "records": out_records,
         "deletions": deletions,
     }
-    _write(path, payload)
+    _write(path, payload, passphrase)
     people = sum(1 for r in out_records if r["table"] == "initiators")
     if people:
         # The audit log says that residents' data left the program, and how much; not whose or what.
-        audit.record(s, audit.FILE_EXPORTED, "initiators", "-", detail=f"{people} initiatiefnemer(s), uitwisselbestand")
+        how = "versleuteld" if passphrase is not None else "onversleuteld"
+        audit.record(
+            s, audit.FILE_EXPORTED, "initiators", "-", detail=f"{people} initiatiefnemer(s), uitwisselbestand, {how}"
+        )
     conn.execute(update(_TOMB).where(_TOMB.c.pending.is_(True)).values(pending=False))
     set_setting(s, LAST_EXPORT, now.isoformat())
     return ExportSummary(path=path, records=sent, deletions=len(deletions))
@@ -580,6 +647,8 @@ class _Action:
     local_hash: str | None = None
     history: list[str] = field(default_factory=list)  # the local record's (or its tombstone's)
     conflict: Conflict | None = None
+    values: list[str] = field(default_factory=list)  # anonymise: the local personal data that goes (for its copies)
+    reference: str = ""  # anonymise, refuse: the local reference, for the audit log
 
 
 @dataclass
@@ -707,6 +776,7 @@ def _plan(s: Session, data: ExchangeFile) -> _Work:
         states[spec.table] = _state(conn, spec.table, wanted) if wanted else {}
         tombs[spec.table] = _tombstones(conn, spec.table, [r.id for r in incoming]) if incoming else {}
     revived = _revived(by_table, contents, tombs)
+    listed = _forgotten(s)
     # Parents deleted here: a record under one that the database would have deleted with it stays deleted.
     cascaded = _deleted_parents(conn, by_table, contents, backs)
     arriving: set[str] = set()
@@ -714,9 +784,16 @@ def _plan(s: Session, data: ExchangeFile) -> _Work:
     actions: list[_Action] = []
     for spec in SPECS:
         for r in by_table.get(spec.table, []):
-            theirs = r.version
             own_id = backs[spec.table].get(r.id, r.id)
             content = contents[spec.table].get(own_id)
+            if spec.table == "initiators":
+                if r.data.get("anonymised_at"):
+                    r = _anonymous(r)  # an anonymised person carries no personal data, whatever the file says
+                one_way = _one_way(plan, spec, r, content, listed, states[spec.table].get(own_id))
+                if one_way is not None:
+                    actions.append(one_way)
+                    continue
+            theirs = r.version
             if content is None:
                 gone_with = [
                     r.data[c]
@@ -755,7 +832,103 @@ def _plan(s: Session, data: ExchangeFile) -> _Work:
             actions.append(action)
     _plan_deletions(conn, data, plan, actions, rekey, names)
     _name_matches(conn, plan, data)
+    gone = sum(1 for a in actions if a.kind == "anonymise")
+    if gone:
+        # Said before anything is applied (the dialog and --dry-run show it): this cannot be undone, not even with
+        # the backup taken before the exchange, because the forgotten list is applied again after a restore.
+        who, verb = ("initiatiefnemer is", "wordt") if gone == 1 else ("initiatiefnemers zijn", "worden")
+        plan.notes.append(
+            f"{gone} {who} in de andere database vergeten of geanonimiseerd en {verb} hier ook geanonimiseerd; dat "
+            "kan niet ongedaan worden gemaakt."
+        )
     return _Work(plan, actions, rekey, names)
+
+
+# --- the one-way rule for forgotten persons -------------------------------------------------------------
+
+_PERSONAL = ("email", "phone", "address", "postcode")
+
+
+def _forgotten(s: Session) -> set[str]:
+    """The persons this store keeps forgotten: those on its forgotten list (the store's anonymised persons are
+    recognised by their record)."""
+    from makelaar.services import privacy
+
+    return privacy.forgotten_ids(s)
+
+
+def _anonymous(r: Incoming) -> Incoming:
+    data = {**r.data, "name": _ANONYMOUS_NAME, **dict.fromkeys(_PERSONAL)}
+    return replace(r, data=data, history=[])
+
+
+def _has_personal_data(data: Mapping[str, Any]) -> bool:
+    return data.get("name") not in (None, "", _ANONYMOUS_NAME) or any(data.get(k) for k in _PERSONAL)
+
+
+def _one_way(
+    plan: Plan,
+    spec: Spec,
+    r: Incoming,
+    content: dict[str, Any] | None,
+    listed: set[str],
+    state: tuple[list[str], str | None, bool] | None,
+) -> _Action | None:
+    """Anonymisation goes one way: a person forgotten or anonymised here never takes a name or contact data from a
+    file (the attempt is logged), and a person the other store anonymised is anonymised here, whatever was changed
+    here meanwhile (no conflict, no choice). None: the ordinary rules apply."""
+    title = _title(spec, r.data)
+    here_anonymous = content is not None and content.get("anonymised_at") is not None
+    if content is None:
+        if r.id not in listed:
+            return None
+        plan.skipped.append(f"{title}: is in deze database vergeten; niet opnieuw toegevoegd.")
+        kind = "refuse" if _has_personal_data(r.data) else "skipped"
+        return _Action(kind, spec.table, r.id, r, reference=str(r.data.get("reference") or ""))
+    reference = str(content.get("reference") or "")
+    if here_anonymous or r.id in listed:
+        if not _has_personal_data(r.data):
+            plan.unchanged += 1
+            return _Action("unchanged-anonymous", spec.table, r.id, r)
+        plan.notes.append(
+            f"{title}: is in deze database vergeten of geanonimiseerd; naam en contactgegevens uit het bestand zijn "
+            "niet overgenomen."
+        )
+        return _Action("refuse", spec.table, r.id, r, reference=reference)
+    if not r.data.get("anonymised_at"):
+        return None
+    plan.updated[spec.table] += 1
+    values = [str(content.get(k)) for k in ("name", "email", "phone", "address") if content.get(k)]
+    return _Action(
+        "anonymise",
+        spec.table,
+        r.id,
+        r,
+        local_hash=content_hash(content),
+        history=state[0] if state else [],
+        values=values,
+        reference=reference,
+    )
+
+
+def _after_one_way(s: Session, work: _Work, forced: list[_Action]) -> None:
+    """The audit log and the copies of the one-way rule, after the records were written."""
+    from makelaar.services import privacy
+
+    source = work.plan.source
+    for a in work.actions:
+        if a.kind == "refuse":
+            audit.record(s, audit.REFUSED, "initiators", a.id, a.reference, detail=f"uitwisseling met {source}"[:200])
+    done = [a for a in forced if a.kind == "written"]
+    for a in done:
+        audit.record(
+            s, audit.ANONYMISED, "initiators", a.id, a.reference, detail=f"via uitwisseling met {source}"[:200]
+        )
+    privacy.erase_copies(s, [a.id for a in done], [v for a in done for v in a.values])
+    privacy.reapply_forgotten(s, why=f"na uitwisseling met {source}"[:200])
+
+
+_ANONYMOUS_NAME = "(geanonimiseerd)"
 
 
 def _name_matches(conn: Connection, plan: Plan, data: ExchangeFile) -> None:
@@ -1038,12 +1211,14 @@ def apply_import(
                 "de andere database blijft. Er is niets ingelezen."
             )
         picks[c.key] = Choice(pick)
+    forced = [a for a in work.actions if a.kind == "anonymise"]
     s.info[APPLYING] = True
     try:
         _apply(s, work, picks, progress)
         s.flush()
     finally:
         s.info.pop(APPLYING, None)
+    _after_one_way(s, work, forced)
     store_id(s)
     set_setting(s, LAST_IMPORT, utcnow().isoformat())
     return work.plan
@@ -1107,8 +1282,12 @@ def _apply(s: Session, work: _Work, picks: Mapping[str, Choice], progress: Calla
             theirs = r.version
             if a.kind in ("add", "resurrect") or (deleted_here and pick is Choice.THEIRS):
                 writes.append((a, True))
-            elif a.kind == "update" or pick is Choice.THEIRS:
+            elif a.kind in ("update", "anonymise") or pick is Choice.THEIRS:
                 writes.append((a, False))
+            elif a.kind == "refuse":
+                if a.reference and not (a.conflict or a.deletion) and _exists(conn, spec.table, r.id):
+                    # Stays anonymous here, and goes back so the other store anonymises it too.
+                    states[spec.table][r.id] = {"history": "", "seen_hash": None, "pending": True}
             elif deleted_here and pick is Choice.MINE:
                 # Stays deleted; the deletion goes back with a history that holds their version.
                 tombs[(spec.table, r.id)] = join_history(a.history, r.history, [theirs])
@@ -1162,6 +1341,10 @@ def _apply(s: Session, work: _Work, picks: Mapping[str, Choice], progress: Calla
                     record_table=table, record_id=record_id, deleted_at=now, history=history, pending=True
                 )
             )
+
+
+def _exists(conn: Connection, table: str, record_id: str) -> bool:
+    return bool(_existing_ids(conn, table, [record_id]))
 
 
 def _mark_children(conn: Connection, table: str, record_id: str, states: dict[str, dict[str, dict[str, Any]]]) -> None:

@@ -390,7 +390,7 @@ def validate_initiator(c: Collector, i: int, data: InitiatorData) -> InitiatorDa
     if has_contact and not clean.consent_contact:
         c.add(
             prefix + "consent_contact",
-            f"{clean.name or 'De initiatiefnemer'} heeft geen toestemming gegeven voor contact; zonder die "
+            f"{clean.reference or 'De initiatiefnemer'} heeft geen toestemming gegeven voor contact; zonder die "
             "toestemming worden geen contactgegevens bewaard. Vink de toestemming aan of laat de contactgegevens leeg.",
         )
     if clean.consent_share and not clean.consent_contact:
@@ -443,9 +443,11 @@ def _save_initiator(s: Session, data: InitiatorData) -> Initiator:
     if data.id:
         row = s.get(Initiator, data.id)
         if row is None:
-            raise NotFoundError(f"Initiatiefnemer {data.name} bestaat niet meer.")
+            # Messages name a resident by reference, never by name: they end up in terminals and screenshots.
+            what = f"Initiatiefnemer {data.reference}" if data.reference else "Deze initiatiefnemer"
+            raise NotFoundError(f"{what} bestaat niet meer.")
         if data.version is not None and row.version != data.version:
-            raise StaleRecordError(f"De gegevens van {row.name}")
+            raise StaleRecordError(f"De gegevens van initiatiefnemer {row.reference}")
     else:
         row = Initiator(reference=next_reference(s, "P"), name=data.name)
         s.add(row)

@@ -15,23 +15,26 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from calendar import monthrange
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Engine, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from makelaar.domain.enums import CLOSED_IDEA_STATUSES
 from makelaar.domain.errors import AmbiguousError, KnownError, NotFoundError
 from makelaar.services import audit
 from makelaar.services.vocabulary import get_setting, municipality_name, set_setting
-from makelaar.storage import backup
-from makelaar.storage.base import utcnow
-from makelaar.storage.models import Area, Consent, Idea, Initiator, idea_initiators
+from makelaar.storage import backup, forgotten
+from makelaar.storage.base import ERASED_INFO, utcnow
+from makelaar.storage.engine import user_data_dir
+from makelaar.storage.files import write_private, write_private_bytes
+from makelaar.storage.models import Area, Consent, ExchangeRecord, Idea, ImportChange, Initiator, idea_initiators
 
 log = logging.getLogger(__name__)
 
@@ -151,25 +154,239 @@ def retention_preview(s: Session, today: date | None = None) -> list[RetentionIt
     return items
 
 
-def _anonymise(person: Initiator) -> None:
+def _anonymise(person: Initiator, when: datetime | None = None) -> None:
     # The consents stay: they record what was agreed, when and how, and hold no contact data themselves.
     person.name = ANONYMOUS_NAME
     person.email = person.phone = person.address = person.postcode = None
-    person.anonymised_at = utcnow()
-    person.updated_at = person.anonymised_at
+    person.anonymised_at = when or utcnow()
+    person.updated_at = utcnow()
+
+
+def is_anonymous(person: Initiator) -> bool:
+    """Whether a person holds no personal data any more (and is marked so)."""
+    return (
+        person.anonymised_at is not None
+        and person.name == ANONYMOUS_NAME
+        and not any((person.email, person.phone, person.address, person.postcode))
+    )
+
+
+def _personal_values(person: Initiator) -> list[str]:
+    """The values that must leave every copy the program keeps (the name only when it is one)."""
+    values = [person.email, person.phone, person.address]
+    if person.name and person.name != ANONYMOUS_NAME:
+        values.append(person.name)
+    return [v for v in values if v and v.strip()]
 
 
 def apply_retention(s: Session, today: date | None = None, actor: str | None = None) -> int:
     """Anonymise everyone the preview lists; returns how many."""
     due = _due(s, today or date.today())
+    if not due:
+        return 0
+    now = utcnow()
+    _remember(s, {person.id: now for person in due})
+    values: list[str] = []
     for person in due:
-        _anonymise(person)
+        values.extend(_personal_values(person))
+        _anonymise(person, now)
         audit.record(
             s, audit.ANONYMISED, "initiators", person.id, person.reference, actor, detail="bewaartermijn verstreken"
         )
-    s.flush()
+    erase_copies(s, [p.id for p in due], values)
     log.info("bewaartermijn: %d initiatiefnemers geanonimiseerd", len(due))
     return len(due)
+
+
+# --- every copy the program keeps ------------------------------------------------------------------------------------
+
+_UUID_IN_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_CHUNK = 500
+
+
+def _list_path(s: Session) -> Path | None:
+    bind = s.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    return forgotten.list_path(engine)
+
+
+def _remember(s: Session, persons: Mapping[str, datetime]) -> None:
+    """Put persons on the forgotten list before they are anonymised in the store: if the list cannot be written,
+    nothing is anonymised (the caller's transaction rolls back) and the user is told."""
+    path = _list_path(s)
+    if path is None:
+        return
+    try:
+        forgotten.add(path, persons)
+    except OSError as exc:
+        raise KnownError(
+            f"De lijst van vergeten personen ({path}) kan niet worden bijgewerkt: {exc.strerror or exc}. "
+            "Er is niets gewist; maak ruimte vrij of controleer de map, en probeer het opnieuw."
+        ) from exc
+
+
+def erase_copies(s: Session, person_ids: Collection[str], values: Iterable[str] = ()) -> None:
+    """Remove what the program keeps of anonymised persons besides their record:
+
+    - the import journal: an import's before-values (``import_changes.before``) hold the initiators of an idea with
+      name, e-mail and phone; those entries become anonymous (the undo then keeps such an idea as it is);
+    - the exchange bookkeeping: the hashes of the record's earlier versions (derived from its personal data) go; an
+      anonymised person travels by the one-way rule of the exchange, not by history;
+    - drafts of the intake (a form not yet saved) that name the person, by name, e-mail or phone: those fields are
+      emptied (the idea's own text stays).
+
+    The audit log never holds values, and the search index holds no initiators. On SQLite ``secure_delete`` is on
+    (storage.engine), so the freed space of the old row is overwritten too.
+    """
+    ids = set(person_ids)
+    if not ids:
+        return
+    s.info[ERASED_INFO] = True  # the store empties its journal after the commit
+    s.flush()
+    conn = s.connection()
+    items = sorted(ids)
+    for start in range(0, len(items), _CHUNK):
+        conn.execute(
+            update(ExchangeRecord)
+            .where(
+                ExchangeRecord.record_table == "initiators", ExchangeRecord.record_id.in_(items[start : start + _CHUNK])
+            )
+            .values(history="", seen_hash=None, pending=True)
+        )
+    _scrub_journal(s, ids)
+    _scrub_drafts([v for v in values if v])
+
+
+def _scrub_journal(s: Session, ids: set[str]) -> None:
+    rows = s.execute(
+        select(ImportChange.id, ImportChange.before).where(
+            ImportChange.record_table == "ideas", ImportChange.before.is_not(None)
+        )
+    ).all()
+    changed: list[tuple[str, str]] = []
+    for change_id, before in rows:
+        if not before or not ids.intersection(_UUID_IN_TEXT.findall(before)):
+            continue
+        try:
+            values = json.loads(before)
+        except ValueError:
+            changed.append((change_id, "{}"))  # unreadable: nothing to undo with anyway
+            continue
+        for person in values.get("initiators", []) if isinstance(values, dict) else []:
+            if isinstance(person, dict) and person.get("id") in ids:
+                person.update(name=ANONYMOUS_NAME, email=None, phone=None, address=None, postcode=None)
+        changed.append((change_id, json.dumps(values, ensure_ascii=False)))
+    for change_id, text in changed:
+        s.execute(update(ImportChange).where(ImportChange.id == change_id).values(before=text))
+
+
+def drafts_dir() -> Path:
+    """Where the intake keeps its drafts (makelaar.ui.intake.draft_path)."""
+    return user_data_dir() / "drafts"
+
+
+def _scrub_drafts(values: list[str]) -> None:
+    """Empty the name, e-mail and phone fields of intake drafts that hold the person's; a draft whose other text
+    still names them (a whole word of six characters or more) goes whole. A short name alone ("Jo") never removes
+    a draft about someone else."""
+    folder = drafts_dir()
+    wanted = {v.strip().casefold() for v in values if v.strip()}
+    if not wanted or not folder.is_dir():
+        return
+    words = [re.compile(rf"(?<!\w){re.escape(v)}(?!\w)") for v in wanted if len(v) >= 6]
+    for path in folder.iterdir():
+        if not path.is_file() or path.is_symlink():
+            continue
+        try:
+            if path.stat().st_size > 10 * 1024 * 1024:
+                continue  # no draft of ours is that big
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        try:
+            content = json.loads(text)
+        except ValueError:
+            content = None
+        try:
+            if not isinstance(content, dict):
+                if any(w.search(text.casefold()) for w in words):
+                    path.unlink()  # a damaged draft that names the person: it cannot be cleaned, so it goes
+                continue
+            emptied = False
+            for key in ("name", "email", "phone"):
+                if str(content.get(key) or "").strip().casefold() in wanted:
+                    content[key] = ""
+                    emptied = True
+            rest = json.dumps(content, ensure_ascii=False).casefold()
+            if any(w.search(rest) for w in words):
+                path.unlink()  # the person is named elsewhere in the draft (its text): it goes whole
+            elif emptied:
+                write_private_bytes(path, json.dumps(content, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            log.warning("een concept van de intake kon niet worden opgeschoond")
+
+
+def forgotten_ids(s: Session) -> set[str]:
+    """The persons on this store's forgotten list (an unreadable list counts as empty here: see reapply)."""
+    path = _list_path(s)
+    if path is None:
+        return set()
+    try:
+        return set(forgotten.read(path))
+    except OSError:
+        return set()
+
+
+def reapply_forgotten(s: Session, actor: str | None = None, why: str = "", *, sync: bool = True) -> int:
+    """Anonymise again every person on the forgotten list that holds personal data in this store (a restored
+    backup, a dump put back, an exchange), logged as such; with ``sync``, also put the store's anonymised persons on
+    the list (a scan of the initiators: at start and after an exchange, not at every open). Returns how many were
+    anonymised again."""
+    path = _list_path(s)
+    if path is None:
+        return 0
+    try:
+        listed = forgotten.read(path)
+    except OSError as exc:
+        # The store still opens; forgetting someone new says what is wrong with the list (see _remember).
+        log.warning("de lijst van vergeten personen kan niet worden gelezen: %s", exc.strerror or exc)
+        return 0
+    again: list[Initiator] = []
+    keys = sorted(listed)
+    for start in range(0, len(keys), _CHUNK):
+        again.extend(
+            s.scalars(
+                select(Initiator).where(
+                    Initiator.id.in_(keys[start : start + _CHUNK]),
+                    or_(
+                        Initiator.anonymised_at.is_(None),
+                        Initiator.name != ANONYMOUS_NAME,
+                        Initiator.email.is_not(None),
+                        Initiator.phone.is_not(None),
+                        Initiator.address.is_not(None),
+                        Initiator.postcode.is_not(None),
+                    ),
+                )
+            )
+        )
+    values: list[str] = []
+    for person in again:
+        values.extend(_personal_values(person))
+        _anonymise(person, listed.get(person.id) or utcnow())
+        audit.record(s, audit.REAPPLIED, "initiators", person.id, person.reference, actor, detail=why)
+    if again:
+        erase_copies(s, [p.id for p in again], values)
+        log.warning("vergeten opnieuw toegepast op %d initiatiefnemers", len(again))
+    if not sync:
+        return len(again)
+    anonymised = select(Initiator.id, Initiator.anonymised_at).where(Initiator.anonymised_at.is_not(None))
+    here = {i: when for i, when in s.execute(anonymised) if i not in listed}
+    if here:
+        try:
+            forgotten.add(path, here)
+        except OSError as exc:
+            log.warning("de lijst van vergeten personen kon niet worden bijgewerkt: %s", exc.strerror or exc)
+    return len(again)
 
 
 # --- a resident's rights -------------------------------------------------------------------------------------------
@@ -208,8 +425,8 @@ def find_person(s: Session, ident: str) -> PersonRef:
         raise AmbiguousError(
             text,
             [
-                f"{c.reference}  {c.name}"
-                + (f"  (idee {', '.join(i.reference for i in ideas[c.id])})" if ideas.get(c.id) else "")
+                # The reference and the ideas tell them apart; the name is the one typed, not repeated.
+                c.reference + (f"  (idee {', '.join(i.reference for i in ideas[c.id])})" if ideas.get(c.id) else "")
                 for c in candidates
             ],
         )
@@ -314,10 +531,11 @@ def write_export(
     fmt = suffix[1:].upper()
     data = export_person(s, initiator_id, actor=actor, medium=fmt)
     try:
+        # Everything about one resident: readable by the user alone (0600), also over an existing file.
         if fmt == "JSON":
-            out.write_text(to_json(data) + "\n", encoding="utf-8")
+            write_private_bytes(out, (to_json(data) + "\n").encode("utf-8"))
         else:
-            _write_pdf(data, out, today or date.today())
+            write_private(out, lambda target: _write_pdf(data, target, today or date.today()))
     except OSError as exc:
         raise KnownError(f"Het bestand {out} kon niet worden geschreven: {exc.strerror or exc}.") from exc
     return ExportResult(
@@ -434,9 +652,12 @@ def forget_person(s: Session, initiator_id: str, actor: str | None = None) -> bo
     person = _load_person(s, initiator_id)
     if person.anonymised_at is not None:
         return False
-    _anonymise(person)
+    now = utcnow()
+    _remember(s, {person.id: now})
+    values = _personal_values(person)
+    _anonymise(person, now)
     audit.record(s, audit.FORGOTTEN, "initiators", person.id, person.reference, actor, detail="op verzoek")
-    s.flush()
+    erase_copies(s, [person.id], values)
     return True
 
 
@@ -449,6 +670,7 @@ def housekeeping(s: Session, store_path: Path | None, today: date | None = None,
     """What runs when the program starts: anonymise who is past the retention period, and delete the program's
     backups older than that period, so erased data does not live on in them. Returns how many were anonymised."""
     today = today or date.today()
+    reapply_forgotten(s, actor, why="bij het starten")
     done = apply_retention(s, today, actor)
     if store_path is not None:
         cutoff = months_before(today, retention_months(s))

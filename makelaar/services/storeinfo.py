@@ -53,7 +53,7 @@ def info(engine: Engine, path: Path | None = None) -> list[tuple[str, str]]:
 def check(engine: Engine, path: Path | None = None) -> CheckReport:
     path = path or sqlite_path(engine)
     try:
-        return _check(engine)
+        return _check(engine, path)
     except DatabaseError as exc:
         report = CheckReport(ok=False, lines=[f"De database is beschadigd of is geen database: {exc.orig}."])
         backups = backup.list_backups(path) if path is not None else []
@@ -64,9 +64,17 @@ def check(engine: Engine, path: Path | None = None) -> CheckReport:
         return report
 
 
-def _check(engine: Engine) -> CheckReport:
+def _check(engine: Engine, path: Path | None = None) -> CheckReport:
     report = CheckReport()
     state, rev = migrate.schema_state(engine)
+    if path is not None and rev is not None and state in (migrate.SchemaState.CURRENT, migrate.SchemaState.BEHIND):
+        from makelaar.storage import schema_check
+
+        diff = schema_check.file_differences(path, rev, what=f"De database {path}")
+        if diff:
+            # Objects the program did not make (a trigger, a table) or that are missing: the program will not open it.
+            report.ok = False
+            report.lines.append("Het schema wijkt af van wat Makelaar aanmaakt: " + "; ".join(diff[:8]) + ".")
     if state is migrate.SchemaState.AHEAD:
         report.ok = False
         report.lines.append(f"Het schema ({rev}) is nieuwer dan dit programma; werk Makelaar bij.")

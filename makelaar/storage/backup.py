@@ -13,6 +13,7 @@ from pathlib import Path
 
 from makelaar.domain.errors import StoreError
 from makelaar.paths import sqlite_uri
+from makelaar.storage.files import create_private
 
 BACKUP_TIMEOUT_S = 120.0
 
@@ -37,6 +38,14 @@ def _bounded(conn: sqlite3.Connection, seconds: float) -> None:
 def _private(path: Path) -> None:
     with contextlib.suppress(OSError):
         os.chmod(path, 0o600)
+
+
+def secure_leftovers(store: Path) -> None:
+    """Copies an interrupted backup or restore left behind (a crash, a program of an older version) hold residents'
+    data: readable by the user alone. Not deleted: another Makelaar may be writing one right now."""
+    for leftover in (*backup_dir(store).glob("*.partial"), *store.parent.glob(f"{store.name}.restoring")):
+        if leftover.is_file() and not leftover.is_symlink():
+            _private(leftover)
 
 
 def verify(path: Path) -> dict[str, int]:
@@ -75,7 +84,8 @@ def take_backup(store: Path, target: Path | None = None, reason: str = "handmati
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
+    # Made empty and 0600 first: VACUUM INTO fills it, and it is never readable by others, not even half written.
+    create_private(partial)
     source = sqlite3.connect(str(store), isolation_level=None)
     try:
         source.execute("PRAGMA busy_timeout=10000")
@@ -93,7 +103,11 @@ def take_backup(store: Path, target: Path | None = None, reason: str = "handmati
         raise StoreError(f"De back-up naar {target} is mislukt: {exc}") from exc
     finally:
         source.close()
-    after = verify(partial)
+    try:
+        after = verify(partial)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     if after != before:
         partial.unlink(missing_ok=True)
         raise StoreError(f"De back-up naar {target} klopt niet met de database; er is niets overschreven.")
@@ -179,18 +193,27 @@ def restore(store: Path, backup: Path) -> Path | None:
     Returns the path where the replaced store was kept (None if there was none).
     """
     verify(backup)
+    from makelaar.storage import schema_check
+
+    schema_check.check_backup(backup)  # a planted trigger or spy table, or a missing table: refused
     kept: Path | None = None
     if store.exists():
         kept = take_backup(store, reason="voor-terugzetten")
     partial = store.with_name(store.name + ".restoring")
-    partial.unlink(missing_ok=True)
-    src = sqlite3.connect(sqlite_uri(backup, "ro"), uri=True)
+    create_private(partial)  # 0600 from the start (see take_backup)
     try:
-        _bounded(src, BACKUP_TIMEOUT_S)
-        src.execute("VACUUM INTO ?", (str(partial),))
-    finally:
-        src.close()
-    verify(partial)
+        src = sqlite3.connect(sqlite_uri(backup, "ro"), uri=True)
+        try:
+            _bounded(src, BACKUP_TIMEOUT_S)
+            src.execute("VACUUM INTO ?", (str(partial),))
+        except sqlite3.Error as exc:
+            raise StoreError(f"De back-up {backup} kon niet worden teruggezet: {exc}") from exc
+        finally:
+            src.close()
+        verify(partial)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # no copy of residents' data left behind
+        raise
     for suffix in ("-wal", "-shm"):
         Path(str(store) + suffix).unlink(missing_ok=True)
     _private(partial)

@@ -19,6 +19,12 @@ NAMING_CONVENTION = {
 
 # Session.info key of who acts in a session (the broker's name), read by the audit log.
 ACTOR_INFO = "makelaar.actor"
+# Session.info key of refused attempts to bring a forgotten person's data back, logged even when the attempt's own
+# transaction rolls back (makelaar.services.audit).
+REFUSALS_INFO = "makelaar.audit.refusals"
+# Session.info key: personal data was erased in this transaction; after the commit an SQLite store copies its journal
+# back and empties it, so the old values are in neither file (makelaar.storage.store).
+ERASED_INFO = "makelaar.erased"
 
 
 def new_id() -> str:

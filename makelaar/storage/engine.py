@@ -32,8 +32,45 @@ def default_database_url() -> str:
 
 
 def resolve_database_url(explicit: str | None) -> str:
-    """--database wins over MAKELAAR_DATABASE, which wins over the embedded default store."""
-    return explicit or os.environ.get(ENV_DATABASE) or default_database_url()
+    """--database wins over MAKELAAR_DATABASE, which wins over the embedded default store. An address with a
+    password in it is refused: it would sit in plain text in a shortcut, a script or the shell's history."""
+    url = explicit or os.environ.get(ENV_DATABASE) or default_database_url()
+    refuse_password(url)
+    return url
+
+
+KEYRING_SERVICE = "Makelaar"
+
+
+def refuse_password(url: str) -> None:
+    parsed = parse_url(url)
+    if parsed.password:
+        raise StoreError(
+            "Het database-adres bevat een wachtwoord; Makelaar neemt geen wachtwoord in platte tekst aan. Laat het "
+            "wachtwoord weg uit het adres en zet het in het bestand .pgpass (Windows: %APPDATA%\\postgresql\\"
+            "pgpass.conf, alleen leesbaar voor uzelf) of in de sleutelbos van het systeem: makelaar db wachtwoord."
+        )
+
+
+def keyring_key(url: str | URL) -> str:
+    """Under which name the password of a server is kept in the platform's keyring: user@host:port/database."""
+    parsed = parse_url(url) if isinstance(url, str) else url
+    return f"{parsed.username or ''}@{parsed.host or ''}:{parsed.port or 5432}/{parsed.database or ''}"
+
+
+def keyring_password(url: URL) -> str | None:
+    """The server's password from the platform's keyring (Windows Credential Manager, macOS Keychain, the Secret
+    Service on Linux), when the optional ``keyring`` package is installed and holds one; else None (libpq then
+    reads ~/.pgpass itself)."""
+    try:
+        import keyring
+    except ImportError:
+        return None
+    try:
+        found = keyring.get_password(KEYRING_SERVICE, keyring_key(url))
+    except Exception:  # no keyring backend on this machine: as if nothing is stored
+        return None
+    return str(found) if found else None
 
 
 def parse_url(url: str) -> URL:
@@ -68,6 +105,9 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Residents' data: what is deleted or overwritten (a forgotten person) is overwritten with zeros in the file,
+        # not left in free pages, also where SQLite was not built with this as its default.
+        cursor.execute("PRAGMA secure_delete=ON")
         mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()[0]
         if str(mode).lower() not in ("wal", "memory"):
             raise StoreError(f"De database kon niet in WAL-modus worden gezet (modus: {mode}).")
@@ -94,6 +134,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
+        secret = None if parsed.password else keyring_password(parsed)
+        if secret is not None:
+            # Handed to the driver only: never in the URL, so no message or log line can show it.
+            kwargs["connect_args"] = {**kwargs.get("connect_args", {}), "password": secret}
         return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
     raise StoreError(
         f"Onbekend soort database: '{parsed.get_backend_name()}'. Gebruik sqlite:///pad of postgresql+psycopg://…"

@@ -59,6 +59,14 @@ def head_revision() -> str:
     return head
 
 
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every revision of the program's migrations."""
+    from alembic.script import ScriptDirectory
+
+    return frozenset(s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions())
+
+
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
@@ -153,7 +161,6 @@ def upgrade(engine: Engine, *, take_backup: bool = True) -> UpgradeResult:
     refuse_unusable(state, rev)
     if state is SchemaState.CURRENT and rev is not None:
         return UpgradeResult(rev, rev, None)
-    from alembic import command
 
     head = head_revision()
     saved: Path | None = None
@@ -161,18 +168,25 @@ def upgrade(engine: Engine, *, take_backup: bool = True) -> UpgradeResult:
     if take_backup and state is SchemaState.BEHIND and path is not None:
         saved = backup.take_backup(path, reason=f"voor-upgrade-{rev}")
         log.info("backup before upgrade written")
-    cfg = alembic_config(engine)
-    with engine.connect() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-        if conn.in_transaction():
-            conn.commit()
+    upgrade_to(engine, "head")
     if path is not None:
         backup._private(path)
         if saved is not None:
             # And one of the upgraded store, so the newest backup always matches the program's schema.
             backup.take_backup(path, reason=f"na-upgrade-{head}")
     return UpgradeResult(rev, head, saved)
+
+
+def upgrade_to(engine: Engine, revision: str) -> None:
+    """Run the migrations up to ``revision`` on one connection (no backup: the callers decide)."""
+    from alembic import command
+
+    cfg = alembic_config(engine)
+    with engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+        if conn.in_transaction():
+            conn.commit()
 
 
 def ensure_current(engine: Engine) -> UpgradeResult:

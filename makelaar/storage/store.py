@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from sqlalchemy.pool import NullPool
 
 from makelaar.domain.errors import StoreError
 from makelaar.storage import backup, migrate
-from makelaar.storage.base import ACTOR_INFO
+from makelaar.storage.base import ACTOR_INFO, ERASED_INFO, REFUSALS_INFO
 from makelaar.storage.checkpoints import BackgroundCheckpoints, no_automatic_checkpoints
 from makelaar.storage.engine import describe, make_engine, make_session_factory, sqlite_path
 from makelaar.storage.startup import StartCheck
@@ -67,16 +68,47 @@ class Store:
         What the environment causes (another program holds the store, the disk is full or read-only) becomes a
         StoreError with a Dutch message; the action is rolled back whole, so nothing is half saved.
         """
+        session: Session | None = None
         try:
             with self.sessions.begin() as s:
+                session = s
                 if self.actor:
                     s.info[ACTOR_INFO] = self.actor
                 yield s
+            if s.info.pop(ERASED_INFO, False):
+                self._empty_journal()
         except OperationalError as exc:
             message = environment_problem(exc)
             if message is None:
                 raise
             raise StoreError(message) from exc
+        finally:
+            # A commit writes these itself (services.audit); left over means the action was rolled back.
+            refused = session.info.pop(REFUSALS_INFO, None) if session is not None else None
+            if refused:
+                self._log_refusals(refused)
+
+    def _empty_journal(self) -> None:
+        """After personal data was erased: copy the WAL back into the store and truncate it, so the old values do
+        not linger in the journal file (secure_delete already overwrote them in the store's own pages)."""
+        if self.path is None or not self._may_write_file():
+            return
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except OperationalError:
+            logging.getLogger(__name__).warning("het journaal kon na het wissen niet worden leeggemaakt")
+
+    def _log_refusals(self, refused: dict[str, tuple[str, str, str]]) -> None:
+        """An attempt to bring a forgotten person back was refused and its action rolled back: the audit log still
+        says so, in a transaction of its own."""
+        from makelaar.services import audit
+
+        try:
+            with self.sessions.begin() as s:
+                audit.write_refusals(s, refused)
+        except Exception:
+            logging.getLogger(__name__).exception("de weigering kon niet in het logboek worden gezet")
 
     def close(self) -> None:
         if self.checkpoints is not None:
@@ -220,11 +252,17 @@ def look_before_touching(path: Path) -> migrate.SchemaState:
     except DatabaseError as exc:
         raise StoreError(f"Het bestand {path} is geen bruikbare Makelaar-database: {exc.orig}") from exc
     migrate.refuse_unusable(state, rev)
+    if rev is not None and state in (migrate.SchemaState.CURRENT, migrate.SchemaState.BEHIND):
+        # A file with objects of its own (a planted trigger, a spy table) or without some of ours is not opened.
+        from makelaar.storage import schema_check
+
+        schema_check.check_sqlite_file(path, rev, what=f"De database {path}")
     return state
 
 
-def open_store(url: str, *, upgrade: bool = True) -> Store:
-    """Open a store; by default back it up and bring it to the program's schema (refusing a newer one)."""
+def open_store(url: str, *, upgrade: bool = True, actor: str | None = None) -> Store:
+    """Open a store; by default back it up and bring it to the program's schema (refusing a newer one). ``actor``:
+    who works with it (the broker's name), for the audit log."""
     engine: Engine | None = None
     try:
         path = sqlite_path(url)
@@ -245,4 +283,21 @@ def open_store(url: str, *, upgrade: bool = True) -> Store:
         for part in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
             if part.exists():
                 backup._private(part)
-    return Store(url=url, engine=engine, sessions=make_session_factory(engine), upgrade=result)
+        backup.secure_leftovers(path)
+    store = Store(url=url, engine=engine, sessions=make_session_factory(engine), upgrade=result, actor=actor)
+    if upgrade:
+        _reapply_forgotten(store)
+    return store
+
+
+def _reapply_forgotten(store: Store) -> None:
+    """Whoever was forgotten stays forgotten, also in a store just restored from a backup or a dump."""
+    from makelaar.services import privacy
+
+    try:
+        with store.begin() as s:
+            # Only the listed persons are looked up (by key): an open stays as quick as before.
+            privacy.reapply_forgotten(s, why="bij het openen van de database", sync=False)
+    except BaseException:
+        store.close()
+        raise

@@ -1,8 +1,11 @@
-"""Uitwisselen tussen laptop en kantoor (issue 5 §4): export what changed, and read another store's file in.
+"""Uitwisselen tussen laptop en kantoor: export what changed, and read another store's file in.
 
 Reading in shows what the file would do (counts) and every conflict side by side — field, this store's version,
 the file's version — with a choice per record and "alle: mijn versie / hun versie"; nothing is applied before the
 user says so. The store is backed up first, the merge runs off the GUI thread, and the views are refreshed after.
+
+The file is encrypted with the passphrase the team shares (asked when exporting and when reading an encrypted file
+in); a file that is not encrypted is read in only after the user confirms it.
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -33,8 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from makelaar.domain.errors import KnownError
-from makelaar.services import exchange
+from makelaar.services import exchange, sealed
 from makelaar.services.exchange import Choice, Conflict, ConflictKind, ExchangeFile, Plan
+from makelaar.ui.context import Confirm
 from makelaar.ui.errors import show_error
 from makelaar.ui.tasks import run_with_progress
 
@@ -44,7 +50,7 @@ if TYPE_CHECKING:
 
 def _file_filter() -> str:
     return QCoreApplication.translate(
-        "ExchangeDialog", "Uitwisselbestanden (*.json.gz *.json *.gz);;Alle bestanden (*)"
+        "ExchangeDialog", "Uitwisselbestanden (*.makelaar *.json.gz *.json *.gz);;Alle bestanden (*)"
     )
 
 
@@ -237,6 +243,71 @@ class ExchangeDialog(QDialog):
         return dialog.choices()
 
 
+class PassphraseDialog(QDialog):
+    """The passphrase of the exchange file, typed without showing it (twice when exporting)."""
+
+    def __init__(self, confirm: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Wachtwoord van het uitwisselbestand"))
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Wachtwoord"))
+        self.again = QLineEdit()
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again.setAccessibleName(self.tr("Wachtwoord nog een keer"))
+        self.again.setVisible(confirm)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
+        explanation = QLabel(
+            self.tr(
+                "Het bestand bevat namen en contactgegevens van bewoners en wordt versleuteld. Gebruik het "
+                "wachtwoord dat het team deelt; stuur het nooit mee met het bestand."
+            )
+            if confirm
+            else self.tr("Dit uitwisselbestand is versleuteld. Typ het wachtwoord dat het team deelt.")
+        )
+        explanation.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Wachtwoord:"), self.passphrase)
+        if confirm:
+            form.addRow(self.tr("&Nog een keer:"), self.again)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self._confirm = confirm
+
+    @Slot()
+    def check(self) -> None:
+        text = self.passphrase.text()
+        if self._confirm:
+            try:
+                sealed.check_passphrase(text)
+            except KnownError as exc:
+                self.problem.setText(str(exc))
+                return
+            if self.again.text() != text:
+                self.problem.setText(self.tr("De twee wachtwoorden verschillen."))
+                return
+        elif not text:
+            self.problem.setText(self.tr("Typ het wachtwoord."))
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, *, confirm: bool) -> str | None:
+        """The passphrase, or None when the user cancelled."""
+        dialog = cls(confirm, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.passphrase.text()
+
+
 # --- the actions of the File menu ------------------------------------------------------------------------------------
 
 
@@ -245,7 +316,7 @@ def export_changes(window: MainWindow, *, everything: bool = False) -> Path | No
     a laptop that missed an exchange or starts fresh; importing it changes only what differs)."""
     from makelaar.ui.main_window import FileChooser, Notice
 
-    suggested = Path(window.ctx.settings.last_folder or Path.home()) / f"uitwisseling-{date.today():%Y%m%d}.json.gz"
+    suggested = Path(window.ctx.settings.last_folder or Path.home()) / f"uitwisseling-{date.today():%Y%m%d}.makelaar"
     chosen = FileChooser.save(
         window,
         QCoreApplication.translate("ExchangeDialog", "Wijzigingen exporteren voor uitwisseling"),
@@ -256,10 +327,13 @@ def export_changes(window: MainWindow, *, everything: bool = False) -> Path | No
         return None
     path = Path(chosen)
     window.ctx.settings.last_folder = str(path.parent)
+    secret = PassphraseDialog.ask(window, confirm=True)
+    if secret is None:
+        return None
 
     def work() -> exchange.ExportSummary:
         with window.ctx.store.begin() as s:
-            return exchange.export_changes(s, path, everything=everything)
+            return exchange.export_changes(s, path, everything=everything, passphrase=secret)
 
     try:
         summary = run_with_progress(
@@ -294,9 +368,23 @@ def import_file(window: MainWindow) -> Plan | None:
     path = Path(chosen)
     window.ctx.settings.last_folder = str(path.parent)
     store = window.ctx.store
+    secret: str | None = None
+    if exchange.is_encrypted(path):
+        secret = PassphraseDialog.ask(window, confirm=False)
+        if secret is None:
+            return None
+    elif path.exists() and not Confirm.ask(
+        window,
+        QCoreApplication.translate("ExchangeDialog", "Onversleuteld uitwisselbestand"),
+        QCoreApplication.translate(
+            "ExchangeDialog",
+            "%1 is niet versleuteld. Lees het alleen in als u zeker weet waar het vandaan komt. Toch inlezen?",
+        ).replace("%1", path.name),
+    ):
+        return None
 
     def read() -> tuple[ExchangeFile, Plan]:
-        data = exchange.read_file(path)
+        data = exchange.read_file(path, secret)
         with store.begin() as s:
             return data, exchange.plan_import(s, data)
 

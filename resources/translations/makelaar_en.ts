@@ -589,189 +589,199 @@ Merge?</translation>
 <context>
     <name>ExchangeDialog</name>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="46"/>
-        <source>Uitwisselbestanden (*.json.gz *.json *.gz);;Alle bestanden (*)</source>
-        <translation>Exchange files (*.json.gz *.json *.gz);;All files (*)</translation>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="52"/>
+        <source>Uitwisselbestanden (*.makelaar *.json.gz *.json *.gz);;Alle bestanden (*)</source>
+        <translation>Exchange files (*.makelaar *.json.gz *.json *.gz);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="53"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="59"/>
         <source>hier verwijderd, in het bestand gewijzigd</source>
         <translation>deleted here, changed in the file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="55"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="61"/>
         <source>hier gewijzigd, in het bestand verwijderd</source>
         <translation>changed here, deleted in the file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="56"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="62"/>
         <source>hier en in het bestand gewijzigd</source>
         <translation>changed here and in the file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="66"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="72"/>
         <source>Uitwisselbestand inlezen</source>
         <translation>Import exchange file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="75"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="81"/>
         <source>Conflicten</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="77"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="83"/>
         <source>Verschillen</source>
         <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="78"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="84"/>
         <source>Veld</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="78"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="84"/>
         <source>Mijn versie</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="78"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="84"/>
         <source>Hun versie</source>
         <translation>Their version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="87"/>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="214"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="93"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="220"/>
         <source>&amp;Mijn versie houden</source>
         <translation>&amp;Keep my version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="88"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="94"/>
         <source>Mijn versie houden</source>
         <translation>Keep my version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="89"/>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="215"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="95"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="221"/>
         <source>&amp;Hun versie nemen</source>
         <translation>&amp;Take their version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="90"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="96"/>
         <source>Hun versie nemen</source>
         <translation>Take their version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="96"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="102"/>
         <source>Alle: mijn versie</source>
         <translation>All: my version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="97"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="103"/>
         <source>Alle conflicten: mijn versie</source>
         <translation>All conflicts: my version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="98"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="104"/>
         <source>Alle: hun versie</source>
         <translation>All: their version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="99"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="105"/>
         <source>Alle conflicten: hun versie</source>
         <translation>All conflicts: their version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="103"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="109"/>
         <source>Conflicten: kies per record welke versie blijft</source>
         <translation>Conflicts: choose which version stays for each record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="138"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="144"/>
         <source>&amp;Inlezen</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="139"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="145"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="179"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="185"/>
         <source>mijn versie</source>
         <translation>my version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="181"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="187"/>
         <source>hun versie</source>
         <translation>their version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="183"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="189"/>
         <source>nog kiezen</source>
         <translation>still to choose</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="208"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="214"/>
         <source>&amp;Mijn versie houden (verwijderd laten)</source>
         <translation>&amp;Keep my version (leave deleted)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="209"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="215"/>
         <source>&amp;Hun versie nemen (terugzetten)</source>
         <translation>&amp;Take their version (restore)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="211"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="217"/>
         <source>&amp;Mijn versie houden (niet verwijderen)</source>
         <translation>&amp;Keep my version (do not delete)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="212"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="218"/>
         <source>&amp;Hun versie nemen (verwijderen)</source>
         <translation>&amp;Take their version (delete)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="221"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="227"/>
         <source>Conflicten nog zonder keuze: %1</source>
         <translation>Conflicts still without a choice: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="251"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="322"/>
         <source>Wijzigingen exporteren voor uitwisseling</source>
         <translation>Export changes for exchange</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="266"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="340"/>
         <source>Wijzigingen exporteren…</source>
         <translation>Exporting changes…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="273"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="347"/>
         <source>Export klaar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="274"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="348"/>
         <source>%1 gewijzigde records en %2 verwijderingen geschreven naar %3.</source>
         <translation>%1 changed records and %2 deletions written to %3.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="288"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="362"/>
         <source>Uitwisselbestand kiezen</source>
         <translation>Choose exchange file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="305"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="378"/>
+        <source>Onversleuteld uitwisselbestand</source>
+        <translation>Unencrypted exchange file</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="379"/>
+        <source>%1 is niet versleuteld. Lees het alleen in als u zeker weet waar het vandaan komt. Toch inlezen?</source>
+        <translation>%1 is not encrypted. Only read it in if you are sure where it comes from. Read it in anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="393"/>
         <source>Uitwisselbestand lezen…</source>
         <translation>Reading the exchange file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="320"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="408"/>
         <source>Bezig met samenvoegen…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="326"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="414"/>
         <source>Uitwisseling klaar</source>
         <translation>Exchange complete</translation>
     </message>
@@ -3215,6 +3225,54 @@ Merge?</translation>
         <location filename="../../makelaar/ui/list_views.py" line="573"/>
         <source>KvK</source>
         <translation>KvK</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="251"/>
+        <source>Wachtwoord van het uitwisselbestand</source>
+        <translation>Passphrase of the exchange file</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="254"/>
+        <source>Wachtwoord</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="257"/>
+        <source>Wachtwoord nog een keer</source>
+        <translation>Passphrase again</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="264"/>
+        <source>Het bestand bevat namen en contactgegevens van bewoners en wordt versleuteld. Gebruik het wachtwoord dat het team deelt; stuur het nooit mee met het bestand.</source>
+        <translation>The file holds residents&apos; names and contact details and is encrypted. Use the passphrase your team shares; never send it along with the file.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="268"/>
+        <source>Dit uitwisselbestand is versleuteld. Typ het wachtwoord dat het team deelt.</source>
+        <translation>This exchange file is encrypted. Type the passphrase your team shares.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="272"/>
+        <source>&amp;Wachtwoord:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="274"/>
+        <source>&amp;Nog een keer:</source>
+        <translation>&amp;Again:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="295"/>
+        <source>De twee wachtwoorden verschillen.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="298"/>
+        <source>Typ het wachtwoord.</source>
+        <translation>Type the passphrase.</translation>
     </message>
 </context>
 <context>

@@ -82,7 +82,7 @@ def test_create_change_anonymise_and_export_are_logged_without_values(any_store:
         lines = audit.list_entries(s)
         assert audit.count_entries(s) == len(lines)
     assert {line.reference for line in lines} == {person.reference}
-    assert "Broker Bea" in {line.actor for line in lines}
+    assert any(line.actor.startswith("Broker Bea") for line in lines)  # on a server: "(rol ...)" follows
     text = _all_text(any_store)
     for value in (NAME, "Fatima", "Zwanenburg", EMAIL, PHONE, "0687654321", ADDRESS, POSTCODE, "1234"):
         assert value not in text

@@ -261,7 +261,8 @@ def test_bad_postcode_row_is_rejected_and_good_rows_are_kept(store: Store, tmp_p
     assert rows[0] == ["regel", "reden", "naam", "soort", "postcode", "email"]
     assert rows[1][0] == "3" and rows[1][2:] == ["Fout", "stichting", "1234", "info@fout.nl"]
     assert "'1234' is geen geldige postcode" in rows[1][1]
-    assert rows[2][0] == "5" and "'geen-mail' is geen geldig e-mailadres" in rows[2][1]
+    assert rows[2][0] == "5" and "geen geldig e-mailadres" in rows[2][1]
+    assert "geen-mail" not in rows[2][1]  # the reason does not repeat the value (it may be a resident's)
     lines = result.summary_lines()
     assert lines[0] == "Organisaties: 2 toegevoegd, 0 bijgewerkt, 2 afgewezen."
     assert f"Afgewezen regels staan met de reden in {result.rejects_path}:" in lines

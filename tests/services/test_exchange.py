@@ -480,7 +480,7 @@ def test_an_initiator_changed_by_an_exchange_is_in_the_audit_log(pair: Pair) -> 
     assert (audit.CHANGED, "contactgegevens") in kinds
     with pair.laptop.begin() as s:
         exported = [(e.kind, e.detail) for e in audit.list_entries(s) if e.kind == audit.FILE_EXPORTED]
-    assert exported == [(audit.FILE_EXPORTED, "1 initiatiefnemer(s), uitwisselbestand")]
+    assert exported == [(audit.FILE_EXPORTED, "1 initiatiefnemer(s), uitwisselbestand, onversleuteld")]
 
 
 def test_koppeling_made_on_both_sides_for_the_same_need_becomes_one(pair: Pair) -> None:
@@ -767,3 +767,121 @@ def test_the_office_passes_one_laptops_changes_on_to_the_next(pair: Pair, tmp_pa
         _idea(pair.laptop, "Van laptop 2")
     finally:
         second.close()
+
+
+# --- the one-way rule for forgotten persons ---------------------------------------------------------------
+
+
+def _fatima(store: Store) -> tuple[str, str, str | None, str | None]:
+    from makelaar.storage.models import Initiator
+
+    with store.begin() as s:
+        row = s.scalar(select(Initiator).where(Initiator.reference.is_not(None)).order_by(Initiator.reference))
+        assert row is not None
+        return row.id, row.name, row.email, row.phone
+
+
+def _forget_fatima(store: Store) -> str:
+    from makelaar.services import privacy
+
+    person_id = _fatima(store)[0]
+    with store.begin() as s:
+        assert privacy.forget_person(s, person_id, actor="Kantoor")
+    return person_id
+
+
+def _laptop_edits_fatima(laptop: Store) -> None:
+    with laptop.begin() as s:
+        idea = ideas.find_idea(s, "Buurtmoestuin")
+        idea.initiators[0].phone = "0611122233"
+        ideas.save_idea(s, idea)
+
+
+def _kinds(store: Store, person_id: str) -> list[str]:
+    with store.begin() as s:
+        return [e.kind for e in audit.entries_for(s, person_id)]
+
+
+@pytest.mark.parametrize("keep", [Choice.MINE, Choice.THEIRS])
+def test_a_laptop_that_edited_a_forgotten_person_does_not_bring_her_back(pair: Pair, keep: Choice) -> None:
+    from makelaar.services import privacy
+
+    _laptop_edits_fatima(pair.laptop)
+    person_id = _forget_fatima(pair.office)
+
+    plan = send(pair.laptop, pair.office, pair.folder, keep=keep)
+
+    assert not [c for c in plan.conflicts if c.table == "initiators"]
+    assert any("niet overgenomen" in n for n in plan.notes)
+    assert not any("Fatima" in line for line in plan.summary_lines())
+    assert _fatima(pair.office)[1:] == (privacy.ANONYMOUS_NAME, None, None)
+    assert _kinds(pair.office, person_id)[-1] == audit.REFUSED
+
+    # The office's answer anonymises her on the laptop too, whatever the laptop changed; then both agree.
+    back = send(pair.office, pair.laptop, pair.folder, keep=Choice.MINE)
+    assert not [c for c in back.conflicts if c.table == "initiators"]
+    assert _fatima(pair.laptop)[1:] == (privacy.ANONYMOUS_NAME, None, None)
+    assert audit.ANONYMISED in _kinds(pair.laptop, person_id)
+    again = send(pair.laptop, pair.office, pair.folder)
+    assert _fatima(pair.office)[1:] == (privacy.ANONYMOUS_NAME, None, None)
+    assert not again.notes
+    with pair.laptop.begin() as s:
+        assert person_id in privacy.forgotten_ids(s)
+
+
+def test_forget_then_exchange_keep_mine_on_the_laptop_still_forgets(pair: Pair) -> None:
+    from makelaar.services import privacy
+
+    _laptop_edits_fatima(pair.laptop)
+    _id, name, email, phone = _fatima(pair.laptop)
+    person_id = _forget_fatima(pair.office)
+
+    plan = send(pair.office, pair.laptop, pair.folder, keep=Choice.MINE)
+
+    assert plan.updated["initiators"] == 1
+    assert any("ook geanonimiseerd; dat kan niet ongedaan" in n for n in plan.notes)
+    assert _fatima(pair.laptop)[1:] == (privacy.ANONYMOUS_NAME, None, None)
+    path = pair.laptop.path
+    if path is not None:
+        with pair.laptop.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw = path.read_bytes()
+        for value in (name, email, phone):
+            assert value and value.encode() not in raw, value
+    assert person_id
+
+
+def test_a_file_that_claims_anonymous_but_carries_a_name_is_stripped(pair: Pair) -> None:
+    from makelaar.services import privacy
+
+    person_id = _forget_fatima(pair.office)
+    path = pair.folder / "bewerkt.json"
+    pair.folder.mkdir(parents=True, exist_ok=True)
+    with pair.office.begin() as s:
+        exchange.export_changes(s, path)
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    for r in payload["records"]:
+        if r["table"] == "initiators":
+            r["data"]["name"] = "Fatima Yilmaz"
+            r["data"]["email"] = "f@example.nl"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    with pair.laptop.begin() as s:
+        exchange.apply_import(s, exchange.read_file(path))
+    assert _fatima(pair.laptop)[1:] == (privacy.ANONYMOUS_NAME, None, None)
+    assert person_id
+
+
+def test_a_forgotten_person_deleted_here_is_not_added_again(pair: Pair) -> None:
+    from makelaar.storage.models import Initiator
+
+    person_id = _forget_fatima(pair.office)
+    with pair.office.begin() as s:
+        ideas.delete_idea(s, ideas.find_idea(s, "Buurtmoestuin").id or "")
+    with pair.office.begin() as s:
+        assert s.get(Initiator, person_id) is None
+    # The laptop still has her, with her data, and sends everything.
+    plan = send(pair.laptop, pair.office, pair.folder, everything=True, keep=Choice.THEIRS)
+    with pair.office.begin() as s:
+        row = s.get(Initiator, person_id)
+        assert row is None or row.name != "Fatima Yilmaz"
+    assert any("vergeten" in line for line in plan.skipped)

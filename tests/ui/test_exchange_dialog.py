@@ -21,8 +21,8 @@ from makelaar.storage import backup
 from makelaar.storage.models import Organisation
 from makelaar.storage.store import Store, open_store
 from makelaar.ui import exchange_dialog, main_window
-from makelaar.ui.context import AppContext
-from makelaar.ui.exchange_dialog import ExchangeDialog
+from makelaar.ui.context import AppContext, Confirm
+from makelaar.ui.exchange_dialog import ExchangeDialog, PassphraseDialog
 from makelaar.ui.main_window import MainWindow
 from tests.conftest import sqlite_url_for
 from tests.ui.conftest import Shown
@@ -58,17 +58,33 @@ def laptop(ctx: AppContext, tmp_path: Path) -> Iterator[Store]:
     copy.close()
 
 
+SECRET = "de moestuin bloeit in mei"
+
+
+@pytest.fixture(autouse=True)
+def team_passphrase(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """The broker types the team's passphrase; the list says per question whether it was asked twice (export)."""
+    asked: list[bool] = []
+
+    def ask(_parent: QWidget | None, *, confirm: bool) -> str:
+        asked.append(confirm)
+        return SECRET
+
+    monkeypatch.setattr(PassphraseDialog, "ask", staticmethod(ask))
+    return asked
+
+
 @pytest.fixture
 def laptop_file(laptop: Store, tmp_path: Path) -> Path:
-    path = tmp_path / "van-laptop.json.gz"
+    path = tmp_path / "van-laptop.makelaar"
     with laptop.begin() as s:
-        exchange.export_changes(s, path)
+        exchange.export_changes(s, path, passphrase=SECRET)
     return path
 
 
 def _plan(ctx: AppContext, path: Path) -> Plan:
     with ctx.store.begin() as s:
-        return exchange.plan_import(s, exchange.read_file(path))
+        return exchange.plan_import(s, exchange.read_file(path, SECRET))
 
 
 def _choose_theirs(qtbot: QtBot, dialog: ExchangeDialog) -> None:
@@ -170,7 +186,7 @@ def test_exporting_writes_the_file_the_other_store_reads(
     assert target.exists()
     assert notices and notices[-1].endswith(f"geschreven naar {target}.")
     with laptop.begin() as s:
-        plan = exchange.plan_import(s, exchange.read_file(target))
+        plan = exchange.plan_import(s, exchange.read_file(target, SECRET))
     assert len(plan.conflicts) == 1
 
 
@@ -186,7 +202,9 @@ def test_everything_goes_out_again_for_a_laptop_that_missed_an_exchange(
     def records(path: Path) -> set[tuple[str, str]]:
         # Vocabulary terms and areas always go along (other records point at them): the rest is what changed.
         return {
-            (r.table, r.id) for r in exchange.read_file(path).records if r.table not in ("vocabulary_terms", "areas")
+            (r.table, r.id)
+            for r in exchange.read_file(path, SECRET).records
+            if r.table not in ("vocabulary_terms", "areas")
         }
 
     window.exchange_export_action.trigger()
@@ -205,9 +223,90 @@ def test_a_file_from_a_newer_program_is_refused_with_a_message(
     path = tmp_path / "nieuw.json"
     path.write_text(json.dumps({"format": exchange.FORMAT, "format_version": 99, "schema": "0099"}), encoding="utf-8")
     monkeypatch.setattr(main_window.FileChooser, "open", staticmethod(lambda *_: str(path)))
+    monkeypatch.setattr(Confirm, "ask", staticmethod(lambda *_: True))  # yes, read this plain file
     monkeypatch.setattr(ExchangeDialog, "ask", classmethod(lambda *_: pytest.fail("no dialog for a refused file")))
 
     window.exchange_import_action.trigger()
 
     assert any("nieuwere versie van Makelaar" in w for w in shown.warnings)
     QApplication.processEvents()
+
+
+# --- the passphrase ---------------------------------------------------------------------------------------------
+
+
+def test_export_asks_the_passphrase_twice_and_writes_an_encrypted_file(
+    window: MainWindow, tmp_path: Path, notices: list[str], team_passphrase: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "van-kantoor.makelaar"
+    monkeypatch.setattr(main_window.FileChooser, "save", staticmethod(lambda *_: str(target)))
+
+    window.exchange_export_action.trigger()
+
+    assert team_passphrase == [True]
+    assert exchange.is_encrypted(target)
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_cancelling_the_passphrase_writes_nothing(
+    window: MainWindow, tmp_path: Path, notices: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "van-kantoor.makelaar"
+    monkeypatch.setattr(main_window.FileChooser, "save", staticmethod(lambda *_: str(target)))
+    monkeypatch.setattr(PassphraseDialog, "ask", staticmethod(lambda *_a, **_k: None))
+
+    window.exchange_export_action.trigger()
+
+    assert not target.exists() and notices == []
+
+
+def test_a_wrong_passphrase_is_refused_with_a_message_and_nothing_applied(
+    window: MainWindow,
+    ctx: AppContext,
+    laptop_file: Path,
+    shown: Shown,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(main_window.FileChooser, "open", staticmethod(lambda *_: str(laptop_file)))
+    monkeypatch.setattr(PassphraseDialog, "ask", staticmethod(lambda *_a, **_k: "een ander wachtwoord"))
+    monkeypatch.setattr(ExchangeDialog, "ask", classmethod(lambda *_: pytest.fail("nothing to show")))
+
+    window.exchange_import_action.trigger()
+
+    assert any("onderweg veranderd" in w for w in shown.warnings)
+    assert _description(ctx.store) == "Versie van kantoor"
+    QApplication.processEvents()
+
+
+def test_a_plain_file_is_read_in_only_after_the_user_confirms(
+    window: MainWindow, ctx: AppContext, laptop: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = tmp_path / "onversleuteld.json"
+    with laptop.begin() as s:
+        exchange.export_changes(s, plain)
+    asked: list[str] = []
+    monkeypatch.setattr(main_window.FileChooser, "open", staticmethod(lambda *_: str(plain)))
+    monkeypatch.setattr(Confirm, "ask", staticmethod(lambda _p, _title, text: asked.append(text) or False))
+    monkeypatch.setattr(ExchangeDialog, "ask", classmethod(lambda *_: pytest.fail("declined: nothing to show")))
+
+    assert exchange_dialog.import_file(window) is None
+
+    assert asked and "niet versleuteld" in asked[0]
+    assert _description(ctx.store) == "Versie van kantoor"
+
+
+def test_the_passphrase_dialog_checks_length_and_repetition(qtbot: QtBot) -> None:
+    dialog = PassphraseDialog(True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, "kort")
+    dialog.check()
+    assert "minstens 10 tekens" in dialog.problem.text() and dialog.isVisible()
+    dialog.passphrase.setText(SECRET)
+    dialog.again.setText(SECRET + "!")
+    dialog.check()
+    assert "verschillen" in dialog.problem.text() and dialog.isVisible()
+    dialog.again.setText(SECRET)
+    dialog.check()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.passphrase.echoMode() == dialog.passphrase.EchoMode.Password
