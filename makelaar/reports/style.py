@@ -23,7 +23,16 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from makelaar.domain.formatting import format_date
 from makelaar.paths import resources_dir
@@ -98,6 +107,7 @@ STYLES: dict[str, ParagraphStyle] = {
     "headnum": _style(
         "headnum", fontName=FONT_BOLD, fontSize=9, leading=11.5, textColor=colors.white, alignment=TA_RIGHT
     ),
+    "bullet": _style("bullet", leftIndent=12, bulletIndent=2, bulletFontName=FONT, spaceAfter=2),
     "card_ref": _style("card_ref", fontName=FONT_BOLD, fontSize=15, leading=19),
 }
 
@@ -115,6 +125,16 @@ def para(text: object, style: str = "body") -> Paragraph:
 def markup(xml: str, style: str = "body") -> Paragraph:
     """A paragraph of trusted markup; every user part in it must already have gone through :func:`esc`."""
     return Paragraph(xml, STYLES[style])
+
+
+def bullets(items: Sequence[str]) -> list[Flowable]:
+    """A bulleted list; every item is trusted markup (user parts already through :func:`esc`)."""
+    return [Paragraph(item, STYLES["bullet"], bulletText="•") for item in items]
+
+
+def keep(flowables: Sequence[Flowable]) -> list[Flowable]:
+    """The flowables on one page together (a heading with what it introduces)."""
+    return [KeepTogether(list(flowables))]
 
 
 Cell: TypeAlias = str | Flowable

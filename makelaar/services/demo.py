@@ -26,13 +26,14 @@ from makelaar.domain.enums import (
     Vocabulary,
 )
 from makelaar.domain.errors import KnownError
-from makelaar.domain.records import ContactData, IdeaData, InitiatorData, OrganisationData, SessionData
+from makelaar.domain.records import BrokerContact, ContactData, IdeaData, InitiatorData, OrganisationData, SessionData
 from makelaar.domain.vocabulary import MUNICIPALITY_WIDE
 from makelaar.services import activities, ideas, matches, organisations, sessions
 from makelaar.services import vocabulary as vocab
 from makelaar.storage.models import Idea, Organisation
 
 MUNICIPALITY = "Gemeente Lindewaard"
+BROKER = BrokerContact(name="Sanne Bakker", phone="0513 48 27 90", email="s.bakker@lindewaard.example")
 
 # (name, kind, parent). Villages stand on their own, buurten nest in their wijk.
 AREAS: list[tuple[str, AreaKind, str | None]] = [
@@ -1499,6 +1500,8 @@ def fill(s: Session, force: bool = False) -> str:
         raise KnownError("De database bevat al gegevens; gebruik --force om voorbeeldgegevens toe te voegen.")
     if not vocab.get_setting(s, vocab.MUNICIPALITY_NAME).strip():
         vocab.set_setting(s, vocab.MUNICIPALITY_NAME, MUNICIPALITY)
+    if not vocab.broker_contact(s).name:
+        vocab.set_broker_contact(s, BROKER)
     filler = _Filler(s)
     filler.fill_areas()
     saved = filler.fill_organisations()
