@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from makelaar.domain.formatting import format_date, format_decimal
 from makelaar.reports.common import report_info
 from makelaar.reports.figures import OverviewFigures, overview_figures
-from makelaar.reports.style import FONT, INK, MUTED, RULE, SERIES, WIDTH, build_pdf, facts, para, table
+from makelaar.reports.style import FONT, INK, MUTED, RULE, SERIES, WIDTH, build_pdf, facts, figure, para, table
 
 TITLE = "Overzicht"
 MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
@@ -112,6 +112,23 @@ def outcome_chart(fig: OverviewFigures, width: float = WIDTH, height: float = 48
     return drawing
 
 
+def month_chart_text(fig: OverviewFigures) -> str:
+    """The month chart in one sentence, with its figures, for readers who cannot see it."""
+    parts = [f"{MONTH_NAMES[m.month - 1]} {m.year}: {m.ideas} en {m.matches}" for m in fig.months]
+    return (
+        "Staafdiagram van het aantal ideeën dat binnenkwam en het aantal koppelingen dat werd gemaakt, per maand. "
+        + "; ".join(parts)
+        + "."
+    )
+
+
+def outcome_chart_text(fig: OverviewFigures) -> str:
+    if not fig.closed:
+        return "Staafdiagram van de uitkomsten: in deze periode is geen idee afgesloten."
+    parts = [f"{name} {n}" for name, n in fig.outcomes]
+    return f"Staafdiagram van hoe de {fig.closed} afgesloten ideeën afliepen: " + ", ".join(parts) + "."
+
+
 def build_overview_report(
     s: Session, date_from: date, date_to: date, out: Path | BinaryIO, *, today: date | None = None
 ) -> None:
@@ -147,7 +164,7 @@ def build_overview_report(
             60 * mm,
         ),
         para("Per maand", "h2"),
-        month_chart(fig),
+        figure(month_chart(fig), month_chart_text(fig)),
         para("Ideeën per thema", "h2"),
         para(
             "Een idee kan bij meer dan één thema horen. Daarom is het totaal soms hoger dan het aantal ideeën.", "small"
@@ -162,7 +179,7 @@ def build_overview_report(
             [
                 para("Hoe liepen de ideeën af?", "h2"),
                 para("Ideeën die in deze periode zijn afgesloten, naar uitkomst.", "small"),
-                outcome_chart(fig),
+                figure(outcome_chart(fig), outcome_chart_text(fig)),
                 Spacer(1, 2 * mm),
                 _count_table("Uitkomst", fig.outcomes, fig.closed),
             ]

@@ -21,7 +21,8 @@ from makelaar.domain.matching import Suggestion
 from makelaar.domain.records import IdeaData, MatchRow, SessionData
 from makelaar.reports.common import Names, report_info
 from makelaar.reports.privacy import visible_person
-from makelaar.reports.style import CELL_FONT, FONT, INK, RULE, WIDTH, build_pdf, esc, facts, markup, para, table
+from makelaar.reports.style import CELL_FONT, FONT, INK, RULE, WIDTH, build_pdf, esc, facts, figure, markup, para, table
+from makelaar.reports.tagging import Decoration, TaggedTable
 from makelaar.services import ideas, matches, matching, sessions
 from makelaar.services.listing import ListQuery
 
@@ -90,7 +91,7 @@ def _idea_block(entry: _Entry, names: Names) -> list[Flowable]:
 def _matchkaart(entry: _Entry, names: Names) -> Flowable:
     idea = entry.idea
     reference = idea.reference or ""
-    left = [qr_drawing(reference), para(reference, "small")]
+    left = [figure(qr_drawing(reference), f"QR-code met nummer {reference}"), para(reference, "small")]
     ticks = [markup(f'<font size="13">{TICK}</font>  {esc(sug.name)}', "cell") for sug in entry.suggestions]
     ticks.append(markup(f'<font size="13">{TICK}</font>  Andere partner: ' + "." * 60, "cell"))
     lines = Table([[""]] * 3, colWidths=[WIDTH - 50 * mm], rowHeights=[7 * mm] * 3)
@@ -104,9 +105,9 @@ def _matchkaart(entry: _Entry, names: Names) -> Flowable:
         *ticks,
         Spacer(1, 2 * mm),
         para("Afspraken en notities:", "cell"),
-        lines,
+        Decoration(lines),
     ]
-    card = Table([[left, right]], colWidths=[44 * mm, WIDTH - 44 * mm])
+    card = TaggedTable([[left, right]], colWidths=[44 * mm, WIDTH - 44 * mm], layout=True)
     card.setStyle(
         TableStyle(
             [

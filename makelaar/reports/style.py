@@ -6,6 +6,7 @@ Paragraph text is XML markup, so user text always goes through :func:`para` (or 
 
 from __future__ import annotations
 
+import io
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,13 +30,13 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Table,
     TableStyle,
 )
 
 from makelaar.domain.formatting import format_date
 from makelaar.paths import resources_dir
+from makelaar.reports.tagging import Figure, TaggedParagraph, TaggedTable, Tagger, artifact, finish, list_items
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -117,19 +118,25 @@ def esc(text: object) -> str:
     return escape("" if text is None else str(text)).replace("\n", "<br/>")
 
 
-def para(text: object, style: str = "body") -> Paragraph:
-    """A paragraph of plain (user) text: escaped, never read as markup."""
-    return Paragraph(esc(text), STYLES[style])
+def para(text: object, style: str = "body") -> TaggedParagraph:
+    """A paragraph of plain (user) text: escaped, never read as markup. Its style makes it a heading (title,
+    h2, h3) or a paragraph in the PDF's structure."""
+    return TaggedParagraph(esc(text), STYLES[style])
 
 
-def markup(xml: str, style: str = "body") -> Paragraph:
+def markup(xml: str, style: str = "body") -> TaggedParagraph:
     """A paragraph of trusted markup; every user part in it must already have gone through :func:`esc`."""
-    return Paragraph(xml, STYLES[style])
+    return TaggedParagraph(xml, STYLES[style])
 
 
 def bullets(items: Sequence[str]) -> list[Flowable]:
     """A bulleted list; every item is trusted markup (user parts already through :func:`esc`)."""
-    return [Paragraph(item, STYLES["bullet"], bulletText="•") for item in items]
+    return list(list_items([TaggedParagraph(item, STYLES["bullet"], bulletText="•") for item in items]))
+
+
+def figure(drawing: Flowable, alt: str) -> Figure:
+    """A chart or picture with the sentence a screen reader says instead (what it shows, with its figures)."""
+    return Figure(drawing, alt)
 
 
 def keep(flowables: Sequence[Flowable]) -> list[Flowable]:
@@ -166,7 +173,7 @@ def table(
     for n, row in enumerate(rows):
         bold = total_row and n == len(rows) - 1
         data.append([cell(v, i, "cellbold" if bold else "cell") for i, v in enumerate(row)])
-    t = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    t = TaggedTable(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT", header_rows=1)
     commands: list[tuple[Any, ...]] = [
         *CELL_FONT,
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
@@ -192,7 +199,7 @@ def facts(rows: Sequence[tuple[str, Cell]], label_width: float = 42 * mm) -> Tab
     ]
     if not data:
         data = [[para("", "cell"), para("", "cell")]]
-    t = Table(data, colWidths=[label_width, WIDTH - label_width], hAlign="LEFT")
+    t = TaggedTable(data, colWidths=[label_width, WIDTH - label_width], hAlign="LEFT", header_cols=1)
     t.setStyle(
         TableStyle(
             [
@@ -222,7 +229,10 @@ class ReportInfo:
 
 
 class _NumberedCanvas(Canvas):
-    """Keeps every page until the end, so the footer can say "pagina X van Y" (the total is known only then)."""
+    """Keeps every page until the end, so the footer can say "pagina X van Y" (the total is known only then).
+    Carries the :class:`Tagger` that records the structure while the story is drawn."""
+
+    tagger: Tagger
 
     def __init__(self, *args: Any, **kw: Any) -> None:
         super().__init__(*args, **kw)
@@ -230,15 +240,17 @@ class _NumberedCanvas(Canvas):
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
+        self.tagger.page += 1
         self._startPage()
 
     def save(self) -> None:
         total = len(self._pages)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
-            self.setFont(FONT, 8.5)
-            self.setFillColor(MUTED)
-            self.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 8 * mm, f"pagina {number} van {total}")
+            with artifact(self, "Footer"):
+                self.setFont(FONT, 8.5)
+                self.setFillColor(MUTED)
+                self.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 8 * mm, f"pagina {number} van {total}")
             super().showPage()
         super().save()
 
@@ -272,27 +284,53 @@ class ReportDocument(BaseDocTemplate):
         canvas.saveState()
         top = PAGE_HEIGHT - MARGIN
         left = MARGIN
-        if info.logo is not None:
-            # A logo from the settings, 12 mm high, before the municipality's name.
-            canvas.drawImage(
-                info.logo, left, top - 12 * mm, height=12 * mm, width=30 * mm, preserveAspectRatio=True, anchor="w"
-            )
-            left += 32 * mm
-        canvas.setFillColor(ACCENT)
-        canvas.setFont(FONT_BOLD, 10)
-        canvas.drawString(left, top - 4 * mm, info.municipality)
-        canvas.setFillColor(MUTED)
-        canvas.setFont(FONT, 9)
-        canvas.drawString(left, top - 9 * mm, info.title)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.6)
-        canvas.line(MARGIN, top - 12 * mm, PAGE_WIDTH - MARGIN, top - 12 * mm)
-        bottom = MARGIN - 4 * mm
-        canvas.line(MARGIN, bottom, PAGE_WIDTH - MARGIN, bottom)
-        canvas.setFont(FONT, 8.5)
-        canvas.drawString(MARGIN, MARGIN - 8 * mm, f"Afgedrukt op {format_date(info.printed_on)}")
+        with artifact(canvas, "Header"):
+            if info.logo is not None:
+                # A logo from the settings, 12 mm high, before the municipality's name.
+                canvas.drawImage(
+                    info.logo, left, top - 12 * mm, height=12 * mm, width=30 * mm, preserveAspectRatio=True, anchor="w"
+                )
+                left += 32 * mm
+            canvas.setFillColor(ACCENT)
+            canvas.setFont(FONT_BOLD, 10)
+            canvas.drawString(left, top - 4 * mm, info.municipality)
+            canvas.setFillColor(MUTED)
+            canvas.setFont(FONT, 9)
+            canvas.drawString(left, top - 9 * mm, info.title)
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.6)
+            canvas.line(MARGIN, top - 12 * mm, PAGE_WIDTH - MARGIN, top - 12 * mm)
+        with artifact(canvas, "Footer"):
+            bottom = MARGIN - 4 * mm
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.6)
+            canvas.line(MARGIN, bottom, PAGE_WIDTH - MARGIN, bottom)
+            canvas.setFillColor(MUTED)
+            canvas.setFont(FONT, 8.5)
+            canvas.drawString(MARGIN, MARGIN - 8 * mm, f"Afgedrukt op {format_date(info.printed_on)}")
         canvas.restoreState()
 
 
 def build_pdf(out: Path | BinaryIO, info: ReportInfo, story: list[Flowable]) -> None:
-    ReportDocument(out, info).build(story, canvasmaker=_NumberedCanvas)
+    """Lay out the story and write it as a tagged PDF (PDF/UA-1) to ``out``."""
+    tagger = Tagger()
+
+    def canvas(*args: Any, **kw: Any) -> _NumberedCanvas:
+        made = _NumberedCanvas(*args, **kw)
+        made.tagger = tagger
+        return made
+
+    raw = io.BytesIO()
+    ReportDocument(raw, info).build(story, canvasmaker=canvas)
+    tagged = finish(
+        raw.getvalue(),
+        tagger,
+        title=info.title,
+        author=info.municipality,
+        subject=info.subject,
+        language=LANGUAGE,
+    )
+    if isinstance(out, Path):
+        out.write_bytes(tagged)
+    else:
+        out.write(tagged)
