@@ -144,6 +144,19 @@ def keep(flowables: Sequence[Flowable]) -> list[Flowable]:
     return [KeepTogether(list(flowables))]
 
 
+# A table of up to this many rows moves to the next page whole, with its heading, rather than leaving one or two
+# rows (or only its heading) at the bottom of a page.
+SHORT_TABLE = 24
+
+
+def keep_short(flowables: Sequence[Flowable]) -> list[Flowable]:
+    """A heading with what follows, together on one page when the tables in it are short; a long table may run
+    over pages (its header repeats), but its heading and first rows stay together."""
+    if all(len(getattr(f, "_cellvalues", ())) <= SHORT_TABLE for f in flowables):
+        return keep(flowables)
+    return list(flowables)
+
+
 Cell: TypeAlias = str | Flowable
 
 # A table sets its cells' font on the canvas even when every cell is a flowable; without this it is Helvetica,

@@ -211,7 +211,7 @@ def test_overview_content(rendered: tuple[World, dict[str, bytes]]) -> None:
     text = flat(pdf_text(rendered[1]["overzicht"]))
     assert "Overzicht ideeën en koppelingen" in text
     assert "01-01-2026 tot en met 31-12-2026" in text
-    for word in ("welzijn", "duurzaamheid", "Oosterhoek", "gerealiseerd", "zelfstandig verder", "doorverwezen"):
+    for word in ("welzijn", "duurzaamheid", "Oosterhoek", "In deze periode is geen idee afgesloten."):
         assert word in text
     assert "Ideeën binnengekomen 2" in text
     assert "Koppelingen gemaakt 3" in text
@@ -219,7 +219,7 @@ def test_overview_content(rendered: tuple[World, dict[str, bytes]]) -> None:
 
 
 def test_overview_figures_on_both_backends(any_store: Store) -> None:
-    from makelaar.reports.figures import overview_figures
+    from makelaar.services.figures import overview_figures
 
     make_world(any_store)
     with any_store.begin() as s:

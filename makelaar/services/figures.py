@@ -1,5 +1,6 @@
-"""The figures of the period overview, counted in the database (GROUP BY), never by loading ideas into Python:
-the overview must stay quick at 100,000 ideas. Read-only SQLAlchemy Core over the storage models."""
+"""The figures of the period overview for the council, counted in the database (GROUP BY), never by loading
+ideas into Python: the overview must stay quick at 100,000 ideas. Read-only SQLAlchemy Core over the storage
+models."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from makelaar.domain.enums import IdeaStatus, MatchStatus
 from makelaar.storage.models import Area, Idea, Match, VocabularyTerm, idea_themes
 
-# The endings the council asks about, in this order (DESIGN.md).
+# The endings the council asks about, in this order.
 OUTCOMES = [
     IdeaStatus.REALISED,
     IdeaStatus.INDEPENDENT,
@@ -34,6 +35,17 @@ class MonthFigures:
     closed: int = 0
 
 
+@dataclass(frozen=True)
+class AreaFigures:
+    """One wijk (its buurten counted in) or village: ideas received, closed, realised, koppelingen made."""
+
+    name: str
+    received: int = 0
+    closed: int = 0
+    realised: int = 0
+    matches: int = 0
+
+
 @dataclass
 class OverviewFigures:
     date_from: date
@@ -45,6 +57,16 @@ class OverviewFigures:
     outcomes: list[tuple[str, int]] = field(default_factory=list)  # ideas closed in the period, per ending
     matches_by_status: list[tuple[str, int]] = field(default_factory=list)
     months: list[MonthFigures] = field(default_factory=list)
+    areas: list[AreaFigures] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing came in, nothing was linked and nothing closed in the period."""
+        return not (self.received or self.matches or self.closed)
+
+    @property
+    def realised(self) -> int:
+        return dict(self.outcomes).get(IdeaStatus.REALISED.value, 0)
 
     @property
     def closed(self) -> int:
@@ -78,6 +100,19 @@ def _grouped(s: Session, stmt: Any) -> dict[str, int]:
     return {str(key): int(n) for key, n in s.execute(stmt)}
 
 
+def previous_period(date_from: date, date_to: date) -> tuple[date, date]:
+    """The period of the same length just before: whole months shift by months (a year to the year before),
+    any other period by its number of days."""
+    after_end = date_to + timedelta(days=1)
+    if date_from.day == 1 and after_end.day == 1:
+        months = (after_end.year - date_from.year) * 12 + after_end.month - date_from.month
+        index = date_from.year * 12 + date_from.month - 1 - months
+        start = date(index // 12, index % 12 + 1, 1)
+        return start, date_from - timedelta(days=1)
+    length = (date_to - date_from).days + 1
+    return date_from - timedelta(days=length), date_from - timedelta(days=1)
+
+
 def overview_figures(s: Session, date_from: date, date_to: date) -> OverviewFigures:
     """Everything the overview shows for ideas received, koppelingen made and ideas closed between the two dates
     (both included)."""
@@ -108,19 +143,37 @@ def overview_figures(s: Session, date_from: date, date_to: date) -> OverviewFigu
     fig.by_theme = [(name, int(n)) for name, n in themes]
 
     # Per area in SQL, then buurten rolled up into their wijk (the areas are a few dozen rows).
-    per_area = s.execute(select(Idea.area_id, func.count()).where(received).group_by(Idea.area_id)).all()
     areas = {a.id: a for a in s.execute(select(Area.id, Area.name, Area.kind, Area.parent_id))}
-    totals: dict[str, int] = {}
-    for area_id, n in per_area:
+
+    def wijk(area_id: str | None) -> str:
         area = areas.get(area_id)
         if area is None:
-            name = NO_AREA
-        elif area.kind == "buurt" and area.parent_id in areas:
-            name = areas[area.parent_id].name
-        else:
-            name = area.name
-        totals[name] = totals.get(name, 0) + int(n)
-    fig.by_area = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+            return NO_AREA
+        if area.kind == "buurt" and area.parent_id in areas:
+            return str(areas[area.parent_id].name)
+        return str(area.name)
+
+    per_wijk: dict[str, dict[str, int]] = {}
+
+    def add(column: str, rows: Any) -> None:
+        for area_id, n in rows:
+            counts = per_wijk.setdefault(wijk(area_id), {})
+            counts[column] = counts.get(column, 0) + int(n)
+
+    add("received", s.execute(select(Idea.area_id, func.count()).where(received).group_by(Idea.area_id)))
+    add("closed", s.execute(select(Idea.area_id, func.count()).where(closed).group_by(Idea.area_id)))
+    realised = and_(closed, Idea.status == IdeaStatus.REALISED.value)
+    add("realised", s.execute(select(Idea.area_id, func.count()).where(realised).group_by(Idea.area_id)))
+    linked = select(Idea.area_id, func.count()).select_from(Match).join(Idea, Idea.id == Match.idea_id)
+    add("matches", s.execute(linked.where(made).group_by(Idea.area_id)))
+    fig.by_area = sorted(
+        ((name, c["received"]) for name, c in per_wijk.items() if c.get("received")),
+        key=lambda kv: (-kv[1], kv[0].casefold()),
+    )
+    fig.areas = sorted(
+        (AreaFigures(name, **c) for name, c in per_wijk.items()),
+        key=lambda a: (-a.received, -a.closed, a.name.casefold()),
+    )
 
     outcomes = _grouped(s, select(Idea.status, func.count()).where(closed).group_by(Idea.status))
     fig.outcomes = [(o.value, int(outcomes.get(o.value, 0))) for o in OUTCOMES]
