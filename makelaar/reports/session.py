@@ -12,7 +12,7 @@ from typing import BinaryIO
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
 from makelaar.domain.enums import CLOSED_IDEA_STATUSES, MatchStatus
@@ -21,7 +21,21 @@ from makelaar.domain.matching import Suggestion
 from makelaar.domain.records import IdeaData, MatchRow, SessionData
 from makelaar.reports.common import Names, reason_text, report_info
 from makelaar.reports.privacy import visible_person
-from makelaar.reports.style import CELL_FONT, FONT, INK, RULE, WIDTH, build_pdf, esc, facts, figure, markup, para, table
+from makelaar.reports.style import (
+    CELL_FONT,
+    FONT,
+    INK,
+    RULE,
+    WIDTH,
+    Keep,
+    build_pdf,
+    esc,
+    facts,
+    figure,
+    markup,
+    para,
+    table,
+)
 from makelaar.reports.tagging import Decoration, TaggedTable, artifact
 from makelaar.services import ideas, matches, matching, sessions
 from makelaar.services.listing import ListQuery
@@ -87,7 +101,7 @@ def _idea_block(entry: _Entry, names: Names) -> list[Flowable]:
         )
     else:
         block.append(para("Geen passende organisatie gevonden. De makelaar zoekt verder.", "small"))
-    return [KeepTogether(block), Spacer(1, 5 * mm)]
+    return [Keep(block), Spacer(1, 5 * mm)]
 
 
 def _closed_list(closed: list[IdeaData]) -> list[Flowable]:
@@ -171,7 +185,7 @@ def _matchkaart(entry: _Entry, names: Names, evening: str) -> Flowable:
             ]
         )
     )
-    return KeepTogether([card, Spacer(1, 6 * mm)])
+    return Keep([card, Spacer(1, 6 * mm)])
 
 
 def build_session_report(s: Session, session_id: str, out: Path | BinaryIO, *, today: date | None = None) -> None:

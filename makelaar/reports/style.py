@@ -28,6 +28,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    FrameBreak,
     KeepTogether,
     PageTemplate,
     Table,
@@ -37,6 +38,7 @@ from reportlab.platypus import (
 from makelaar.domain.formatting import format_date
 from makelaar.paths import resources_dir
 from makelaar.reports.tagging import Figure, TaggedParagraph, TaggedTable, Tagger, artifact, finish, list_items
+from makelaar.reports.text import keep_phone_numbers, plain, with_fallback
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -114,8 +116,10 @@ STYLES: dict[str, ParagraphStyle] = {
 
 
 def esc(text: object) -> str:
-    """User text made safe for Paragraph markup; line breaks kept."""
-    return escape("" if text is None else str(text)).replace("\n", "<br/>")
+    """User text made safe for Paragraph markup: line breaks kept, phone numbers kept on one line, characters the
+    report font lacks set in the fallback font (see :mod:`makelaar.reports.text`)."""
+    safe = escape("" if text is None else str(text)).replace("\n", "<br/>")
+    return with_fallback(keep_phone_numbers(safe))
 
 
 def para(text: object, style: str = "body") -> TaggedParagraph:
@@ -139,9 +143,53 @@ def figure(drawing: Flowable, alt: str) -> Figure:
     return Figure(drawing, alt)
 
 
+# The height of the body of a page, and how much of it must be left to start a block that cannot be kept whole.
+BODY_HEIGHT = PAGE_HEIGHT - 2 * MARGIN - HEADER_SPACE - FOOTER_SPACE
+MIN_START = 0.2 * BODY_HEIGHT
+# A heading with what follows moves to the next page whole only up to this height; a taller group starts where
+# it is, so no page is left nearly empty for a long table.
+SHORT_GROUP = 0.4 * BODY_HEIGHT
+
+
+class Keep(KeepTogether):
+    """Flowables kept on one page: moved to the next page whole when they do not fit here but do on a page; when
+    they fit on no page, they start here (if a fifth of the page is left), so no page is left nearly empty."""
+
+    whole_up_to = BODY_HEIGHT
+
+    def __init__(self, flowables: Sequence[Flowable], maxHeight: float | None = None) -> None:
+        super().__init__(list(flowables), maxHeight)
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content = list(self._content)
+        if aH >= self._H or aH >= BODY_HEIGHT - 1:
+            return content
+        if self.whole_up_to >= self._H or aH < MIN_START:
+            return [FrameBreak(), *content]
+        return content
+
+
+class KeepWithNext(Keep):
+    """A heading with the flowable it introduces (ReportLab groups them by ``keepWithNext``)."""
+
+    whole_up_to = SHORT_GROUP
+
+
 def keep(flowables: Sequence[Flowable]) -> list[Flowable]:
-    """The flowables on one page together (a heading with what it introduces)."""
-    return [KeepTogether(list(flowables))]
+    """The flowables on one page together (a heading with what it introduces, an idea with its suggestions)."""
+    return [Keep(list(flowables))]
+
+
+def attach_headings(story: list[Flowable]) -> list[Flowable]:
+    """A heading right before a kept block goes into that block, so the two cannot end up on separate pages."""
+    out: list[Flowable] = []
+    for f in story:
+        while isinstance(f, Keep) and out and out[-1].getKeepWithNext():
+            f = type(f)([out.pop(), *f._content])
+        out.append(f)
+    return out
 
 
 # A table of up to this many rows moves to the next page whole, with its heading, rather than leaving one or two
@@ -227,6 +275,20 @@ def facts(rows: Sequence[tuple[str, Cell]], label_width: float = 42 * mm) -> Tab
     return t
 
 
+def fit(text: str, font: str, size: float, room: float) -> str:
+    """One line of ``text`` no wider than ``room``: shortened at a word with "…" when it is too long."""
+    text = " ".join(plain(text).split())
+    if pdfmetrics.stringWidth(text, font, size) <= room:
+        return text
+    words = text.split(" ")
+    while len(words) > 1 and pdfmetrics.stringWidth(" ".join(words) + " …", font, size) > room:
+        words.pop()
+    short = " ".join(words)
+    while short and pdfmetrics.stringWidth(short + "…", font, size) > room:
+        short = short[:-1]
+    return short.rstrip(" ,·-") + (" …" if len(words) > 1 else "…")
+
+
 # --- the page -------------------------------------------------------------------------------------------------------
 
 
@@ -288,8 +350,20 @@ class ReportDocument(BaseDocTemplate):
             creator="Makelaar",
             lang=LANGUAGE,
             initialFontName=FONT,
+            keepTogetherClass=KeepWithNext,
         )
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body", showBoundary=0)
+        # No padding: body, tables and the header share one left and one right margin.
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
 
     def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -304,12 +378,13 @@ class ReportDocument(BaseDocTemplate):
                     info.logo, left, top - 12 * mm, height=12 * mm, width=30 * mm, preserveAspectRatio=True, anchor="w"
                 )
                 left += 32 * mm
+            room = PAGE_WIDTH - MARGIN - left
             canvas.setFillColor(ACCENT)
             canvas.setFont(FONT_BOLD, 10)
-            canvas.drawString(left, top - 4 * mm, info.municipality)
+            canvas.drawString(left, top - 4 * mm, fit(info.municipality, FONT_BOLD, 10, room))
             canvas.setFillColor(MUTED)
             canvas.setFont(FONT, 9)
-            canvas.drawString(left, top - 9 * mm, info.title)
+            canvas.drawString(left, top - 9 * mm, fit(info.title, FONT, 9, room))
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.6)
             canvas.line(MARGIN, top - 12 * mm, PAGE_WIDTH - MARGIN, top - 12 * mm)
@@ -334,7 +409,7 @@ def build_pdf(out: Path | BinaryIO, info: ReportInfo, story: list[Flowable]) -> 
         return made
 
     raw = io.BytesIO()
-    ReportDocument(raw, info).build(story, canvasmaker=canvas)
+    ReportDocument(raw, info).build(attach_headings(story), canvasmaker=canvas)
     tagged = finish(
         raw.getvalue(),
         tagger,

@@ -11,14 +11,19 @@ XMP metadata with the PDF/UA identifier, and bookmarks from the headings.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, FrameBreak, Paragraph, Table
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+
+from makelaar.reports.text import break_long_addresses
 
 # Paragraph styles whose paragraphs are headings, by level.
 HEADINGS = {"title": "H1", "h2": "H2", "h3": "H3"}
@@ -57,6 +62,7 @@ class Tagger:
         self.page = 0
         self.marked: dict[int, list[Node]] = {}  # page index -> the element of each MCID, in MCID order
         self.artifact_depth = 0
+        self.broken_words: list[str] = []  # paragraphs in which a word had to be broken (a layout fault)
         self._keyed: dict[int, Node] = {}
         self._keep: list[object] = []  # keeps every key alive, so no id() is reused while drawing
 
@@ -145,6 +151,21 @@ class TaggedParagraph(Paragraph):
         self.role = HEADINGS.get(style.name, "P")
         self.key: object = object()
         self.chain: tuple[tuple[str, object], ...] = ()  # enclosing elements by (role, key), outermost first
+        self._rewrapped = False
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Laid out as usual; when that had to break a word because an e-mail or web address is wider than the
+        line, the address is cut after an @, . or / instead, and laid out again."""
+        size = super().wrap(availWidth, availHeight)
+        if getattr(self, "_splitLongWordCount", 0) and getattr(self, "text", None) and not self._rewrapped:
+            self._rewrapped = True
+            style = self.style
+            room = availWidth - style.leftIndent - style.rightIndent - 1
+            cut = break_long_addresses(self.text, lambda s: stringWidth(s, style.fontName, style.fontSize), room)
+            if cut != self.text:
+                self._setup(cut, style, self.bulletText, None, cleanBlockQuotedText)
+                size = super().wrap(availWidth, availHeight)
+        return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         whole = self.text_of_whole()
@@ -164,6 +185,8 @@ class TaggedParagraph(Paragraph):
         if tagger is None or tagger.artifact_depth:
             super().drawOn(canvas, x, y, _sW)
             return
+        if getattr(self, "_splitLongWordCount", 0):
+            tagger.broken_words.append(self.text_of_whole())
         parent = tagger.parent
         for role, key in self.chain:
             parent = tagger.element(role, key, parent)
@@ -238,17 +261,30 @@ class TaggedTable(Table):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
+        # No single row alone on the next page: move one more row over when this page keeps enough of them.
+        moved = False
+        if len(parts) == 2 and isinstance(parts[0], Table) and isinstance(parts[1], Table):
+            first, rest = len(parts[0]._cellvalues), len(parts[1]._cellvalues) - self._repeated()
+            if rest == 1 and first - self.header_rows >= 3:
+                heights = parts[0]._rowHeights
+                fewer = super().split(availWidth, sum(heights) - heights[-1] - 0.5)
+                if len(fewer) == 2:
+                    parts, moved = fewer, True
         if len(parts) == 2 and all(isinstance(p, TaggedTable) for p in parts):
-            first, rest = parts
-            n = len(first._cellvalues)
-            repeated = len(rest._cellvalues) - (len(self.rows) - n)
-            first.rows = self.rows[:n]
-            rest.rows = self.rows[:repeated] + self.rows[n:]
-            for part in parts:
-                assert isinstance(part, TaggedTable)
+            head, tail = parts
+            assert isinstance(head, TaggedTable) and isinstance(tail, TaggedTable)
+            n = len(head._cellvalues)
+            repeated = len(tail._cellvalues) - (len(self.rows) - n)
+            head.rows = self.rows[:n]
+            tail.rows = self.rows[:repeated] + self.rows[n:]
+            for part in (head, tail):
                 part.header_rows, part.header_cols, part.layout = self.header_rows, self.header_cols, self.layout
                 part.key, part.drawn = self.key, self.drawn
-        return parts
+        # The rows moved over go to the next page, even though this one would have room for them now.
+        return [parts[0], FrameBreak(), parts[1]] if moved else parts
+
+    def _repeated(self) -> int:
+        return self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
 
 
 def _render(table: TaggedTable, event: str, *args: Any) -> None:
@@ -342,6 +378,7 @@ def finish(pdf_bytes: bytes, tagger: Tagger, *, title: str, author: str, subject
             elem.A = attrs
         return elem
 
+    _fix_unicode_maps(pdf)
     tree_root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
     document = make(tagger.root, tree_root)
     nums = Array()
@@ -377,6 +414,32 @@ def finish(pdf_bytes: bytes, tagger: Tagger, *, title: str, author: str, subject
     out = io.BytesIO()
     pdf.save(out)
     return out.getvalue()
+
+
+_WIDE_CODE = re.compile(rb"<([0-9A-Fa-f]{2,4})> <([0-9A-Fa-f]{5,6})>")
+
+
+def _fix_unicode_maps(pdf: Any) -> None:
+    """ReportLab writes a character beyond U+FFFF (an emoji) into a font's ToUnicode map as five hex digits, which
+    readers take as one 16-bit character and a stray digit; the map needs the UTF-16 surrogate pair."""
+
+    def pair(m: re.Match[bytes]) -> bytes:
+        code = int(m.group(2), 16) - 0x10000
+        high, low = 0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF)
+        return b"<%s> <%04X%04X>" % (m.group(1), high, low)
+
+    seen: set[tuple[int, int]] = set()
+    for page in pdf.pages:
+        fonts = page.obj.get("/Resources", {}).get("/Font", {})
+        for font in fonts.values():
+            cmap = font.get("/ToUnicode")
+            if cmap is None or cmap.objgen in seen:
+                continue
+            seen.add(cmap.objgen)
+            data = cmap.read_bytes()
+            fixed = _WIDE_CODE.sub(pair, data)
+            if fixed != data:
+                cmap.write(fixed)
 
 
 def _walk(node: Node) -> Iterator[Node]:

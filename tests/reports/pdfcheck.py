@@ -31,6 +31,7 @@ class Mark:
     page: int
     mcid: int
     text_at: tuple[float, float] | None = None  # the first glyph's origin on the page
+    lowest: float | None = None  # the lowest line of text in it
 
 
 @dataclass
@@ -105,9 +106,12 @@ def scan_page(page: pikepdf.Page, index: int) -> tuple[dict[int, Mark], list[str
             owner = next((s for s in reversed(stack) if s != "other"), None)
             if owner is None:
                 loose.append(f"page {index + 1}: '{name}' outside marked content")
-            elif isinstance(owner, int) and name in TEXT and marks[owner].text_at is None:
+            elif isinstance(owner, int) and name in TEXT:
                 x, y = _mul(tm, ctm)[4:]
-                marks[owner].text_at = (x, y)
+                mark = marks[owner]
+                if mark.text_at is None:
+                    mark.text_at = (x, y)
+                mark.lowest = y if mark.lowest is None else min(mark.lowest, y)
     if stack:
         loose.append(f"page {index + 1}: {len(stack)} marked-content sequences not closed")
     return marks, loose
@@ -228,4 +232,47 @@ def problems(data: bytes) -> list[str]:
             previous[page] = at
         if [p for p, _ in order] != sorted(p for p, _ in order):
             found.append("the tree reads the pages out of order")
+    return found
+
+
+# A4 and the reports' margins (makelaar.reports.style), in points.
+PAGE_WIDTH, PAGE_HEIGHT = 595.2756, 841.8898
+MARGIN = 51.0236
+BODY_TOP = PAGE_HEIGHT - MARGIN - 45.354  # below the running header
+BODY_BOTTOM = MARGIN + 34.016  # above the footer
+NEARLY_EMPTY = 0.12  # a page whose text covers less of the body height than this is nearly empty
+
+
+def layout_problems(data: bytes) -> list[str]:
+    """Layout faults a reader sees: a heading alone at the foot of a page, a nearly empty page, text outside the
+    margins."""
+    found: list[str] = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        tree = structure(pdf)
+        page_index = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
+        role_of = {}
+        for el in walk(tree):
+            for kid in el.kids:
+                if isinstance(kid, tuple):
+                    role_of[(page_index[kid[0]], kid[1])] = el.role
+        pages = len(pdf.pages)
+        for i, page in enumerate(pdf.pages):
+            marks, _ = scan_page(page, i)
+            placed = [(m.text_at, role_of.get((i, n), "")) for n, m in marks.items() if m.text_at is not None]
+            lowest = min((m.lowest for m in marks.values() if m.lowest is not None), default=0.0)
+            if not placed:
+                found.append(f"page {i + 1} has no text")
+                continue
+            xs = [at[0] for at, _ in placed]
+            ys = [at[1] for at, _ in placed]
+            if min(xs) < MARGIN - 0.5:
+                found.append(f"page {i + 1}: text left of the margin ({min(xs):.1f} < {MARGIN:.1f})")
+            for at, role in placed:
+                if role in ("/H1", "/H2", "/H3") and abs(at[0] - MARGIN) > 0.5:
+                    found.append(f"page {i + 1}: a heading off the margin ({at[0]:.1f}, not {MARGIN:.1f})")
+            if pages > 1 and (max(ys) - lowest) < NEARLY_EMPTY * (BODY_TOP - BODY_BOTTOM):
+                found.append(f"page {i + 1} of {pages} is nearly empty")
+            last = min(placed, key=lambda p: (p[0][1], -p[0][0]))
+            if i < pages - 1 and last[1] in ("/H1", "/H2", "/H3"):
+                found.append(f"page {i + 1} ends with a heading")
     return found

@@ -21,6 +21,7 @@ from makelaar.reports import (
     build_organisation_report,
     build_overview_report,
     build_session_report,
+    style,
 )
 from makelaar.services import demo, ideas, matches, organisations, sessions, vocabulary
 from makelaar.services.listing import ListQuery
@@ -125,16 +126,31 @@ def stress_reports(store: Store) -> dict[str, bytes]:
     }
 
 
+BROKEN: list[str] = []  # paragraphs of the reports below in which a word had to be broken
+
+
+class RecordingTagger(style.Tagger):
+    def __init__(self) -> None:
+        super().__init__()
+        self.broken_words = BROKEN
+
+
 @pytest.fixture(scope="module")
 def pdfs(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, bytes]]:
     made: dict[str, bytes] = {}
-    for name, fill in (("demo", demo_reports), ("stress", stress_reports)):
-        store = open_sqlite_copy(sqlite_template, tmp_path_factory.mktemp(name))
-        try:
-            made.update(fill(store))
-        finally:
-            store.close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(style, "Tagger", RecordingTagger)
+        for name, fill in (("demo", demo_reports), ("stress", stress_reports)):
+            store = open_sqlite_copy(sqlite_template, tmp_path_factory.mktemp(name))
+            try:
+                made.update(fill(store))
+            finally:
+                store.close()
     yield made
+
+
+def test_no_word_is_broken_inside(pdfs: dict[str, bytes]) -> None:
+    assert pdfs and BROKEN == []
 
 
 KINDS = [
@@ -200,3 +216,8 @@ def test_the_checks_catch_untagged_content() -> None:
     with pikepdf.open(io.BytesIO(out.getvalue())) as pdf:
         found = pdfcheck.scan_page(pdf.pages[0], 0)[1]
     assert found and "outside marked content" in found[0]
+
+
+@pytest.mark.parametrize("name", KINDS)
+def test_the_layout_holds(pdfs: dict[str, bytes], name: str) -> None:
+    assert pdfcheck.layout_problems(pdfs[name]) == []
