@@ -117,18 +117,31 @@ def resident_step(p: Partner) -> str:
     }.get(p.status, "")
 
 
-def resident_steps(idea: IdeaData, partners: list[Partner], today: date) -> list[tuple[str, str]]:
-    """(when, what) for the resident, soonest first. Never empty: there is always something to say."""
-    open_steps = [p for p in partners if resident_step(p)]
-    open_steps.sort(key=lambda p: (p.match.follow_up_on or date.min, p.name))
-    if open_steps:
-        return [(when(p.match.follow_up_on, today), resident_step(p)) for p in open_steps]
+def resident_steps(idea: IdeaData, partners: list[Partner], names: Names, today: date) -> list[tuple[str, str]]:
+    """(when, what) for the resident, soonest first; "" as when for a closing word. Never empty: there is always
+    something to say, and never "nothing left" while a need has nobody yet."""
     if idea.status in CLOSED_STATUSES:
         closed = f"Dit idee is afgesloten ({idea.status}). Heeft u een nieuw idee? Neem contact op met de makelaar."
         return [("", closed)]
+    open_steps = [p for p in partners if resident_step(p)]
+    open_steps.sort(key=lambda p: (p.match.follow_up_on or date.min, p.name))
+    steps = [(when(p.match.follow_up_on, today), resident_step(p)) for p in open_steps]
+    linked = {p.match.need for p in partners}
+    missing = [names.terms[n] for n in idea.need_ids if n in names.terms and names.terms[n] not in linked]
     if not partners:
-        return [(SOON, "De makelaar zoekt organisaties die u kunnen helpen en neemt daarna contact met u op.")]
-    return [("", "De gevraagde hulp is gegeven. Heeft u nog iets nodig? Neem dan contact op met de makelaar.")]
+        steps.append((SOON, "De makelaar zoekt organisaties die u kunnen helpen en neemt daarna contact met u op."))
+    elif missing:
+        steps.append((SOON, f"De makelaar zoekt een organisatie die u kan helpen met {' en '.join(missing)}."))
+    if not steps:
+        steps.append(("", "De gevraagde hulp is gegeven. Heeft u nog iets nodig? Neem dan contact op met de makelaar."))
+    return steps
+
+
+def _steps(steps: list[tuple[str, str]]) -> list[Flowable]:
+    """Dated steps as a table; a single closing word as a sentence (a table with an empty date says nothing)."""
+    if all(not when_ for when_, _ in steps):
+        return [para(what) for _, what in steps]
+    return [table(["Wanneer", "Wat gebeurt er"], steps, [35 * mm, WIDTH - 35 * mm])]
 
 
 def _need_rows(idea: IdeaData, partners: list[Partner], names: Names) -> list[list[str]]:
@@ -159,7 +172,7 @@ def _resident_story(
             "Heeft u vragen? Achteraan staat hoe u de makelaar bereikt."
         ),
         para("Wat gebeurt er nu?", "h2"),
-        table(["Wanneer", "Wat gebeurt er"], resident_steps(idea, partners, today), [35 * mm, WIDTH - 35 * mm]),
+        *_steps(resident_steps(idea, partners, names, today)),
         para("Wie helpt u?", "h2"),
     ]
     helping = [p for p in partners if p.status in HELPING]
@@ -223,8 +236,9 @@ def _partner_story(
     story: list[Flowable] = [
         para(f"Voor {org.name}", "h2"),
         para(
-            "U krijgt dit overzicht omdat wij uw organisatie vragen te helpen bij dit idee van een bewoner. "
-            "Gegevens van bewoners staan er alleen in als zij daar toestemming voor gaven."
+            "U krijgt dit overzicht omdat uw organisatie betrokken is bij dit idee van een bewoner. Hieronder staat "
+            "wat we van u vragen en wie u kunt bellen. Gegevens van bewoners staan er alleen in als zij daar "
+            "toestemming voor gaven."
         ),
         para("Wat vragen we van u?", "h3"),
     ]

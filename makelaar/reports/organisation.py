@@ -72,7 +72,7 @@ def build_organisation_report(
             table(
                 ["Naam", "Functie", "E-mail", "Telefoon"],
                 [[c.name, c.role or "", c.email or "", c.phone or ""] for c in org.contacts],
-                [45 * mm, 40 * mm, 55 * mm, WIDTH - 140 * mm],
+                [42 * mm, 32 * mm, 70 * mm, WIDTH - 144 * mm],
             )
         )
     else:

@@ -267,7 +267,7 @@ class TaggedTable(Table):
             first, rest = len(parts[0]._cellvalues), len(parts[1]._cellvalues) - self._repeated()
             if rest == 1 and first - self.header_rows >= 3:
                 heights = parts[0]._rowHeights
-                fewer = super().split(availWidth, sum(heights) - heights[-1] - 0.5)
+                fewer = super().split(availWidth, sum(heights[:-1]) + 0.01)
                 if len(fewer) == 2:
                     parts, moved = fewer, True
         if len(parts) == 2 and all(isinstance(p, TaggedTable) for p in parts):

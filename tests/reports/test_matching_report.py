@@ -146,3 +146,14 @@ def test_the_partners_version_without_an_organisation_gives_every_partner_its_ow
 def test_an_organisation_that_is_not_linked_gets_no_version(store: Store, world: World) -> None:
     with pytest.raises(KnownError, match="niet \\(meer\\) aan dit idee gekoppeld"):
         text_of(store, world.shared_idea.id or "", audience="partners", organisation_id=world.buurthuis.id)
+
+
+def test_help_given_for_one_need_is_not_all_help_while_another_need_has_nobody(store: Store, world: World) -> None:
+    with store.begin() as s:
+        fund = next(m for m in matches.matches_for_idea(s, world.shared_idea.id or "") if m.need == "geld")
+        fund = matches.update_match(s, fund.id, version=fund.version, status=MatchStatus.COMMITTED, follow_up_on=None)
+        matches.update_match(s, fund.id, version=fund.version, status=MatchStatus.DONE, follow_up_on=None)
+    text = text_of(store, world.shared_idea.id or "", audience="bewoner")
+    steps = section(text, "Wat gebeurt er nu?", "Wie helpt u?")
+    assert "De makelaar zoekt een organisatie die u kan helpen met ruimte." in steps
+    assert "De gevraagde hulp is gegeven" not in steps
