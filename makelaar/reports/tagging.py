@@ -63,8 +63,8 @@ class Tagger:
         self.marked: dict[int, list[Node]] = {}  # page index -> the element of each MCID, in MCID order
         self.artifact_depth = 0
         self.broken_words: list[str] = []  # paragraphs in which a word had to be broken (a layout fault)
-        self._keyed: dict[int, Node] = {}
-        self._keep: list[object] = []  # keeps every key alive, so no id() is reused while drawing
+        # Elements by key: a paragraph's or table's own token (shared by its split parts), (table, row), a list.
+        self._keyed: dict[object, Node] = {}
 
     @property
     def parent(self) -> Node:
@@ -72,15 +72,14 @@ class Tagger:
 
     def element(self, role: str, key: object, parent: Node | None = None, **kw: Any) -> Node:
         """The element for ``key``, made under ``parent`` (default: the current one) the first time it is asked."""
-        found = self._keyed.get(id(key))
+        found = self._keyed.get(key)
         if found is None:
             found = (parent or self.parent).add(role, **kw)
-            self._keyed[id(key)] = found
-            self._keep.append(key)
+            self._keyed[key] = found
         return found
 
     def known(self, key: object) -> bool:
-        return id(key) in self._keyed
+        return key in self._keyed
 
     @contextmanager
     def marked_content(self, canvas: Canvas, node: Node) -> Iterator[None]:
