@@ -135,7 +135,6 @@ def _tick_list(partners: list[str]) -> Flowable:
     ticks = TaggedTable(
         [[TickBox(), para(name, "cell")] for name in partners],
         colWidths=[TICK_BOX + 3 * mm, WIDTH - 46 * mm - TICK_BOX - 15 * mm],
-        rowHeights=[TICK_BOX + 1.5 * mm] * len(partners),
         hAlign="LEFT",
         layout=True,
     )
@@ -145,8 +144,9 @@ def _tick_list(partners: list[str]) -> Flowable:
                 *CELL_FONT,
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                # Rows as high as their name (a long one takes two lines), at least the box and a gap.
+                ("TOPPADDING", (0, 0), (-1, -1), 0.75 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.75 * mm),
             ]
         )
     )

@@ -73,3 +73,15 @@ def test_the_matchkaart_names_the_evening_and_draws_its_boxes(store: Store, worl
         suggested = sum(len(matching.suggest(s, i.id or "", top=3)) for i in (world.shared_idea, world.private_idea))
     assert len(squares) == suggested + 2
     assert pdfcheck.problems(data) == []
+
+
+def test_a_long_partner_name_on_the_card_gets_a_row_high_enough() -> None:
+    from makelaar.reports.session import TICK_BOX, _tick_list
+    from makelaar.reports.style import WIDTH
+
+    name = "Stichting Werkplaats aan het Water voor Kadebuurt, Havenkwartier en omstreken"
+    ticks = _tick_list([name, "Andere partner:"])
+    ticks.wrap(WIDTH - 46 * 2.8346, 1000)
+    long_row, short_row = ticks._rowHeights
+    assert short_row >= TICK_BOX
+    assert long_row > short_row + 8  # two lines of text, not one line's height with the name running over
