@@ -299,7 +299,7 @@ def build_overview_report(
     """Write the overview of the period ``date_from``–``date_to`` (both included) as a PDF to ``out``."""
     fig = overview_figures(s, date_from, date_to)
     before_from, before_to = previous_period(date_from, date_to)
-    before = overview_figures(s, before_from, before_to)
+    before = overview_figures(s, before_from, before_to, detail=False)
     period = f"{format_date(date_from)} tot en met {format_date(date_to)}"
     info = report_info(s, f"{TITLE} {period}", f"Ideeën en koppelingen van {period}, voor college en raad", today)
     story: list[Flowable] = [

@@ -113,9 +113,10 @@ def previous_period(date_from: date, date_to: date) -> tuple[date, date]:
     return date_from - timedelta(days=length), date_from - timedelta(days=1)
 
 
-def overview_figures(s: Session, date_from: date, date_to: date) -> OverviewFigures:
+def overview_figures(s: Session, date_from: date, date_to: date, *, detail: bool = True) -> OverviewFigures:
     """Everything the overview shows for ideas received, koppelingen made and ideas closed between the two dates
-    (both included)."""
+    (both included). Without ``detail`` only the totals (per status and outcome), for the period to compare with:
+    no themes, wijken or months."""
     if date_to < date_from:
         raise ValueError("De einddatum ligt voor de begindatum.")
     fig = OverviewFigures(date_from, date_to)
@@ -131,6 +132,32 @@ def overview_figures(s: Session, date_from: date, date_to: date) -> OverviewFigu
     fig.by_status += [(st, int(n)) for st, n in statuses.items() if st not in order]
     fig.received = sum(n for _, n in fig.by_status)
 
+    # Closed ideas per area and ending: the outcomes, and per wijk the closed and the realised ones.
+    closed_rows = s.execute(
+        select(Idea.area_id, Idea.status, func.count()).where(closed).group_by(Idea.area_id, Idea.status)
+    ).all()
+    outcomes: dict[str, int] = {}
+    for _area_id, status, n in closed_rows:
+        outcomes[status] = outcomes.get(status, 0) + int(n)
+    fig.outcomes = [(o.value, int(outcomes.get(o.value, 0))) for o in OUTCOMES]
+    if detail:
+        _themes(s, fig, received)
+        _areas(s, fig, received, made, closed_rows)
+        ideas_pm = _per_month(s, Idea.received_on, received)
+        matches_pm = _per_month(s, Match.created_at, made)
+        closed_pm = _per_month(s, Idea.closed_on, closed)
+        fig.months = [
+            MonthFigures(y, m, ideas_pm.get((y, m), 0), matches_pm.get((y, m), 0), closed_pm.get((y, m), 0))
+            for y, m in _months(date_from, date_to)
+        ]
+
+    match_statuses = _grouped(s, select(Match.status, func.count()).where(made).group_by(Match.status))
+    fig.matches_by_status = [(st.value, int(match_statuses.get(st.value, 0))) for st in MatchStatus]
+
+    return fig
+
+
+def _themes(s: Session, fig: OverviewFigures, received: Any) -> None:
     themes = s.execute(
         select(VocabularyTerm.name, func.count())
         .select_from(idea_themes)
@@ -142,7 +169,9 @@ def overview_figures(s: Session, date_from: date, date_to: date) -> OverviewFigu
     )
     fig.by_theme = [(name, int(n)) for name, n in themes]
 
-    # Per area in SQL, then buurten rolled up into their wijk (the areas are a few dozen rows).
+
+def _areas(s: Session, fig: OverviewFigures, received: Any, made: Any, closed_rows: Any) -> None:
+    """Per area in SQL, then buurten rolled up into their wijk (the areas are a few dozen rows)."""
     areas = {a.id: a for a in s.execute(select(Area.id, Area.name, Area.kind, Area.parent_id))}
 
     def wijk(area_id: str | None) -> str:
@@ -155,17 +184,19 @@ def overview_figures(s: Session, date_from: date, date_to: date) -> OverviewFigu
 
     per_wijk: dict[str, dict[str, int]] = {}
 
-    def add(column: str, rows: Any) -> None:
-        for area_id, n in rows:
-            counts = per_wijk.setdefault(wijk(area_id), {})
-            counts[column] = counts.get(column, 0) + int(n)
+    def add(column: str, area_id: str | None, n: int) -> None:
+        counts = per_wijk.setdefault(wijk(area_id), {})
+        counts[column] = counts.get(column, 0) + int(n)
 
-    add("received", s.execute(select(Idea.area_id, func.count()).where(received).group_by(Idea.area_id)))
-    add("closed", s.execute(select(Idea.area_id, func.count()).where(closed).group_by(Idea.area_id)))
-    realised = and_(closed, Idea.status == IdeaStatus.REALISED.value)
-    add("realised", s.execute(select(Idea.area_id, func.count()).where(realised).group_by(Idea.area_id)))
+    for area_id, n in s.execute(select(Idea.area_id, func.count()).where(received).group_by(Idea.area_id)):
+        add("received", area_id, n)
+    for area_id, status, n in closed_rows:
+        add("closed", area_id, n)
+        if status == IdeaStatus.REALISED.value:
+            add("realised", area_id, n)
     linked = select(Idea.area_id, func.count()).select_from(Match).join(Idea, Idea.id == Match.idea_id)
-    add("matches", s.execute(linked.where(made).group_by(Idea.area_id)))
+    for area_id, n in s.execute(linked.where(made).group_by(Idea.area_id)):
+        add("matches", area_id, n)
     fig.by_area = sorted(
         ((name, c["received"]) for name, c in per_wijk.items() if c.get("received")),
         key=lambda kv: (-kv[1], kv[0].casefold()),
@@ -174,18 +205,3 @@ def overview_figures(s: Session, date_from: date, date_to: date) -> OverviewFigu
         (AreaFigures(name, **c) for name, c in per_wijk.items()),
         key=lambda a: (-a.received, -a.closed, a.name.casefold()),
     )
-
-    outcomes = _grouped(s, select(Idea.status, func.count()).where(closed).group_by(Idea.status))
-    fig.outcomes = [(o.value, int(outcomes.get(o.value, 0))) for o in OUTCOMES]
-
-    match_statuses = _grouped(s, select(Match.status, func.count()).where(made).group_by(Match.status))
-    fig.matches_by_status = [(st.value, int(match_statuses.get(st.value, 0))) for st in MatchStatus]
-
-    ideas_pm = _per_month(s, Idea.received_on, received)
-    matches_pm = _per_month(s, Match.created_at, made)
-    closed_pm = _per_month(s, Idea.closed_on, closed)
-    fig.months = [
-        MonthFigures(y, m, ideas_pm.get((y, m), 0), matches_pm.get((y, m), 0), closed_pm.get((y, m), 0))
-        for y, m in _months(date_from, date_to)
-    ]
-    return fig
