@@ -220,6 +220,15 @@ def problems(data: bytes) -> list[str]:
             if el.role == "/TR" and not all(isinstance(k, Element) and k.role in ("/TH", "/TD") for k in el.kids):
                 found.append("a TR with something else than cells")
 
+        # Headings descend one level at a time (H1, H2, H3), starting at H1.
+        level = 0
+        for el in walk(tree):
+            if el.role in ("/H1", "/H2", "/H3", "/H4"):
+                new = int(el.role[2])
+                if new > level + 1:
+                    found.append(f"heading {el.role} follows H{level}: a level is skipped")
+                level = new
+
         # Reading order: per page, each next piece of text below the one before, or to its right.
         previous: dict[int, tuple[float, float]] = {}
         for page, mcid in order:
