@@ -222,6 +222,13 @@ def partner_ask(p: Partner, today: date) -> str:
     }.get(p.status, f"Wij vragen u om te helpen met {p.need}.")
 
 
+def other_line(p: Partner) -> str:
+    """Another partner as the one reading sees it: its name and its part, no notes, no contacts."""
+    if p.status in HELPING:
+        return f"{p.name} helpt met {p.need}."
+    return f"{p.name} is gevraagd te helpen met {p.need}."
+
+
 def _partner_story(
     idea: IdeaData,
     mine: list[Partner],
@@ -253,10 +260,12 @@ def _partner_story(
     story += [para("Het idee", "h3"), _idea_facts(idea, names, people)]
     if idea.description:
         story += [Spacer(1, 2 * mm), para(idea.description)]
-    if others:
+    # Only who helps or has been asked: a proposal the broker has not yet made is nobody's business but hers.
+    involved = [p for p in others if p.status != MatchStatus.PROPOSED.value]
+    if involved:
         story += [
-            para("Wie helpt nog meer?", "h3"),
-            *bullets([esc(f"{p.name}: {p.need} ({p.status})") for p in others]),
+            para("Wie doen er nog meer mee?", "h3"),
+            *bullets([esc(other_line(p)) for p in involved]),
         ]
     contact = [("Makelaar", ", ".join(x for _, x in broker_lines(broker, municipality)[:3] if x))]
     shared = [p for p in people if p.shared and p.label]

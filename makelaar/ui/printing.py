@@ -32,9 +32,9 @@ def preview_idea(parent: QWidget, ctx: AppContext, idea_id: str, reference: str)
         return reports.logged(build, f"koppelingsrapport {reference} ({audience})")  # type: ignore[arg-type]
 
     versions = [(QCoreApplication.translate("Printing", "Versie voor de bewoner"), version("bewoner"))]
+    for_partners = QCoreApplication.translate("Printing", "Versie voor de partners")
     for organisation_id, name in ctx.read(lambda s: reports.partner_versions(s, idea_id)):
-        label = QCoreApplication.translate("Printing", "Versie voor %1").replace("%1", name)
-        versions.append((label, version("partners", organisation_id)))
+        versions.append((f"{for_partners}: {name}", version("partners", organisation_id)))
     return _show(
         ReportPreview(
             ctx,

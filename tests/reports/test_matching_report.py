@@ -116,14 +116,14 @@ def test_each_partner_reads_only_its_own_notes_and_contacts(store: Store, world:
     assert "Graag uiterlijk op 03-12-2026" in fund
     assert "Advies over de grond; Pieter komt kijken." in fund
     assert INTERNAL_NOTE not in fund
-    # The other partner is named with what it helps with, nothing more.
-    assert "Buurthuis De Molen: ruimte (voorgesteld)" in fund
+    # Another partner only proposed (not yet asked) is not named at all; one asked is named with its part only.
+    assert "Buurthuis De Molen" not in fund
 
     assert "versie voor Buurthuis De Molen" in buurthuis
     assert INTERNAL_NOTE in buurthuis
     assert "Advies over de grond" not in buurthuis
     assert "Pieter Zwart" not in buurthuis and "p.zwart@zon.example" not in buurthuis
-    assert "Energiecoöperatie Zon: advies (benaderd)" in buurthuis
+    assert "Energiecoöperatie Zon is gevraagd te helpen met advies." in buurthuis
     for text in (fund, buurthuis):
         assert BROKER.phone in text and BROKER.email in text
 

@@ -41,7 +41,7 @@ def test_ctrl_p_on_an_idea_previews_both_versions(qtbot: QtBot, ctx: AppContext,
     assert "Buurtmoestuin aan de Lindelaan" in text_of(preview.pdf)
     assert [preview.version.itemText(i) for i in range(preview.version.count())] == [
         "Versie voor de bewoner",
-        "Versie voor Stichting Groen Doen",
+        "Versie voor de partners: Stichting Groen Doen",
     ]
     for_resident = preview.pdf
     preview.version.setCurrentIndex(1)
