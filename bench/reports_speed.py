@@ -27,9 +27,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from makelaar.reports import build_matching_report, build_overview_report
-from makelaar.reports.figures import OverviewFigures, overview_figures
 from makelaar.reports.style import FONT, FONT_BOLD, register_fonts
 from makelaar.services import demo, ideas, matches
+from makelaar.services.figures import OverviewFigures, overview_figures
 from makelaar.services.listing import ListQuery
 from makelaar.storage.store import open_store
 

@@ -54,9 +54,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import Engine, event, func, select  # noqa: E402
 
 from makelaar.reports import build_matching_report, build_overview_report  # noqa: E402
-from makelaar.reports.figures import overview_figures  # noqa: E402
 from makelaar.reports.style import register_fonts  # noqa: E402
 from makelaar.services import csvio, ideas, matches, matching  # noqa: E402
+from makelaar.services.figures import overview_figures  # noqa: E402
 from makelaar.storage import backup, startup  # noqa: E402
 from makelaar.storage.models import Idea, Match  # noqa: E402
 from makelaar.storage.store import Store, open_store  # noqa: E402

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from makelaar import reports
-from makelaar.services import demo, ideas, organisations, sessions
+from makelaar.services import demo, ideas, matches, organisations, sessions
 from makelaar.services.listing import ListQuery
 from makelaar.storage.store import open_store
 
@@ -29,11 +29,18 @@ def main() -> int:
     with store.begin() as s:
         linked = ideas.list_ideas(s, ListQuery(statuses=("gekoppeld", "in uitvoering"), sort="title", descending=False))
         idea_id = linked[0].id
+        partner_id = reports.partner_versions(s, idea_id)[0][0]
         session_id = sessions.list_sessions(s)[0].id
-        org_id = organisations.list_organisations(s, ListQuery(sort="name", descending=False))[0].id
+        # The organisation with the most koppelingen: a sheet with something on it.
+        org_id = max(
+            organisations.list_organisations(s, ListQuery(sort="name", descending=False), limit=1000),
+            key=lambda o: len(matches.matches_for_organisation(s, o.id)),
+        ).id
         made = {
             "koppelingsrapport-bewoner": lambda p: reports.build_matching_report(s, idea_id, p, audience="bewoner"),
-            "koppelingsrapport-partners": lambda p: reports.build_matching_report(s, idea_id, p, audience="partners"),
+            "koppelingsrapport-partners": lambda p: reports.build_matching_report(
+                s, idea_id, p, audience="partners", organisation_id=partner_id
+            ),
             "wijktafelverslag": lambda p: reports.build_session_report(s, session_id, p),
             "organisatieblad": lambda p: reports.build_organisation_report(s, org_id, p),
             "overzicht": lambda p: reports.build_overview_report(s, date(date.today().year, 1, 1), date.today(), p),

@@ -182,3 +182,12 @@ class Page:
 
     rows: list
     total: int
+
+
+@dataclass(frozen=True)
+class BrokerContact:
+    """Whom a resident or a partner contacts at the municipality: the broker's own name, phone and e-mail."""
+
+    name: str = ""
+    phone: str = ""
+    email: str = ""

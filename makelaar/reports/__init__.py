@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from sqlalchemy.orm import Session
 
-from makelaar.reports.matching import build_matching_report
+from makelaar.reports.matching import build_matching_report, partner_versions
 from makelaar.reports.organisation import build_organisation_report
 from makelaar.reports.overview import build_overview_report
 from makelaar.reports.session import build_session_report
@@ -22,6 +22,7 @@ __all__ = [
     "build_overview_report",
     "build_session_report",
     "logged",
+    "partner_versions",
 ]
 
 

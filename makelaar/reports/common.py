@@ -12,6 +12,7 @@ from reportlab.lib.utils import ImageReader
 from sqlalchemy.orm import Session
 
 from makelaar.domain.enums import Vocabulary
+from makelaar.domain.matching import Suggestion
 from makelaar.reports.style import ReportInfo
 from makelaar.services import vocabulary
 
@@ -31,6 +32,11 @@ def _logo(s: Session) -> ImageReader | None:
     except (ValueError, OSError):
         log.warning("the logo in the settings cannot be read; reports are made without it")
         return None
+
+
+def reason_text(suggestion: Suggestion) -> str:
+    """Why a partner is suggested, in plain Dutch, as the matching service words it."""
+    return "; ".join(suggestion.reasons)
 
 
 def report_info(s: Session, title: str, subject: str, today: date | None = None) -> ReportInfo:

@@ -72,7 +72,7 @@ def build_organisation_report(
             table(
                 ["Naam", "Functie", "E-mail", "Telefoon"],
                 [[c.name, c.role or "", c.email or "", c.phone or ""] for c in org.contacts],
-                [45 * mm, 40 * mm, 55 * mm, WIDTH - 140 * mm],
+                [42 * mm, 32 * mm, 70 * mm, WIDTH - 144 * mm],
             )
         )
     else:
@@ -87,6 +87,7 @@ def build_organisation_report(
                 shown = [visible_person(i) for i in ideas.get_idea(s, m.idea_id).initiators]
                 lines = [esc(p.label) + (f"<br/>{esc(p.contact)}" if p.contact else "") for p in shown if p.label]
                 people[m.idea_id] = markup("<br/>".join(lines), "cell")
+        story.append(para(f"{len(linked)} {'koppeling' if len(linked) == 1 else 'koppelingen'} in totaal.", "small"))
         story.append(
             table(
                 ["Idee", "Initiatiefnemer", "Helpt met", "Stand", "Volgende contact"],
@@ -100,10 +101,9 @@ def build_organisation_report(
                     ]
                     for m in linked
                 ],
-                [52 * mm, 50 * mm, 20 * mm, 22 * mm, WIDTH - 144 * mm],
+                [48 * mm, 40 * mm, 30 * mm, 24 * mm, WIDTH - 142 * mm],
             )
         )
-        story.append(para(f"{len(linked)} {'koppeling' if len(linked) == 1 else 'koppelingen'} in totaal.", "small"))
     else:
         story.append(para("Deze organisatie is nog niet aan een idee gekoppeld."))
     build_pdf(out, info, story)

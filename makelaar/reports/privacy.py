@@ -1,4 +1,4 @@
-"""The privacy rule of every report (issue 4 §2): a resident's name and contact data go on paper only when their
+"""The privacy rule of every report: a resident's name and contact data go on paper only when their
 recorded consent covers sharing; otherwise their initials, or nothing."""
 
 from __future__ import annotations
@@ -10,17 +10,33 @@ from dataclasses import dataclass
 
 from makelaar.domain.records import InitiatorData
 
-# Dutch name particles: written in lower case in initials, "Anna de Vries" -> "A.d.V.".
-_PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "te", "in", "'t", "op", "la", "le", "du", "da"}
+# Name particles (Dutch and others common in Dutch municipalities): in the initials they stay lower case, as in
+# the name, so "Anna de Vries" is "A.d.V." and "Karim el Amrani" "K.e.A.".
+_PARTICLES = {
+    "van", "de", "der", "den", "het", "ter", "ten", "te", "in", "op", "aan", "bij", "uit", "voor", "onder",
+    "la", "le", "du", "da", "di", "del", "dos", "das", "von", "zu", "el", "al", "ben", "bin", "ibn", "abu",
+}  # fmt: skip
+# "'t" (het) is a particle already shortened: it stays as it is written, with its apostrophe.
+_APOSTROPHES = "'’‘`´"
 
 
 def initials(name: str) -> str:
-    """'Anna de Vries' -> 'A.d.V.'; empty for an empty name."""
+    """'Anna de Vries' -> 'A.d.V.', 'Jan van der Berg' -> 'J.v.d.B.', 'Kees ’t Hart' -> 'K.’t.H.',
+    'Karim el Amrani' -> 'K.e.A.'; empty for an empty name."""
     parts = [p for p in name.replace(".", " ").split() if p]
     letters = []
-    for p in parts:
-        first = p[0]
-        letters.append(first.lower() if p.lower() in _PARTICLES else first.upper())
+    for n, p in enumerate(parts):
+        bare = p.strip(_APOSTROPHES).lower()
+        last = n == len(parts) - 1
+        if p[0] in _APOSTROPHES and bare in ("t", "s"):
+            letters.append("’" + bare)  # 't, 's
+        elif bare in _PARTICLES and n > 0 and not last:
+            letters.append(bare[0])
+        else:
+            # A name part may start with an apostrophe or be hyphenated: its first letter counts.
+            first = next((c for c in p if c.isalpha()), "")
+            if first:
+                letters.append(first.upper())
     return "".join(f"{c}." for c in letters)
 
 

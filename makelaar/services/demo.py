@@ -26,13 +26,14 @@ from makelaar.domain.enums import (
     Vocabulary,
 )
 from makelaar.domain.errors import KnownError
-from makelaar.domain.records import ContactData, IdeaData, InitiatorData, OrganisationData, SessionData
+from makelaar.domain.records import BrokerContact, ContactData, IdeaData, InitiatorData, OrganisationData, SessionData
 from makelaar.domain.vocabulary import MUNICIPALITY_WIDE
 from makelaar.services import activities, ideas, matches, organisations, sessions
 from makelaar.services import vocabulary as vocab
-from makelaar.storage.models import Idea, Organisation
+from makelaar.storage.models import Idea, Match, Organisation
 
 MUNICIPALITY = "Gemeente Lindewaard"
+BROKER = BrokerContact(name="Sanne Bakker", phone="0513 48 27 90", email="s.bakker@lindewaard.example")
 
 # (name, kind, parent). Villages stand on their own, buurten nest in their wijk.
 AREAS: list[tuple[str, AreaKind, str | None]] = [
@@ -1462,6 +1463,23 @@ class _Filler:
                 count += 1
         return count
 
+    def spread_over_time(self, made: list[tuple[_Idea, IdeaData]]) -> None:
+        """Koppelingen made and ideas closed some days or weeks after the idea came in, as in a real year, not
+        all on the day the example data was loaded (the overview per month would show one spike)."""
+        for number, (idea, data) in enumerate(made):
+            if data.id is None or data.received_on is None:
+                continue
+            age = (self.today - data.received_on).days
+            rows = self.s.scalars(select(Match).where(Match.idea_id == data.id).order_by(Match.created_at)).all()
+            for k, row in enumerate(rows):
+                days = min(age, 3 + (number * 5 + k * 9) % 28)
+                row.created_at = datetime.combine(data.received_on + timedelta(days=days), time(9 + k % 8, 30))
+            if idea.status.is_closed:
+                closed = self.s.get(Idea, data.id)
+                assert closed is not None
+                closed.closed_on = data.received_on + timedelta(days=min(age, 21 + (number * 17) % 110))
+        self.s.flush()
+
     def at(self, day: date, hour: int) -> datetime:
         return datetime.combine(min(day, self.today), time(hour, 15 * (hour % 4)))
 
@@ -1499,12 +1517,15 @@ def fill(s: Session, force: bool = False) -> str:
         raise KnownError("De database bevat al gegevens; gebruik --force om voorbeeldgegevens toe te voegen.")
     if not vocab.get_setting(s, vocab.MUNICIPALITY_NAME).strip():
         vocab.set_setting(s, vocab.MUNICIPALITY_NAME, MUNICIPALITY)
+    if not vocab.broker_contact(s).name:
+        vocab.set_broker_contact(s, BROKER)
     filler = _Filler(s)
     filler.fill_areas()
     saved = filler.fill_organisations()
     held = filler.fill_sessions()
     made = filler.fill_ideas(held)
     match_count = filler.fill_matches(made, saved)
+    filler.spread_over_time(made)
     activity_count = filler.fill_activities(made, saved)
     return (
         f"Voorbeeldgegevens toegevoegd voor {MUNICIPALITY}: {len(made)} ideeën, {len(saved)} organisaties, "

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from makelaar.domain.enums import AreaKind, Vocabulary
 from makelaar.domain.errors import KnownError, NotFoundError
-from makelaar.domain.records import AreaInfo, Term
+from makelaar.domain.records import AreaInfo, BrokerContact, Term
 from makelaar.domain.vocabulary import normalise
 from makelaar.services.common import area_of, term_of
 from makelaar.storage.base import utcnow
@@ -18,6 +18,10 @@ from makelaar.storage.models import Area, Setting, VocabularyTerm
 MUNICIPALITY_NAME = "municipality_name"
 LOGO_SETTING = "municipality_logo"  # the PNG, base64-encoded
 DEFAULT_MUNICIPALITY = "Gemeente"
+# The broker whom residents and partners contact, as printed on the reports that go to them.
+BROKER_NAME = "broker_name"
+BROKER_PHONE = "broker_phone"
+BROKER_EMAIL = "broker_email"
 
 
 # Plain columns rather than ORM objects: lists are read far more often than terms change (every list and form).
@@ -214,3 +218,18 @@ def set_setting(s: Session, key: str, value: str) -> None:
 
 def municipality_name(s: Session) -> str:
     return get_setting(s, MUNICIPALITY_NAME, DEFAULT_MUNICIPALITY)
+
+
+def broker_contact(s: Session) -> BrokerContact:
+    """The broker's name, phone and e-mail address as the reports print them ("" where not set)."""
+    return BrokerContact(
+        name=get_setting(s, BROKER_NAME).strip(),
+        phone=get_setting(s, BROKER_PHONE).strip(),
+        email=get_setting(s, BROKER_EMAIL).strip(),
+    )
+
+
+def set_broker_contact(s: Session, contact: BrokerContact) -> None:
+    set_setting(s, BROKER_NAME, contact.name.strip())
+    set_setting(s, BROKER_PHONE, contact.phone.strip())
+    set_setting(s, BROKER_EMAIL, contact.email.strip())

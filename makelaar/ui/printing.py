@@ -22,23 +22,25 @@ def _show(preview: ReportPreview) -> ReportPreview:
 
 
 def preview_idea(parent: QWidget, ctx: AppContext, idea_id: str, reference: str) -> ReportPreview:
+    """The resident's version, and one version per linked organisation (none when nobody is linked yet)."""
     from makelaar import reports
 
-    def version(audience: Literal["bewoner", "partners"]) -> Builder:
+    def version(audience: Literal["bewoner", "partners"], organisation_id: str | None = None) -> Builder:
         def build(s: Session, out: BinaryIO) -> None:
-            reports.build_matching_report(s, idea_id, out, audience=audience)
+            reports.build_matching_report(s, idea_id, out, audience=audience, organisation_id=organisation_id)
 
         return reports.logged(build, f"koppelingsrapport {reference} ({audience})")  # type: ignore[arg-type]
 
+    versions = [(QCoreApplication.translate("Printing", "Versie voor de bewoner"), version("bewoner"))]
+    for_partners = QCoreApplication.translate("Printing", "Versie voor de partners")
+    for organisation_id, name in ctx.read(lambda s: reports.partner_versions(s, idea_id)):
+        versions.append((f"{for_partners}: {name}", version("partners", organisation_id)))
     return _show(
         ReportPreview(
             ctx,
             QCoreApplication.translate("Printing", "Koppelingsrapport %1").replace("%1", reference),
             f"koppelingsrapport-{reference}.pdf",
-            [
-                (QCoreApplication.translate("Printing", "Versie voor de bewoner"), version("bewoner")),
-                (QCoreApplication.translate("Printing", "Versie voor de partners"), version("partners")),
-            ],
+            versions,
             parent,
         )
     )

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from makelaar.domain.enums import MatchStatus, Vocabulary
-from makelaar.domain.records import ContactData, IdeaData, InitiatorData, OrganisationData, SessionData
+from makelaar.domain.records import BrokerContact, ContactData, IdeaData, InitiatorData, OrganisationData, SessionData
 from makelaar.services import ideas, matches, organisations, sessions, vocabulary
 from makelaar.storage.store import Store
 from tests.conftest import term_id
@@ -21,6 +21,9 @@ TODAY = date(2026, 11, 28)
 SHARED_NAME, SHARED_EMAIL = "Anna de Vries", "anna.devries@example.nl"
 PRIVATE_NAME, PRIVATE_EMAIL = "Bram van Dijk", "bram.vandijk@example.nl"
 PRIVATE_INITIALS = "B.v.D."
+BROKER = BrokerContact(name="Sanne Bakker", phone="0513 48 27 90", email="s.bakker@lindewaard.example")
+FUND_NOTE = "Aanvraag van € 1.250,00 ligt klaar."
+INTERNAL_NOTE = "Nog bellen; eerst het plan op papier laten zetten"
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class World:
 def make_world(store: Store) -> World:
     with store.begin() as s:
         vocabulary.set_setting(s, vocabulary.MUNICIPALITY_NAME, "Gemeente Lindewaard")
+        vocabulary.set_broker_contact(s, BROKER)
         area = vocabulary.add_area(s, "Oosterhoek")
         session = sessions.save_session(
             s, SessionData(title="Wijktafel Oosterhoek", held_on=date(2026, 9, 9), place="Buurthuis De Molen")
@@ -108,7 +112,7 @@ def make_world(store: Store) -> World:
             status=MatchStatus.APPROACHED,
             follow_up_on=date(2026, 12, 1),
             contact_id=fund.contacts[0].id,
-            note="Aanvraag van € 1.250,00 ligt klaar.",
+            note=FUND_NOTE,
         )
         matches.create_match(
             s,
@@ -118,7 +122,9 @@ def make_world(store: Store) -> World:
             status=MatchStatus.APPROACHED,
             follow_up_on=date(2026, 12, 3),
         )
-        matches.create_match(s, idea_id=private.id or "", organisation_id=buurthuis.id or "", need_id=needs["ruimte"])
+        matches.create_match(
+            s, idea_id=private.id or "", organisation_id=buurthuis.id or "", need_id=needs["ruimte"], note=INTERNAL_NOTE
+        )
         return World(
             shared_idea=ideas.get_idea(s, shared.id or ""),
             private_idea=ideas.get_idea(s, private.id or ""),

@@ -26,7 +26,7 @@ def test_a_report_with_a_name_is_logged(store: Store) -> None:
     for idea in (shared, private):
         with store.begin() as s:
             reports.logged(
-                lambda s_, o, i=idea.id: reports.build_matching_report(s_, i or "", o, audience="partners"), "test"
+                lambda s_, o, i=idea.id: reports.build_matching_report(s_, i or "", o, audience="bewoner"), "test"
             )(s, io.BytesIO())
     with store.begin() as s:
         made = [(e.reference, e.detail) for e in s.query(AuditEntry).filter(AuditEntry.kind == audit.REPORT_MADE)]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from makelaar.domain.records import SessionData
-from makelaar.services import ideas, sessions
+from makelaar.services import ideas, matches, sessions
 from makelaar.ui import context, printing, report_preview
 from makelaar.ui.context import AppContext
 from makelaar.ui.idea_editor import IdeaEditor
@@ -27,6 +27,8 @@ def text_of(pdf: bytes) -> str:
 
 
 def test_ctrl_p_on_an_idea_previews_both_versions(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    with ctx.store.begin() as s:
+        matches.create_match(s, idea_id=sample["garden"], organisation_id=sample["green"], need_id=None)
     editor = IdeaEditor(ctx, sample["garden"])
     qtbot.addWidget(editor)
     editor.show()
@@ -39,12 +41,20 @@ def test_ctrl_p_on_an_idea_previews_both_versions(qtbot: QtBot, ctx: AppContext,
     assert "Buurtmoestuin aan de Lindelaan" in text_of(preview.pdf)
     assert [preview.version.itemText(i) for i in range(preview.version.count())] == [
         "Versie voor de bewoner",
-        "Versie voor de partners",
+        "Versie voor de partners: Stichting Groen Doen",
     ]
     for_resident = preview.pdf
     preview.version.setCurrentIndex(1)
     assert preview.pdf != for_resident
-    assert "partners" in text_of(preview.pdf)
+    assert "Wat vragen we van u?" in text_of(preview.pdf)
+
+
+def test_an_idea_without_koppelingen_has_no_partner_version(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str]
+) -> None:
+    preview = printing.preview_idea(None, ctx, sample["garden"], "I-1")  # type: ignore[arg-type]
+    qtbot.addWidget(preview)
+    assert [preview.version.itemText(i) for i in range(preview.version.count())] == ["Versie voor de bewoner"]
 
 
 def test_print_goes_to_the_chosen_printer(
