@@ -93,6 +93,9 @@ GENERIC_WORDS = word_set(
     """
 )
 MONEY = "geld"
+# Types of help that travel: advice, contacts, money, things to borrow, publicity, permits and paperwork reach an idea
+# wherever the organisation sits; a room and, mostly, hands-on volunteers do not (see Weights.place_bound).
+TRAVELS = word_set("advies netwerk geld materiaal publiciteit vergunning organisatie")
 # Types of help nearly every idea can use whatever its subject (advice, contacts, organising, people): what a
 # general support organisation offers (see Weights.broad).
 SUPPORT_HELP = word_set("advies netwerk organisatie vrijwilligers ondersteuning begeleiding")
@@ -173,6 +176,8 @@ class Weights:
     specificity: float = 1.0
     general: float = 1.0
     broad_first: float = 0.5
+    travels: bool = True
+    travels_locality: float = 0.2
     generic_heads: bool = True
 
     @property
@@ -358,6 +363,14 @@ class MatchIndex:
         for t, providers in self.by_offer.items():
             local = sum(1 for i in providers if not self.orgs[i].municipality_wide)
             self.locality[t] = (local + 1.0) / (len(providers) + 2.0)
+        # How much of a help's value is lost from further away: its locality, except for help that travels, which
+        # is not bound to a place however local its providers happen to be here.
+        self.bound: dict[str, float] = {
+            t: min(v, self.weights.travels_locality)
+            if self.weights.travels and fold(self.name(t)).strip() in TRAVELS
+            else v
+            for t, v in self.locality.items()
+        }
         self.history_by_org: dict[int, list[PastMatch]] = {}
         self.history_by_idea: dict[str, list[PastMatch]] = {}
         for m in history:
@@ -844,7 +857,7 @@ def _score(index: MatchIndex, q: _Query, i: int, today: date, features: IdeaFeat
         value = per_need * (w.unrelated + (1.0 - w.unrelated) * min(1.0, related))
         # Help bound to a place is worth less from further away, unless the words show it is the place for this very
         # subject (the school garden at the allotment park across town). See Weights.place_bound.
-        far = w.place_bound * index.locality.get(n, 0.5) * (1.0 - place_area) * (1.0 - text) if placed else 0.0
+        far = w.place_bound * index.bound.get(n, 0.5) * (1.0 - place_area) * (1.0 - text) if placed else 0.0
         need_value[n] = value * (1.0 - far)
         if place_area == 0.0 and far >= FAR_REASON:
             far_needs.append(n)

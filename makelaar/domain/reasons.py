@@ -68,7 +68,7 @@ DUTCH: dict[str, str] = {
     WHOLE_MUNICIPALITY: "werkt in de hele gemeente",
     WORDS: "gaat ook over {0}",
     SPECIALIST: "is er speciaal voor {0}",
-    FAR: "let op: {0} is in een andere wijk",
+    FAR: "let op: biedt {0} in een andere wijk",
     FUND_FITS: "fonds: past binnen de voorwaarden",
     FUND_NO_MONEY: "fonds, maar dit idee vraagt geen geld",
     FUND_AMOUNT: "fonds: geeft hooguit {1}, dit idee vraagt {0} — past niet",

@@ -22,7 +22,7 @@ TEMPLATES: dict[str, object] = {
     why.WHOLE_MUNICIPALITY: QT_TRANSLATE_NOOP("Reasons", "werkt in de hele gemeente"),
     why.WORDS: QT_TRANSLATE_NOOP("Reasons", "gaat ook over {0}"),
     why.SPECIALIST: QT_TRANSLATE_NOOP("Reasons", "is er speciaal voor {0}"),
-    why.FAR: QT_TRANSLATE_NOOP("Reasons", "let op: {0} is in een andere wijk"),
+    why.FAR: QT_TRANSLATE_NOOP("Reasons", "let op: biedt {0} in een andere wijk"),
     why.FUND_FITS: QT_TRANSLATE_NOOP("Reasons", "fonds: past binnen de voorwaarden"),
     why.FUND_NO_MONEY: QT_TRANSLATE_NOOP("Reasons", "fonds, maar dit idee vraagt geen geld"),
     why.FUND_AMOUNT: QT_TRANSLATE_NOOP("Reasons", "fonds: geeft hooguit {1}, dit idee vraagt {0} — past niet"),

@@ -3278,32 +3278,32 @@ Merge?</translation>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="88"/>
+        <location filename="../../makelaar/ui/printing.py" line="90"/>
         <source>Overzicht voor college en raad</source>
         <translation>Overview for the executive and the council</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="91"/>
+        <location filename="../../makelaar/ui/printing.py" line="93"/>
         <source>&amp;Van:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="92"/>
+        <location filename="../../makelaar/ui/printing.py" line="94"/>
         <source>&amp;Tot en met:</source>
         <translation>&amp;Up to and including:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="96"/>
+        <location filename="../../makelaar/ui/printing.py" line="98"/>
         <source>Rapport maken</source>
         <translation>Make report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="97"/>
+        <location filename="../../makelaar/ui/printing.py" line="99"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="113"/>
+        <location filename="../../makelaar/ui/printing.py" line="115"/>
         <source>De einddatum ligt voor de begindatum.</source>
         <translation>The end date is before the start date.</translation>
     </message>
@@ -3419,32 +3419,32 @@ Merge?</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="36"/>
+        <location filename="../../makelaar/ui/printing.py" line="41"/>
         <source>Koppelingsrapport %1</source>
         <translation>Match report %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="39"/>
+        <location filename="../../makelaar/ui/printing.py" line="34"/>
         <source>Versie voor de bewoner</source>
         <translation>Version for the resident</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="40"/>
+        <location filename="../../makelaar/ui/printing.py" line="35"/>
         <source>Versie voor de partners</source>
         <translation>Version for the partners</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="53"/>
+        <location filename="../../makelaar/ui/printing.py" line="55"/>
         <source>Organisatieblad %1</source>
         <translation>Organisation sheet %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="64"/>
+        <location filename="../../makelaar/ui/printing.py" line="66"/>
         <source>Wijktafelverslag %1</source>
         <translation>District meeting report %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="76"/>
+        <location filename="../../makelaar/ui/printing.py" line="78"/>
         <source>Overzicht %1 tot en met %2</source>
         <translation>Overview %1 to %2</translation>
     </message>
@@ -3483,8 +3483,8 @@ Merge?</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/reasons.py" line="25"/>
-        <source>let op: {0} is in een andere wijk</source>
-        <translation>note: {0} is in another area</translation>
+        <source>let op: biedt {0} in een andere wijk</source>
+        <translation>note: offers {0} in another area</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/reasons.py" line="26"/>

@@ -124,7 +124,7 @@ def test_area_same_wijk_before_municipality_wide_before_elsewhere() -> None:
     assert [r for r in got[0].explanation if r.kind == why.SAME_AREA] == [Reason(why.SAME_AREA, ("Noord",))]
     assert "werkt in de hele gemeente" in got[1].reasons
     assert not {why.SAME_AREA, why.WHOLE_MUNICIPALITY} & {r.kind for r in got[2].explanation}
-    assert "let op: ruimte is in een andere wijk" in got[2].reasons  # a room is bound to a place
+    assert "let op: biedt ruimte in een andere wijk" in got[2].reasons  # a room is bound to a place
 
 
 def test_area_an_idea_in_a_buurt_of_the_organisations_wijk_is_in_the_same_wijk() -> None:
@@ -157,7 +157,7 @@ def test_a_room_across_town_counts_less_unless_its_words_show_it_is_the_place() 
     near = org("bravo", themes=frozenset(), **in_wijk("noord"))
     got = ranked([*oost, far, near], the_idea)
     assert names(got)[:2] == ["bravo", "alfa"]
-    assert "let op: ruimte is in een andere wijk" in got[1].reasons
+    assert "let op: biedt ruimte in een andere wijk" in got[1].reasons
     assert not any(r.startswith("let op") for r in got[0].reasons)
     # Unless its own words show it is the place for this very subject: then it is worth the trip.
     kitchen = replace(far, description="Wij koken samen in onze keuken.")
@@ -416,8 +416,9 @@ def test_coverage_money_adds_up_a_second_fund_comes_before_a_second_room() -> No
     assert names(got)[2:] == ["fonds2", "zaal2"]
     assert got[2].score - got[3].score >= 0.05
     assert [s.score for s in got] == sorted((s.score for s in got), reverse=True)
-    # Money covered like any other help: the second fund and the second room are alike again.
-    alike = MatchIndex(orgs, names=NAMES, weights=replace(DEFAULT_WEIGHTS, cofunding=0.0))
+    # Money covered like any other help (and, like a room, bound to a place): the second fund and the second room
+    # are alike again.
+    alike = MatchIndex(orgs, names=NAMES, weights=replace(DEFAULT_WEIGHTS, cofunding=0.0, travels=False))
     again = rank(alike, the_idea, top=4, today=TODAY)
     assert names(again)[2:] == ["zaal2", "fonds2"]
     assert again[2].score == again[3].score
@@ -535,7 +536,7 @@ def test_a_room_counts_where_the_building_is_not_everywhere_the_organisation_ser
     here = org("bravo", description="Een zaal in het centrum van Noord, te huur voor bewoners.", **serves)
     got = ranked([elsewhere, here], idea(), places=["Noord", "Zuid"])
     assert names(got) == ["bravo", "alfa"]
-    assert "let op: ruimte is in een andere wijk" in got[1].reasons
+    assert "let op: biedt ruimte in een andere wijk" in got[1].reasons
     assert not any(r.startswith("let op") for r in got[0].reasons)
     index = MatchIndex([elsewhere, here], names=NAMES, places=["Noord", "Zuid"])
     assert index.located == [frozenset({"zuid"}), frozenset({"noord"})]
@@ -663,3 +664,23 @@ def test_a_criterion_stored_in_words_is_checked_once() -> None:
     stated = replace(stated, description="Geen bijdrage aan eten en drinken.")
     got = ranked([stated], the_idea)[0]
     assert [r for r in got.explanation if r.misfit] == [Reason(why.FUND_NO_FOOD)]
+
+
+def test_advice_travels_a_room_does_not() -> None:
+    # Both work only in Zuid, where their providers are local; the idea is in Noord. Advice from Zuid keeps its value
+    # and gets no warning; a room in Zuid does.
+    registry = [
+        org("alfa", offers=frozenset({"advies"}), **in_wijk("zuid")),
+        org("bravo", offers=frozenset({"ruimte"}), **in_wijk("zuid")),
+        org("charlie", offers=frozenset({"advies", "ruimte"}), **in_wijk("noord")),
+    ]
+    the_idea = idea(needs=("advies", "ruimte"))
+    index = MatchIndex(registry, names=NAMES)
+    assert index.locality["advies"] > 0.5  # its providers here happen to be local ...
+    assert index.bound["advies"] <= 0.2  # ... but advice is not bound to a place
+    assert index.bound["ruimte"] == index.locality["ruimte"]
+    got = {s.organisation_id: s for s in ranked(registry, the_idea)}
+    assert not any(r.kind == why.FAR for r in got["alfa"].explanation)
+    assert Reason(why.FAR, ("ruimte",)) in got["bravo"].explanation
+    bound = MatchIndex(registry, names=NAMES, weights=replace(DEFAULT_WEIGHTS, travels=False))
+    assert bound.bound["advies"] == bound.locality["advies"]

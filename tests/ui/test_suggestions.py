@@ -178,7 +178,7 @@ def test_reasons_follow_the_ui_language(qapp: QApplication) -> None:
     translator = install_translator(qapp, "en")
     try:
         assert ui.render(Reason(OFFERS, ("ruimte", "geld"))) == "can help with ruimte and geld"
-        assert ui.render(Reason(FAR, ("ruimte",))) == "note: ruimte is in another area"
+        assert ui.render(Reason(FAR, ("ruimte",))) == "note: offers ruimte in another area"
     finally:
         assert translator is not None
         qapp.removeTranslator(translator)  # type: ignore[arg-type]
