@@ -276,6 +276,6 @@ def test_villages_ndcg_floor(dev2_scores: object) -> None:
     assert dev2_scores.ndcg5 >= 0.84  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(reason="nDCG@5 0.841 on the villages set; the target is 0.85", strict=True)
+@pytest.mark.xfail(reason="nDCG@5 0.843 on the villages set; the target is 0.85", strict=True)
 def test_villages_ndcg_target(dev2_scores: object) -> None:
     assert dev2_scores.ndcg5 >= 0.85  # type: ignore[attr-defined]
