@@ -31,7 +31,8 @@ class MatchAllDialog(QDialog):
     def __init__(self, results: Results, cancelled: bool, total: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Suggesties voor alle open ideeën"))
-        summary = QLabel(
+        self.cancelled = cancelled
+        self.summary = summary = QLabel(
             self.tr("Afgebroken: %1 van %2 ideeën bekeken.").replace("%1", str(len(results))).replace("%2", str(total))
             if cancelled
             else self.tr("%1 open ideeën bekeken. Dubbelklik of Enter op een idee om het te openen.").replace(

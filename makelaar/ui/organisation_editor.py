@@ -293,8 +293,8 @@ class OrganisationEditor(RecordEditor):
         self._version = record.version
         self._reference = record.reference
         self.header.setText(f"{record.reference}  {record.name}" if record.reference else self.tr("Nieuwe organisatie"))
-        self.setWindowTitle(self.what() if record.id else self.tr("Nieuwe organisatie"))
         self.name.setText(record.name)
+        self.setWindowTitle(self.what() if record.id else self.tr("Nieuwe organisatie"))
         self.kind.setCurrentIndex(max(self.kind.findData(record.kind_id), 0))
         self.description.setPlainText(record.description)
         for field in ("website", "kvk", "email", "phone", "address", "postcode", "city"):
