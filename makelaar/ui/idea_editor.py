@@ -55,6 +55,7 @@ from makelaar.ui.widgets import (
     check_on_leave,
     clean_amount,
     date_edit,
+    date_problem,
     fill_combo,
     get_date,
     set_date,
@@ -398,6 +399,8 @@ class IdeaEditor(RecordEditor):
             ("team_size", self.team_size),
             ("requested_amount", self.amount),
             ("source", self.source),
+            ("received_on", self.received_on),
+            ("consent_on", self.people.consent_on),
         ):
             self.errors.register(field, widget)
 
@@ -484,7 +487,11 @@ class IdeaEditor(RecordEditor):
         return bool(self.timeline.text.toPlainText().strip())
 
     def input_problems(self) -> list[FieldError]:
-        return amount_problem("requested_amount", self.amount)
+        return [
+            *amount_problem("requested_amount", self.amount),
+            *date_problem("received_on", self.received_on),
+            *date_problem("consent_on", self.people.consent_on),
+        ]
 
     @Slot()
     def _forget_person_marks(self) -> None:

@@ -51,6 +51,7 @@ from makelaar.ui.widgets import (
     check_on_leave,
     clean_amount,
     date_edit,
+    date_problem,
     fill_combo,
     get_date,
     set_date,
@@ -268,6 +269,7 @@ class OrganisationEditor(RecordEditor):
             ("postcode", self.postcode),
             ("fund_max_amount", self.fund_max_amount),
             ("fund_min_initiators", self.fund_min_initiators),
+            ("fund_deadline", self.fund_deadline),
             ("fund_excludes", self.fund_excludes),
         ):
             self.errors.register(field, widget)
@@ -346,7 +348,10 @@ class OrganisationEditor(RecordEditor):
         return bool(self.timeline.text.toPlainText().strip())
 
     def input_problems(self) -> list[FieldError]:
-        return amount_problem("fund_max_amount", self.fund_max_amount)
+        return [
+            *amount_problem("fund_max_amount", self.fund_max_amount),
+            *date_problem("fund_deadline", self.fund_deadline),
+        ]
 
     def _fund_amount(self) -> Decimal | None:
         try:

@@ -108,6 +108,10 @@ class PeriodDialog(QDialog):
         return start, end
 
     def accept(self) -> None:
+        problem = self.start.problem() or self.end.problem()
+        if problem:
+            self.message.setText(problem)
+            return
         start, end = self.period()
         if end < start:
             self.message.setText(self.tr("De einddatum ligt voor de begindatum."))

@@ -34,7 +34,7 @@ from makelaar.services.listing import ListQuery
 from makelaar.ui.context import AppContext, UnsavedPrompt
 from makelaar.ui.errors import show_error
 from makelaar.ui.models import Column, RowsTableModel
-from makelaar.ui.widgets import FieldErrors, add_row, area_items, date_edit, fill_combo, get_date
+from makelaar.ui.widgets import FieldErrors, add_row, area_items, date_edit, date_problem, fill_combo, get_date
 
 if TYPE_CHECKING:
     from makelaar.ui.report_preview import ReportPreview
@@ -108,6 +108,9 @@ class SessionDialog(QDialog):
             notes=self.notes.toPlainText(),
         )
         try:
+            problems = date_problem("held_on", self.held_on)
+            if problems:
+                raise ValidationError(problems)
             with self.ctx.store.begin() as s:
                 self.saved = sessions.save_session(s, data)
         except ValidationError as exc:

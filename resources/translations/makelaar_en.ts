@@ -148,7 +148,7 @@
 <context>
     <name>CheckList</name>
     <message>
-        <location filename="../../makelaar/ui/widgets.py" line="116"/>
+        <location filename="../../makelaar/ui/widgets.py" line="273"/>
         <source>niet meer in gebruik</source>
         <translation>no longer in use</translation>
     </message>
@@ -156,39 +156,72 @@
 <context>
     <name>ContactsTable</name>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="72"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="73"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="74"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="75"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="74"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="75"/>
         <source>Functie</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="74"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="75"/>
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="74"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="75"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="79"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="80"/>
         <source>Contactpersoon &amp;toevoegen</source>
         <translation>&amp;Add contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="82"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="83"/>
         <source>Contactpersoon ve&amp;rwijderen</source>
         <translation>&amp;Remove contact person</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../makelaar/ui/widgets.py" line="77"/>
+        <source>&apos;%1&apos; is geen bestaande datum; schrijf dag-maand-jaar, zoals 28-11-2026.</source>
+        <translation>&apos;%1&apos; is not a valid date; write day-month-year, such as 28-11-2026.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/widgets.py" line="100"/>
+        <source>dd-mm-jjjj</source>
+        <translation>dd-mm-yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/widgets.py" line="105"/>
+        <source>Kalender (Alt+Omlaag)</source>
+        <translation>Calendar (Alt+Down)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/widgets.py" line="106"/>
+        <source>Kalender openen</source>
+        <translation>Open calendar</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/widgets.py" line="154"/>
+        <source>Vul een datum in, zoals 28-11-2026.</source>
+        <translation>Enter a date, such as 28-11-2026.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/widgets.py" line="192"/>
+        <source>Kalender</source>
+        <translation>Calendar</translation>
     </message>
 </context>
 <context>
@@ -916,244 +949,244 @@ Merge?</translation>
 <context>
     <name>IdeaEditor</name>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="275"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="269"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="279"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="273"/>
         <source>Onderdelen van het idee</source>
         <translation>Idea sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="297"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="291"/>
         <source>&amp;Titel:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="299"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="293"/>
         <source>&amp;Omschrijving:</source>
         <translation>Desc&amp;ription:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="301"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="295"/>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="304"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="298"/>
         <source>&amp;Wijk:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="307"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="443"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="301"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="440"/>
         <source>(onbekend)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="306"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="300"/>
         <source>&amp;Binnengekomen via:</source>
         <translation>Recei&amp;ved via:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="308"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="302"/>
         <source>Wij&amp;ktafel:</source>
         <translation>District meetin&amp;g:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="315"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="309"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="318"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="313"/>
         <source>Aantal &amp;mensen:</source>
         <translation>Number of &amp;people:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="318"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="313"/>
         <source>Hoeveel mensen staan achter het idee</source>
         <translation>How many people support the idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="321"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="316"/>
         <source>onbekend</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="322"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="317"/>
         <source>Gevraagd &amp;bedrag:</source>
         <translation>&amp;Amount requested:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="322"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="317"/>
         <source>in euro, zoals 1.250,00</source>
         <translation>in euros, such as 1.250,00</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="323"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="318"/>
         <source>Binnengekomen &amp;op:</source>
         <translation>Received &amp;on:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="324"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="319"/>
         <source>&amp;Gegevens</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="330"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="325"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="332"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="327"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="333"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="328"/>
         <source>Thema&apos;s (spatie vinkt aan):</source>
         <translation>Themes (Space ticks a box):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="334"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="329"/>
         <source>Wat is er nodig (behoeften):</source>
         <translation>What is needed (needs):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="337"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="332"/>
         <source>T&amp;hema&apos;s en behoeften</source>
         <translation>T&amp;hemes and needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="343"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="338"/>
         <source>&amp;Initiatiefnemers</source>
         <translation>&amp;Initiators</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="348"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="343"/>
         <source>Su&amp;ggesties</source>
         <translation>Su&amp;ggestions</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="356"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="351"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="357"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="352"/>
         <source>Voor</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="358"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="353"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="359"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="354"/>
         <source>Opvolgen op</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="360"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="355"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="361"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="356"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="367"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="362"/>
         <source>Koppelingen van dit idee</source>
         <translation>Matches of this idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="372"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="367"/>
         <source>&amp;Koppeling toevoegen…</source>
         <translation>&amp;Add match…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="375"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="370"/>
         <source>Status &amp;wijzigen…</source>
         <translation>Change stat&amp;us…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="378"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="373"/>
         <source>Sla het idee eerst op; daarna kunt u het koppelen aan organisaties.</source>
         <translation>Save the idea first; then you can match it with organisations.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="386"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="381"/>
         <source>&amp;Koppelingen</source>
         <translation>&amp;Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="390"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="385"/>
         <source>Tij&amp;dlijn</source>
         <translation>Time&amp;line</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="410"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="407"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="411"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="408"/>
         <source>Koppelingsrapport voor de bewoner of de partners (Ctrl+P)</source>
         <translation>Match report for the resident or the partners (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="416"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="413"/>
         <source>Idee &amp;verwijderen…</source>
         <translation>D&amp;elete idea…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="431"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="428"/>
         <source>Idee %1</source>
         <translation>Idea %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="431"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="428"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="437"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="434"/>
         <source>Nieuw idee</source>
         <translation>New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="519"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="520"/>
         <source>Sla het idee eerst op; dan kunt u het rapport afdrukken.</source>
         <translation>Save the idea first; then you can print the report.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="527"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="542"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="528"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="543"/>
         <source>Sla het idee eerst op.</source>
         <translation>Save the idea first.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="545"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="546"/>
         <source>Naam en contactgegevens van deze persoon nu wissen? Dit kan niet ongedaan worden gemaakt. Het idee blijft bestaan.</source>
         <translation>Erase this person&apos;s name and contact details now? This cannot be undone. The idea stays.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="548"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="549"/>
         <source>Persoon vergeten</source>
         <translation>Forget person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="566"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="567"/>
         <source>Idee %1 verwijderen, met de koppelingen en de tijdlijn? Initiatiefnemers die bij geen ander idee horen, worden ook verwijderd. Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete idea %1, with its matches and timeline? Initiators who belong to no other idea are deleted too. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="569"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="570"/>
         <source>Idee verwijderen</source>
         <translation>Delete idea</translation>
     </message>
@@ -1161,101 +1194,101 @@ Merge?</translation>
 <context>
     <name>IdeasView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="336"/>
+        <location filename="../../makelaar/ui/list_views.py" line="357"/>
         <source>Zoek in titel, omschrijving en nummer… (Ctrl+F)</source>
         <translation>Search title, description and number… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="337"/>
+        <location filename="../../makelaar/ui/list_views.py" line="358"/>
         <source>&amp;Nieuw idee</source>
         <translation>&amp;New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="342"/>
+        <location filename="../../makelaar/ui/list_views.py" line="363"/>
         <source>Filter op status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="343"/>
+        <location filename="../../makelaar/ui/list_views.py" line="364"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="344"/>
+        <location filename="../../makelaar/ui/list_views.py" line="365"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="345"/>
+        <location filename="../../makelaar/ui/list_views.py" line="366"/>
         <source>Filter op behoefte</source>
         <translation>Filter by need</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="357"/>
+        <location filename="../../makelaar/ui/list_views.py" line="378"/>
         <source>Alle statussen</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="358"/>
+        <location filename="../../makelaar/ui/list_views.py" line="379"/>
         <source>Lopend</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="359"/>
+        <location filename="../../makelaar/ui/list_views.py" line="380"/>
         <source>Afgesloten</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="363"/>
+        <location filename="../../makelaar/ui/list_views.py" line="384"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="366"/>
+        <location filename="../../makelaar/ui/list_views.py" line="387"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="370"/>
+        <location filename="../../makelaar/ui/list_views.py" line="391"/>
         <source>Alle behoeften</source>
         <translation>All needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="385"/>
+        <location filename="../../makelaar/ui/list_views.py" line="406"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="386"/>
+        <location filename="../../makelaar/ui/list_views.py" line="407"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="387"/>
-        <location filename="../../makelaar/ui/list_views.py" line="429"/>
+        <location filename="../../makelaar/ui/list_views.py" line="408"/>
+        <location filename="../../makelaar/ui/list_views.py" line="450"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="388"/>
-        <location filename="../../makelaar/ui/list_views.py" line="430"/>
+        <location filename="../../makelaar/ui/list_views.py" line="409"/>
+        <location filename="../../makelaar/ui/list_views.py" line="451"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="389"/>
-        <location filename="../../makelaar/ui/list_views.py" line="435"/>
+        <location filename="../../makelaar/ui/list_views.py" line="410"/>
+        <location filename="../../makelaar/ui/list_views.py" line="456"/>
         <source>Binnengekomen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="390"/>
-        <location filename="../../makelaar/ui/list_views.py" line="432"/>
+        <location filename="../../makelaar/ui/list_views.py" line="411"/>
+        <location filename="../../makelaar/ui/list_views.py" line="453"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="400"/>
+        <location filename="../../makelaar/ui/list_views.py" line="421"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idea</numerusform>
@@ -1263,42 +1296,42 @@ Merge?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="404"/>
+        <location filename="../../makelaar/ui/list_views.py" line="425"/>
         <source>Hier komen de ideeën van bewoners. Registreer een idee met Ctrl+N, start een wijktafel om ideeën op te halen, of laad de voorbeeldgegevens om het programma te verkennen.</source>
         <translation>Residents&apos; ideas appear here. Register an idea with Ctrl+N, start a district meeting to collect ideas, or load the sample data to explore the program.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="424"/>
+        <location filename="../../makelaar/ui/list_views.py" line="445"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="425"/>
+        <location filename="../../makelaar/ui/list_views.py" line="446"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="426"/>
+        <location filename="../../makelaar/ui/list_views.py" line="447"/>
         <source>Laatst gebeurd</source>
         <translation>Recent activity</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="431"/>
+        <location filename="../../makelaar/ui/list_views.py" line="452"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="433"/>
+        <location filename="../../makelaar/ui/list_views.py" line="454"/>
         <source>Aantal mensen</source>
         <translation>Number of people</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="434"/>
+        <location filename="../../makelaar/ui/list_views.py" line="455"/>
         <source>Gevraagd bedrag</source>
         <translation>Amount requested</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="436"/>
+        <location filename="../../makelaar/ui/list_views.py" line="457"/>
         <source>Initiatiefnemers</source>
         <translation>Initiators</translation>
     </message>
@@ -1519,113 +1552,113 @@ Merge?</translation>
 <context>
     <name>InitiatorsPanel</name>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="87"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="81"/>
         <source>Initiatiefnemers</source>
         <translation>Initiators</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="90"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="84"/>
         <source>&amp;Toevoegen</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="93"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="87"/>
         <source>Ve&amp;rwijderen</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="97"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="91"/>
         <source>&amp;Inzage…</source>
         <translation>&amp;Access request…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="98"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="92"/>
         <source>Alles wat over deze persoon bewaard is, als PDF of JSON</source>
         <translation>Everything kept about this person, as PDF or JSON</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="101"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="95"/>
         <source>&amp;Vergeten…</source>
         <translation>&amp;Forget…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="102"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="96"/>
         <source>Naam en contactgegevens nu wissen; het idee blijft</source>
         <translation>Erase name and contact details now; the idea stays</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="107"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="101"/>
         <source>Naam:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="110"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="104"/>
         <source>Toestemming voor contact:</source>
         <translation>Consent to contact:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="111"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="105"/>
         <source>mag door de gemeente benaderd worden; contactgegevens bewaren</source>
         <translation>may be contacted by the municipality; keep contact details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="115"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="109"/>
         <source>Toestemming om te delen:</source>
         <translation>Consent to share:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="116"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="110"/>
         <source>naam en contactgegevens mogen naar partnerorganisaties</source>
         <translation>name and contact details may go to partner organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="118"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="112"/>
         <source>Toestemming gegeven:</source>
         <translation>Consent given:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="121"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="115"/>
         <source>Datum toestemming:</source>
         <translation>Date of consent:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="122"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="116"/>
         <source>E-mail:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="123"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="117"/>
         <source>Telefoon:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="124"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="118"/>
         <source>Adres:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="125"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="119"/>
         <source>Postcode:</source>
         <translation>Postcode:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="125"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="119"/>
         <source>zoals 1234 AB</source>
         <translation>such as 1234 AB</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="127"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="121"/>
         <source>Nummer:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="171"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="256"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="165"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="250"/>
         <source>(nog zonder naam)</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="226"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="220"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
@@ -1942,295 +1975,296 @@ Merge?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="89"/>
-        <location filename="../../makelaar/ui/main_window.py" line="518"/>
+        <location filename="../../makelaar/ui/main_window.py" line="275"/>
+        <location filename="../../makelaar/ui/main_window.py" line="282"/>
+        <location filename="../../makelaar/ui/main_window.py" line="601"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="90"/>
+        <location filename="../../makelaar/ui/main_window.py" line="276"/>
         <source>Wijktafel starten</source>
         <translation>Start a district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="92"/>
+        <location filename="../../makelaar/ui/main_window.py" line="284"/>
         <source>Organisaties importeren…</source>
         <translation>Import organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="96"/>
+        <location filename="../../makelaar/ui/main_window.py" line="79"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="97"/>
+        <location filename="../../makelaar/ui/main_window.py" line="80"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="98"/>
+        <location filename="../../makelaar/ui/main_window.py" line="81"/>
         <source>Organisaties</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="99"/>
+        <location filename="../../makelaar/ui/main_window.py" line="82"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="100"/>
+        <location filename="../../makelaar/ui/main_window.py" line="83"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="101"/>
+        <location filename="../../makelaar/ui/main_window.py" line="84"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="104"/>
+        <location filename="../../makelaar/ui/main_window.py" line="87"/>
         <source>Onderdelen</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="153"/>
+        <location filename="../../makelaar/ui/main_window.py" line="134"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="154"/>
+        <location filename="../../makelaar/ui/main_window.py" line="135"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="157"/>
+        <location filename="../../makelaar/ui/main_window.py" line="138"/>
         <source>Organisaties &amp;importeren…</source>
         <translation>Import &amp;organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="158"/>
+        <location filename="../../makelaar/ui/main_window.py" line="139"/>
         <source>Ideeën i&amp;mporteren…</source>
         <translation>Import &amp;ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="159"/>
+        <location filename="../../makelaar/ui/main_window.py" line="140"/>
         <source>Import &amp;ongedaan maken…</source>
         <translation>&amp;Undo import…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="161"/>
+        <location filename="../../makelaar/ui/main_window.py" line="142"/>
         <source>&amp;Exporteren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="162"/>
+        <location filename="../../makelaar/ui/main_window.py" line="143"/>
         <source>Wat de lijst &amp;toont…</source>
         <translation>What the list &amp;shows…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="165"/>
+        <location filename="../../makelaar/ui/main_window.py" line="146"/>
         <source>Organisaties…</source>
         <translation>Organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="166"/>
+        <location filename="../../makelaar/ui/main_window.py" line="147"/>
         <source>Ideeën…</source>
         <translation>Ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="167"/>
+        <location filename="../../makelaar/ui/main_window.py" line="148"/>
         <source>Koppelingen…</source>
         <translation>Matches…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="170"/>
+        <location filename="../../makelaar/ui/main_window.py" line="151"/>
         <source>Wijzigingen exporteren voor uit&amp;wisseling…</source>
         <translation>Export changes for e&amp;xchange…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="174"/>
+        <location filename="../../makelaar/ui/main_window.py" line="155"/>
         <source>Alles exporteren voor uitwisseling (gemiste uitwisseling)…</source>
         <translation>Export everything for exchange (after a missed exchange)…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="181"/>
+        <location filename="../../makelaar/ui/main_window.py" line="162"/>
         <source>&amp;Back-up maken</source>
         <translation>&amp;Back up</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="182"/>
+        <location filename="../../makelaar/ui/main_window.py" line="163"/>
         <source>Back-up &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="183"/>
+        <location filename="../../makelaar/ui/main_window.py" line="164"/>
         <source>&amp;Voorbeeldgegevens laden</source>
         <translation>&amp;Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="185"/>
+        <location filename="../../makelaar/ui/main_window.py" line="166"/>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="187"/>
+        <location filename="../../makelaar/ui/main_window.py" line="168"/>
         <source>B&amp;ewerken</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="188"/>
+        <location filename="../../makelaar/ui/main_window.py" line="169"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="190"/>
+        <location filename="../../makelaar/ui/main_window.py" line="171"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="194"/>
+        <location filename="../../makelaar/ui/main_window.py" line="175"/>
         <source>&amp;Suggesties voor alle open ideeën…</source>
         <translation>&amp;Suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="197"/>
+        <location filename="../../makelaar/ui/main_window.py" line="178"/>
         <source>&amp;Dubbele organisaties zoeken…</source>
         <translation>Find &amp;duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="200"/>
+        <location filename="../../makelaar/ui/main_window.py" line="287"/>
         <source>Dubbele organisaties zoeken…</source>
         <translation>Find duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="205"/>
+        <location filename="../../makelaar/ui/main_window.py" line="181"/>
         <source>&amp;Rapporten</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="206"/>
+        <location filename="../../makelaar/ui/main_window.py" line="182"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="208"/>
+        <location filename="../../makelaar/ui/main_window.py" line="184"/>
         <source>&amp;Overzicht voor college en raad…</source>
         <translation>&amp;Overview for the executive and the council…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="211"/>
+        <location filename="../../makelaar/ui/main_window.py" line="187"/>
         <source>Matchkaart verwerken: idee openen op &amp;nummer…</source>
         <translation>Process a match card: open an idea by &amp;number…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="214"/>
+        <location filename="../../makelaar/ui/main_window.py" line="190"/>
         <source>&amp;Beeld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="218"/>
+        <location filename="../../makelaar/ui/main_window.py" line="194"/>
         <source>&amp;Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="220"/>
+        <location filename="../../makelaar/ui/main_window.py" line="196"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="221"/>
+        <location filename="../../makelaar/ui/main_window.py" line="197"/>
         <source>&amp;Sneltoetsen</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="222"/>
+        <location filename="../../makelaar/ui/main_window.py" line="198"/>
         <source>&amp;Over Makelaar</source>
         <translation>&amp;About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="370"/>
+        <location filename="../../makelaar/ui/main_window.py" line="449"/>
         <source>organisaties</source>
         <translation>organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="371"/>
+        <location filename="../../makelaar/ui/main_window.py" line="450"/>
         <source>ideeën</source>
         <translation>ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="372"/>
+        <location filename="../../makelaar/ui/main_window.py" line="451"/>
         <source>koppelingen</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="682"/>
+        <location filename="../../makelaar/ui/main_window.py" line="770"/>
         <source>Vandaag, Ideeën, Organisaties, Koppelingen, Wijktafels, Instellingen</source>
         <translation>Today, Ideas, Organisations, Matches, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="683"/>
+        <location filename="../../makelaar/ui/main_window.py" line="771"/>
         <source>exporteren wat de lijst toont (CSV of Excel)</source>
         <translation>export what the list shows (CSV or Excel)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="379"/>
+        <location filename="../../makelaar/ui/main_window.py" line="458"/>
         <source>Exporteren naar</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="178"/>
+        <location filename="../../makelaar/ui/main_window.py" line="159"/>
         <source>Uitwisselbestand in&amp;lezen…</source>
         <translation>Import exchange &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="381"/>
+        <location filename="../../makelaar/ui/main_window.py" line="460"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="398"/>
+        <location filename="../../makelaar/ui/main_window.py" line="477"/>
         <source>Bezig met exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="404"/>
+        <location filename="../../makelaar/ui/main_window.py" line="483"/>
         <source>Export klaar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="405"/>
+        <location filename="../../makelaar/ui/main_window.py" line="484"/>
         <source>%1 regels geschreven naar %2.</source>
         <translation>%1 rows written to %2.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="426"/>
+        <location filename="../../makelaar/ui/main_window.py" line="505"/>
         <source>Van een PostgreSQL-server maakt de beheerder de back-ups.</source>
         <translation>Backups of a PostgreSQL server are made by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="429"/>
+        <location filename="../../makelaar/ui/main_window.py" line="508"/>
         <source>Back-up maken…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="436"/>
+        <location filename="../../makelaar/ui/main_window.py" line="515"/>
         <source>Back-up gemaakt</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="437"/>
+        <location filename="../../makelaar/ui/main_window.py" line="516"/>
         <source>De back-up is gemaakt en gecontroleerd:
 %1</source>
         <translation>The backup has been made and checked:
 %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="458"/>
+        <location filename="../../makelaar/ui/main_window.py" line="537"/>
         <source>Dagelijkse back-up maken…</source>
         <translation>Making the daily backup…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="465"/>
+        <location filename="../../makelaar/ui/main_window.py" line="544"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n person anonymised: the retention period had passed.</numerusform>
@@ -2238,147 +2272,147 @@ Merge?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="476"/>
+        <location filename="../../makelaar/ui/main_window.py" line="555"/>
         <source>Van een PostgreSQL-server zet de beheerder back-ups terug.</source>
         <translation>Backups of a PostgreSQL server are restored by its administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="488"/>
+        <location filename="../../makelaar/ui/main_window.py" line="567"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="489"/>
+        <location filename="../../makelaar/ui/main_window.py" line="568"/>
         <source>De database vervangen door de back-up van %1? Wat daarna is ingevoerd, is dan weg.</source>
         <translation>Replace the database with the backup %1? Anything entered after it is then gone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="497"/>
+        <location filename="../../makelaar/ui/main_window.py" line="576"/>
         <source>Back-up terugzetten…</source>
         <translation>Restoring the backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="508"/>
+        <location filename="../../makelaar/ui/main_window.py" line="591"/>
         <source>Back-up teruggezet</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="508"/>
+        <location filename="../../makelaar/ui/main_window.py" line="591"/>
         <source>De back-up %1 is teruggezet.</source>
         <translation>The backup %1 has been restored.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="519"/>
+        <location filename="../../makelaar/ui/main_window.py" line="602"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="529"/>
+        <location filename="../../makelaar/ui/main_window.py" line="612"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="535"/>
+        <location filename="../../makelaar/ui/main_window.py" line="618"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="569"/>
+        <location filename="../../makelaar/ui/main_window.py" line="652"/>
         <source>Matchkaart verwerken</source>
         <translation>Process a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="569"/>
+        <location filename="../../makelaar/ui/main_window.py" line="652"/>
         <source>Nummer van het idee (zoals I-2026-0042):</source>
         <translation>Number of the idea (such as I-2026-0042):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="597"/>
+        <location filename="../../makelaar/ui/main_window.py" line="680"/>
         <source>Suggesties zoeken voor alle open ideeën…</source>
         <translation>Looking for suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="665"/>
+        <location filename="../../makelaar/ui/main_window.py" line="753"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="668"/>
+        <location filename="../../makelaar/ui/main_window.py" line="756"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="672"/>
+        <location filename="../../makelaar/ui/main_window.py" line="760"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="674"/>
+        <location filename="../../makelaar/ui/main_window.py" line="762"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="684"/>
+        <location filename="../../makelaar/ui/main_window.py" line="772"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="685"/>
+        <location filename="../../makelaar/ui/main_window.py" line="773"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="686"/>
+        <location filename="../../makelaar/ui/main_window.py" line="774"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="687"/>
+        <location filename="../../makelaar/ui/main_window.py" line="775"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="688"/>
+        <location filename="../../makelaar/ui/main_window.py" line="776"/>
         <source>rapport van het gekozen idee, de organisatie of de wijktafel afdrukken</source>
         <translation>print the report of the chosen idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="689"/>
+        <location filename="../../makelaar/ui/main_window.py" line="777"/>
         <source>een idee openen op nummer, bijvoorbeeld van een matchkaart</source>
         <translation>open an idea by number, for example from a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="690"/>
+        <location filename="../../makelaar/ui/main_window.py" line="778"/>
         <source>suggesties voor alle open ideeën</source>
         <translation>suggestions for all open ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="691"/>
+        <location filename="../../makelaar/ui/main_window.py" line="779"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="692"/>
+        <location filename="../../makelaar/ui/main_window.py" line="780"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="693"/>
+        <location filename="../../makelaar/ui/main_window.py" line="781"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="696"/>
+        <location filename="../../makelaar/ui/main_window.py" line="784"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="702"/>
+        <location filename="../../makelaar/ui/main_window.py" line="790"/>
         <source>Over Makelaar</source>
         <translation>About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="704"/>
+        <location filename="../../makelaar/ui/main_window.py" line="792"/>
         <source>Makelaar %1
 Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
 Database: %2</source>
@@ -2468,37 +2502,37 @@ Database: %2</translation>
         <translation>Suggestions for all open ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_all.py" line="35"/>
+        <location filename="../../makelaar/ui/match_all.py" line="36"/>
         <source>Afgebroken: %1 van %2 ideeën bekeken.</source>
         <translation>Cancelled: %1 of %2 ideas looked at.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_all.py" line="37"/>
+        <location filename="../../makelaar/ui/match_all.py" line="38"/>
         <source>%1 open ideeën bekeken. Dubbelklik of Enter op een idee om het te openen.</source>
         <translation>%1 open ideas looked at. Double-click or press Enter on an idea to open it.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_all.py" line="43"/>
+        <location filename="../../makelaar/ui/match_all.py" line="44"/>
         <source>Suggesties per idee</source>
         <translation>Suggestions per idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_all.py" line="44"/>
+        <location filename="../../makelaar/ui/match_all.py" line="45"/>
         <source>Idee en suggesties</source>
         <translation>Idea and suggestions</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_all.py" line="44"/>
+        <location filename="../../makelaar/ui/match_all.py" line="45"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_all.py" line="44"/>
+        <location filename="../../makelaar/ui/match_all.py" line="45"/>
         <source>Waarom</source>
         <translation>Why</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/match_all.py" line="48"/>
+        <location filename="../../makelaar/ui/match_all.py" line="49"/>
         <source>%n suggestie(s)</source>
         <translation>
             <numerusform>%n suggestion</numerusform>
@@ -2506,7 +2540,7 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_all.py" line="57"/>
+        <location filename="../../makelaar/ui/match_all.py" line="58"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
@@ -2602,37 +2636,37 @@ Database: %2</translation>
 <context>
     <name>MatchStatusDialog</name>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="234"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="243"/>
         <source>Koppeling met %1</source>
         <translation>Match with %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="237"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="246"/>
         <source>Nu:</source>
         <translation>Now:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="238"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="247"/>
         <source>&amp;Nieuwe status:</source>
         <translation>&amp;New status:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="245"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="255"/>
         <source>&amp;Opvolgen op:</source>
         <translation>&amp;Follow up on:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="246"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="256"/>
         <source>N&amp;otitie:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="250"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="260"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_dialog.py" line="251"/>
+        <location filename="../../makelaar/ui/match_dialog.py" line="261"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
@@ -2640,105 +2674,105 @@ Database: %2</translation>
 <context>
     <name>MatchesView</name>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="37"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="36"/>
         <source>Zoek op idee, nummer of organisatie… (Ctrl+F)</source>
         <translation>Search by idea, number or organisation… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="42"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="41"/>
         <source>Filter op status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="43"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="42"/>
         <source>Filter op opvolgdatum</source>
         <translation>Filter by follow-up date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="44"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="43"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="45"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="44"/>
         <source>Filter op behoefte</source>
         <translation>Filter by need</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="58"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="60"/>
         <source>Alle statussen</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="59"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="61"/>
         <source>Lopend</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="63"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="65"/>
         <source>Alle opvolgdata</source>
         <translation>All follow-up dates</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="64"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="66"/>
         <source>Te laat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="65"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="67"/>
         <source>Binnen een week</source>
         <translation>Within a week</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="66"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="68"/>
         <source>Zonder opvolgdatum</source>
         <translation>No follow-up date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="70"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="72"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="73"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="75"/>
         <source>Alle behoeften</source>
         <translation>All needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="88"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="91"/>
         <source>Opvolgen</source>
         <translation>Follow up</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="89"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="92"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="90"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="93"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="91"/>
-        <location filename="../../makelaar/ui/matches_view.py" line="126"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="94"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="127"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="92"/>
-        <location filename="../../makelaar/ui/matches_view.py" line="127"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="95"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="128"/>
         <source>Behoefte</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="93"/>
-        <location filename="../../makelaar/ui/matches_view.py" line="128"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="96"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="129"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/matches_view.py" line="105"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="106"/>
         <source>%n koppeling(en)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -2746,32 +2780,32 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="109"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="110"/>
         <source>Hier komen de koppelingen: een idee met een organisatie die kan helpen. Open een idee en kies een suggestie (Ctrl+2 voor de ideeën), of laad de voorbeeldgegevens.</source>
         <translation>Matches appear here: an idea with an organisation that can help. Open an idea and choose a suggestion (Ctrl+2 for the ideas), or load the sample data.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="129"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="130"/>
         <source>Opvolgen op</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="130"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="131"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="131"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="132"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="134"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="135"/>
         <source>Tijdlijn</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="135"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="136"/>
         <source>Enter opent het idee.</source>
         <translation>Enter opens the idea.</translation>
     </message>
@@ -2779,258 +2813,258 @@ Database: %2</translation>
 <context>
     <name>OrganisationEditor</name>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="160"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="161"/>
         <source>Onderdelen van de organisatie</source>
         <translation>Organisation sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="165"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="166"/>
         <source>&amp;Naam:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="166"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="167"/>
         <source>&amp;Soort:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="167"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="168"/>
         <source>(onbekend)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="168"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="169"/>
         <source>&amp;Omschrijving:</source>
         <translation>Desc&amp;ription:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="170"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
         <source>&amp;Website:</source>
         <translation>&amp;Website:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="170"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
         <source>zoals www.voorbeeld.nl</source>
         <translation>such as www.example.nl</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="172"/>
         <source>&amp;KvK-nummer:</source>
         <translation>&amp;KvK number:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="171"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="172"/>
         <source>acht cijfers</source>
         <translation>eight digits</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="172"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="173"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="173"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="174"/>
         <source>&amp;Telefoon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="174"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="175"/>
         <source>&amp;Adres:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="175"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="176"/>
         <source>&amp;Postcode:</source>
         <translation>Post&amp;code:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="175"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="176"/>
         <source>zoals 1234 AB</source>
         <translation>such as 1234 AB</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="176"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="177"/>
         <source>Plaa&amp;ts:</source>
         <translation>&amp;Town:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="177"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="178"/>
         <source>Actief:</source>
         <translation>Active:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="177"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="178"/>
         <source>deze organisatie is nog actief</source>
         <translation>this organisation is still active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="178"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="179"/>
         <source>&amp;Gegevens</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="183"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="184"/>
         <source>Aanbod</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="185"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="186"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="187"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="188"/>
         <source>Werkgebied</source>
         <translation>Working area</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="188"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="189"/>
         <source>Biedt (aanbod):</source>
         <translation>Offers:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="189"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="190"/>
         <source>Thema&apos;s:</source>
         <translation>Themes:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="190"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="191"/>
         <source>Werkt in:</source>
         <translation>Works in:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="194"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="195"/>
         <source>Aan&amp;bod en werkgebied</source>
         <translation>&amp;Offers and working area</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="197"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="198"/>
         <source>&amp;Contactpersonen</source>
         <translation>Contact per&amp;sons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="202"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="203"/>
         <source>Alleen voor fondsen: waar een aanvraag aan moet voldoen. Laat leeg wat niet geldt.</source>
         <translation>For funds only: the conditions an application must meet. Leave blank what does not apply.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="205"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="206"/>
         <source>&amp;Maximumbedrag:</source>
         <translation>Ma&amp;ximum amount:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="205"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="206"/>
         <source>in euro, zoals 2.500,00</source>
         <translation>in euros, such as 2.500,00</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="207"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="208"/>
         <source>Minimaal aantal &amp;initiatiefnemers:</source>
         <translation>Minimum number of &amp;initiators:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="209"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="210"/>
         <source>geen eis</source>
         <translation>no requirement</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="210"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="211"/>
         <source>Aanvragen &amp;uiterlijk op:</source>
         <translation>Applications due &amp;by:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="211"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="212"/>
         <source>Betaalt &amp;niet voor:</source>
         <translation>Does &amp;not pay for:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="213"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="214"/>
         <source>bijvoorbeeld: alcohol, commerciële activiteiten</source>
         <translation>for example: alcohol, commercial activities</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="214"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="215"/>
         <source>&amp;Fonds</source>
         <translation>&amp;Fund</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="220"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="221"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="221"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="222"/>
         <source>Voor</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="222"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="223"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="223"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="224"/>
         <source>Opvolgen op</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="224"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="225"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="230"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="231"/>
         <source>Koppelingen van deze organisatie</source>
         <translation>Matches of this organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="235"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="236"/>
         <source>Status &amp;wijzigen…</source>
         <translation>Change stat&amp;us…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="243"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="244"/>
         <source>&amp;Koppelingen</source>
         <translation>&amp;Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="247"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="248"/>
         <source>Kan &amp;helpen bij</source>
         <translation>Can &amp;help with</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="250"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="251"/>
         <source>Tij&amp;dlijn</source>
         <translation>Time&amp;line</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="275"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="277"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="276"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="278"/>
         <source>Organisatieblad (Ctrl+P)</source>
         <translation>Organisation sheet (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="289"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="291"/>
         <source>Organisatie %1</source>
         <translation>Organisation %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="289"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="291"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="295"/>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="296"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="297"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="299"/>
         <source>Nieuwe organisatie</source>
         <translation>New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="370"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="375"/>
         <source>Sla de organisatie eerst op; dan kunt u het blad afdrukken.</source>
         <translation>Save the organisation first; then you can print the sheet.</translation>
     </message>
@@ -3038,108 +3072,108 @@ Database: %2</translation>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="460"/>
+        <location filename="../../makelaar/ui/list_views.py" line="481"/>
         <source>Zoek in naam, omschrijving en plaats… (Ctrl+F)</source>
         <translation>Search name, description and town… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="461"/>
+        <location filename="../../makelaar/ui/list_views.py" line="482"/>
         <source>&amp;Nieuwe organisatie</source>
         <translation>&amp;New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="466"/>
+        <location filename="../../makelaar/ui/list_views.py" line="487"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="467"/>
+        <location filename="../../makelaar/ui/list_views.py" line="488"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="468"/>
+        <location filename="../../makelaar/ui/list_views.py" line="489"/>
         <source>Filter op aanbod</source>
         <translation>Filter by offer</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="470"/>
+        <location filename="../../makelaar/ui/list_views.py" line="491"/>
         <source>Filter op soort</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="472"/>
+        <location filename="../../makelaar/ui/list_views.py" line="493"/>
         <source>Alleen actieve</source>
         <translation>Active only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="473"/>
+        <location filename="../../makelaar/ui/list_views.py" line="494"/>
         <source>Alleen actieve organisaties</source>
         <translation>Active organisations only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="497"/>
+        <location filename="../../makelaar/ui/list_views.py" line="518"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="499"/>
+        <location filename="../../makelaar/ui/list_views.py" line="520"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="500"/>
+        <location filename="../../makelaar/ui/list_views.py" line="521"/>
         <source>Al het aanbod</source>
         <translation>All offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="501"/>
+        <location filename="../../makelaar/ui/list_views.py" line="522"/>
         <source>Alle soorten</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="505"/>
+        <location filename="../../makelaar/ui/list_views.py" line="526"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="506"/>
-        <location filename="../../makelaar/ui/list_views.py" line="542"/>
+        <location filename="../../makelaar/ui/list_views.py" line="527"/>
+        <location filename="../../makelaar/ui/list_views.py" line="565"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="507"/>
-        <location filename="../../makelaar/ui/list_views.py" line="543"/>
+        <location filename="../../makelaar/ui/list_views.py" line="528"/>
+        <location filename="../../makelaar/ui/list_views.py" line="566"/>
         <source>Biedt</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="508"/>
-        <location filename="../../makelaar/ui/list_views.py" line="545"/>
+        <location filename="../../makelaar/ui/list_views.py" line="529"/>
+        <location filename="../../makelaar/ui/list_views.py" line="568"/>
         <source>Werkt in</source>
         <translation>Works in</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="509"/>
-        <location filename="../../makelaar/ui/list_views.py" line="551"/>
+        <location filename="../../makelaar/ui/list_views.py" line="530"/>
+        <location filename="../../makelaar/ui/list_views.py" line="574"/>
         <source>Actief</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="509"/>
-        <location filename="../../makelaar/ui/list_views.py" line="551"/>
+        <location filename="../../makelaar/ui/list_views.py" line="530"/>
+        <location filename="../../makelaar/ui/list_views.py" line="574"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="509"/>
-        <location filename="../../makelaar/ui/list_views.py" line="551"/>
+        <location filename="../../makelaar/ui/list_views.py" line="530"/>
+        <location filename="../../makelaar/ui/list_views.py" line="574"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="519"/>
+        <location filename="../../makelaar/ui/list_views.py" line="542"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisation</numerusform>
@@ -3147,57 +3181,57 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="523"/>
+        <location filename="../../makelaar/ui/list_views.py" line="546"/>
         <source>Hier komt de sociale kaart: de organisaties die bewoners kunnen helpen. Voeg er een toe met Ctrl+N, importeer een lijst (Bestand › Organisaties importeren…) of laad de voorbeeldgegevens.</source>
         <translation>The social map appears here: the organisations that can help residents. Add one with Ctrl+N, import a list (File › Import organisations…) or load the sample data.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="539"/>
+        <location filename="../../makelaar/ui/list_views.py" line="562"/>
         <source>geen contactpersonen</source>
         <translation>no contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="539"/>
+        <location filename="../../makelaar/ui/list_views.py" line="562"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="540"/>
+        <location filename="../../makelaar/ui/list_views.py" line="563"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="540"/>
+        <location filename="../../makelaar/ui/list_views.py" line="563"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="544"/>
+        <location filename="../../makelaar/ui/list_views.py" line="567"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="546"/>
+        <location filename="../../makelaar/ui/list_views.py" line="569"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="547"/>
+        <location filename="../../makelaar/ui/list_views.py" line="570"/>
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="548"/>
+        <location filename="../../makelaar/ui/list_views.py" line="571"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="549"/>
+        <location filename="../../makelaar/ui/list_views.py" line="572"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="550"/>
+        <location filename="../../makelaar/ui/list_views.py" line="573"/>
         <source>KvK</source>
         <translation>KvK</translation>
     </message>
@@ -3230,7 +3264,7 @@ Database: %2</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="113"/>
+        <location filename="../../makelaar/ui/printing.py" line="117"/>
         <source>De einddatum ligt voor de begindatum.</source>
         <translation>The end date is before the start date.</translation>
     </message>
@@ -3412,7 +3446,7 @@ Database: %2</translation>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="125"/>
+        <location filename="../../makelaar/ui/list_views.py" line="127"/>
         <source>Samenvatting</source>
         <translation>Summary</translation>
     </message>
@@ -3486,67 +3520,67 @@ Database: %2</translation>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="50"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="51"/>
         <source>Wijktafel</source>
         <translation>District meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="50"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="51"/>
         <source>Nieuwe wijktafel</source>
         <translation>New district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="53"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="54"/>
         <source>&amp;Naam:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="54"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="55"/>
         <source>bijvoorbeeld Wijktafel Noord</source>
         <translation>for example District meeting North</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="55"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="56"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="56"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="57"/>
         <source>&amp;Plaats:</source>
         <translation>&amp;Location:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="57"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="58"/>
         <source>bijvoorbeeld Buurthuis De Linde</source>
         <translation>for example Community centre De Linde</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="58"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="59"/>
         <source>&amp;Wijk:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="59"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="60"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="60"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="61"/>
         <source>&amp;Notities:</source>
         <translation>N&amp;otes:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="68"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="69"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="69"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="70"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="89"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="90"/>
         <source>Deze wijktafel</source>
         <translation>This district meeting</translation>
     </message>
@@ -3554,97 +3588,97 @@ Database: %2</translation>
 <context>
     <name>SessionsView</name>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="141"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="145"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="142"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="146"/>
         <source>Zoek op naam, plaats of nummer… (Ctrl+F)</source>
         <translation>Search by name, location or number… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="147"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="151"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="148"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="152"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="149"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="153"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="150"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="154"/>
         <source>Plaats</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="151"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="155"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="152"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="156"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="158"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="162"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="166"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="170"/>
         <source>Ideeën van deze wijktafel</source>
         <translation>Ideas from this district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="167"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="171"/>
         <source>&amp;Nieuwe wijktafel…</source>
         <translation>&amp;New district meeting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="169"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="173"/>
         <source>&amp;Wijzigen…</source>
         <translation>&amp;Change…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="171"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="175"/>
         <source>&amp;Intake starten</source>
         <translation>&amp;Start intake</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="172"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="176"/>
         <source>Ideeën registreren bij deze wijktafel</source>
         <translation>Register ideas at this district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="174"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="178"/>
         <source>&amp;Verslag afdrukken…</source>
         <translation>&amp;Print report…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="175"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="179"/>
         <source>Wijktafelverslag met matchkaarten (Ctrl+P)</source>
         <translation>District meeting report with match cards (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="189"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="193"/>
         <source>Nog geen wijktafels. Maak er een aan met &apos;Nieuwe wijktafel&apos; en registreer daar de ideeën.</source>
         <translation>No district meetings yet. Create one with &apos;New district meeting&apos; and register the ideas there.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="238"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="249"/>
         <source>Opgehaalde ideeën</source>
         <translation>Ideas collected</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="238"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="249"/>
         <source>nog geen</source>
         <translation>none yet</translation>
     </message>
@@ -3778,22 +3812,22 @@ Database: %2</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="58"/>
+        <location filename="../../makelaar/ui/startup.py" line="67"/>
         <source>Makelaar kan niet schrijven in de map van de database (%1): de schijf is vol of alleen-lezen. Er is niets veranderd; maak ruimte vrij of kies een andere plek.</source>
         <translation>Makelaar cannot write in the folder of the database (%1): the disk is full or read-only. Nothing was changed; free some space or choose another place.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="68"/>
+        <location filename="../../makelaar/ui/startup.py" line="77"/>
         <source>Makelaar is al geopend met deze database (%1). Gebruik dat venster, of sluit het eerst; twee programma&apos;s op één database kunnen elkaars werk overschrijven.</source>
         <translation>Makelaar is already open with this database (%1). Use that window, or close it first; two programs on one database can overwrite each other&apos;s work.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="80"/>
+        <location filename="../../makelaar/ui/startup.py" line="93"/>
         <source>De database %1 is beschadigd (%2) en er is geen goede back-up. Makelaar schrijft er niets in. Vraag de beheerder om hulp; het bestand is niet aangeraakt.</source>
         <translation>The database %1 is damaged (%2) and there is no good backup. Makelaar writes nothing to it. Ask your administrator for help; the file has not been touched.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="91"/>
+        <location filename="../../makelaar/ui/startup.py" line="104"/>
         <source>De database %1 is beschadigd (%2). De nieuwste goede back-up is %3. Die terugzetten? De beschadigde database wordt apart bewaard. Wat na die back-up is ingevoerd, moet opnieuw.</source>
         <translation>The database %1 is damaged (%2). The newest good backup is %3. Restore it? The damaged database is kept aside. Anything entered after that backup must be entered again.</translation>
     </message>

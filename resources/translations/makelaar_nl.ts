@@ -15,7 +15,7 @@
 <context>
     <name>IdeasView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="400"/>
+        <location filename="../../makelaar/ui/list_views.py" line="421"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idee</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="465"/>
+        <location filename="../../makelaar/ui/main_window.py" line="544"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n persoon geanonimiseerd: de bewaartermijn was voorbij.</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>MatchAllDialog</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/match_all.py" line="48"/>
+        <location filename="../../makelaar/ui/match_all.py" line="49"/>
         <source>%n suggestie(s)</source>
         <translation>
             <numerusform>%n suggestie</numerusform>
@@ -59,7 +59,7 @@
 <context>
     <name>MatchesView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/matches_view.py" line="105"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="106"/>
         <source>%n koppeling(en)</source>
         <translation>
             <numerusform>%n koppeling</numerusform>
@@ -70,7 +70,7 @@
 <context>
     <name>OrganisationsView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="519"/>
+        <location filename="../../makelaar/ui/list_views.py" line="542"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisatie</numerusform>

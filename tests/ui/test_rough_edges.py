@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from makelaar.domain.enums import MatchStatus
 from makelaar.domain.records import MatchRow
+from makelaar.services import organisations
 from makelaar.ui.context import AppContext
 from makelaar.ui.main_window import MainWindow
 from makelaar.ui.match_all import MatchAllDialog
 from makelaar.ui.match_dialog import MatchStatusDialog
 from makelaar.ui.organisation_editor import OrganisationEditor
+from makelaar.ui.widgets import DateField, read_date
 
 
 def _match_row(status: str) -> MatchRow:
@@ -76,3 +80,98 @@ def test_suggestions_for_all_ideas_end_without_cancel_when_not_cancelled(
     assert "Afgebroken" not in dialog.summary.text()
     assert dialog.summary.text().startswith("2 open ideeën bekeken")
     dialog.close()
+
+
+def _shown(qtbot: QtBot, editor: OrganisationEditor) -> OrganisationEditor:
+    """An editor on screen and active: Tab and the keyboard reach only the active window."""
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    return editor
+
+
+def _type(qtbot: QtBot, field: DateField, text: str) -> None:
+    field.setFocus()  # a label's shortcut or Tab lands in the text field
+    qtbot.keyClicks(field.line, text)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("1-3-27", date(2027, 3, 1)),
+        ("01-03-2027", date(2027, 3, 1)),
+        ("1.3.2027", date(2027, 3, 1)),
+        ("01032027", date(2027, 3, 1)),
+        ("2027-03-01", date(2027, 3, 1)),
+    ],
+)
+def test_a_typed_fund_deadline_is_saved(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str], typed: str, meant: date
+) -> None:
+    editor = _shown(qtbot, OrganisationEditor(ctx, sample["fund"]))
+    editor.tabs.setCurrentIndex(3)  # Fonds
+    assert editor.fund_deadline.line.text() == ""  # no deadline shows as an empty field
+    _type(qtbot, editor.fund_deadline, typed)
+    qtbot.keyClick(editor.fund_deadline.line, Qt.Key.Key_Tab)
+    assert editor.fund_deadline.line.text() == "01-03-2027"  # written out in full on leaving
+    assert not editor.fund_deadline.isAncestorOf(QApplication.focusWidget())  # Tab left the field
+    assert editor.save()
+    with ctx.store.begin() as s:
+        assert organisations.get_organisation(s, sample["fund"]).fund_deadline == meant
+
+
+def test_an_emptied_date_is_saved_as_no_date(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    with ctx.store.begin() as s:
+        data = organisations.get_organisation(s, sample["fund"])
+        data.fund_deadline = date(2027, 3, 1)
+        organisations.save_organisation(s, data)
+    editor = OrganisationEditor(ctx, sample["fund"])
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.tabs.setCurrentIndex(3)
+    assert editor.fund_deadline.line.text() == "01-03-2027"
+    editor.fund_deadline.line.selectAll()
+    qtbot.keyClick(editor.fund_deadline.line, Qt.Key.Key_Delete)
+    qtbot.keyClick(editor.fund_deadline.line, Qt.Key.Key_Tab)
+    assert editor.save()
+    with ctx.store.begin() as s:
+        assert organisations.get_organisation(s, sample["fund"]).fund_deadline is None
+
+
+def test_an_impossible_date_is_refused_with_a_message(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    editor = OrganisationEditor(ctx, sample["fund"])
+    qtbot.addWidget(editor)
+    editor.show()
+    _type(qtbot, editor.fund_deadline, "31-02-2027")
+    assert not editor.save()
+    assert "'31-02-2027' is geen bestaande datum" in editor.error_label.text()
+    assert editor.fund_deadline.line.text() == "31-02-2027"  # what was typed stays
+    assert editor.tabs.currentIndex() == 3  # the Fonds tab is shown, where the problem is
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")  # a popup, offscreen
+def test_the_calendar_opens_at_today_and_picks_a_day(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
+    editor = _shown(qtbot, OrganisationEditor(ctx, sample["fund"]))
+    editor.tabs.setCurrentIndex(3)
+    field = editor.fund_deadline
+    field.line.setFocus()
+    qtbot.keyClick(field.line, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = field.calendar
+    assert calendar is not None and calendar.isVisible()
+    assert calendar.selectedDate() == QDate.currentDate()
+    days = calendar.focusProxy() or calendar  # the month grid inside the calendar has the keyboard
+    qtbot.keyClick(days, Qt.Key.Key_Right)  # tomorrow
+    qtbot.keyClick(days, Qt.Key.Key_Return)
+    assert not calendar.isVisible()
+    assert field.value() == date.today() + timedelta(days=1)
+
+
+def test_a_required_date_left_empty_keeps_its_date(qtbot: QtBot) -> None:
+    field = DateField(date(2026, 11, 26))
+    qtbot.addWidget(field)
+    field.line.clear()
+    field.line.editingFinished.emit()
+    assert field.value() == date(2026, 11, 26)
+    assert read_date("1-3", today=date(2026, 5, 5)) == date(2026, 3, 1)
