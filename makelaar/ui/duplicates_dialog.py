@@ -40,6 +40,7 @@ from makelaar.ui.errors import show_error
 from makelaar.ui.list_views import RecordTable
 from makelaar.ui.models import Column, RowsTableModel
 from makelaar.ui.tasks import run_with_progress
+from makelaar.ui.window_size import remember_size
 
 Letter = Literal["a", "b"]
 _SHOWN_CHARS = 50  # a longer value (a description) is cut in its radio button and shown whole under it
@@ -153,7 +154,7 @@ class DuplicatesDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self._update_buttons()
-        self.resize(1000, 760)
+        remember_size(self, ctx.settings, "DuplicatesDialog", 1000, 660)
 
     # -- finding --------------------------------------------------------------------------------------------------
 

@@ -41,6 +41,7 @@ from makelaar.ui.errors import show_error
 from makelaar.ui.list_views import RecordTable
 from makelaar.ui.models import Column, RowsTableModel
 from makelaar.ui.tasks import run_with_progress
+from makelaar.ui.window_size import remember_size
 
 # How many rows of the file the mapping page shows as an example.
 PREVIEW_ROWS = 5
@@ -538,7 +539,7 @@ class ImportWizard(QWizard):
         self.done_page = DonePage(self)
         for page in (self.file_page, self.mapping_page, self.preview_page, self.done_page):
             self.addPage(page)
-        self.resize(900, 620)
+        remember_size(self, ctx.settings, "ImportWizard", 900, 620)
 
     def run_import(self, *, dry_run: bool, backup: bool = False) -> ImportResult:
         """The import with the chosen mapping, off the GUI thread; a dry run for the preview."""

@@ -40,6 +40,7 @@ from makelaar.storage.engine import user_data_dir
 from makelaar.ui.context import AppContext, UnsavedPrompt
 from makelaar.ui.errors import show_error
 from makelaar.ui.widgets import CheckList, FieldErrors, add_row, check_on_leave
+from makelaar.ui.window_size import remember_size
 
 
 def draft_path(session_id: str) -> Path:
@@ -189,7 +190,7 @@ class IntakeDialog(QDialog):
         self._update_enabled()
         self.refresh_done()
         self.restore_draft()
-        self.resize(760, 820)
+        remember_size(self, ctx.settings, "IntakeDialog", 760, 680)
         self.title.setFocus()
 
     # -- the form -----------------------------------------------------------------------------------------------

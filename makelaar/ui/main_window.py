@@ -30,6 +30,7 @@ from makelaar.ui.errors import show_error
 from makelaar.ui.list_views import IdeasView, OrganisationsView, RecordListView
 from makelaar.ui.tasks import run_cancellable, run_with_progress
 from makelaar.ui.today_view import TodayView
+from makelaar.ui.window_size import available_size
 
 # The editors, dialogs and reports are imported where they open, not here: the window appears without them.
 if TYPE_CHECKING:
@@ -112,10 +113,12 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_title()
         self.nav.setCurrentRow(0)
-        self.resize(1280, 800)
         geometry = ctx.settings.geometry
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 680)
+        # A window remembered from a bigger screen still fits this one, status bar and all.
+        if not self.isMaximized():
+            self.resize(self.size().boundedTo(available_size(self)))
 
     # -- menus --------------------------------------------------------------------------------------------------
 
@@ -681,7 +684,7 @@ class MainWindow(QMainWindow):
         except KnownError as exc:
             show_error(self, exc)
             return None
-        dialog = MatchAllDialog(results, cancelled, counted[0] or len(results), self)
+        dialog = MatchAllDialog(results, cancelled, counted[0] or len(results), self, self.ctx.settings)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open_idea.connect(self.open_idea)
         dialog.show()

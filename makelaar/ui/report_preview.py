@@ -28,6 +28,7 @@ from makelaar.domain.errors import KnownError
 from makelaar.ui.context import AppContext
 from makelaar.ui.errors import show_error
 from makelaar.ui.tasks import run_with_progress
+from makelaar.ui.window_size import remember_size
 
 Builder = Callable[[Session, BinaryIO], None]
 PRINT_DPI = 300
@@ -117,7 +118,7 @@ class ReportPreview(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(900, 1000)
+        remember_size(self, ctx.settings, "ReportPreview", 860, 680)
         self.rebuild()
         self.version.currentIndexChanged.connect(self.rebuild)
 

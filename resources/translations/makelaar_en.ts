@@ -227,22 +227,22 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="483"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="484"/>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="486"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="487"/>
         <source>Wat er is ingelezen</source>
         <translation>What was imported</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="487"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="488"/>
         <source>Spijt? Via Bestand → Import ongedaan maken… draait u deze import in één keer terug.</source>
         <translation>Changed your mind? File → Undo import… reverses this whole import in one go.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="498"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="499"/>
         <source>Er is niets ingelezen.</source>
         <translation>Nothing was imported.</translation>
     </message>
@@ -250,107 +250,107 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="82"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="83"/>
         <source>Dubbele organisaties</source>
         <translation>Duplicate organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="86"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="87"/>
         <source>Organisatie A</source>
         <translation>Organisation A</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="87"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="88"/>
         <source>Organisatie B</source>
         <translation>Organisation B</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="88"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="89"/>
         <source>Waarom</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="89"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="90"/>
         <source>Zekerheid</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="95"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="96"/>
         <source>Mogelijke dubbelen</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="108"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="109"/>
         <source>Melding</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="112"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="113"/>
         <source>Vergelijking</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="116"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="117"/>
         <source>&amp;Samenvoegen…</source>
         <translation>&amp;Merge…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="117"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="118"/>
         <source>B wordt samengevoegd met A, of andersom: kies hierboven wie blijft</source>
         <translation>B is merged into A, or the other way round: choose above which one stays</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="118"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="119"/>
         <source>&amp;Geen dubbel</source>
         <translation>&amp;Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="119"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="120"/>
         <source>Deze twee zijn verschillende organisaties; niet meer voorstellen</source>
         <translation>These two are different organisations; do not suggest them again</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="120"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="121"/>
         <source>Geen dubbel &amp;ongedaan maken</source>
         <translation>&amp;Undo not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="122"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="123"/>
         <source>Het laatste paar dat u als geen dubbel markeerde weer tonen (Ctrl+Z)</source>
         <translation>Show the last pair you marked as not a duplicate again (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="126"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="127"/>
         <source>Opnieuw &amp;zoeken</source>
         <translation>&amp;Search again</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="127"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="128"/>
         <source>Opnieuw zoeken (F5)</source>
         <translation>Search again (F5)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="129"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="130"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="169"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="170"/>
         <source>Dubbele organisaties zoeken…</source>
         <translation>Looking for duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="180"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="181"/>
         <source>Geen mogelijke dubbele organisaties gevonden.</source>
         <translation>No possible duplicate organisations found.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="182"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="183"/>
         <source>Geen mogelijke dubbele organisaties meer.</source>
         <translation>No more possible duplicate organisations.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="188"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="189"/>
         <source>%n mogelijk(e) dubbel(en). Kies een paar; vergelijk de twee hieronder en kies per veld welke waarde blijft.</source>
         <translation>
             <numerusform>%n possible duplicate. Choose a pair; compare the two below and choose which value stays for each field.</numerusform>
@@ -358,97 +358,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="207"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="208"/>
         <source>Voor de gekozen organisatie is geen mogelijke dubbel gevonden; hieronder de andere paren.</source>
         <translation>No possible duplicate was found for the chosen organisation; the other pairs are below.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="213"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="214"/>
         <source>niet actief</source>
         <translation>not active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="234"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="235"/>
         <source>Dit paar bestaat niet meer (een van de twee is al samengevoegd).</source>
         <translation>This pair no longer exists (one of the two has already been merged).</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="243"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="244"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="244"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="245"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="245"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="246"/>
         <source>Omschrijving</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="246"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="247"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="247"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="248"/>
         <source>KvK-nummer</source>
         <translation>KvK number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="248"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="249"/>
         <source>E-mailadres</source>
         <translation>Email address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="249"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="250"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="250"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="251"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="251"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="252"/>
         <source>Postcode</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="252"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="253"/>
         <source>Plaats</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="253"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="254"/>
         <source>Actief</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="254"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="255"/>
         <source>Fonds: maximumbedrag</source>
         <translation>Fund: maximum amount</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="255"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="256"/>
         <source>Fonds: minimaal aantal initiatiefnemers</source>
         <translation>Fund: minimum number of initiators</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="256"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="257"/>
         <source>Fonds: aanvragen uiterlijk op</source>
         <translation>Fund: applications due by</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="257"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="258"/>
         <source>Fonds: betaalt niet voor</source>
         <translation>Fund: does not pay for</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="446"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="447"/>
         <source>%1 (%2) gaat op in %3 (%4).
 
 Wat bij %1 hoort, gaat over naar %3: koppelingen (%5), contactpersonen (%6) en regels op de tijdlijn (%7). %3 krijgt de waarden die u per veld koos; aanbod, thema&apos;s en wijken komen bij elkaar. Daarna wordt %1 verwijderd. Dit kunt u niet ongedaan maken, alleen met een back-up.
@@ -461,114 +461,114 @@ What belongs to %1 moves to %3: matches (%5), contact persons (%6) and timeline 
 Merge?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="263"/>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="267"/>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="361"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="264"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="268"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="362"/>
         <source>(leeg)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="265"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="266"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="265"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="266"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="283"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="284"/>
         <source>Kies hierboven een paar om de twee organisaties naast elkaar te zien.</source>
         <translation>Choose a pair above to see the two organisations side by side.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="297"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="298"/>
         <source>Blijft bestaan:</source>
         <translation>Stays:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="298"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="299"/>
         <source>A blijft, B gaat erin op</source>
         <translation>A stays, B is merged into it</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="299"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="300"/>
         <source>B blijft, A gaat erin op</source>
         <translation>B stays, A is merged into it</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="300"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="301"/>
         <source>Blijft bestaan: A (%1)</source>
         <translation>Stays: A (%1)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="301"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="302"/>
         <source>Blijft bestaan: B (%1)</source>
         <translation>Stays: B (%1)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="329"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="330"/>
         <source>%1 van %2: %3</source>
         <translation>%1 of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="349"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="350"/>
         <source>Bij beide hetzelfde</source>
         <translation>The same in both</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="353"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="354"/>
         <source>komt bij elkaar</source>
         <translation>combined</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="355"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="356"/>
         <source>Aanbod</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="356"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="357"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="357"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="358"/>
         <source>Wijken</source>
         <translation>Districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="366"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="367"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="367"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="368"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="368"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="369"/>
         <source>Tijdlijn</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="460"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="461"/>
         <source>Samenvoegen</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="463"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="464"/>
         <source>Niet samengevoegd: sluit eerst de open formulieren van deze organisaties.</source>
         <translation>Not merged: first close the open forms of these organisations.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="475"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="476"/>
         <source>Samenvoegen…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="485"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="486"/>
         <source>%1 (%2) is samengevoegd met %3 (%4). </source>
         <translation>%1 (%2) has been merged into %3 (%4). </translation>
     </message>
@@ -857,48 +857,48 @@ Merge?</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="137"/>
-        <location filename="../../makelaar/ui/import_wizard.py" line="145"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="138"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="146"/>
         <source>Bestand kiezen</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="139"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="140"/>
         <source>Kies een CSV- of Excel-bestand (.xlsx). De eerste regel met kolomnamen wordt vanzelf gevonden.</source>
         <translation>Choose a CSV or Excel file (.xlsx). The first row with column names is found automatically.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="143"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="144"/>
         <source>Gekozen bestand</source>
         <translation>Chosen file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="144"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="145"/>
         <source>Bestand &amp;kiezen…</source>
         <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="165"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="166"/>
         <source>Bestand kiezen om te importeren</source>
         <translation>Choose a file to import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="167"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="168"/>
         <source>Tabellen (*.csv *.xlsx *.txt);;Alle bestanden (*)</source>
         <translation>Tables (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="186"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="187"/>
         <source>Gelezen als %1.</source>
         <translation>Read as %1.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="188"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="189"/>
         <source>Scheidingsteken: %1.</source>
         <translation>Separator: %1.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="190"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="191"/>
         <source>%1 kolommen, %2 regels met gegevens; de kolomnamen staan op regel %3.</source>
         <translation>%1 columns, %2 rows of data; the column names are on row %3.</translation>
     </message>
@@ -1339,212 +1339,212 @@ Merge?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="59"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="60"/>
         <source>Niet importeren</source>
         <translation>Do not import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="60"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="61"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="61"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="62"/>
         <source>Soort organisatie</source>
         <translation>Type of organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="62"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="63"/>
         <source>Omschrijving</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="63"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="64"/>
         <source>Biedt (soorten hulp)</source>
         <translation>Offers (types of help)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="64"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="65"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="65"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="66"/>
         <source>Wijken</source>
         <translation>Districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="66"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="67"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="67"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="68"/>
         <source>Telefoonnummer</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="68"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="69"/>
         <source>E-mailadres</source>
         <translation>Email address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="69"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="70"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="70"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="71"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="71"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="72"/>
         <source>Postcode</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="72"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="73"/>
         <source>KvK-nummer</source>
         <translation>KvK number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="73"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="74"/>
         <source>Plaats</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="74"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="75"/>
         <source>Actief (ja/nee)</source>
         <translation>Active (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="75"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="76"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="76"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="77"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="77"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="78"/>
         <source>Behoeften (soorten hulp)</source>
         <translation>Needs (types of help)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="78"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="79"/>
         <source>Teamgrootte</source>
         <translation>Number of people</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="79"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="80"/>
         <source>Initiatiefnemer</source>
         <translation>Initiator</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="80"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="81"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="81"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="82"/>
         <source>Bron</source>
         <translation>Received via</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="82"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="83"/>
         <source>Datum binnengekomen</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="101"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="102"/>
         <source>toevoegen</source>
         <translation>add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="102"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="103"/>
         <source>bijwerken</source>
         <translation>update</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="103"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="104"/>
         <source>ongewijzigd</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="104"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="105"/>
         <source>afgewezen</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="114"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="115"/>
         <source>werkt %1 bij</source>
         <translation>updates %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="116"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="117"/>
         <source>%1 staat er al zo in</source>
         <translation>%1 is already stored like this</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="124"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="125"/>
         <source>puntkomma (;)</source>
         <translation>semicolon (;)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="125"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="126"/>
         <source>komma (,)</source>
         <translation>comma (,)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="126"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="127"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="526"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="527"/>
         <source>Organisaties importeren</source>
         <translation>Import organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="526"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="527"/>
         <source>Ideeën importeren</source>
         <translation>Import ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="531"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="532"/>
         <source>&amp;Volgende &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="532"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="533"/>
         <source>&lt; &amp;Terug</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="533"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="534"/>
         <source>&amp;Sluiten</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="534"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="535"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="547"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="548"/>
         <source>Kies eerst een bestand.</source>
         <translation>Choose a file first.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="555"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="556"/>
         <source>Bestand controleren…</source>
         <translation>Checking the file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="555"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="556"/>
         <source>Bezig met importeren…</source>
         <translation>Importing…</translation>
     </message>
@@ -1666,122 +1666,122 @@ Merge?</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="90"/>
+        <location filename="../../makelaar/ui/intake.py" line="91"/>
         <source>Intake: %1</source>
         <translation>Intake: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="101"/>
+        <location filename="../../makelaar/ui/intake.py" line="102"/>
         <source>Melding</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="104"/>
+        <location filename="../../makelaar/ui/intake.py" line="105"/>
         <source>&amp;Titel van het idee:</source>
         <translation>Idea &amp;title:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="106"/>
+        <location filename="../../makelaar/ui/intake.py" line="107"/>
         <source>&amp;Korte omschrijving:</source>
         <translation>Short &amp;description:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="109"/>
+        <location filename="../../makelaar/ui/intake.py" line="110"/>
         <source>&amp;Naam initiatiefnemer:</source>
         <translation>Initiator&apos;s &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="111"/>
+        <location filename="../../makelaar/ui/intake.py" line="112"/>
         <source>Toestemming &amp;contact:</source>
         <translation>&amp;Consent to contact:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="111"/>
+        <location filename="../../makelaar/ui/intake.py" line="112"/>
         <source>de gemeente mag contact opnemen</source>
         <translation>the municipality may get in touch</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="113"/>
+        <location filename="../../makelaar/ui/intake.py" line="114"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="114"/>
+        <location filename="../../makelaar/ui/intake.py" line="115"/>
         <source>Tele&amp;foon:</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="116"/>
+        <location filename="../../makelaar/ui/intake.py" line="117"/>
         <source>Toestemming &amp;delen:</source>
         <translation>Consent to &amp;share:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="116"/>
+        <location filename="../../makelaar/ui/intake.py" line="117"/>
         <source>gegevens mogen naar partnerorganisaties</source>
         <translation>details may go to partner organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="118"/>
+        <location filename="../../makelaar/ui/intake.py" line="119"/>
         <source>Aantal &amp;mensen:</source>
         <translation>Number of &amp;people:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="120"/>
+        <location filename="../../makelaar/ui/intake.py" line="121"/>
         <source>onbekend</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="122"/>
+        <location filename="../../makelaar/ui/intake.py" line="123"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="125"/>
+        <location filename="../../makelaar/ui/intake.py" line="126"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="128"/>
+        <location filename="../../makelaar/ui/intake.py" line="129"/>
         <source>T&amp;hema&apos;s:</source>
         <translation>The&amp;mes:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="130"/>
+        <location filename="../../makelaar/ui/intake.py" line="131"/>
         <source>&amp;Wat is er nodig:</source>
         <translation>&amp;What is needed:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="138"/>
+        <location filename="../../makelaar/ui/intake.py" line="139"/>
         <source>Al geregistreerd bij deze wijktafel</source>
         <translation>Already registered at this district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="159"/>
+        <location filename="../../makelaar/ui/intake.py" line="160"/>
         <source>Opslaan en &amp;volgende</source>
         <translation>Save and ne&amp;xt</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="161"/>
+        <location filename="../../makelaar/ui/intake.py" line="162"/>
         <source>Enter of Ctrl+S</source>
         <translation>Enter or Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="162"/>
+        <location filename="../../makelaar/ui/intake.py" line="163"/>
         <source>Intake &amp;sluiten</source>
         <translation>Close &amp;intake</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="285"/>
+        <location filename="../../makelaar/ui/intake.py" line="286"/>
         <source>Het concept kon niet worden bewaard: %1</source>
         <translation>The draft could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="292"/>
+        <location filename="../../makelaar/ui/intake.py" line="293"/>
         <source>Een idee dat nog niet was opgeslagen, is teruggezet. Controleer het en sla het op.</source>
         <translation>An idea that had not been saved yet has been restored. Check it and save it.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/intake.py" line="307"/>
+        <location filename="../../makelaar/ui/intake.py" line="308"/>
         <source>Al geregistreerd bij deze wijktafel: %n</source>
         <translation>
             <numerusform>Already registered at this district meeting: %n</numerusform>
@@ -1789,12 +1789,12 @@ Merge?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="327"/>
+        <location filename="../../makelaar/ui/intake.py" line="328"/>
         <source>Opgeslagen als %1. Volgende idee.</source>
         <translation>Saved as %1. Next idea.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/intake.py" line="334"/>
+        <location filename="../../makelaar/ui/intake.py" line="335"/>
         <source>Het idee in de intake</source>
         <translation>The idea in the intake</translation>
     </message>
@@ -1975,296 +1975,296 @@ Merge?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="275"/>
-        <location filename="../../makelaar/ui/main_window.py" line="282"/>
-        <location filename="../../makelaar/ui/main_window.py" line="601"/>
+        <location filename="../../makelaar/ui/main_window.py" line="278"/>
+        <location filename="../../makelaar/ui/main_window.py" line="285"/>
+        <location filename="../../makelaar/ui/main_window.py" line="604"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="276"/>
+        <location filename="../../makelaar/ui/main_window.py" line="279"/>
         <source>Wijktafel starten</source>
         <translation>Start a district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="284"/>
+        <location filename="../../makelaar/ui/main_window.py" line="287"/>
         <source>Organisaties importeren…</source>
         <translation>Import organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="79"/>
+        <location filename="../../makelaar/ui/main_window.py" line="80"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="80"/>
+        <location filename="../../makelaar/ui/main_window.py" line="81"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="81"/>
+        <location filename="../../makelaar/ui/main_window.py" line="82"/>
         <source>Organisaties</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="82"/>
+        <location filename="../../makelaar/ui/main_window.py" line="83"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="83"/>
+        <location filename="../../makelaar/ui/main_window.py" line="84"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="84"/>
+        <location filename="../../makelaar/ui/main_window.py" line="85"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="87"/>
+        <location filename="../../makelaar/ui/main_window.py" line="88"/>
         <source>Onderdelen</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="134"/>
+        <location filename="../../makelaar/ui/main_window.py" line="137"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="135"/>
+        <location filename="../../makelaar/ui/main_window.py" line="138"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="138"/>
+        <location filename="../../makelaar/ui/main_window.py" line="141"/>
         <source>Organisaties &amp;importeren…</source>
         <translation>Import &amp;organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="139"/>
+        <location filename="../../makelaar/ui/main_window.py" line="142"/>
         <source>Ideeën i&amp;mporteren…</source>
         <translation>Import &amp;ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="140"/>
+        <location filename="../../makelaar/ui/main_window.py" line="143"/>
         <source>Import &amp;ongedaan maken…</source>
         <translation>&amp;Undo import…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="142"/>
+        <location filename="../../makelaar/ui/main_window.py" line="145"/>
         <source>&amp;Exporteren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="143"/>
+        <location filename="../../makelaar/ui/main_window.py" line="146"/>
         <source>Wat de lijst &amp;toont…</source>
         <translation>What the list &amp;shows…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="146"/>
+        <location filename="../../makelaar/ui/main_window.py" line="149"/>
         <source>Organisaties…</source>
         <translation>Organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="147"/>
+        <location filename="../../makelaar/ui/main_window.py" line="150"/>
         <source>Ideeën…</source>
         <translation>Ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="148"/>
+        <location filename="../../makelaar/ui/main_window.py" line="151"/>
         <source>Koppelingen…</source>
         <translation>Matches…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="151"/>
+        <location filename="../../makelaar/ui/main_window.py" line="154"/>
         <source>Wijzigingen exporteren voor uit&amp;wisseling…</source>
         <translation>Export changes for e&amp;xchange…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="155"/>
+        <location filename="../../makelaar/ui/main_window.py" line="158"/>
         <source>Alles exporteren voor uitwisseling (gemiste uitwisseling)…</source>
         <translation>Export everything for exchange (after a missed exchange)…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="162"/>
+        <location filename="../../makelaar/ui/main_window.py" line="165"/>
         <source>&amp;Back-up maken</source>
         <translation>&amp;Back up</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="163"/>
+        <location filename="../../makelaar/ui/main_window.py" line="166"/>
         <source>Back-up &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="164"/>
+        <location filename="../../makelaar/ui/main_window.py" line="167"/>
         <source>&amp;Voorbeeldgegevens laden</source>
         <translation>&amp;Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="166"/>
+        <location filename="../../makelaar/ui/main_window.py" line="169"/>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="168"/>
+        <location filename="../../makelaar/ui/main_window.py" line="171"/>
         <source>B&amp;ewerken</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="169"/>
+        <location filename="../../makelaar/ui/main_window.py" line="172"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="171"/>
+        <location filename="../../makelaar/ui/main_window.py" line="174"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="175"/>
+        <location filename="../../makelaar/ui/main_window.py" line="178"/>
         <source>&amp;Suggesties voor alle open ideeën…</source>
         <translation>&amp;Suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="178"/>
+        <location filename="../../makelaar/ui/main_window.py" line="181"/>
         <source>&amp;Dubbele organisaties zoeken…</source>
         <translation>Find &amp;duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="287"/>
+        <location filename="../../makelaar/ui/main_window.py" line="290"/>
         <source>Dubbele organisaties zoeken…</source>
         <translation>Find duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="181"/>
+        <location filename="../../makelaar/ui/main_window.py" line="184"/>
         <source>&amp;Rapporten</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="182"/>
+        <location filename="../../makelaar/ui/main_window.py" line="185"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="184"/>
+        <location filename="../../makelaar/ui/main_window.py" line="187"/>
         <source>&amp;Overzicht voor college en raad…</source>
         <translation>&amp;Overview for the executive and the council…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="187"/>
+        <location filename="../../makelaar/ui/main_window.py" line="190"/>
         <source>Matchkaart verwerken: idee openen op &amp;nummer…</source>
         <translation>Process a match card: open an idea by &amp;number…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="190"/>
+        <location filename="../../makelaar/ui/main_window.py" line="193"/>
         <source>&amp;Beeld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="194"/>
+        <location filename="../../makelaar/ui/main_window.py" line="197"/>
         <source>&amp;Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="196"/>
+        <location filename="../../makelaar/ui/main_window.py" line="199"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="197"/>
+        <location filename="../../makelaar/ui/main_window.py" line="200"/>
         <source>&amp;Sneltoetsen</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="198"/>
+        <location filename="../../makelaar/ui/main_window.py" line="201"/>
         <source>&amp;Over Makelaar</source>
         <translation>&amp;About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="449"/>
+        <location filename="../../makelaar/ui/main_window.py" line="452"/>
         <source>organisaties</source>
         <translation>organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="450"/>
+        <location filename="../../makelaar/ui/main_window.py" line="453"/>
         <source>ideeën</source>
         <translation>ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="451"/>
+        <location filename="../../makelaar/ui/main_window.py" line="454"/>
         <source>koppelingen</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="770"/>
+        <location filename="../../makelaar/ui/main_window.py" line="773"/>
         <source>Vandaag, Ideeën, Organisaties, Koppelingen, Wijktafels, Instellingen</source>
         <translation>Today, Ideas, Organisations, Matches, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="771"/>
+        <location filename="../../makelaar/ui/main_window.py" line="774"/>
         <source>exporteren wat de lijst toont (CSV of Excel)</source>
         <translation>export what the list shows (CSV or Excel)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="458"/>
+        <location filename="../../makelaar/ui/main_window.py" line="461"/>
         <source>Exporteren naar</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="159"/>
+        <location filename="../../makelaar/ui/main_window.py" line="162"/>
         <source>Uitwisselbestand in&amp;lezen…</source>
         <translation>Import exchange &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="460"/>
+        <location filename="../../makelaar/ui/main_window.py" line="463"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="477"/>
+        <location filename="../../makelaar/ui/main_window.py" line="480"/>
         <source>Bezig met exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="483"/>
+        <location filename="../../makelaar/ui/main_window.py" line="486"/>
         <source>Export klaar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="484"/>
+        <location filename="../../makelaar/ui/main_window.py" line="487"/>
         <source>%1 regels geschreven naar %2.</source>
         <translation>%1 rows written to %2.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="505"/>
+        <location filename="../../makelaar/ui/main_window.py" line="508"/>
         <source>Van een PostgreSQL-server maakt de beheerder de back-ups.</source>
         <translation>Backups of a PostgreSQL server are made by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="508"/>
+        <location filename="../../makelaar/ui/main_window.py" line="511"/>
         <source>Back-up maken…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="515"/>
+        <location filename="../../makelaar/ui/main_window.py" line="518"/>
         <source>Back-up gemaakt</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="516"/>
+        <location filename="../../makelaar/ui/main_window.py" line="519"/>
         <source>De back-up is gemaakt en gecontroleerd:
 %1</source>
         <translation>The backup has been made and checked:
 %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="537"/>
+        <location filename="../../makelaar/ui/main_window.py" line="540"/>
         <source>Dagelijkse back-up maken…</source>
         <translation>Making the daily backup…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="544"/>
+        <location filename="../../makelaar/ui/main_window.py" line="547"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n person anonymised: the retention period had passed.</numerusform>
@@ -2272,147 +2272,147 @@ Merge?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="555"/>
+        <location filename="../../makelaar/ui/main_window.py" line="558"/>
         <source>Van een PostgreSQL-server zet de beheerder back-ups terug.</source>
         <translation>Backups of a PostgreSQL server are restored by its administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="567"/>
+        <location filename="../../makelaar/ui/main_window.py" line="570"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="568"/>
+        <location filename="../../makelaar/ui/main_window.py" line="571"/>
         <source>De database vervangen door de back-up van %1? Wat daarna is ingevoerd, is dan weg.</source>
         <translation>Replace the database with the backup %1? Anything entered after it is then gone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="576"/>
+        <location filename="../../makelaar/ui/main_window.py" line="579"/>
         <source>Back-up terugzetten…</source>
         <translation>Restoring the backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="591"/>
+        <location filename="../../makelaar/ui/main_window.py" line="594"/>
         <source>Back-up teruggezet</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="591"/>
+        <location filename="../../makelaar/ui/main_window.py" line="594"/>
         <source>De back-up %1 is teruggezet.</source>
         <translation>The backup %1 has been restored.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="602"/>
+        <location filename="../../makelaar/ui/main_window.py" line="605"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="612"/>
+        <location filename="../../makelaar/ui/main_window.py" line="615"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="618"/>
+        <location filename="../../makelaar/ui/main_window.py" line="621"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="652"/>
+        <location filename="../../makelaar/ui/main_window.py" line="655"/>
         <source>Matchkaart verwerken</source>
         <translation>Process a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="652"/>
+        <location filename="../../makelaar/ui/main_window.py" line="655"/>
         <source>Nummer van het idee (zoals I-2026-0042):</source>
         <translation>Number of the idea (such as I-2026-0042):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="680"/>
+        <location filename="../../makelaar/ui/main_window.py" line="683"/>
         <source>Suggesties zoeken voor alle open ideeën…</source>
         <translation>Looking for suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="753"/>
+        <location filename="../../makelaar/ui/main_window.py" line="756"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="756"/>
+        <location filename="../../makelaar/ui/main_window.py" line="759"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="760"/>
+        <location filename="../../makelaar/ui/main_window.py" line="763"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="762"/>
+        <location filename="../../makelaar/ui/main_window.py" line="765"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="772"/>
+        <location filename="../../makelaar/ui/main_window.py" line="775"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="773"/>
+        <location filename="../../makelaar/ui/main_window.py" line="776"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="774"/>
+        <location filename="../../makelaar/ui/main_window.py" line="777"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="775"/>
+        <location filename="../../makelaar/ui/main_window.py" line="778"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="776"/>
+        <location filename="../../makelaar/ui/main_window.py" line="779"/>
         <source>rapport van het gekozen idee, de organisatie of de wijktafel afdrukken</source>
         <translation>print the report of the chosen idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="777"/>
+        <location filename="../../makelaar/ui/main_window.py" line="780"/>
         <source>een idee openen op nummer, bijvoorbeeld van een matchkaart</source>
         <translation>open an idea by number, for example from a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="778"/>
+        <location filename="../../makelaar/ui/main_window.py" line="781"/>
         <source>suggesties voor alle open ideeën</source>
         <translation>suggestions for all open ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="779"/>
+        <location filename="../../makelaar/ui/main_window.py" line="782"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="780"/>
+        <location filename="../../makelaar/ui/main_window.py" line="783"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="781"/>
+        <location filename="../../makelaar/ui/main_window.py" line="784"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="784"/>
+        <location filename="../../makelaar/ui/main_window.py" line="787"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="790"/>
+        <location filename="../../makelaar/ui/main_window.py" line="793"/>
         <source>Over Makelaar</source>
         <translation>About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="792"/>
+        <location filename="../../makelaar/ui/main_window.py" line="795"/>
         <source>Makelaar %1
 Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
 Database: %2</source>
@@ -2424,72 +2424,72 @@ Database: %2</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="208"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="209"/>
         <source>Kolommen koppelen</source>
         <translation>Assign columns</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="211"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="212"/>
         <source>Kies per kolom van het bestand wat erin staat. Makelaar heeft al een keuze gemaakt; kolommen die het niet kent, worden niet ingelezen.</source>
         <translation>For each column of the file, choose what it contains. Makelaar has already made a choice; columns it does not recognise are not imported.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="216"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="217"/>
         <source>Kolommen van het bestand</source>
         <translation>Columns of the file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="218"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="219"/>
         <source>Kolom in het bestand</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="218"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="219"/>
         <source>Inlezen als</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="218"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="219"/>
         <source>Voorbeeld</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="228"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="229"/>
         <source>Eerste regels van het bestand</source>
         <translation>First rows of the file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="234"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="235"/>
         <source>De eerste regels van het bestand:</source>
         <translation>The first rows of the file:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="248"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="249"/>
         <source>(kolom %1 zonder naam)</source>
         <translation>(column %1 without a name)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="251"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="252"/>
         <source>Kolom &apos;%1&apos; inlezen als</source>
         <translation>Import column &apos;%1&apos; as</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="299"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="300"/>
         <source>&apos;%1&apos; is aan meer dan één kolom gekoppeld.</source>
         <translation>&apos;%1&apos; is assigned to more than one column.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="303"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="304"/>
         <source>Kies welke kolom &apos;%1&apos; bevat; die is verplicht.</source>
         <translation>Choose which column contains &apos;%1&apos;; it is required.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="317"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="318"/>
         <source>Onbekende kolom: wordt niet ingelezen.</source>
         <translation>Unknown column: not imported.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="328"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="329"/>
         <source>Niet ingelezen: %1.</source>
         <translation>Not imported: %1.</translation>
     </message>
@@ -2497,42 +2497,42 @@ Database: %2</translation>
 <context>
     <name>MatchAllDialog</name>
     <message>
-        <location filename="../../makelaar/ui/match_all.py" line="33"/>
+        <location filename="../../makelaar/ui/match_all.py" line="42"/>
         <source>Suggesties voor alle open ideeën</source>
         <translation>Suggestions for all open ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_all.py" line="36"/>
+        <location filename="../../makelaar/ui/match_all.py" line="45"/>
         <source>Afgebroken: %1 van %2 ideeën bekeken.</source>
         <translation>Cancelled: %1 of %2 ideas looked at.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_all.py" line="38"/>
+        <location filename="../../makelaar/ui/match_all.py" line="47"/>
         <source>%1 open ideeën bekeken. Dubbelklik of Enter op een idee om het te openen.</source>
         <translation>%1 open ideas looked at. Double-click or press Enter on an idea to open it.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_all.py" line="44"/>
+        <location filename="../../makelaar/ui/match_all.py" line="53"/>
         <source>Suggesties per idee</source>
         <translation>Suggestions per idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_all.py" line="45"/>
+        <location filename="../../makelaar/ui/match_all.py" line="54"/>
         <source>Idee en suggesties</source>
         <translation>Idea and suggestions</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_all.py" line="45"/>
+        <location filename="../../makelaar/ui/match_all.py" line="54"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_all.py" line="45"/>
+        <location filename="../../makelaar/ui/match_all.py" line="54"/>
         <source>Waarom</source>
         <translation>Why</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/match_all.py" line="49"/>
+        <location filename="../../makelaar/ui/match_all.py" line="58"/>
         <source>%n suggestie(s)</source>
         <translation>
             <numerusform>%n suggestion</numerusform>
@@ -2540,7 +2540,7 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/match_all.py" line="58"/>
+        <location filename="../../makelaar/ui/match_all.py" line="67"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
@@ -3272,102 +3272,102 @@ Database: %2</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="345"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="346"/>
         <source>Controleren</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="346"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="347"/>
         <source>Zo wordt het bestand ingelezen. Er is nog niets opgeslagen.</source>
         <translation>This is how the file will be imported. Nothing has been saved yet.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="348"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="349"/>
         <source>&amp;Importeren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="352"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="353"/>
         <source>Welke regels tonen</source>
         <translation>Which rows to show</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="354"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="355"/>
         <source>Alle regels</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="355"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="356"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="356"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="357"/>
         <source>Bijwerken</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="357"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="358"/>
         <source>Ongewijzigd</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="358"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="359"/>
         <source>Afgewezen</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="364"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="365"/>
         <source>Regel</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="365"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="366"/>
         <source>Wat gebeurt er</source>
         <translation>What happens</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="366"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="367"/>
         <source>Naam of titel</source>
         <translation>Name or title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="367"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="368"/>
         <source>Toelichting</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="373"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="374"/>
         <source>Regels en wat ermee gebeurt</source>
         <translation>Rows and what happens to them</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="380"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="381"/>
         <source>Opmerkingen bij het inlezen</source>
         <translation>Notes on the import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="382"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="383"/>
         <source>T&amp;onen:</source>
         <translation>Sh&amp;ow:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="421"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="422"/>
         <source>%1 toevoegen, %2 bijwerken, %3 ongewijzigd, %4 afgewezen.</source>
         <translation>%1 to add, %2 to update, %3 unchanged, %4 rejected.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="428"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="429"/>
         <source>Er is niets nieuws om in te lezen.</source>
         <translation>There is nothing new to import.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="447"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="448"/>
         <source>Regel %1 (%2): %3</source>
         <translation>Row %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="467"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="468"/>
         <source>Er is niets ingelezen: een record dat de import bijwerkt, staat nog open in een formulier. Sla het op of sluit het, en klik dan opnieuw op Importeren.</source>
         <translation>Nothing was imported: a record that the import updates is still open in a form. Save or close it, then click Import again.</translation>
     </message>
@@ -3408,22 +3408,22 @@ Database: %2</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../makelaar/ui/editor_base.py" line="36"/>
+        <location filename="../../makelaar/ui/editor_base.py" line="37"/>
         <source>Kop</source>
         <translation>Heading</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/editor_base.py" line="42"/>
+        <location filename="../../makelaar/ui/editor_base.py" line="43"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/editor_base.py" line="44"/>
+        <location filename="../../makelaar/ui/editor_base.py" line="45"/>
         <source>Opslaan (Ctrl+S of Enter)</source>
         <translation>Save (Ctrl+S or Enter)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/editor_base.py" line="45"/>
+        <location filename="../../makelaar/ui/editor_base.py" line="46"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
@@ -3454,52 +3454,52 @@ Database: %2</translation>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="51"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="52"/>
         <source>Rapport opslaan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="65"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="66"/>
         <source>Rapport maken…</source>
         <translation>Making the report…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="90"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="91"/>
         <source>Versie van het rapport</source>
         <translation>Version of the report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="95"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="96"/>
         <source>Voorbeeld van het rapport</source>
         <translation>Preview of the report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="101"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="102"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="102"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="103"/>
         <source>Afdrukken (Ctrl+P)</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="103"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="104"/>
         <source>&amp;Opslaan als PDF…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="104"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="105"/>
         <source>Opslaan als PDF (Ctrl+S)</source>
         <translation>Save as PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="105"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="106"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/report_preview.py" line="139"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="140"/>
         <source>%n pagina(&apos;s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -3507,12 +3507,12 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="148"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="149"/>
         <source>De printer kan niet worden gebruikt; er is niets afgedrukt.</source>
         <translation>The printer cannot be used; nothing was printed.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="177"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="178"/>
         <source>Het rapport kon niet worden opgeslagen in %1: %2</source>
         <translation>The report could not be saved in %1: %2</translation>
     </message>
@@ -4126,98 +4126,98 @@ Database: %2</translation>
 <context>
     <name>UndoImportDialog</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="596"/>
-        <location filename="../../makelaar/ui/import_wizard.py" line="681"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="597"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="682"/>
         <source>Import ongedaan maken</source>
         <translation>Undo import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="599"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="600"/>
         <source>Ingelezen op</source>
         <translation>Imported on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="601"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="602"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="602"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="603"/>
         <source>organisaties</source>
         <translation>organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="602"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="603"/>
         <source>ideeën</source>
         <translation>ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="604"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="605"/>
         <source>Bestand</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="605"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="606"/>
         <source>Toegevoegd</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="606"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="607"/>
         <source>Bijgewerkt</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="607"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="608"/>
         <source>Afgewezen</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="609"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="610"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="610"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="611"/>
         <source>ongedaan gemaakt</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="617"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="618"/>
         <source>Recente imports</source>
         <translation>Recent imports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="628"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="629"/>
         <source>Ongedaan maken verwijdert wat de import toevoegde en zet bijgewerkte gegevens terug. Wat na de import is gewijzigd of gekoppeld, blijft staan; dat ziet u vooraf.</source>
         <translation>Undoing deletes what the import added and puts updated details back as they were. Anything changed or matched after the import stays; you see this beforehand.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="634"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="635"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="635"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="636"/>
         <source>&amp;Ongedaan maken…</source>
         <translation>&amp;Undo…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="636"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="637"/>
         <source>Gekozen import ongedaan maken</source>
         <translation>Undo the chosen import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="675"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="676"/>
         <source>De import van %1 (%2) ongedaan maken?</source>
         <translation>Undo the import of %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="688"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="689"/>
         <source>Er is niets ongedaan gemaakt: een record van deze import staat nog open in een formulier. Sla het op of sluit het, en probeer het opnieuw.</source>
         <translation>Nothing was undone: a record from this import is still open in a form. Save or close it, and try again.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="699"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="700"/>
         <source>Import ongedaan maken…</source>
         <translation>Undoing the import…</translation>
     </message>

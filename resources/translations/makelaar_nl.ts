@@ -4,7 +4,7 @@
 <context>
     <name>DuplicatesDialog</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="188"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="189"/>
         <source>%n mogelijk(e) dubbel(en). Kies een paar; vergelijk de twee hieronder en kies per veld welke waarde blijft.</source>
         <translation>
             <numerusform>%n mogelijke dubbel. Kies een paar; vergelijk de twee hieronder en kies per veld welke waarde blijft.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>IntakeDialog</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/intake.py" line="307"/>
+        <location filename="../../makelaar/ui/intake.py" line="308"/>
         <source>Al geregistreerd bij deze wijktafel: %n</source>
         <translation>
             <numerusform>Al geregistreerd bij deze wijktafel: %n</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="544"/>
+        <location filename="../../makelaar/ui/main_window.py" line="547"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n persoon geanonimiseerd: de bewaartermijn was voorbij.</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>MatchAllDialog</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/match_all.py" line="49"/>
+        <location filename="../../makelaar/ui/match_all.py" line="58"/>
         <source>%n suggestie(s)</source>
         <translation>
             <numerusform>%n suggestie</numerusform>
@@ -81,7 +81,7 @@
 <context>
     <name>ReportPreview</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/report_preview.py" line="139"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="140"/>
         <source>%n pagina(&apos;s)</source>
         <translation>
             <numerusform>%n pagina</numerusform>
