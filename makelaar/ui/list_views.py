@@ -317,7 +317,7 @@ class RecordListView(QWidget):
         combo.currentIndexChanged.connect(lambda _i: on_change(combo.currentData()))
         self.filters.insertWidget(self.filters.count() - 1, combo)
 
-    def add_empty_action(self, text: str, slot: Callable[[], None]) -> QPushButton:
+    def add_empty_action(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.clicked.connect(slot)
         self.empty_actions.addWidget(button)

@@ -595,30 +595,49 @@ class MainWindow(QMainWindow):
         )
         return True
 
+    def store_is_empty(self) -> bool:
+        """No ideas and no organisations yet: a first start."""
+        from makelaar.services import ideas, organisations
+        from makelaar.services.listing import ListQuery
+
+        everything = ListQuery()
+        return not self.ctx.read(
+            lambda s: ideas.count_ideas(s, everything) or organisations.count_organisations(s, everything)
+        )
+
     @Slot()
-    def load_demo(self) -> None:
+    def load_demo(self) -> bool:
+        """The example municipality, after a backup; on a store with data only when the broker says so."""
         from makelaar.services import demo
 
-        if not Confirm.ask(
-            self,
-            self.tr("Voorbeeldgegevens laden"),
-            self.tr("Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?"),
-        ):
-            return
+        empty = self.store_is_empty()
+        question = (
+            self.tr("Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?")
+            if empty
+            else self.tr(
+                "Deze database bevat al gegevens. De voorbeeldgegevens van een verzonnen gemeente komen er dan "
+                "tussen te staan. Makelaar maakt eerst een back-up, zodat je terug kunt (Bestand › Back-up "
+                "terugzetten).\n\nToch voorbeeldgegevens toevoegen?"
+            )
+        )
+        if not Confirm.ask(self, self.tr("Voorbeeldgegevens laden"), question):
+            return False
 
         def work() -> str:
             self.ctx.store.backup_before("voor-voorbeeldgegevens")
             with self.ctx.store.begin() as s:
-                return demo.fill(s)
+                return demo.fill(s, force=not empty)
 
         try:
             summary = run_with_progress(self, self.tr("Voorbeeldgegevens laden…"), work)
         except KnownError as exc:
             show_error(self, exc)
-            return
+            return False
         self.refresh_all()
         self._update_title()
+        self._update_status()
         Notice.show(self, self.tr("Voorbeeldgegevens"), summary)
+        return True
 
     @Slot()
     def print_current(self) -> ReportPreview | None:
@@ -652,7 +671,7 @@ class MainWindow(QMainWindow):
         from makelaar.services import ideas
 
         typed = TextPrompt.ask(
-            self, self.tr("Matchkaart verwerken"), self.tr("Nummer van het idee (zoals I-2026-0042):")
+            self, self.tr("Matchkaart verwerken"), self.tr("Nummer van het idee (zoals I-2026-0042, 2026-42 of 42):")
         )
         if not typed:
             return None

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, Slot
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +53,14 @@ class SaveChooser:
         title = QCoreApplication.translate("ReportPreview", "Rapport opslaan")
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
         return path or None
+
+
+class FolderOpener:
+    """Shows a folder in the system's file manager (monkeypatched in tests)."""
+
+    @staticmethod
+    def open(folder: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def build_report(parent: QWidget | None, ctx: AppContext, build: Builder) -> bytes:
@@ -110,6 +119,19 @@ class ReportPreview(QDialog):
         close.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Print, self, lambda: self.print_document())
         QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save_as())
+        # After Opslaan als PDF: where the file went, and a way to that folder.
+        self.saved_label = QLabel()
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_folder_button = QPushButton(self.tr("&Map openen"))
+        self.open_folder_button.setAutoDefault(False)
+        self.open_folder_button.clicked.connect(self.open_folder)
+        saved_row = QHBoxLayout()
+        saved_row.addWidget(self.saved_label, 1)
+        saved_row.addWidget(self.open_folder_button)
+        self.saved_label.hide()
+        self.open_folder_button.hide()
+        self.saved_path: Path | None = None
         top = QHBoxLayout()
         top.addWidget(self.version)
         top.addStretch(1)
@@ -117,6 +139,7 @@ class ReportPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addLayout(saved_row)
         layout.addWidget(buttons)
         remember_size(self, ctx.settings, "ReportPreview", 860, 680)
         self.rebuild()
@@ -179,4 +202,15 @@ class ReportPreview(QDialog):
             show_error(self, KnownError(message.replace("%1", str(path)).replace("%2", exc.strerror or str(exc))))
             return None
         self.ctx.settings.last_folder = str(path.parent)
+        self.saved_path = path
+        self.saved_label.setText(self.tr("Opgeslagen als %1").replace("%1", str(path)))
+        self.saved_label.setAccessibleName(self.saved_label.text())
+        self.saved_label.show()
+        self.open_folder_button.show()
         return path
+
+    @Slot()
+    def open_folder(self) -> None:
+        """The folder of the saved PDF in the system's file manager."""
+        if self.saved_path is not None:
+            FolderOpener.open(self.saved_path.parent)

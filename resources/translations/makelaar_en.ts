@@ -1977,7 +1977,7 @@ Merge?</translation>
     <message>
         <location filename="../../makelaar/ui/main_window.py" line="278"/>
         <location filename="../../makelaar/ui/main_window.py" line="285"/>
-        <location filename="../../makelaar/ui/main_window.py" line="604"/>
+        <location filename="../../makelaar/ui/main_window.py" line="623"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
@@ -2197,12 +2197,17 @@ Merge?</translation>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="773"/>
+        <location filename="../../makelaar/ui/main_window.py" line="674"/>
+        <source>Nummer van het idee (zoals I-2026-0042, 2026-42 of 42):</source>
+        <translation>Number of the idea (such as I-2026-0042, 2026-42 or 42):</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="792"/>
         <source>Vandaag, Ideeën, Organisaties, Koppelingen, Wijktafels, Instellingen</source>
         <translation>Today, Ideas, Organisations, Matches, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="774"/>
+        <location filename="../../makelaar/ui/main_window.py" line="793"/>
         <source>exporteren wat de lijst toont (CSV of Excel)</source>
         <translation>export what the list shows (CSV or Excel)</translation>
     </message>
@@ -2302,117 +2307,121 @@ Merge?</translation>
         <translation>The backup %1 has been restored.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="605"/>
+        <location filename="../../makelaar/ui/main_window.py" line="615"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="615"/>
+        <location filename="../../makelaar/ui/main_window.py" line="618"/>
+        <source>Deze database bevat al gegevens. De voorbeeldgegevens van een verzonnen gemeente komen er dan tussen te staan. Makelaar maakt eerst een back-up, zodat je terug kunt (Bestand › Back-up terugzetten).
+
+Toch voorbeeldgegevens toevoegen?</source>
+        <translation>This database already holds data. The example data of a made-up municipality will then be mixed in with it. Makelaar makes a backup first, so you can go back (File › Restore backup).
+
+Add the example data anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="632"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="621"/>
+        <location filename="../../makelaar/ui/main_window.py" line="639"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="655"/>
+        <location filename="../../makelaar/ui/main_window.py" line="674"/>
         <source>Matchkaart verwerken</source>
         <translation>Process a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="655"/>
-        <source>Nummer van het idee (zoals I-2026-0042):</source>
-        <translation>Number of the idea (such as I-2026-0042):</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/main_window.py" line="683"/>
+        <location filename="../../makelaar/ui/main_window.py" line="702"/>
         <source>Suggesties zoeken voor alle open ideeën…</source>
         <translation>Looking for suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="756"/>
+        <location filename="../../makelaar/ui/main_window.py" line="775"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="759"/>
+        <location filename="../../makelaar/ui/main_window.py" line="778"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="763"/>
+        <location filename="../../makelaar/ui/main_window.py" line="782"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="765"/>
+        <location filename="../../makelaar/ui/main_window.py" line="784"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="775"/>
+        <location filename="../../makelaar/ui/main_window.py" line="794"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="776"/>
+        <location filename="../../makelaar/ui/main_window.py" line="795"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="777"/>
+        <location filename="../../makelaar/ui/main_window.py" line="796"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="778"/>
+        <location filename="../../makelaar/ui/main_window.py" line="797"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="779"/>
+        <location filename="../../makelaar/ui/main_window.py" line="798"/>
         <source>rapport van het gekozen idee, de organisatie of de wijktafel afdrukken</source>
         <translation>print the report of the chosen idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="780"/>
+        <location filename="../../makelaar/ui/main_window.py" line="799"/>
         <source>een idee openen op nummer, bijvoorbeeld van een matchkaart</source>
         <translation>open an idea by number, for example from a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="781"/>
+        <location filename="../../makelaar/ui/main_window.py" line="800"/>
         <source>suggesties voor alle open ideeën</source>
         <translation>suggestions for all open ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="782"/>
+        <location filename="../../makelaar/ui/main_window.py" line="801"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="783"/>
+        <location filename="../../makelaar/ui/main_window.py" line="802"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="784"/>
+        <location filename="../../makelaar/ui/main_window.py" line="803"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="787"/>
+        <location filename="../../makelaar/ui/main_window.py" line="806"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="793"/>
+        <location filename="../../makelaar/ui/main_window.py" line="812"/>
         <source>Over Makelaar</source>
         <translation>About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="795"/>
+        <location filename="../../makelaar/ui/main_window.py" line="814"/>
         <source>Makelaar %1
 Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
 Database: %2</source>
@@ -3454,52 +3463,57 @@ Database: %2</translation>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="52"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="53"/>
         <source>Rapport opslaan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="66"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="75"/>
         <source>Rapport maken…</source>
         <translation>Making the report…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="91"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="100"/>
         <source>Versie van het rapport</source>
         <translation>Version of the report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="96"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="105"/>
         <source>Voorbeeld van het rapport</source>
         <translation>Preview of the report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="102"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="111"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="103"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="112"/>
         <source>Afdrukken (Ctrl+P)</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="104"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="113"/>
         <source>&amp;Opslaan als PDF…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="105"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="114"/>
         <source>Opslaan als PDF (Ctrl+S)</source>
         <translation>Save as PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="106"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="115"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <location filename="../../makelaar/ui/report_preview.py" line="126"/>
+        <source>&amp;Map openen</source>
+        <translation>Open &amp;folder</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/report_preview.py" line="140"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="163"/>
         <source>%n pagina(&apos;s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -3507,14 +3521,19 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="149"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="172"/>
         <source>De printer kan niet worden gebruikt; er is niets afgedrukt.</source>
         <translation>The printer cannot be used; nothing was printed.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="178"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="201"/>
         <source>Het rapport kon niet worden opgeslagen in %1: %2</source>
         <translation>The report could not be saved in %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/report_preview.py" line="206"/>
+        <source>Opgeslagen als %1</source>
+        <translation>Saved as %1</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,7 @@
 <context>
     <name>ReportPreview</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/report_preview.py" line="140"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="163"/>
         <source>%n pagina(&apos;s)</source>
         <translation>
             <numerusform>%n pagina</numerusform>

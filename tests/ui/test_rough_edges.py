@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -11,13 +12,18 @@ from pytestqt.qtbot import QtBot
 
 from makelaar.domain.enums import MatchStatus
 from makelaar.domain.records import MatchRow
-from makelaar.services import organisations
+from makelaar.services import ideas, organisations
+from makelaar.services.listing import ListQuery
+from makelaar.storage import backup
+from makelaar.ui import context, main_window, printing, report_preview
 from makelaar.ui.context import AppContext
+from makelaar.ui.idea_editor import IdeaEditor
 from makelaar.ui.main_window import MainWindow
 from makelaar.ui.match_all import MatchAllDialog
 from makelaar.ui.match_dialog import MatchStatusDialog
 from makelaar.ui.organisation_editor import OrganisationEditor
 from makelaar.ui.widgets import DateField, read_date
+from tests.ui.conftest import Shown
 
 
 def _match_row(status: str) -> MatchRow:
@@ -175,3 +181,62 @@ def test_a_required_date_left_empty_keeps_its_date(qtbot: QtBot) -> None:
     field.line.editingFinished.emit()
     assert field.value() == date(2026, 11, 26)
     assert read_date("1-3", today=date(2026, 5, 5)) == date(2026, 3, 1)
+
+
+def test_loading_example_data_on_a_store_with_data_does_it_after_yes(
+    qtbot: QtBot, window: MainWindow, sample: dict[str, str], monkeypatch: pytest.MonkeyPatch, shown: Shown
+) -> None:
+    asked: list[str] = []
+    told: list[str] = []
+    monkeypatch.setattr(context.Confirm, "ask", staticmethod(lambda _p, _t, text: asked.append(text) or True))
+    monkeypatch.setattr(main_window.Notice, "show", staticmethod(lambda _p, _t, text: told.append(text)))
+    assert window.load_demo()
+    assert "bevat al gegevens" in asked[0] and "back-up" in asked[0]
+    assert told and told[0].startswith("Voorbeeldgegevens toegevoegd")
+    assert not shown.warnings  # no "gebruik --force"
+    with window.ctx.store.begin() as s:
+        assert ideas.count_ideas(s, ListQuery()) > 2
+    store_path = window.ctx.store.path
+    assert store_path is not None
+    assert any("voor-voorbeeldgegevens" in b.path.name for b in backup.list_backups(store_path))
+
+
+def test_saying_no_to_example_data_leaves_the_store_alone(
+    qtbot: QtBot, window: MainWindow, sample: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(context.Confirm, "ask", staticmethod(lambda *_: False))
+    assert not window.load_demo()
+    with window.ctx.store.begin() as s:
+        assert ideas.count_ideas(s, ListQuery()) == 2
+
+
+@pytest.mark.parametrize("typed", ["{year}-0002", "I-{year}-0002", "2", "{year}-2", "i-{year}-2"])
+def test_ctrl_g_finds_an_idea_by_its_short_number(
+    qtbot: QtBot, window: MainWindow, sample: dict[str, str], monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    year = date.today().year
+    monkeypatch.setattr(context.TextPrompt, "ask", staticmethod(lambda *_: typed.format(year=year)))
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert window.editors, "no idea opened"
+    editor = window.editors[-1]
+    assert isinstance(editor, IdeaEditor)
+    assert editor.record_id == sample["dinner"]
+    assert editor.tabs.currentWidget() is editor.suggestions
+
+
+def test_saving_the_preview_as_pdf_says_where_the_file_went(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(report_preview.SaveChooser, "ask", staticmethod(lambda _p, _s: str(tmp_path / "blad")))
+    opened: list[Path] = []
+    monkeypatch.setattr(report_preview.FolderOpener, "open", staticmethod(opened.append))
+    preview = printing.preview_organisation(None, ctx, sample["green"], "Stichting Groen Doen")  # type: ignore[arg-type]
+    qtbot.addWidget(preview)
+    preview.show()
+    assert not preview.saved_label.isVisible()
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "blad.pdf").exists()  # the extension added
+    assert preview.saved_label.isVisible()
+    assert preview.saved_label.text() == f"Opgeslagen als {tmp_path / 'blad.pdf'}"
+    qtbot.mouseClick(preview.open_folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [tmp_path]
