@@ -132,8 +132,14 @@ class RecordListView(QWidget):
         self.empty_text = QLabel()
         self.empty_text.setWordWrap(True)
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text.setStyleSheet("font-size: 12pt; color: #444;")
+        self.empty_text.setObjectName("emptyText")
         self.empty_actions = QHBoxLayout()
+        self.empty_actions.addStretch(1)
+        self.empty_actions.addStretch(1)
+        # Nothing matches the search or the filters: say so, and offer the way back to the whole list.
+        self.clear_button = QPushButton(self.tr("Zoekterm en filters &wissen"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.empty_actions.insertWidget(1, self.clear_button)
         empty_layout.addStretch(1)
         empty_layout.addWidget(self.empty_text)
         empty_layout.addLayout(self.empty_actions)
@@ -261,11 +267,48 @@ class RecordListView(QWidget):
     def _reloaded(self, total: int) -> None:
         self.count_label.setText(self.count_text(total))
         filtered = bool(self.query.search.strip()) or self._has_filters()
-        if total == 0 and not filtered:
-            self.empty_text.setText(self.empty_message())
+        if total == 0:
+            self.empty_text.setText(self.no_results_message() if filtered else self.empty_message())
+            self.clear_button.setVisible(filtered)
+            for i in range(self.empty_actions.count()):
+                item = self.empty_actions.itemAt(i)
+                widget = item.widget() if item is not None else None
+                if widget is not None and widget is not self.clear_button:
+                    widget.setVisible(not filtered)
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.table)
+
+    def no_results_message(self) -> str:
+        return self.tr("Niets gevonden met deze zoekterm en filters.")
+
+    @Slot()
+    def clear_filters(self) -> None:
+        """Back to the whole list: no search text, every filter on "alle"."""
+        for i in range(self.filters.count()):
+            item = self.filters.itemAt(i)
+            widget = item.widget() if item is not None else None
+            widget_blocked = widget is not None and widget.blockSignals(True)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(0)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(False)
+            if widget is not None:
+                widget.blockSignals(widget_blocked)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        blank = ListQuery()
+        self.set_query(
+            search="",
+            statuses=blank.statuses,
+            area_id=None,
+            theme_id=None,
+            help_type_id=None,
+            active_only=False,
+            extra={},
+        )
+        self.search.setFocus()
 
     def _has_filters(self) -> bool:
         q = self.query
@@ -320,7 +363,7 @@ class RecordListView(QWidget):
     def add_empty_action(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.clicked.connect(slot)
-        self.empty_actions.addWidget(button)
+        self.empty_actions.insertWidget(self.empty_actions.count() - 1, button)
         return button
 
     def refresh_vocabulary(self) -> None:

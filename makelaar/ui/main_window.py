@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from makelaar.ui.report_preview import ReportPreview
     from makelaar.ui.sessions_view import SessionsView
     from makelaar.ui.settings_view import SettingsView
+    from makelaar.ui.welcome import WelcomePanel
 
 
 class FileChooser:
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_title()
         self.nav.setCurrentRow(0)
+        self.welcome: WelcomePanel | None = None
+        self._update_welcome()
         geometry = ctx.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 680)
@@ -275,17 +278,19 @@ class MainWindow(QMainWindow):
             ideas_view = IdeasView(ctx)
             ideas_view.open_requested.connect(self.open_idea)
             ideas_view.new_requested.connect(self.new_idea)
+            ideas_view.add_empty_action(self.tr("Nieuw idee"), self.new_idea)
+            ideas_view.add_empty_action(self.tr("Wijktafel plannen"), lambda: self.show_view(self.sessions))
             ideas_view.add_empty_action(self.tr("Voorbeeldgegevens laden"), self.load_demo)
-            ideas_view.add_empty_action(self.tr("Wijktafel starten"), lambda: self.show_view(self.sessions))
             return ideas_view
         if name == "organisations":
             organisations_view = OrganisationsView(ctx)
             organisations_view.open_requested.connect(self.open_organisation)
             organisations_view.new_requested.connect(self.new_organisation)
-            organisations_view.add_empty_action(self.tr("Voorbeeldgegevens laden"), self.load_demo)
             organisations_view.add_empty_action(
-                self.tr("Organisaties importeren…"), lambda: self.import_file("organisaties")
+                self.tr("Sociale kaart importeren…"), lambda: self.import_file("organisaties")
             )
+            organisations_view.add_empty_action(self.tr("Nieuwe organisatie"), self.new_organisation)
+            organisations_view.add_empty_action(self.tr("Voorbeeldgegevens laden"), self.load_demo)
             # Also in the list's context menu (right click, menu key), starting at the chosen one.
             here = QAction(self.tr("Dubbele organisaties zoeken…"), organisations_view.table)
             self.duplicates_here_action = here
@@ -298,12 +303,15 @@ class MainWindow(QMainWindow):
 
             matches_view = MatchesView(ctx)
             matches_view.open_idea.connect(self.open_idea)
+            matches_view.add_empty_action(self.tr("Naar de ideeën"), lambda: self.show_view(self.ideas))
+            matches_view.add_empty_action(self.tr("Voorbeeldgegevens laden"), self.load_demo)
             return matches_view
         if name == "sessions":
             from makelaar.ui.sessions_view import SessionsView
 
             sessions_view = SessionsView(ctx)
             sessions_view.ideas_changed.connect(lambda: self._reload_loaded("ideas"))
+            sessions_view.ideas_changed.connect(self._update_welcome)
             return sessions_view
         if name == "settings_view":
             from makelaar.ui.settings_view import SettingsView
@@ -362,6 +370,7 @@ class MainWindow(QMainWindow):
     def _track(self, editor: IdeaEditor | OrganisationEditor, list_name: str) -> None:
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(lambda record_id: self._reload_keeping(list_name, record_id))
+        editor.saved.connect(lambda _id: self._update_welcome() if self.welcome is not None else None)
         editor.saved.connect(lambda _id: self.today.reload() if self.today.isVisible() else None)
         # Saving an idea or an organisation can change its koppelingen (status, names).
         editor.saved.connect(lambda _id: self._reload_loaded("matches"))
@@ -748,9 +757,34 @@ class MainWindow(QMainWindow):
 
     # -- refreshing ---------------------------------------------------------------------------------------------
 
+    def _update_welcome(self) -> None:
+        """On an empty store Vandaag welcomes the broker with the first steps; once there is data, the lists."""
+        if self.store_is_empty():
+            if self.welcome is None:
+                from makelaar.ui.welcome import WelcomePanel
+
+                self.welcome = WelcomePanel(self.ctx)
+                self.welcome.municipality_changed.connect(self._municipality_named)
+                self.welcome.import_requested.connect(lambda: self.import_file("organisaties"))
+                self.welcome.demo_requested.connect(self.load_demo)
+                self.welcome.new_idea_requested.connect(self.new_idea)
+            self.today.set_welcome(self.welcome)
+        elif self.welcome is not None:
+            self.today.set_welcome(None)
+
+    @Slot(str)
+    def _municipality_named(self, name: str) -> None:
+        self._update_title()
+        settings = self._built("settings_view")
+        if settings is not None:
+            view = cast("SettingsView", settings)
+            view.municipality.setText(name)
+            view.broker.setText(self.ctx.settings.broker_name)
+
     @Slot()
     def refresh_all(self) -> None:
         """Everything built looks again (what is not built yet reads the store when it is)."""
+        self._update_welcome()
         self.today.reload()
         self._vocabulary_changed()
         sessions = self._built("sessions")

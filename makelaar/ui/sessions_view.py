@@ -6,7 +6,7 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -188,12 +189,32 @@ class SessionsView(QWidget):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addLayout(top)
-        lv.addWidget(self.table, 1)
+        # No wijktafels yet: what they are for, and the button to plan the first.
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
         self.hint = QLabel(
-            self.tr("Nog geen wijktafels. Maak er een aan met 'Nieuwe wijktafel' en registreer daar de ideeën.")
+            self.tr(
+                "Hier komen de wijktafels: bijeenkomsten waar bewoners hun ideeën brengen. Plan de eerste, en "
+                "registreer daar de ideeën met de snelle intake."
+            )
         )
+        self.hint.setObjectName("emptyText")
         self.hint.setWordWrap(True)
-        lv.addWidget(self.hint)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_new_button = QPushButton(self.tr("Eerste wijktafel &plannen…"))
+        self.empty_new_button.clicked.connect(self.new_session)
+        empty_buttons = QHBoxLayout()
+        empty_buttons.addStretch(1)
+        empty_buttons.addWidget(self.empty_new_button)
+        empty_buttons.addStretch(1)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.hint)
+        empty_layout.addLayout(empty_buttons)
+        empty_layout.addStretch(2)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.empty)
+        lv.addWidget(self.pages, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
@@ -218,7 +239,7 @@ class SessionsView(QWidget):
         current = self.current()
         rows = self.ctx.read(lambda s: sessions.list_sessions(s, self.search.text()))
         self.model.set_rows(rows)
-        self.hint.setVisible(not rows and not self.search.text())
+        self.pages.setCurrentWidget(self.empty if not rows and not self.search.text() else self.table)
         ids = [r.id for r in rows]
         if rows:
             self.table.selectRow(ids.index(current.id) if current and current.id in ids else 0)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSpinBox,
+    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -81,10 +82,16 @@ class TodayView(QWidget):
             QVBoxLayout(box).addWidget(table)
             grid.addWidget(box, i // 2, i % 2)
             self.sections[key] = (box, table, model)
-        layout = QVBoxLayout(self)
+        self.content = QWidget()
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addLayout(settings)
         layout.addLayout(grid, 1)
+        # On a first start a welcome stands in for the four empty lists (set_welcome).
+        self.pages = QStackedLayout(self)
+        self.pages.addWidget(self.content)
+        self.welcome: QWidget | None = None
         # The lists are filled when the screen is shown (showEvent), once: not here as well, at start.
         quiet_weeks, answer_days = self.ctx.read(today.thresholds)
         self.quiet_weeks.setValue(quiet_weeks)
@@ -92,6 +99,13 @@ class TodayView(QWidget):
         self.quiet_weeks.valueChanged.connect(self._thresholds_changed)
         self.answer_days.valueChanged.connect(self._thresholds_changed)
         self._preloaded = False
+
+    def set_welcome(self, welcome: QWidget | None) -> None:
+        """Show ``welcome`` instead of the lists (a first start), or the lists again (None)."""
+        if welcome is not None and self.pages.indexOf(welcome) < 0:
+            self.pages.addWidget(welcome)
+        self.welcome = welcome
+        self.pages.setCurrentWidget(welcome or self.content)
 
     def showEvent(self, event: QShowEvent) -> None:
         # What is due changes with the day and with every koppeling: look again each time the screen is shown

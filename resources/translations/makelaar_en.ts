@@ -1194,101 +1194,101 @@ Merge?</translation>
 <context>
     <name>IdeasView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="357"/>
+        <location filename="../../makelaar/ui/list_views.py" line="400"/>
         <source>Zoek in titel, omschrijving en nummer… (Ctrl+F)</source>
         <translation>Search title, description and number… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="358"/>
+        <location filename="../../makelaar/ui/list_views.py" line="401"/>
         <source>&amp;Nieuw idee</source>
         <translation>&amp;New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="363"/>
+        <location filename="../../makelaar/ui/list_views.py" line="406"/>
         <source>Filter op status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="364"/>
+        <location filename="../../makelaar/ui/list_views.py" line="407"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="365"/>
+        <location filename="../../makelaar/ui/list_views.py" line="408"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="366"/>
+        <location filename="../../makelaar/ui/list_views.py" line="409"/>
         <source>Filter op behoefte</source>
         <translation>Filter by need</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="378"/>
+        <location filename="../../makelaar/ui/list_views.py" line="421"/>
         <source>Alle statussen</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="379"/>
+        <location filename="../../makelaar/ui/list_views.py" line="422"/>
         <source>Lopend</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="380"/>
+        <location filename="../../makelaar/ui/list_views.py" line="423"/>
         <source>Afgesloten</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="384"/>
+        <location filename="../../makelaar/ui/list_views.py" line="427"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="387"/>
+        <location filename="../../makelaar/ui/list_views.py" line="430"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="391"/>
+        <location filename="../../makelaar/ui/list_views.py" line="434"/>
         <source>Alle behoeften</source>
         <translation>All needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="406"/>
+        <location filename="../../makelaar/ui/list_views.py" line="449"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="407"/>
+        <location filename="../../makelaar/ui/list_views.py" line="450"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="408"/>
-        <location filename="../../makelaar/ui/list_views.py" line="450"/>
+        <location filename="../../makelaar/ui/list_views.py" line="451"/>
+        <location filename="../../makelaar/ui/list_views.py" line="493"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="409"/>
-        <location filename="../../makelaar/ui/list_views.py" line="451"/>
+        <location filename="../../makelaar/ui/list_views.py" line="452"/>
+        <location filename="../../makelaar/ui/list_views.py" line="494"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="410"/>
-        <location filename="../../makelaar/ui/list_views.py" line="456"/>
+        <location filename="../../makelaar/ui/list_views.py" line="453"/>
+        <location filename="../../makelaar/ui/list_views.py" line="499"/>
         <source>Binnengekomen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="411"/>
-        <location filename="../../makelaar/ui/list_views.py" line="453"/>
+        <location filename="../../makelaar/ui/list_views.py" line="454"/>
+        <location filename="../../makelaar/ui/list_views.py" line="496"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="421"/>
+        <location filename="../../makelaar/ui/list_views.py" line="464"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idea</numerusform>
@@ -1296,42 +1296,42 @@ Merge?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="425"/>
+        <location filename="../../makelaar/ui/list_views.py" line="468"/>
         <source>Hier komen de ideeën van bewoners. Registreer een idee met Ctrl+N, start een wijktafel om ideeën op te halen, of laad de voorbeeldgegevens om het programma te verkennen.</source>
         <translation>Residents&apos; ideas appear here. Register an idea with Ctrl+N, start a district meeting to collect ideas, or load the sample data to explore the program.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="445"/>
+        <location filename="../../makelaar/ui/list_views.py" line="488"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="446"/>
+        <location filename="../../makelaar/ui/list_views.py" line="489"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="447"/>
+        <location filename="../../makelaar/ui/list_views.py" line="490"/>
         <source>Laatst gebeurd</source>
         <translation>Recent activity</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="452"/>
+        <location filename="../../makelaar/ui/list_views.py" line="495"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="454"/>
+        <location filename="../../makelaar/ui/list_views.py" line="497"/>
         <source>Aantal mensen</source>
         <translation>Number of people</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="455"/>
+        <location filename="../../makelaar/ui/list_views.py" line="498"/>
         <source>Gevraagd bedrag</source>
         <translation>Amount requested</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="457"/>
+        <location filename="../../makelaar/ui/list_views.py" line="500"/>
         <source>Initiatiefnemers</source>
         <translation>Initiators</translation>
     </message>
@@ -1975,301 +1975,317 @@ Merge?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="278"/>
-        <location filename="../../makelaar/ui/main_window.py" line="285"/>
-        <location filename="../../makelaar/ui/main_window.py" line="623"/>
+        <location filename="../../makelaar/ui/main_window.py" line="283"/>
+        <location filename="../../makelaar/ui/main_window.py" line="293"/>
+        <location filename="../../makelaar/ui/main_window.py" line="307"/>
+        <location filename="../../makelaar/ui/main_window.py" line="632"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="279"/>
-        <source>Wijktafel starten</source>
-        <translation>Start a district meeting</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/main_window.py" line="287"/>
-        <source>Organisaties importeren…</source>
-        <translation>Import organisations…</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/main_window.py" line="80"/>
+        <location filename="../../makelaar/ui/main_window.py" line="81"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="81"/>
+        <location filename="../../makelaar/ui/main_window.py" line="82"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="82"/>
+        <location filename="../../makelaar/ui/main_window.py" line="83"/>
         <source>Organisaties</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="83"/>
+        <location filename="../../makelaar/ui/main_window.py" line="84"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="84"/>
+        <location filename="../../makelaar/ui/main_window.py" line="85"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="85"/>
+        <location filename="../../makelaar/ui/main_window.py" line="86"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="88"/>
+        <location filename="../../makelaar/ui/main_window.py" line="89"/>
         <source>Onderdelen</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="137"/>
+        <location filename="../../makelaar/ui/main_window.py" line="140"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="138"/>
+        <location filename="../../makelaar/ui/main_window.py" line="141"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="141"/>
+        <location filename="../../makelaar/ui/main_window.py" line="144"/>
         <source>Organisaties &amp;importeren…</source>
         <translation>Import &amp;organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="142"/>
+        <location filename="../../makelaar/ui/main_window.py" line="145"/>
         <source>Ideeën i&amp;mporteren…</source>
         <translation>Import &amp;ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="143"/>
+        <location filename="../../makelaar/ui/main_window.py" line="146"/>
         <source>Import &amp;ongedaan maken…</source>
         <translation>&amp;Undo import…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="145"/>
+        <location filename="../../makelaar/ui/main_window.py" line="148"/>
         <source>&amp;Exporteren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="146"/>
+        <location filename="../../makelaar/ui/main_window.py" line="149"/>
         <source>Wat de lijst &amp;toont…</source>
         <translation>What the list &amp;shows…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="149"/>
+        <location filename="../../makelaar/ui/main_window.py" line="152"/>
         <source>Organisaties…</source>
         <translation>Organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="150"/>
+        <location filename="../../makelaar/ui/main_window.py" line="153"/>
         <source>Ideeën…</source>
         <translation>Ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="151"/>
+        <location filename="../../makelaar/ui/main_window.py" line="154"/>
         <source>Koppelingen…</source>
         <translation>Matches…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="154"/>
+        <location filename="../../makelaar/ui/main_window.py" line="157"/>
         <source>Wijzigingen exporteren voor uit&amp;wisseling…</source>
         <translation>Export changes for e&amp;xchange…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="158"/>
+        <location filename="../../makelaar/ui/main_window.py" line="161"/>
         <source>Alles exporteren voor uitwisseling (gemiste uitwisseling)…</source>
         <translation>Export everything for exchange (after a missed exchange)…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="165"/>
+        <location filename="../../makelaar/ui/main_window.py" line="168"/>
         <source>&amp;Back-up maken</source>
         <translation>&amp;Back up</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="166"/>
+        <location filename="../../makelaar/ui/main_window.py" line="169"/>
         <source>Back-up &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="167"/>
+        <location filename="../../makelaar/ui/main_window.py" line="170"/>
         <source>&amp;Voorbeeldgegevens laden</source>
         <translation>&amp;Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="169"/>
+        <location filename="../../makelaar/ui/main_window.py" line="172"/>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="171"/>
+        <location filename="../../makelaar/ui/main_window.py" line="174"/>
         <source>B&amp;ewerken</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="172"/>
+        <location filename="../../makelaar/ui/main_window.py" line="175"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="174"/>
+        <location filename="../../makelaar/ui/main_window.py" line="177"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="178"/>
+        <location filename="../../makelaar/ui/main_window.py" line="181"/>
         <source>&amp;Suggesties voor alle open ideeën…</source>
         <translation>&amp;Suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="181"/>
+        <location filename="../../makelaar/ui/main_window.py" line="184"/>
         <source>&amp;Dubbele organisaties zoeken…</source>
         <translation>Find &amp;duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="290"/>
+        <location filename="../../makelaar/ui/main_window.py" line="295"/>
         <source>Dubbele organisaties zoeken…</source>
         <translation>Find duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="184"/>
+        <location filename="../../makelaar/ui/main_window.py" line="187"/>
         <source>&amp;Rapporten</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="185"/>
+        <location filename="../../makelaar/ui/main_window.py" line="188"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="187"/>
+        <location filename="../../makelaar/ui/main_window.py" line="190"/>
         <source>&amp;Overzicht voor college en raad…</source>
         <translation>&amp;Overview for the executive and the council…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="190"/>
+        <location filename="../../makelaar/ui/main_window.py" line="193"/>
         <source>Matchkaart verwerken: idee openen op &amp;nummer…</source>
         <translation>Process a match card: open an idea by &amp;number…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="193"/>
+        <location filename="../../makelaar/ui/main_window.py" line="196"/>
         <source>&amp;Beeld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="197"/>
+        <location filename="../../makelaar/ui/main_window.py" line="200"/>
         <source>&amp;Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="199"/>
+        <location filename="../../makelaar/ui/main_window.py" line="202"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="200"/>
+        <location filename="../../makelaar/ui/main_window.py" line="203"/>
         <source>&amp;Sneltoetsen</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="201"/>
+        <location filename="../../makelaar/ui/main_window.py" line="204"/>
         <source>&amp;Over Makelaar</source>
         <translation>&amp;About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="452"/>
+        <location filename="../../makelaar/ui/main_window.py" line="461"/>
         <source>organisaties</source>
         <translation>organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="453"/>
+        <location filename="../../makelaar/ui/main_window.py" line="462"/>
         <source>ideeën</source>
         <translation>ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="454"/>
+        <location filename="../../makelaar/ui/main_window.py" line="463"/>
         <source>koppelingen</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="674"/>
+        <location filename="../../makelaar/ui/main_window.py" line="683"/>
         <source>Nummer van het idee (zoals I-2026-0042, 2026-42 of 42):</source>
         <translation>Number of the idea (such as I-2026-0042, 2026-42 or 42):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="792"/>
+        <location filename="../../makelaar/ui/main_window.py" line="826"/>
         <source>Vandaag, Ideeën, Organisaties, Koppelingen, Wijktafels, Instellingen</source>
         <translation>Today, Ideas, Organisations, Matches, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="793"/>
+        <location filename="../../makelaar/ui/main_window.py" line="827"/>
         <source>exporteren wat de lijst toont (CSV of Excel)</source>
         <translation>export what the list shows (CSV or Excel)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="461"/>
+        <location filename="../../makelaar/ui/main_window.py" line="470"/>
         <source>Exporteren naar</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="162"/>
+        <location filename="../../makelaar/ui/main_window.py" line="165"/>
         <source>Uitwisselbestand in&amp;lezen…</source>
         <translation>Import exchange &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="463"/>
+        <location filename="../../makelaar/ui/main_window.py" line="281"/>
+        <source>Nieuw idee</source>
+        <translation>New idea</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="282"/>
+        <source>Wijktafel plannen</source>
+        <translation>Plan a neighbourhood meeting</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="290"/>
+        <source>Sociale kaart importeren…</source>
+        <translation>Import the social map…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="292"/>
+        <source>Nieuwe organisatie</source>
+        <translation>New organisation</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="306"/>
+        <source>Naar de ideeën</source>
+        <translation>Go to the ideas</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="472"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="480"/>
+        <location filename="../../makelaar/ui/main_window.py" line="489"/>
         <source>Bezig met exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="486"/>
+        <location filename="../../makelaar/ui/main_window.py" line="495"/>
         <source>Export klaar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="487"/>
+        <location filename="../../makelaar/ui/main_window.py" line="496"/>
         <source>%1 regels geschreven naar %2.</source>
         <translation>%1 rows written to %2.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="508"/>
+        <location filename="../../makelaar/ui/main_window.py" line="517"/>
         <source>Van een PostgreSQL-server maakt de beheerder de back-ups.</source>
         <translation>Backups of a PostgreSQL server are made by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="511"/>
+        <location filename="../../makelaar/ui/main_window.py" line="520"/>
         <source>Back-up maken…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="518"/>
+        <location filename="../../makelaar/ui/main_window.py" line="527"/>
         <source>Back-up gemaakt</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="519"/>
+        <location filename="../../makelaar/ui/main_window.py" line="528"/>
         <source>De back-up is gemaakt en gecontroleerd:
 %1</source>
         <translation>The backup has been made and checked:
 %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="540"/>
+        <location filename="../../makelaar/ui/main_window.py" line="549"/>
         <source>Dagelijkse back-up maken…</source>
         <translation>Making the daily backup…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="547"/>
+        <location filename="../../makelaar/ui/main_window.py" line="556"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n person anonymised: the retention period had passed.</numerusform>
@@ -2277,42 +2293,42 @@ Merge?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="558"/>
+        <location filename="../../makelaar/ui/main_window.py" line="567"/>
         <source>Van een PostgreSQL-server zet de beheerder back-ups terug.</source>
         <translation>Backups of a PostgreSQL server are restored by its administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="570"/>
+        <location filename="../../makelaar/ui/main_window.py" line="579"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="571"/>
+        <location filename="../../makelaar/ui/main_window.py" line="580"/>
         <source>De database vervangen door de back-up van %1? Wat daarna is ingevoerd, is dan weg.</source>
         <translation>Replace the database with the backup %1? Anything entered after it is then gone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="579"/>
+        <location filename="../../makelaar/ui/main_window.py" line="588"/>
         <source>Back-up terugzetten…</source>
         <translation>Restoring the backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="594"/>
+        <location filename="../../makelaar/ui/main_window.py" line="603"/>
         <source>Back-up teruggezet</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="594"/>
+        <location filename="../../makelaar/ui/main_window.py" line="603"/>
         <source>De back-up %1 is teruggezet.</source>
         <translation>The backup %1 has been restored.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="615"/>
+        <location filename="../../makelaar/ui/main_window.py" line="624"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="618"/>
+        <location filename="../../makelaar/ui/main_window.py" line="627"/>
         <source>Deze database bevat al gegevens. De voorbeeldgegevens van een verzonnen gemeente komen er dan tussen te staan. Makelaar maakt eerst een back-up, zodat je terug kunt (Bestand › Back-up terugzetten).
 
 Toch voorbeeldgegevens toevoegen?</source>
@@ -2321,107 +2337,107 @@ Toch voorbeeldgegevens toevoegen?</source>
 Add the example data anyway?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="632"/>
+        <location filename="../../makelaar/ui/main_window.py" line="641"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="639"/>
+        <location filename="../../makelaar/ui/main_window.py" line="648"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="674"/>
+        <location filename="../../makelaar/ui/main_window.py" line="683"/>
         <source>Matchkaart verwerken</source>
         <translation>Process a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="702"/>
+        <location filename="../../makelaar/ui/main_window.py" line="711"/>
         <source>Suggesties zoeken voor alle open ideeën…</source>
         <translation>Looking for suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="775"/>
+        <location filename="../../makelaar/ui/main_window.py" line="809"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="778"/>
+        <location filename="../../makelaar/ui/main_window.py" line="812"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="782"/>
+        <location filename="../../makelaar/ui/main_window.py" line="816"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="784"/>
+        <location filename="../../makelaar/ui/main_window.py" line="818"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="794"/>
+        <location filename="../../makelaar/ui/main_window.py" line="828"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="795"/>
+        <location filename="../../makelaar/ui/main_window.py" line="829"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="796"/>
+        <location filename="../../makelaar/ui/main_window.py" line="830"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="797"/>
+        <location filename="../../makelaar/ui/main_window.py" line="831"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="798"/>
+        <location filename="../../makelaar/ui/main_window.py" line="832"/>
         <source>rapport van het gekozen idee, de organisatie of de wijktafel afdrukken</source>
         <translation>print the report of the chosen idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="799"/>
+        <location filename="../../makelaar/ui/main_window.py" line="833"/>
         <source>een idee openen op nummer, bijvoorbeeld van een matchkaart</source>
         <translation>open an idea by number, for example from a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="800"/>
+        <location filename="../../makelaar/ui/main_window.py" line="834"/>
         <source>suggesties voor alle open ideeën</source>
         <translation>suggestions for all open ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="801"/>
+        <location filename="../../makelaar/ui/main_window.py" line="835"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="802"/>
+        <location filename="../../makelaar/ui/main_window.py" line="836"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="803"/>
+        <location filename="../../makelaar/ui/main_window.py" line="837"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="806"/>
+        <location filename="../../makelaar/ui/main_window.py" line="840"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="812"/>
+        <location filename="../../makelaar/ui/main_window.py" line="846"/>
         <source>Over Makelaar</source>
         <translation>About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="814"/>
+        <location filename="../../makelaar/ui/main_window.py" line="848"/>
         <source>Makelaar %1
 Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
 Database: %2</source>
@@ -3081,108 +3097,108 @@ Database: %2</translation>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="481"/>
+        <location filename="../../makelaar/ui/list_views.py" line="524"/>
         <source>Zoek in naam, omschrijving en plaats… (Ctrl+F)</source>
         <translation>Search name, description and town… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="482"/>
+        <location filename="../../makelaar/ui/list_views.py" line="525"/>
         <source>&amp;Nieuwe organisatie</source>
         <translation>&amp;New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="487"/>
+        <location filename="../../makelaar/ui/list_views.py" line="530"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="488"/>
+        <location filename="../../makelaar/ui/list_views.py" line="531"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="489"/>
+        <location filename="../../makelaar/ui/list_views.py" line="532"/>
         <source>Filter op aanbod</source>
         <translation>Filter by offer</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="491"/>
+        <location filename="../../makelaar/ui/list_views.py" line="534"/>
         <source>Filter op soort</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="493"/>
+        <location filename="../../makelaar/ui/list_views.py" line="536"/>
         <source>Alleen actieve</source>
         <translation>Active only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="494"/>
+        <location filename="../../makelaar/ui/list_views.py" line="537"/>
         <source>Alleen actieve organisaties</source>
         <translation>Active organisations only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="518"/>
+        <location filename="../../makelaar/ui/list_views.py" line="561"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="520"/>
+        <location filename="../../makelaar/ui/list_views.py" line="563"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="521"/>
+        <location filename="../../makelaar/ui/list_views.py" line="564"/>
         <source>Al het aanbod</source>
         <translation>All offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="522"/>
+        <location filename="../../makelaar/ui/list_views.py" line="565"/>
         <source>Alle soorten</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="526"/>
+        <location filename="../../makelaar/ui/list_views.py" line="569"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="527"/>
-        <location filename="../../makelaar/ui/list_views.py" line="565"/>
+        <location filename="../../makelaar/ui/list_views.py" line="570"/>
+        <location filename="../../makelaar/ui/list_views.py" line="608"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="528"/>
-        <location filename="../../makelaar/ui/list_views.py" line="566"/>
+        <location filename="../../makelaar/ui/list_views.py" line="571"/>
+        <location filename="../../makelaar/ui/list_views.py" line="609"/>
         <source>Biedt</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="529"/>
-        <location filename="../../makelaar/ui/list_views.py" line="568"/>
+        <location filename="../../makelaar/ui/list_views.py" line="572"/>
+        <location filename="../../makelaar/ui/list_views.py" line="611"/>
         <source>Werkt in</source>
         <translation>Works in</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="530"/>
-        <location filename="../../makelaar/ui/list_views.py" line="574"/>
+        <location filename="../../makelaar/ui/list_views.py" line="573"/>
+        <location filename="../../makelaar/ui/list_views.py" line="617"/>
         <source>Actief</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="530"/>
-        <location filename="../../makelaar/ui/list_views.py" line="574"/>
+        <location filename="../../makelaar/ui/list_views.py" line="573"/>
+        <location filename="../../makelaar/ui/list_views.py" line="617"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="530"/>
-        <location filename="../../makelaar/ui/list_views.py" line="574"/>
+        <location filename="../../makelaar/ui/list_views.py" line="573"/>
+        <location filename="../../makelaar/ui/list_views.py" line="617"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="542"/>
+        <location filename="../../makelaar/ui/list_views.py" line="585"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisation</numerusform>
@@ -3190,57 +3206,57 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="546"/>
+        <location filename="../../makelaar/ui/list_views.py" line="589"/>
         <source>Hier komt de sociale kaart: de organisaties die bewoners kunnen helpen. Voeg er een toe met Ctrl+N, importeer een lijst (Bestand › Organisaties importeren…) of laad de voorbeeldgegevens.</source>
         <translation>The social map appears here: the organisations that can help residents. Add one with Ctrl+N, import a list (File › Import organisations…) or load the sample data.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="562"/>
+        <location filename="../../makelaar/ui/list_views.py" line="605"/>
         <source>geen contactpersonen</source>
         <translation>no contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="562"/>
+        <location filename="../../makelaar/ui/list_views.py" line="605"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="563"/>
+        <location filename="../../makelaar/ui/list_views.py" line="606"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="563"/>
+        <location filename="../../makelaar/ui/list_views.py" line="606"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="567"/>
+        <location filename="../../makelaar/ui/list_views.py" line="610"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="569"/>
+        <location filename="../../makelaar/ui/list_views.py" line="612"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="570"/>
+        <location filename="../../makelaar/ui/list_views.py" line="613"/>
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="571"/>
+        <location filename="../../makelaar/ui/list_views.py" line="614"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="572"/>
+        <location filename="../../makelaar/ui/list_views.py" line="615"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="573"/>
+        <location filename="../../makelaar/ui/list_views.py" line="616"/>
         <source>KvK</source>
         <translation>KvK</translation>
     </message>
@@ -3459,6 +3475,16 @@ Database: %2</translation>
         <source>Samenvatting</source>
         <translation>Summary</translation>
     </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="140"/>
+        <source>Zoekterm en filters &amp;wissen</source>
+        <translation>Clear search and &amp;filters</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="283"/>
+        <source>Niets gevonden met deze zoekterm en filters.</source>
+        <translation>Nothing found with this search and these filters.</translation>
+    </message>
 </context>
 <context>
     <name>ReportPreview</name>
@@ -3539,67 +3565,67 @@ Database: %2</translation>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="51"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="52"/>
         <source>Wijktafel</source>
         <translation>District meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="51"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="52"/>
         <source>Nieuwe wijktafel</source>
         <translation>New district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="54"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="55"/>
         <source>&amp;Naam:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="55"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="56"/>
         <source>bijvoorbeeld Wijktafel Noord</source>
         <translation>for example District meeting North</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="56"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="57"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="57"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="58"/>
         <source>&amp;Plaats:</source>
         <translation>&amp;Location:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="58"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="59"/>
         <source>bijvoorbeeld Buurthuis De Linde</source>
         <translation>for example Community centre De Linde</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="59"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="60"/>
         <source>&amp;Wijk:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="60"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="61"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="61"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="62"/>
         <source>&amp;Notities:</source>
         <translation>N&amp;otes:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="69"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="70"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="70"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="71"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="90"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="91"/>
         <source>Deze wijktafel</source>
         <translation>This district meeting</translation>
     </message>
@@ -3607,97 +3633,102 @@ Database: %2</translation>
 <context>
     <name>SessionsView</name>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="145"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="146"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="146"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="147"/>
         <source>Zoek op naam, plaats of nummer… (Ctrl+F)</source>
         <translation>Search by name, location or number… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="151"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="152"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="152"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="153"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="153"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="154"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="154"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="155"/>
         <source>Plaats</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="155"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="156"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="156"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="157"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="162"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="163"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="170"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="171"/>
         <source>Ideeën van deze wijktafel</source>
         <translation>Ideas from this district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="171"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="172"/>
         <source>&amp;Nieuwe wijktafel…</source>
         <translation>&amp;New district meeting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="173"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="174"/>
         <source>&amp;Wijzigen…</source>
         <translation>&amp;Change…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="175"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="176"/>
         <source>&amp;Intake starten</source>
         <translation>&amp;Start intake</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="176"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="177"/>
         <source>Ideeën registreren bij deze wijktafel</source>
         <translation>Register ideas at this district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="178"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="179"/>
         <source>&amp;Verslag afdrukken…</source>
         <translation>&amp;Print report…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="179"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="180"/>
         <source>Wijktafelverslag met matchkaarten (Ctrl+P)</source>
         <translation>District meeting report with match cards (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="193"/>
-        <source>Nog geen wijktafels. Maak er een aan met &apos;Nieuwe wijktafel&apos; en registreer daar de ideeën.</source>
-        <translation>No district meetings yet. Create one with &apos;New district meeting&apos; and register the ideas there.</translation>
+        <location filename="../../makelaar/ui/sessions_view.py" line="197"/>
+        <source>Hier komen de wijktafels: bijeenkomsten waar bewoners hun ideeën brengen. Plan de eerste, en registreer daar de ideeën met de snelle intake.</source>
+        <translation>Neighbourhood meetings go here: evenings where residents bring their ideas. Plan the first one and register the ideas there with the quick intake.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="249"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="204"/>
+        <source>Eerste wijktafel &amp;plannen…</source>
+        <translation>&amp;Plan the first meeting…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/sessions_view.py" line="270"/>
         <source>Opgehaalde ideeën</source>
         <translation>Ideas collected</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="249"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="270"/>
         <source>nog geen</source>
         <translation>none yet</translation>
     </message>
@@ -4067,77 +4098,77 @@ Database: %2</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="42"/>
+        <location filename="../../makelaar/ui/today_view.py" line="43"/>
         <source> weken</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="43"/>
+        <location filename="../../makelaar/ui/today_view.py" line="44"/>
         <source>Een idee is stil na zoveel weken zonder contact</source>
         <translation>An idea counts as quiet after this many weeks without contact</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="46"/>
+        <location filename="../../makelaar/ui/today_view.py" line="47"/>
         <source> dagen</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="47"/>
+        <location filename="../../makelaar/ui/today_view.py" line="48"/>
         <source>Een koppeling wacht op antwoord na zoveel dagen</source>
         <translation>A match counts as unanswered after this many days</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="49"/>
+        <location filename="../../makelaar/ui/today_view.py" line="50"/>
         <source>Stil na:</source>
         <translation>Quiet after:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="52"/>
+        <location filename="../../makelaar/ui/today_view.py" line="53"/>
         <source>Geen antwoord na:</source>
         <translation>No answer after:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="60"/>
-        <location filename="../../makelaar/ui/today_view.py" line="121"/>
+        <location filename="../../makelaar/ui/today_view.py" line="61"/>
+        <location filename="../../makelaar/ui/today_view.py" line="135"/>
         <source>Opvolgen: vandaag en te laat</source>
         <translation>Follow up: today and overdue</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="60"/>
         <location filename="../../makelaar/ui/today_view.py" line="61"/>
+        <location filename="../../makelaar/ui/today_view.py" line="62"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="61"/>
-        <location filename="../../makelaar/ui/today_view.py" line="122"/>
+        <location filename="../../makelaar/ui/today_view.py" line="62"/>
+        <location filename="../../makelaar/ui/today_view.py" line="136"/>
         <source>Koppelingen zonder antwoord</source>
         <translation>Matches without an answer</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="62"/>
-        <location filename="../../makelaar/ui/today_view.py" line="123"/>
+        <location filename="../../makelaar/ui/today_view.py" line="63"/>
+        <location filename="../../makelaar/ui/today_view.py" line="137"/>
         <source>Stille ideeën</source>
         <translation>Quiet ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="63"/>
-        <location filename="../../makelaar/ui/today_view.py" line="124"/>
+        <location filename="../../makelaar/ui/today_view.py" line="64"/>
+        <location filename="../../makelaar/ui/today_view.py" line="138"/>
         <source>Nieuwe ideeën zonder koppeling</source>
         <translation>New ideas without a match</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="67"/>
+        <location filename="../../makelaar/ui/today_view.py" line="68"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="71"/>
+        <location filename="../../makelaar/ui/today_view.py" line="72"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="132"/>
+        <location filename="../../makelaar/ui/today_view.py" line="146"/>
         <source>Vandaag, %1: %2 te laat, %3 om op te volgen</source>
         <translation>Today, %1: %2 overdue, %3 to follow up</translation>
     </message>
@@ -4267,6 +4298,109 @@ Database: %2</translation>
         <location filename="../../makelaar/ui/context.py" line="82"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="41"/>
+        <source>Welkom bij Makelaar</source>
+        <translation>Welcome to Makelaar</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="45"/>
+        <source>Met Makelaar houd je de ideeën van bewoners bij en koppel je ze aan organisaties die kunnen helpen. De database is nog leeg. Drie stappen om te beginnen:</source>
+        <translation>With Makelaar you keep track of residents&apos; ideas and link them to organisations that can help. The database is still empty. Three steps to begin:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="53"/>
+        <source>bijvoorbeeld Gemeente Lindewaard</source>
+        <translation>for example Gemeente Lindewaard</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="55"/>
+        <source>staat bij je notities en in het logboek</source>
+        <translation>shown with your notes and in the log</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="60"/>
+        <source>Naam van de &amp;gemeente:</source>
+        <translation>Name of the &amp;municipality:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="61"/>
+        <source>Je &amp;naam:</source>
+        <translation>Your &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="62"/>
+        <source>&amp;Opslaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="74"/>
+        <source>Sociale kaart &amp;importeren…</source>
+        <translation>&amp;Import the social map…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="78"/>
+        <source>&amp;Voorbeeldgegevens laden</source>
+        <translation>Load &amp;example data</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="80"/>
+        <source>Eerste &amp;idee invoeren</source>
+        <translation>Enter a first &amp;idea</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="82"/>
+        <source>Nieuw idee (Ctrl+N)</source>
+        <translation>New idea (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="90"/>
+        <source>Wie ben je en voor welke gemeente werk je?</source>
+        <translation>Who are you and which municipality do you work for?</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="91"/>
+        <source>De naam van de gemeente staat boven elk rapport; jouw naam bij je notities.</source>
+        <translation>The municipality&apos;s name heads every report; your name goes with your notes.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="98"/>
+        <source>Breng de sociale kaart binnen</source>
+        <translation>Bring in the social map</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="100"/>
+        <source>Heb je een lijst met organisaties in Excel of als CSV? Makelaar leest hem in en laat eerst zien wat er gebeurt.</source>
+        <translation>Do you have a list of organisations in Excel or as CSV? Makelaar reads it and first shows what will happen.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="109"/>
+        <source>Of kijk eerst rond</source>
+        <translation>Or look around first</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="111"/>
+        <source>Voorbeeldgegevens van de verzonnen gemeente Lindewaard laten zien hoe alles werkt. Je kunt ook meteen een eerste idee invoeren.</source>
+        <translation>Example data of the made-up municipality Lindewaard shows how everything works. You can also enter a first idea straight away.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="135"/>
+        <source>Stap %1: %2</source>
+        <translation>Step %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="139"/>
+        <source>Stap %1</source>
+        <translation>Step %1</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/welcome.py" line="162"/>
+        <source>Opgeslagen. Ga verder met stap 2 of 3.</source>
+        <translation>Saved. Go on with step 2 or 3.</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,7 @@
 <context>
     <name>IdeasView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="421"/>
+        <location filename="../../makelaar/ui/list_views.py" line="464"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idee</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="547"/>
+        <location filename="../../makelaar/ui/main_window.py" line="556"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n persoon geanonimiseerd: de bewaartermijn was voorbij.</numerusform>
@@ -70,7 +70,7 @@
 <context>
     <name>OrganisationsView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="542"/>
+        <location filename="../../makelaar/ui/list_views.py" line="585"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisatie</numerusform>

@@ -55,7 +55,13 @@ def test_search_as_you_type(qtbot: QtBot, ctx: AppContext, sample: dict[str, str
     assert titles(view) == ["Samen eten met ouderen"]
     type_search(qtbot, view, "zwembad")
     assert titles(view) == []
-    assert view.stack.currentWidget() is view.table  # a search without hits is not the empty state
+    # A search without hits says so (not "here come the ideas") and offers the way back to the whole list.
+    assert view.stack.currentWidget() is view.empty
+    assert view.empty_text.text() == "Niets gevonden met deze zoekterm en filters."
+    assert view.clear_button.isVisible()
+    qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
+    assert view.search.text() == "" and len(titles(view)) == 2
+    assert view.stack.currentWidget() is view.table
 
 
 def test_filters_by_status_area_theme_and_need(
