@@ -44,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="makelaar",
         description="Makelaar: ideeën van bewoners registreren, organisaties vinden en koppelen. "
         "Zonder opdracht start het programma.",
-        epilog="Zonder --database gebruikt Makelaar de database in uw gebruikersmap (of MAKELAAR_DATABASE).",
+        epilog="Zonder --database gebruikt Makelaar de database in je gebruikersmap (of MAKELAAR_DATABASE).",
     )
     p.add_argument(
         "--version", action="version", version=f"Makelaar {__version__}", help="toon het versienummer en stop"

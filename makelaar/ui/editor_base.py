@@ -33,7 +33,7 @@ class RecordEditor(QDialog):
         self.record_id: str | None = None
         self._snapshot: Any = None
         self.header = QLabel()
-        self.header.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.header.setObjectName("pageTitle")
         self.header.setAccessibleName(self.tr("Kop"))
         self.error_label = QLabel()
         self.errors = FieldErrors(self.error_label)

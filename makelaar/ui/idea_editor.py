@@ -370,7 +370,7 @@ class IdeaEditor(RecordEditor):
         self.change_match_button = QPushButton(self.tr("Status &wijzigen…"))
         self.change_match_button.setAutoDefault(False)
         self.change_match_button.clicked.connect(self.change_match)
-        self.match_hint = QLabel(self.tr("Sla het idee eerst op; daarna kunt u het koppelen aan organisaties."))
+        self.match_hint = QLabel(self.tr("Sla het idee eerst op; daarna kun je het koppelen aan organisaties."))
         row = QHBoxLayout()
         row.addWidget(self.match_hint)
         row.addStretch(1)
@@ -517,7 +517,7 @@ class IdeaEditor(RecordEditor):
     @Slot()
     def print_report(self) -> ReportPreview | None:
         """Ctrl+P: the koppelingsrapport of this idea as saved (unsaved changes are saved first, if wanted)."""
-        idea_id = self.saved_for_printing(self.tr("Sla het idee eerst op; dan kunt u het rapport afdrukken."))
+        idea_id = self.saved_for_printing(self.tr("Sla het idee eerst op; dan kun je het rapport afdrukken."))
         return None if idea_id is None else preview_idea(self, self.ctx, idea_id, self._reference or "")
 
     @Slot(str)

@@ -485,7 +485,7 @@ class DonePage(QWizardPage):
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
         self.summary.setAccessibleName(self.tr("Wat er is ingelezen"))
-        hint = QLabel(self.tr("Spijt? Via Bestand → Import ongedaan maken… draait u deze import in één keer terug."))
+        hint = QLabel(self.tr("Spijt? Via Bestand → Import ongedaan maken… draai je deze import in één keer terug."))
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary, 1)
@@ -627,7 +627,7 @@ class UndoImportDialog(QDialog):
         note = QLabel(
             self.tr(
                 "Ongedaan maken verwijdert wat de import toevoegde en zet bijgewerkte gegevens terug. Wat na de "
-                "import is gewijzigd of gekoppeld, blijft staan; dat ziet u vooraf."
+                "import is gewijzigd of gekoppeld, blijft staan; dat zie je vooraf."
             )
         )
         note.setWordWrap(True)

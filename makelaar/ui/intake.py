@@ -95,10 +95,10 @@ class IntakeDialog(QDialog):
         self.header = QLabel(
             f"{session.title} — {format_date(session.held_on)}" + (f" — {session.place}" if session.place else "")
         )
-        self.header.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.header.setObjectName("pageTitle")
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #1b5e20;")
+        self.notice.setObjectName("successText")
         self.notice.setAccessibleName(self.tr("Melding"))
 
         form = QFormLayout()

@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from makelaar.domain.formatting import format_date, format_euro
 from makelaar.domain.records import AreaInfo, IdeaRow, OrganisationRow, Term
 from makelaar.services import activities, ideas, matches, organisations, vocabulary
 from makelaar.services.listing import ListQuery
+from makelaar.ui import theme
 from makelaar.ui.context import AppContext
 from makelaar.ui.labels import label
 from makelaar.ui.models import ID_ROLE, Column, PagedTableModel
@@ -51,6 +52,18 @@ class RecordTable(QTableView):
         self.doubleClicked.connect(lambda index: self.activated_row.emit(index.row()))
         # Tab leaves the table (to the next control) instead of walking every cell of a 100,000-row list.
         self.setTabKeyNavigation(False)
+        self.placeholder = ""  # said in the empty table, so an empty list is not a blank box
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if self.placeholder and model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor(theme.current().muted))
+            area = self.viewport().rect().adjusted(12, 12, -12, -12)
+            flags = int(Qt.AlignmentFlag.AlignCenter.value) | int(Qt.TextFlag.TextWordWrap.value)
+            painter.drawText(area, flags, self.placeholder)
+            painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -166,8 +179,10 @@ class RecordListView(QWidget):
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # The list gets the room (titles read whole); the summary a readable column beside it.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([900, 320])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.model.reloaded.connect(self._reloaded)
@@ -263,8 +278,19 @@ class RecordListView(QWidget):
         if self.search.text() != self.query.search:
             self.set_query(search=self.search.text())
 
+    def _fit_columns(self) -> None:
+        """The fixed columns as wide as what they show (measured on the rows in view), at most their set width
+        unless their header needs more; the stretching column (the title, the name) gets what is left."""
+        header = self.table.horizontalHeader()
+        for i, c in enumerate(self.columns()):
+            if not c.width:
+                continue
+            self.table.resizeColumnToContents(i)
+            header.resizeSection(i, min(header.sectionSize(i), max(c.width, header.sectionSizeHint(i))))
+
     @Slot(int)
     def _reloaded(self, total: int) -> None:
+        self._fit_columns()
         self.count_label.setText(self.count_text(total))
         filtered = bool(self.query.search.strip()) or self._has_filters()
         if total == 0:
@@ -499,7 +525,7 @@ class IdeasView(RecordListView):
             (self.tr("Binnengekomen"), escape(format_date(data.received_on))),
             (self.tr("Initiatiefnemers"), _list([p.name for p in data.initiators])),
         ]
-        table = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+        table = "".join(f"<tr><td nowrap><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
         link_items = (
             "".join(
                 f"<li>{escape(m.organisation_name)} — {escape(m.need or '')} ({escape(label(m.status))}"
@@ -616,7 +642,7 @@ class OrganisationsView(RecordListView):
             (self.tr("KvK"), escape(data.kvk or "—")),
             (self.tr("Actief"), self.tr("ja") if data.active else self.tr("nee")),
         ]
-        table = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+        table = "".join(f"<tr><td nowrap><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
         people = (
             "".join(
                 f"<li>{escape(c.name)}{' (' + escape(c.role) + ')' if c.role else ''} "

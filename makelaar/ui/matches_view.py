@@ -131,7 +131,7 @@ class MatchesView(RecordListView):
             (self.tr("Contactpersoon"), escape(row.contact or "—")),
             (self.tr("Notitie"), escape(row.note or "—").replace("\n", "<br>")),
         ]
-        table = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+        table = "".join(f"<tr><td nowrap><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
         timeline_title = self.tr("Tijdlijn")
         hint = self.tr("Enter opent het idee.")
         items = "".join(f"<li>{escape(format_date(a.occurred_at))}: {escape(a.text)}</li>" for a in lines)

@@ -372,7 +372,7 @@ class OrganisationEditor(RecordEditor):
     @Slot()
     def print_report(self) -> ReportPreview | None:
         """Ctrl+P: the organisatieblad as saved (unsaved changes are saved first, if wanted)."""
-        org_id = self.saved_for_printing(self.tr("Sla de organisatie eerst op; dan kunt u het blad afdrukken."))
+        org_id = self.saved_for_printing(self.tr("Sla de organisatie eerst op; dan kun je het blad afdrukken."))
         return None if org_id is None else preview_organisation(self, self.ctx, org_id, self.name.text())
 
     def refresh_matches(self) -> None:

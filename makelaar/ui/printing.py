@@ -91,7 +91,7 @@ class PeriodDialog(QDialog):
         self.start = add_row(form, self.tr("&Van:"), date_edit(date(today.year, 1, 1)))
         self.end = add_row(form, self.tr("&Tot en met:"), date_edit(today))
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setObjectName("errorText")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Rapport maken"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))

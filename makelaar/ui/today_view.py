@@ -29,15 +29,17 @@ from makelaar.ui.models import Column, RowsTableModel
 class TodayView(QWidget):
     """Signals:
     open_idea(str): the broker picked a line; the argument is the idea's id.
+    attention_changed(int): how many lines ask for action (follow-ups due and koppelingen without answer).
     """
 
     open_idea = Signal(str)
+    attention_changed = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading.setObjectName("pageTitle")
         self.quiet_weeks = QSpinBox()
         self.quiet_weeks.setRange(1, 104)
         self.quiet_weeks.setSuffix(self.tr(" weken"))
@@ -56,12 +58,27 @@ class TodayView(QWidget):
 
         self.sections: dict[str, tuple[QGroupBox, RecordTable, RowsTableModel[TodayItem]]] = {}
         grid = QGridLayout()
-        for i, (key, title, who) in enumerate(
+        for i, (key, title, who, nothing) in enumerate(
             (
-                ("follow_ups", self.tr("Opvolgen: vandaag en te laat"), self.tr("Organisatie")),
-                ("unanswered", self.tr("Koppelingen zonder antwoord"), self.tr("Organisatie")),
-                ("quiet", self.tr("Stille ideeën"), ""),
-                ("unmatched", self.tr("Nieuwe ideeën zonder koppeling"), ""),
+                (
+                    "follow_ups",
+                    self.tr("Opvolgen: vandaag en te laat"),
+                    self.tr("Organisatie"),
+                    self.tr("Niets op te volgen vandaag. Een opvolgdatum zet je bij een koppeling."),
+                ),
+                (
+                    "unanswered",
+                    self.tr("Koppelingen zonder antwoord"),
+                    self.tr("Organisatie"),
+                    self.tr("Elke benaderde organisatie heeft geantwoord."),
+                ),
+                ("quiet", self.tr("Stille ideeën"), "", self.tr("Geen stille ideeën: overal is recent contact.")),
+                (
+                    "unmatched",
+                    self.tr("Nieuwe ideeën zonder koppeling"),
+                    "",
+                    self.tr("Elk nieuw idee heeft een koppeling."),
+                ),
             )
         ):
             columns: list[Column[TodayItem]] = [
@@ -69,14 +86,18 @@ class TodayView(QWidget):
             ]
             if who:
                 columns.append(Column(who, lambda r: r.organisation, width=180))
-            columns.append(Column(self.tr("Datum"), lambda r: format_date(r.when), width=100))
+            columns.append(Column(self.tr("Datum"), lambda r: format_date(r.when), width=96))
             model: RowsTableModel[TodayItem] = RowsTableModel(columns, self)
             table = RecordTable()
             table.setModel(model)
+            table.placeholder = nothing
             table.setAccessibleName(title)
             table.setSelectionBehavior(RecordTable.SelectionBehavior.SelectRows)
             table.verticalHeader().hide()
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            if who:
+                # A handful of rows: the organisation's name is measured, so it is read whole.
+                table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
             table.activated_row.connect(lambda row, m=model: self._open(m, row))
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(table)
@@ -99,6 +120,7 @@ class TodayView(QWidget):
         self.quiet_weeks.valueChanged.connect(self._thresholds_changed)
         self.answer_days.valueChanged.connect(self._thresholds_changed)
         self._preloaded = False
+        self.attention = 0
 
     def set_welcome(self, welcome: QWidget | None) -> None:
         """Show ``welcome`` instead of the lists (a first start), or the lists again (None)."""
@@ -141,6 +163,8 @@ class TodayView(QWidget):
             rows: list[TodayItem] = getattr(overview, key)
             model.set_rows(rows)
             box.setTitle(f"{titles[key]} ({len(rows)})")
+        self.attention = len(overview.follow_ups) + len(overview.unanswered)
+        self.attention_changed.emit(self.attention)
         overdue = sum(1 for r in overview.follow_ups if r.overdue)
         self.heading.setText(
             self.tr("Vandaag, %1: %2 te laat, %3 om op te volgen")

@@ -81,7 +81,17 @@ class WelcomePanel(QWidget):
         self.new_idea_button.clicked.connect(self.new_idea_requested)
         self.new_idea_button.setToolTip(self.tr("Nieuw idee (Ctrl+N)"))
 
-        layout = QVBoxLayout(self)
+        for line in (self.municipality, self.broker):
+            line.setMaximumWidth(420)
+        # A column of readable width on a wide screen, not lines from edge to edge.
+        column = QWidget()
+        column.setMaximumWidth(900)
+        outer = QHBoxLayout(self)
+        outer.addWidget(column, 1)
+        outer.addStretch(0)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(

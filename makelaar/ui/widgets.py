@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from makelaar.domain.errors import FieldError, ValidationError
 from makelaar.domain.formatting import format_date, format_euro, parse_euro
 from makelaar.domain.records import AreaInfo, Term
+from makelaar.ui.icons import icon
 
 ERROR_STYLE = "border: 2px solid #b00020;"
 
@@ -100,7 +101,7 @@ class DateField(QWidget):
         self.line.setPlaceholderText(self.tr("dd-mm-jjjj"))
         self.line.setMaxLength(20)
         self.button = QToolButton()
-        self.button.setArrowType(Qt.ArrowType.DownArrow)
+        self.button.setIcon(icon("calendar"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard opens the calendar with Alt+Down
         self.button.setToolTip(self.tr("Kalender (Alt+Omlaag)"))
         self.button.setAccessibleName(self.tr("Kalender openen"))
@@ -308,7 +309,7 @@ class FieldErrors:
         self._messages: dict[QWidget, str] = {}
         self._loose: list[str] = []  # messages of a refused save that belong to no visible field
         summary.setWordWrap(True)
-        summary.setStyleSheet("color: #b00020;")
+        summary.setObjectName("errorText")
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         summary.hide()
 

@@ -4,97 +4,103 @@
 <context>
     <name>AreaList</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="164"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="172"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="165"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="173"/>
         <source>&amp;Wijk toevoegen…</source>
         <translation>&amp;Add district…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="166"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="174"/>
         <source>&amp;Buurt toevoegen…</source>
         <translation>Add &amp;neighbourhood…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="167"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="175"/>
         <source>Een buurt in de gekozen wijk</source>
         <translation>A neighbourhood in the selected district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="169"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="177"/>
         <source>&amp;Dorp toevoegen…</source>
         <translation>Add villa&amp;ge…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="179"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="187"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="180"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="188"/>
         <source>Naam van de %1:</source>
         <translation>Name of the %1:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="201"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="209"/>
         <source>Buurt toevoegen</source>
         <translation>Add neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="201"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="209"/>
         <source>Kies eerst de wijk waar de buurt in ligt.</source>
         <translation>First select the district the neighbourhood is in.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="213"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="221"/>
         <source>Hernoemen</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="213"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="221"/>
         <source>Nieuwe naam:</source>
         <translation>New name:</translation>
     </message>
 </context>
 <context>
-    <name>AuditLogView</name>
+    <name>AuditLogDialog</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="236"/>
-        <source>Wanneer</source>
-        <translation>When</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="237"/>
-        <source>Door</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="238"/>
-        <source>Wat</source>
-        <translation>What</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="239"/>
-        <source>Persoon</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="240"/>
-        <source>Toelichting</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="246"/>
+        <location filename="../../makelaar/ui/audit_log.py" line="23"/>
+        <location filename="../../makelaar/ui/audit_log.py" line="36"/>
         <source>Logboek persoonsgegevens</source>
         <translation>Personal data log</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="249"/>
-        <source>De laatste 500 regels. Het logboek bewaart nooit de gegevens zelf.</source>
-        <translation>The last 500 lines. The log never keeps the data itself.</translation>
+        <location filename="../../makelaar/ui/audit_log.py" line="26"/>
+        <source>Wanneer</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/audit_log.py" line="27"/>
+        <source>Door</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/audit_log.py" line="28"/>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/audit_log.py" line="29"/>
+        <source>Persoon</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/audit_log.py" line="30"/>
+        <source>Toelichting</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/audit_log.py" line="41"/>
+        <source>Wie persoonsgegevens van bewoners wijzigde, inzag of exporteerde, en wanneer. De laatste 500 regels; het logboek bewaart nooit de gegevens zelf.</source>
+        <translation>Who changed, viewed or exported residents&apos; personal data, and when. The latest 500 lines; the log never keeps the data itself.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/audit_log.py" line="48"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -148,7 +154,7 @@
 <context>
     <name>CheckList</name>
     <message>
-        <location filename="../../makelaar/ui/widgets.py" line="273"/>
+        <location filename="../../makelaar/ui/widgets.py" line="274"/>
         <source>niet meer in gebruik</source>
         <translation>no longer in use</translation>
     </message>
@@ -194,32 +200,32 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../makelaar/ui/widgets.py" line="77"/>
+        <location filename="../../makelaar/ui/widgets.py" line="78"/>
         <source>&apos;%1&apos; is geen bestaande datum; schrijf dag-maand-jaar, zoals 28-11-2026.</source>
         <translation>&apos;%1&apos; is not a valid date; write day-month-year, such as 28-11-2026.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/widgets.py" line="100"/>
+        <location filename="../../makelaar/ui/widgets.py" line="101"/>
         <source>dd-mm-jjjj</source>
         <translation>dd-mm-yyyy</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/widgets.py" line="105"/>
+        <location filename="../../makelaar/ui/widgets.py" line="106"/>
         <source>Kalender (Alt+Omlaag)</source>
         <translation>Calendar (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/widgets.py" line="106"/>
+        <location filename="../../makelaar/ui/widgets.py" line="107"/>
         <source>Kalender openen</source>
         <translation>Open calendar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/widgets.py" line="154"/>
+        <location filename="../../makelaar/ui/widgets.py" line="155"/>
         <source>Vul een datum in, zoals 28-11-2026.</source>
         <translation>Enter a date, such as 28-11-2026.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/widgets.py" line="192"/>
+        <location filename="../../makelaar/ui/widgets.py" line="193"/>
         <source>Kalender</source>
         <translation>Calendar</translation>
     </message>
@@ -238,8 +244,8 @@
     </message>
     <message>
         <location filename="../../makelaar/ui/import_wizard.py" line="488"/>
-        <source>Spijt? Via Bestand → Import ongedaan maken… draait u deze import in één keer terug.</source>
-        <translation>Changed your mind? File → Undo import… reverses this whole import in one go.</translation>
+        <source>Spijt? Via Bestand → Import ongedaan maken… draai je deze import in één keer terug.</source>
+        <translation>Changed your mind? File → Undo import… reverses this import in one go.</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/import_wizard.py" line="499"/>
@@ -316,7 +322,7 @@
     </message>
     <message>
         <location filename="../../makelaar/ui/duplicates_dialog.py" line="123"/>
-        <source>Het laatste paar dat u als geen dubbel markeerde weer tonen (Ctrl+Z)</source>
+        <source>Het laatste paar dat je als geen dubbel markeerde weer tonen (Ctrl+Z)</source>
         <translation>Show the last pair you marked as not a duplicate again (Ctrl+Z)</translation>
     </message>
     <message>
@@ -448,22 +454,9 @@
         <translation>Fund: does not pay for</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="447"/>
-        <source>%1 (%2) gaat op in %3 (%4).
-
-Wat bij %1 hoort, gaat over naar %3: koppelingen (%5), contactpersonen (%6) en regels op de tijdlijn (%7). %3 krijgt de waarden die u per veld koos; aanbod, thema&apos;s en wijken komen bij elkaar. Daarna wordt %1 verwijderd. Dit kunt u niet ongedaan maken, alleen met een back-up.
-
-Samenvoegen?</source>
-        <translation>%1 (%2) will be merged into %3 (%4).
-
-What belongs to %1 moves to %3: matches (%5), contact persons (%6) and timeline entries (%7). %3 gets the values you chose for each field; offers, themes and districts are combined. Then %1 is deleted. You cannot undo this, except with a backup.
-
-Merge?</translation>
-    </message>
-    <message>
         <location filename="../../makelaar/ui/duplicates_dialog.py" line="264"/>
         <location filename="../../makelaar/ui/duplicates_dialog.py" line="268"/>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="362"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="363"/>
         <source>(leeg)</source>
         <translation>(empty)</translation>
     </message>
@@ -513,62 +506,75 @@ Merge?</translation>
         <translation>%1 of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="350"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="351"/>
         <source>Bij beide hetzelfde</source>
         <translation>The same in both</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="354"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="355"/>
         <source>komt bij elkaar</source>
         <translation>combined</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="356"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="357"/>
         <source>Aanbod</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="357"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="358"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="358"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="359"/>
         <source>Wijken</source>
         <translation>Districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="367"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="368"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="368"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="369"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="369"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="370"/>
         <source>Tijdlijn</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="461"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="448"/>
+        <source>%1 (%2) gaat op in %3 (%4).
+
+Wat bij %1 hoort, gaat over naar %3: koppelingen (%5), contactpersonen (%6) en regels op de tijdlijn (%7). %3 krijgt de waarden die je per veld koos; aanbod, thema&apos;s en wijken komen bij elkaar. Daarna wordt %1 verwijderd. Dit kun je niet ongedaan maken, alleen met een back-up.
+
+Samenvoegen?</source>
+        <translation>%1 (%2) is merged into %3 (%4).
+
+What belongs to %1 moves to %3: matches (%5), contacts (%6) and timeline entries (%7). %3 gets the values you chose per field; offers, themes and areas are combined. Then %1 is deleted. You cannot undo this, except with a backup.
+
+Merge?</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="462"/>
         <source>Samenvoegen</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="464"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="465"/>
         <source>Niet samengevoegd: sluit eerst de open formulieren van deze organisaties.</source>
         <translation>Not merged: first close the open forms of these organisations.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="476"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="477"/>
         <source>Samenvoegen…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="486"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="487"/>
         <source>%1 (%2) is samengevoegd met %3 (%4). </source>
         <translation>%1 (%2) has been merged into %3 (%4). </translation>
     </message>
@@ -790,7 +796,7 @@ Merge?</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/export_dialog.py" line="34"/>
-        <source>Wat wilt u exporteren?</source>
+        <source>Wat wil je exporteren?</source>
         <translation>What do you want to export?</translation>
     </message>
     <message>
@@ -840,8 +846,8 @@ Merge?</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/export_dialog.py" line="71"/>
-        <source>Een bestand met persoonsgegevens bewaart u niet langer dan nodig en deelt u niet verder dan de toestemming van de bewoner.</source>
-        <translation>Keep a file with personal data no longer than necessary, and share it no further than the resident&apos;s consent allows.</translation>
+        <source>Een bestand met persoonsgegevens bewaar je niet langer dan nodig en deel je niet verder dan de toestemming van de bewoner.</source>
+        <translation>Keep a file with personal data no longer than needed and share it no further than the resident&apos;s consent allows.</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/export_dialog.py" line="82"/>
@@ -1116,8 +1122,13 @@ Merge?</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/idea_editor.py" line="373"/>
-        <source>Sla het idee eerst op; daarna kunt u het koppelen aan organisaties.</source>
-        <translation>Save the idea first; then you can match it with organisations.</translation>
+        <source>Sla het idee eerst op; daarna kun je het koppelen aan organisaties.</source>
+        <translation>Save the idea first; then you can link it to organisations.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/idea_editor.py" line="520"/>
+        <source>Sla het idee eerst op; dan kun je het rapport afdrukken.</source>
+        <translation>Save the idea first; then you can print the report.</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/idea_editor.py" line="381"/>
@@ -1160,11 +1171,6 @@ Merge?</translation>
         <translation>New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="520"/>
-        <source>Sla het idee eerst op; dan kunt u het rapport afdrukken.</source>
-        <translation>Save the idea first; then you can print the report.</translation>
-    </message>
-    <message>
         <location filename="../../makelaar/ui/idea_editor.py" line="528"/>
         <location filename="../../makelaar/ui/idea_editor.py" line="543"/>
         <source>Sla het idee eerst op.</source>
@@ -1194,101 +1200,101 @@ Merge?</translation>
 <context>
     <name>IdeasView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="400"/>
+        <location filename="../../makelaar/ui/list_views.py" line="426"/>
         <source>Zoek in titel, omschrijving en nummer… (Ctrl+F)</source>
         <translation>Search title, description and number… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="401"/>
+        <location filename="../../makelaar/ui/list_views.py" line="427"/>
         <source>&amp;Nieuw idee</source>
         <translation>&amp;New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="406"/>
+        <location filename="../../makelaar/ui/list_views.py" line="432"/>
         <source>Filter op status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="407"/>
+        <location filename="../../makelaar/ui/list_views.py" line="433"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="408"/>
+        <location filename="../../makelaar/ui/list_views.py" line="434"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="409"/>
+        <location filename="../../makelaar/ui/list_views.py" line="435"/>
         <source>Filter op behoefte</source>
         <translation>Filter by need</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="421"/>
+        <location filename="../../makelaar/ui/list_views.py" line="447"/>
         <source>Alle statussen</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="422"/>
+        <location filename="../../makelaar/ui/list_views.py" line="448"/>
         <source>Lopend</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="423"/>
+        <location filename="../../makelaar/ui/list_views.py" line="449"/>
         <source>Afgesloten</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="427"/>
+        <location filename="../../makelaar/ui/list_views.py" line="453"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="430"/>
+        <location filename="../../makelaar/ui/list_views.py" line="456"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="434"/>
+        <location filename="../../makelaar/ui/list_views.py" line="460"/>
         <source>Alle behoeften</source>
         <translation>All needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="449"/>
+        <location filename="../../makelaar/ui/list_views.py" line="475"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="450"/>
+        <location filename="../../makelaar/ui/list_views.py" line="476"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="451"/>
-        <location filename="../../makelaar/ui/list_views.py" line="493"/>
+        <location filename="../../makelaar/ui/list_views.py" line="477"/>
+        <location filename="../../makelaar/ui/list_views.py" line="519"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="452"/>
-        <location filename="../../makelaar/ui/list_views.py" line="494"/>
+        <location filename="../../makelaar/ui/list_views.py" line="478"/>
+        <location filename="../../makelaar/ui/list_views.py" line="520"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="453"/>
-        <location filename="../../makelaar/ui/list_views.py" line="499"/>
+        <location filename="../../makelaar/ui/list_views.py" line="479"/>
+        <location filename="../../makelaar/ui/list_views.py" line="525"/>
         <source>Binnengekomen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="454"/>
-        <location filename="../../makelaar/ui/list_views.py" line="496"/>
+        <location filename="../../makelaar/ui/list_views.py" line="480"/>
+        <location filename="../../makelaar/ui/list_views.py" line="522"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="464"/>
+        <location filename="../../makelaar/ui/list_views.py" line="490"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idea</numerusform>
@@ -1296,42 +1302,42 @@ Merge?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="468"/>
+        <location filename="../../makelaar/ui/list_views.py" line="494"/>
         <source>Hier komen de ideeën van bewoners. Registreer een idee met Ctrl+N, start een wijktafel om ideeën op te halen, of laad de voorbeeldgegevens om het programma te verkennen.</source>
         <translation>Residents&apos; ideas appear here. Register an idea with Ctrl+N, start a district meeting to collect ideas, or load the sample data to explore the program.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="488"/>
+        <location filename="../../makelaar/ui/list_views.py" line="514"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="489"/>
+        <location filename="../../makelaar/ui/list_views.py" line="515"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="490"/>
+        <location filename="../../makelaar/ui/list_views.py" line="516"/>
         <source>Laatst gebeurd</source>
         <translation>Recent activity</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="495"/>
+        <location filename="../../makelaar/ui/list_views.py" line="521"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="497"/>
+        <location filename="../../makelaar/ui/list_views.py" line="523"/>
         <source>Aantal mensen</source>
         <translation>Number of people</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="498"/>
+        <location filename="../../makelaar/ui/list_views.py" line="524"/>
         <source>Gevraagd bedrag</source>
         <translation>Amount requested</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="500"/>
+        <location filename="../../makelaar/ui/list_views.py" line="526"/>
         <source>Initiatiefnemers</source>
         <translation>Initiators</translation>
     </message>
@@ -1975,317 +1981,348 @@ Merge?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="283"/>
-        <location filename="../../makelaar/ui/main_window.py" line="293"/>
-        <location filename="../../makelaar/ui/main_window.py" line="307"/>
-        <location filename="../../makelaar/ui/main_window.py" line="632"/>
+        <location filename="../../makelaar/ui/main_window.py" line="433"/>
+        <location filename="../../makelaar/ui/main_window.py" line="443"/>
+        <location filename="../../makelaar/ui/main_window.py" line="457"/>
+        <location filename="../../makelaar/ui/main_window.py" line="800"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="81"/>
+        <location filename="../../makelaar/ui/main_window.py" line="129"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="82"/>
+        <location filename="../../makelaar/ui/main_window.py" line="130"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="83"/>
+        <location filename="../../makelaar/ui/main_window.py" line="131"/>
         <source>Organisaties</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="84"/>
+        <location filename="../../makelaar/ui/main_window.py" line="132"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="85"/>
+        <location filename="../../makelaar/ui/main_window.py" line="133"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="86"/>
+        <location filename="../../makelaar/ui/main_window.py" line="134"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="89"/>
+        <location filename="../../makelaar/ui/main_window.py" line="138"/>
         <source>Onderdelen</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="140"/>
+        <location filename="../../makelaar/ui/main_window.py" line="202"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="141"/>
+        <location filename="../../makelaar/ui/main_window.py" line="204"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="144"/>
+        <location filename="../../makelaar/ui/main_window.py" line="210"/>
         <source>Organisaties &amp;importeren…</source>
         <translation>Import &amp;organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="145"/>
+        <location filename="../../makelaar/ui/main_window.py" line="213"/>
         <source>Ideeën i&amp;mporteren…</source>
         <translation>Import &amp;ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="146"/>
+        <location filename="../../makelaar/ui/main_window.py" line="214"/>
         <source>Import &amp;ongedaan maken…</source>
         <translation>&amp;Undo import…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="148"/>
+        <location filename="../../makelaar/ui/main_window.py" line="216"/>
         <source>&amp;Exporteren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="149"/>
+        <location filename="../../makelaar/ui/main_window.py" line="218"/>
         <source>Wat de lijst &amp;toont…</source>
         <translation>What the list &amp;shows…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="152"/>
+        <location filename="../../makelaar/ui/main_window.py" line="222"/>
         <source>Organisaties…</source>
         <translation>Organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="153"/>
+        <location filename="../../makelaar/ui/main_window.py" line="223"/>
         <source>Ideeën…</source>
         <translation>Ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="154"/>
+        <location filename="../../makelaar/ui/main_window.py" line="224"/>
         <source>Koppelingen…</source>
         <translation>Matches…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="157"/>
+        <location filename="../../makelaar/ui/main_window.py" line="227"/>
         <source>Wijzigingen exporteren voor uit&amp;wisseling…</source>
         <translation>Export changes for e&amp;xchange…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="161"/>
+        <location filename="../../makelaar/ui/main_window.py" line="231"/>
         <source>Alles exporteren voor uitwisseling (gemiste uitwisseling)…</source>
         <translation>Export everything for exchange (after a missed exchange)…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="168"/>
+        <location filename="../../makelaar/ui/main_window.py" line="244"/>
         <source>&amp;Back-up maken</source>
         <translation>&amp;Back up</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="169"/>
+        <location filename="../../makelaar/ui/main_window.py" line="245"/>
         <source>Back-up &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="170"/>
+        <location filename="../../makelaar/ui/main_window.py" line="246"/>
         <source>&amp;Voorbeeldgegevens laden</source>
         <translation>&amp;Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="172"/>
+        <location filename="../../makelaar/ui/main_window.py" line="248"/>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="174"/>
+        <location filename="../../makelaar/ui/main_window.py" line="250"/>
         <source>B&amp;ewerken</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="175"/>
+        <location filename="../../makelaar/ui/main_window.py" line="252"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="177"/>
+        <location filename="../../makelaar/ui/main_window.py" line="255"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="181"/>
+        <location filename="../../makelaar/ui/main_window.py" line="259"/>
         <source>&amp;Suggesties voor alle open ideeën…</source>
         <translation>&amp;Suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="184"/>
+        <location filename="../../makelaar/ui/main_window.py" line="263"/>
         <source>&amp;Dubbele organisaties zoeken…</source>
         <translation>Find &amp;duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="295"/>
+        <location filename="../../makelaar/ui/main_window.py" line="445"/>
         <source>Dubbele organisaties zoeken…</source>
         <translation>Find duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="187"/>
+        <location filename="../../makelaar/ui/main_window.py" line="267"/>
         <source>&amp;Rapporten</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="188"/>
+        <location filename="../../makelaar/ui/main_window.py" line="269"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="190"/>
+        <location filename="../../makelaar/ui/main_window.py" line="272"/>
         <source>&amp;Overzicht voor college en raad…</source>
         <translation>&amp;Overview for the executive and the council…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="193"/>
+        <location filename="../../makelaar/ui/main_window.py" line="276"/>
         <source>Matchkaart verwerken: idee openen op &amp;nummer…</source>
         <translation>Process a match card: open an idea by &amp;number…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="196"/>
+        <location filename="../../makelaar/ui/main_window.py" line="283"/>
         <source>&amp;Beeld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="200"/>
+        <location filename="../../makelaar/ui/main_window.py" line="289"/>
         <source>&amp;Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="202"/>
+        <location filename="../../makelaar/ui/main_window.py" line="293"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="203"/>
+        <location filename="../../makelaar/ui/main_window.py" line="294"/>
         <source>&amp;Sneltoetsen</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="204"/>
+        <location filename="../../makelaar/ui/main_window.py" line="295"/>
         <source>&amp;Over Makelaar</source>
         <translation>&amp;About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="461"/>
+        <location filename="../../makelaar/ui/main_window.py" line="613"/>
         <source>organisaties</source>
         <translation>organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="462"/>
+        <location filename="../../makelaar/ui/main_window.py" line="614"/>
         <source>ideeën</source>
         <translation>ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="463"/>
+        <location filename="../../makelaar/ui/main_window.py" line="615"/>
         <source>koppelingen</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="683"/>
+        <location filename="../../makelaar/ui/main_window.py" line="851"/>
         <source>Nummer van het idee (zoals I-2026-0042, 2026-42 of 42):</source>
         <translation>Number of the idea (such as I-2026-0042, 2026-42 or 42):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="826"/>
+        <location filename="../../makelaar/ui/main_window.py" line="995"/>
         <source>Vandaag, Ideeën, Organisaties, Koppelingen, Wijktafels, Instellingen</source>
         <translation>Today, Ideas, Organisations, Matches, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="827"/>
+        <location filename="../../makelaar/ui/main_window.py" line="996"/>
         <source>exporteren wat de lijst toont (CSV of Excel)</source>
         <translation>export what the list shows (CSV or Excel)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="470"/>
+        <location filename="../../makelaar/ui/main_window.py" line="622"/>
         <source>Exporteren naar</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="165"/>
+        <location filename="../../makelaar/ui/main_window.py" line="235"/>
         <source>Uitwisselbestand in&amp;lezen…</source>
         <translation>Import exchange &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="281"/>
+        <location filename="../../makelaar/ui/main_window.py" line="238"/>
+        <source>&amp;Privacy</source>
+        <translation>&amp;Privacy</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="240"/>
+        <source>&amp;Logboek persoonsgegevens…</source>
+        <translation>Personal data &amp;log…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="242"/>
+        <source>&amp;Bewaartermijn instellen…</source>
+        <translation>Set &amp;retention period…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="365"/>
+        <source>%1, %2 vragen aandacht</source>
+        <translation>%1, %2 need attention</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="366"/>
+        <location filename="../../makelaar/ui/main_window.py" line="368"/>
+        <source>%1, %2 lopend</source>
+        <translation>%1, %2 ongoing</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="367"/>
+        <source>%1, %2 actief</source>
+        <translation>%1, %2 active</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/main_window.py" line="431"/>
         <source>Nieuw idee</source>
         <translation>New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="282"/>
+        <location filename="../../makelaar/ui/main_window.py" line="432"/>
         <source>Wijktafel plannen</source>
         <translation>Plan a neighbourhood meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="290"/>
+        <location filename="../../makelaar/ui/main_window.py" line="440"/>
         <source>Sociale kaart importeren…</source>
         <translation>Import the social map…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="292"/>
+        <location filename="../../makelaar/ui/main_window.py" line="442"/>
         <source>Nieuwe organisatie</source>
         <translation>New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="306"/>
+        <location filename="../../makelaar/ui/main_window.py" line="456"/>
         <source>Naar de ideeën</source>
         <translation>Go to the ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="472"/>
+        <location filename="../../makelaar/ui/main_window.py" line="624"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="489"/>
+        <location filename="../../makelaar/ui/main_window.py" line="641"/>
         <source>Bezig met exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="495"/>
+        <location filename="../../makelaar/ui/main_window.py" line="647"/>
         <source>Export klaar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="496"/>
+        <location filename="../../makelaar/ui/main_window.py" line="648"/>
         <source>%1 regels geschreven naar %2.</source>
         <translation>%1 rows written to %2.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="517"/>
+        <location filename="../../makelaar/ui/main_window.py" line="685"/>
         <source>Van een PostgreSQL-server maakt de beheerder de back-ups.</source>
         <translation>Backups of a PostgreSQL server are made by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="520"/>
+        <location filename="../../makelaar/ui/main_window.py" line="688"/>
         <source>Back-up maken…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="527"/>
+        <location filename="../../makelaar/ui/main_window.py" line="695"/>
         <source>Back-up gemaakt</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="528"/>
+        <location filename="../../makelaar/ui/main_window.py" line="696"/>
         <source>De back-up is gemaakt en gecontroleerd:
 %1</source>
         <translation>The backup has been made and checked:
 %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="549"/>
+        <location filename="../../makelaar/ui/main_window.py" line="717"/>
         <source>Dagelijkse back-up maken…</source>
         <translation>Making the daily backup…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="556"/>
+        <location filename="../../makelaar/ui/main_window.py" line="724"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n person anonymised: the retention period had passed.</numerusform>
@@ -2293,42 +2330,42 @@ Merge?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="567"/>
+        <location filename="../../makelaar/ui/main_window.py" line="735"/>
         <source>Van een PostgreSQL-server zet de beheerder back-ups terug.</source>
         <translation>Backups of a PostgreSQL server are restored by its administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="579"/>
+        <location filename="../../makelaar/ui/main_window.py" line="747"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="580"/>
+        <location filename="../../makelaar/ui/main_window.py" line="748"/>
         <source>De database vervangen door de back-up van %1? Wat daarna is ingevoerd, is dan weg.</source>
         <translation>Replace the database with the backup %1? Anything entered after it is then gone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="588"/>
+        <location filename="../../makelaar/ui/main_window.py" line="756"/>
         <source>Back-up terugzetten…</source>
         <translation>Restoring the backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="603"/>
+        <location filename="../../makelaar/ui/main_window.py" line="771"/>
         <source>Back-up teruggezet</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="603"/>
+        <location filename="../../makelaar/ui/main_window.py" line="771"/>
         <source>De back-up %1 is teruggezet.</source>
         <translation>The backup %1 has been restored.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="624"/>
+        <location filename="../../makelaar/ui/main_window.py" line="792"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="627"/>
+        <location filename="../../makelaar/ui/main_window.py" line="795"/>
         <source>Deze database bevat al gegevens. De voorbeeldgegevens van een verzonnen gemeente komen er dan tussen te staan. Makelaar maakt eerst een back-up, zodat je terug kunt (Bestand › Back-up terugzetten).
 
 Toch voorbeeldgegevens toevoegen?</source>
@@ -2337,107 +2374,107 @@ Toch voorbeeldgegevens toevoegen?</source>
 Add the example data anyway?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="641"/>
+        <location filename="../../makelaar/ui/main_window.py" line="809"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="648"/>
+        <location filename="../../makelaar/ui/main_window.py" line="816"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="683"/>
+        <location filename="../../makelaar/ui/main_window.py" line="851"/>
         <source>Matchkaart verwerken</source>
         <translation>Process a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="711"/>
+        <location filename="../../makelaar/ui/main_window.py" line="879"/>
         <source>Suggesties zoeken voor alle open ideeën…</source>
         <translation>Looking for suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="809"/>
+        <location filename="../../makelaar/ui/main_window.py" line="978"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="812"/>
+        <location filename="../../makelaar/ui/main_window.py" line="981"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="816"/>
+        <location filename="../../makelaar/ui/main_window.py" line="985"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="818"/>
+        <location filename="../../makelaar/ui/main_window.py" line="987"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="828"/>
+        <location filename="../../makelaar/ui/main_window.py" line="997"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="829"/>
+        <location filename="../../makelaar/ui/main_window.py" line="998"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="830"/>
+        <location filename="../../makelaar/ui/main_window.py" line="999"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="831"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1000"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="832"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1001"/>
         <source>rapport van het gekozen idee, de organisatie of de wijktafel afdrukken</source>
         <translation>print the report of the chosen idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="833"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1002"/>
         <source>een idee openen op nummer, bijvoorbeeld van een matchkaart</source>
         <translation>open an idea by number, for example from a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="834"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1003"/>
         <source>suggesties voor alle open ideeën</source>
         <translation>suggestions for all open ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="835"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1004"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="836"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1005"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="837"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1006"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="840"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1009"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="846"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1015"/>
         <source>Over Makelaar</source>
         <translation>About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="848"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1017"/>
         <source>Makelaar %1
 Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
 Database: %2</source>
@@ -3090,115 +3127,115 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/organisation_editor.py" line="375"/>
-        <source>Sla de organisatie eerst op; dan kunt u het blad afdrukken.</source>
+        <source>Sla de organisatie eerst op; dan kun je het blad afdrukken.</source>
         <translation>Save the organisation first; then you can print the sheet.</translation>
     </message>
 </context>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="524"/>
+        <location filename="../../makelaar/ui/list_views.py" line="550"/>
         <source>Zoek in naam, omschrijving en plaats… (Ctrl+F)</source>
         <translation>Search name, description and town… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="525"/>
+        <location filename="../../makelaar/ui/list_views.py" line="551"/>
         <source>&amp;Nieuwe organisatie</source>
         <translation>&amp;New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="530"/>
+        <location filename="../../makelaar/ui/list_views.py" line="556"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="531"/>
+        <location filename="../../makelaar/ui/list_views.py" line="557"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="532"/>
+        <location filename="../../makelaar/ui/list_views.py" line="558"/>
         <source>Filter op aanbod</source>
         <translation>Filter by offer</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="534"/>
+        <location filename="../../makelaar/ui/list_views.py" line="560"/>
         <source>Filter op soort</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="536"/>
+        <location filename="../../makelaar/ui/list_views.py" line="562"/>
         <source>Alleen actieve</source>
         <translation>Active only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="537"/>
+        <location filename="../../makelaar/ui/list_views.py" line="563"/>
         <source>Alleen actieve organisaties</source>
         <translation>Active organisations only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="561"/>
+        <location filename="../../makelaar/ui/list_views.py" line="587"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="563"/>
+        <location filename="../../makelaar/ui/list_views.py" line="589"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="564"/>
+        <location filename="../../makelaar/ui/list_views.py" line="590"/>
         <source>Al het aanbod</source>
         <translation>All offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="565"/>
+        <location filename="../../makelaar/ui/list_views.py" line="591"/>
         <source>Alle soorten</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="569"/>
+        <location filename="../../makelaar/ui/list_views.py" line="595"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="570"/>
-        <location filename="../../makelaar/ui/list_views.py" line="608"/>
+        <location filename="../../makelaar/ui/list_views.py" line="596"/>
+        <location filename="../../makelaar/ui/list_views.py" line="634"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="571"/>
-        <location filename="../../makelaar/ui/list_views.py" line="609"/>
+        <location filename="../../makelaar/ui/list_views.py" line="597"/>
+        <location filename="../../makelaar/ui/list_views.py" line="635"/>
         <source>Biedt</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="572"/>
-        <location filename="../../makelaar/ui/list_views.py" line="611"/>
+        <location filename="../../makelaar/ui/list_views.py" line="598"/>
+        <location filename="../../makelaar/ui/list_views.py" line="637"/>
         <source>Werkt in</source>
         <translation>Works in</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="573"/>
-        <location filename="../../makelaar/ui/list_views.py" line="617"/>
+        <location filename="../../makelaar/ui/list_views.py" line="599"/>
+        <location filename="../../makelaar/ui/list_views.py" line="643"/>
         <source>Actief</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="573"/>
-        <location filename="../../makelaar/ui/list_views.py" line="617"/>
+        <location filename="../../makelaar/ui/list_views.py" line="599"/>
+        <location filename="../../makelaar/ui/list_views.py" line="643"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="573"/>
-        <location filename="../../makelaar/ui/list_views.py" line="617"/>
+        <location filename="../../makelaar/ui/list_views.py" line="599"/>
+        <location filename="../../makelaar/ui/list_views.py" line="643"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="585"/>
+        <location filename="../../makelaar/ui/list_views.py" line="611"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisation</numerusform>
@@ -3206,57 +3243,57 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="589"/>
+        <location filename="../../makelaar/ui/list_views.py" line="615"/>
         <source>Hier komt de sociale kaart: de organisaties die bewoners kunnen helpen. Voeg er een toe met Ctrl+N, importeer een lijst (Bestand › Organisaties importeren…) of laad de voorbeeldgegevens.</source>
         <translation>The social map appears here: the organisations that can help residents. Add one with Ctrl+N, import a list (File › Import organisations…) or load the sample data.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="605"/>
+        <location filename="../../makelaar/ui/list_views.py" line="631"/>
         <source>geen contactpersonen</source>
         <translation>no contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="605"/>
+        <location filename="../../makelaar/ui/list_views.py" line="631"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="606"/>
+        <location filename="../../makelaar/ui/list_views.py" line="632"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="606"/>
+        <location filename="../../makelaar/ui/list_views.py" line="632"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="610"/>
+        <location filename="../../makelaar/ui/list_views.py" line="636"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="612"/>
+        <location filename="../../makelaar/ui/list_views.py" line="638"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="613"/>
+        <location filename="../../makelaar/ui/list_views.py" line="639"/>
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="614"/>
+        <location filename="../../makelaar/ui/list_views.py" line="640"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="615"/>
+        <location filename="../../makelaar/ui/list_views.py" line="641"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="616"/>
+        <location filename="../../makelaar/ui/list_views.py" line="642"/>
         <source>KvK</source>
         <translation>KvK</translation>
     </message>
@@ -3456,32 +3493,32 @@ Database: %2</translation>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="83"/>
+        <location filename="../../makelaar/ui/list_views.py" line="96"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="96"/>
+        <location filename="../../makelaar/ui/list_views.py" line="109"/>
         <source>Aantal gevonden</source>
         <translation>Number found</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="101"/>
+        <location filename="../../makelaar/ui/list_views.py" line="114"/>
         <source>Lijst</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="127"/>
+        <location filename="../../makelaar/ui/list_views.py" line="140"/>
         <source>Samenvatting</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="140"/>
+        <location filename="../../makelaar/ui/list_views.py" line="153"/>
         <source>Zoekterm en filters &amp;wissen</source>
         <translation>Clear search and &amp;filters</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="283"/>
+        <location filename="../../makelaar/ui/list_views.py" line="309"/>
         <source>Niets gevonden met deze zoekterm en filters.</source>
         <translation>Nothing found with this search and these filters.</translation>
     </message>
@@ -3736,107 +3773,142 @@ Database: %2</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="47"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="45"/>
         <source>Logo kiezen</source>
         <translation>Choose logo</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="275"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="55"/>
+        <source>Huiskleur kiezen</source>
+        <translation>Choose house colour</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="249"/>
         <source>Algemeen</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="277"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="251"/>
         <source>Naam van de &amp;gemeente:</source>
         <translation>&amp;Municipality name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="281"/>
-        <source>Uw &amp;naam:</source>
-        <translation>&amp;Your name:</translation>
+        <location filename="../../makelaar/ui/settings_view.py" line="255"/>
+        <source>Je &amp;naam:</source>
+        <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="281"/>
-        <source>staat bij uw notities</source>
+        <location filename="../../makelaar/ui/settings_view.py" line="255"/>
+        <source>staat bij je notities</source>
         <translation>shown with your notes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="284"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="258"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="293"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="267"/>
         <source>&amp;Bewaartermijn:</source>
         <translation>&amp;Retention period:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="295"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="269"/>
         <source>Zoveel maanden na het afsluiten van het laatste idee worden naam en contactgegevens gewist</source>
         <translation>This many months after the last idea is closed, name and contact details are erased</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="298"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="272"/>
         <source> maanden na afsluiten</source>
         <translation> months after closing</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="303"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="277"/>
         <source>Wie de bewaartermijn voorbij is</source>
         <translation>Who is past the retention period</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="309"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="283"/>
         <source>Logo op de rapporten</source>
         <translation>Logo on the reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="311"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="285"/>
         <source>&amp;Logo kiezen…</source>
         <translation>Choose &amp;logo…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="313"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="287"/>
         <source>Logo &amp;weghalen</source>
         <translation>&amp;Remove logo</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="319"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="293"/>
         <source>Logo op rapporten:</source>
         <translation>Logo on reports:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="323"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="302"/>
+        <source>Voorbeeld van de huiskleur</source>
+        <translation>Sample of the house colour</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="303"/>
+        <source>&amp;Kleur kiezen…</source>
+        <translation>Choose &amp;colour…</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="305"/>
+        <source>Standaard&amp;kleur</source>
+        <translation>&amp;Default colour</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="313"/>
+        <source>&amp;Huiskleur:</source>
+        <translation>&amp;House colour:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="315"/>
+        <source>Huiskleur</source>
+        <translation>House colour</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="317"/>
+        <source>De kleur van het programma, zoals #0b5394; zo nodig donkerder, zodat tekst leesbaar blijft</source>
+        <translation>The program&apos;s colour, such as #0b5394; darkened where needed so text stays readable</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="324"/>
         <source>Woordenlijsten</source>
         <translation>Word lists</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="332"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="333"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="334"/>
-        <source>Logboek persoonsgegevens</source>
-        <translation>Personal data log</translation>
+        <location filename="../../makelaar/ui/settings_view.py" line="336"/>
+        <source>Een woord dat je uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet meer aangeboden voor nieuwe.</source>
+        <translation>A word you retire stays on ideas and organisations that already have it, but is no longer offered for new ones.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="337"/>
-        <source>Een woord dat u uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet meer aangeboden voor nieuwe.</source>
-        <translation>A word you switch off stays on the ideas and organisations that already have it, but is no longer offered for new ones.</translation>
+        <location filename="../../makelaar/ui/settings_view.py" line="455"/>
+        <source>&apos;%1&apos; is geen kleur; schrijf zes tekens na een #, zoals #0b5394.</source>
+        <translation>&apos;%1&apos; is not a colour; write six characters after a #, such as #0b5394.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="344"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="343"/>
         <source>Woordenlijsten van de gemeente:</source>
         <translation>The municipality&apos;s word lists:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="377"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="376"/>
         <source>Niemand is de bewaartermijn voorbij.</source>
         <translation>Nobody is past the retention period.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/settings_view.py" line="382"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="381"/>
         <source>%n persoon/personen voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</source>
         <translation>
             <numerusform>%n person past the retention period; anonymised at the next start: %1</numerusform>
@@ -3844,17 +3916,17 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="394"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="393"/>
         <source>De nieuwe taal geldt na het opnieuw starten van Makelaar.</source>
         <translation>The new language takes effect when Makelaar is restarted.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="402"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="401"/>
         <source>(geen logo)</source>
         <translation>(no logo)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="419"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="418"/>
         <source>%1 is geen afbeelding die Makelaar kan lezen (PNG of JPG).</source>
         <translation>%1 is not an image Makelaar can read (PNG or JPG).</translation>
     </message>
@@ -3981,48 +4053,48 @@ Database: %2</translation>
 <context>
     <name>TermList</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="68"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="76"/>
         <source>&amp;Toevoegen…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="69"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="77"/>
         <source>&amp;Hernoemen…</source>
         <translation>&amp;Rename…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="70"/>
-        <location filename="../../makelaar/ui/settings_view.py" line="119"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="78"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="127"/>
         <source>&amp;Uitzetten</source>
         <translation>Switch &amp;off</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="93"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="101"/>
         <source>niet meer in gebruik</source>
         <translation>no longer in use</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="119"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="127"/>
         <source>&amp;Weer gebruiken</source>
         <translation>&amp;Use again</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="133"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="141"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="133"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="141"/>
         <source>Nieuw woord voor %1:</source>
         <translation>New word for %1:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="145"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="153"/>
         <source>Hernoemen</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="145"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="153"/>
         <source>Nieuwe naam:</source>
         <translation>New name:</translation>
     </message>
@@ -4098,77 +4170,97 @@ Database: %2</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="43"/>
+        <location filename="../../makelaar/ui/today_view.py" line="45"/>
         <source> weken</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="44"/>
+        <location filename="../../makelaar/ui/today_view.py" line="46"/>
         <source>Een idee is stil na zoveel weken zonder contact</source>
         <translation>An idea counts as quiet after this many weeks without contact</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="47"/>
+        <location filename="../../makelaar/ui/today_view.py" line="49"/>
         <source> dagen</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="48"/>
+        <location filename="../../makelaar/ui/today_view.py" line="50"/>
         <source>Een koppeling wacht op antwoord na zoveel dagen</source>
         <translation>A match counts as unanswered after this many days</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="50"/>
+        <location filename="../../makelaar/ui/today_view.py" line="52"/>
         <source>Stil na:</source>
         <translation>Quiet after:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="53"/>
+        <location filename="../../makelaar/ui/today_view.py" line="55"/>
         <source>Geen antwoord na:</source>
         <translation>No answer after:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="61"/>
-        <location filename="../../makelaar/ui/today_view.py" line="135"/>
+        <location filename="../../makelaar/ui/today_view.py" line="65"/>
+        <location filename="../../makelaar/ui/today_view.py" line="157"/>
         <source>Opvolgen: vandaag en te laat</source>
         <translation>Follow up: today and overdue</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="61"/>
-        <location filename="../../makelaar/ui/today_view.py" line="62"/>
+        <location filename="../../makelaar/ui/today_view.py" line="66"/>
+        <location filename="../../makelaar/ui/today_view.py" line="72"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="62"/>
-        <location filename="../../makelaar/ui/today_view.py" line="136"/>
+        <location filename="../../makelaar/ui/today_view.py" line="67"/>
+        <source>Niets op te volgen vandaag. Een opvolgdatum zet je bij een koppeling.</source>
+        <translation>Nothing to follow up today. You set a follow-up date on a match.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="71"/>
+        <location filename="../../makelaar/ui/today_view.py" line="158"/>
         <source>Koppelingen zonder antwoord</source>
         <translation>Matches without an answer</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="63"/>
-        <location filename="../../makelaar/ui/today_view.py" line="137"/>
+        <location filename="../../makelaar/ui/today_view.py" line="73"/>
+        <source>Elke benaderde organisatie heeft geantwoord.</source>
+        <translation>Every organisation approached has answered.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="75"/>
+        <location filename="../../makelaar/ui/today_view.py" line="159"/>
         <source>Stille ideeën</source>
         <translation>Quiet ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="64"/>
-        <location filename="../../makelaar/ui/today_view.py" line="138"/>
+        <location filename="../../makelaar/ui/today_view.py" line="75"/>
+        <source>Geen stille ideeën: overal is recent contact.</source>
+        <translation>No quiet ideas: there has been recent contact everywhere.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="78"/>
+        <location filename="../../makelaar/ui/today_view.py" line="160"/>
         <source>Nieuwe ideeën zonder koppeling</source>
         <translation>New ideas without a match</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="68"/>
+        <location filename="../../makelaar/ui/today_view.py" line="80"/>
+        <source>Elk nieuw idee heeft een koppeling.</source>
+        <translation>Every new idea has a match.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="85"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="72"/>
+        <location filename="../../makelaar/ui/today_view.py" line="89"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="146"/>
+        <location filename="../../makelaar/ui/today_view.py" line="170"/>
         <source>Vandaag, %1: %2 te laat, %3 om op te volgen</source>
         <translation>Today, %1: %2 overdue, %3 to follow up</translation>
     </message>
@@ -4238,8 +4330,8 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/import_wizard.py" line="629"/>
-        <source>Ongedaan maken verwijdert wat de import toevoegde en zet bijgewerkte gegevens terug. Wat na de import is gewijzigd of gekoppeld, blijft staan; dat ziet u vooraf.</source>
-        <translation>Undoing deletes what the import added and puts updated details back as they were. Anything changed or matched after the import stays; you see this beforehand.</translation>
+        <source>Ongedaan maken verwijdert wat de import toevoegde en zet bijgewerkte gegevens terug. Wat na de import is gewijzigd of gekoppeld, blijft staan; dat zie je vooraf.</source>
+        <translation>Undoing removes what the import added and restores updated data. What was changed or linked after the import stays; you see that beforehand.</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/import_wizard.py" line="635"/>
@@ -4281,7 +4373,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/context.py" line="74"/>
-        <source>%1 heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan?</source>
+        <source>%1 heeft wijzigingen die nog niet zijn opgeslagen. Wil je ze opslaan?</source>
         <translation>%1 has changes that have not been saved yet. Do you want to save them?</translation>
     </message>
     <message>
@@ -4358,47 +4450,47 @@ Database: %2</translation>
         <translation>New idea (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/welcome.py" line="90"/>
+        <location filename="../../makelaar/ui/welcome.py" line="100"/>
         <source>Wie ben je en voor welke gemeente werk je?</source>
         <translation>Who are you and which municipality do you work for?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/welcome.py" line="91"/>
+        <location filename="../../makelaar/ui/welcome.py" line="101"/>
         <source>De naam van de gemeente staat boven elk rapport; jouw naam bij je notities.</source>
         <translation>The municipality&apos;s name heads every report; your name goes with your notes.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/welcome.py" line="98"/>
+        <location filename="../../makelaar/ui/welcome.py" line="108"/>
         <source>Breng de sociale kaart binnen</source>
         <translation>Bring in the social map</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/welcome.py" line="100"/>
+        <location filename="../../makelaar/ui/welcome.py" line="110"/>
         <source>Heb je een lijst met organisaties in Excel of als CSV? Makelaar leest hem in en laat eerst zien wat er gebeurt.</source>
         <translation>Do you have a list of organisations in Excel or as CSV? Makelaar reads it and first shows what will happen.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/welcome.py" line="109"/>
+        <location filename="../../makelaar/ui/welcome.py" line="119"/>
         <source>Of kijk eerst rond</source>
         <translation>Or look around first</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/welcome.py" line="111"/>
+        <location filename="../../makelaar/ui/welcome.py" line="121"/>
         <source>Voorbeeldgegevens van de verzonnen gemeente Lindewaard laten zien hoe alles werkt. Je kunt ook meteen een eerste idee invoeren.</source>
         <translation>Example data of the made-up municipality Lindewaard shows how everything works. You can also enter a first idea straight away.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/welcome.py" line="135"/>
+        <location filename="../../makelaar/ui/welcome.py" line="145"/>
         <source>Stap %1: %2</source>
         <translation>Step %1: %2</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/welcome.py" line="139"/>
+        <location filename="../../makelaar/ui/welcome.py" line="149"/>
         <source>Stap %1</source>
         <translation>Step %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/welcome.py" line="162"/>
+        <location filename="../../makelaar/ui/welcome.py" line="172"/>
         <source>Opgeslagen. Ga verder met stap 2 of 3.</source>
         <translation>Saved. Go on with step 2 or 3.</translation>
     </message>
