@@ -32,6 +32,7 @@ class AuditLogDialog(QDialog):
             self,
         )
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control, arrows move in the table
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Logboek persoonsgegevens"))
         self.table.verticalHeader().hide()

@@ -358,6 +358,7 @@ class IdeaEditor(RecordEditor):
             self,
         )
         self.match_table = QTableView()
+        self.match_table.setTabKeyNavigation(False)  # Tab goes on to the next control, arrows move in the table
         self.match_table.setModel(self.match_model)
         self.match_table.setAccessibleName(self.tr("Koppelingen van dit idee"))
         self.match_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

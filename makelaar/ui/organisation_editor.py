@@ -227,6 +227,7 @@ class OrganisationEditor(RecordEditor):
             self,
         )
         self.match_table = QTableView()
+        self.match_table.setTabKeyNavigation(False)  # Tab goes on to the next control, arrows move in the table
         self.match_table.setModel(self.match_model)
         self.match_table.setAccessibleName(self.tr("Koppelingen van deze organisatie"))
         self.match_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

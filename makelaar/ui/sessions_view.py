@@ -159,6 +159,7 @@ class SessionsView(QWidget):
             self,
         )
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control, arrows move in the table
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Wijktafels"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

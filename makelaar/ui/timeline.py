@@ -48,6 +48,7 @@ class TimelineWidget(QWidget):
             self,
         )
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control, arrows move in the table
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Tijdlijn"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
