@@ -33,6 +33,7 @@ from makelaar.services import activities, ideas, matches, organisations, vocabul
 from makelaar.services.listing import ListQuery
 from makelaar.ui import theme
 from makelaar.ui.context import AppContext
+from makelaar.ui.icons import icon
 from makelaar.ui.labels import label
 from makelaar.ui.models import ID_ROLE, Column, PagedTableModel
 from makelaar.ui.widgets import area_items, fill_combo
@@ -161,7 +162,7 @@ class RecordListView(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
 
-        self.new_button = QPushButton()
+        self.new_button = QPushButton(icon("plus"), "")
         self.new_button.clicked.connect(self.new_requested)
 
         top = QHBoxLayout()
@@ -182,7 +183,7 @@ class RecordListView(QWidget):
         # The list gets the room (titles read whole); the summary a readable column beside it.
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([900, 320])
+        self.splitter.setSizes([900, 290])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.model.reloaded.connect(self._reloaded)
@@ -472,12 +473,12 @@ class IdeasView(RecordListView):
 
     def columns(self) -> list[Column[IdeaRow]]:
         return [
-            Column(self.tr("Nummer"), lambda r: r.reference, "reference", width=110),
+            Column(self.tr("Nummer"), lambda r: r.reference, "reference", width=100),
             Column(self.tr("Titel"), lambda r: r.title, "title"),
-            Column(self.tr("Status"), lambda r: label(r.status), "status", width=120),
-            Column(self.tr("Wijk"), lambda r: r.area, "area", width=120),
-            Column(self.tr("Binnengekomen"), lambda r: format_date(r.received_on), "received", width=120),
-            Column(self.tr("Behoeften"), lambda r: r.needs, width=180),
+            Column(self.tr("Status"), lambda r: label(r.status), "status", width=105),
+            Column(self.tr("Wijk"), lambda r: r.area, "area", width=110),
+            Column(self.tr("Datum"), lambda r: format_date(r.received_on), "received", width=92),
+            Column(self.tr("Behoeften"), lambda r: r.needs, width=140),
         ]
 
     def count(self, s: Session, q: ListQuery) -> int:

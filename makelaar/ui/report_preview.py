@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from makelaar.domain.errors import KnownError
 from makelaar.ui.context import AppContext
 from makelaar.ui.errors import show_error
+from makelaar.ui.icons import icon
 from makelaar.ui.tasks import run_with_progress
 from makelaar.ui.window_size import remember_size
 
@@ -109,8 +110,10 @@ class ReportPreview(QDialog):
         self.pages_label = QLabel()
         buttons = QDialogButtonBox()
         self.print_button = buttons.addButton(self.tr("&Afdrukken…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setIcon(icon("printer", on_accent=True))
         self.print_button.setToolTip(self.tr("Afdrukken (Ctrl+P)"))
         self.save_button = buttons.addButton(self.tr("&Opslaan als PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.setIcon(icon("file-down"))
         self.save_button.setToolTip(self.tr("Opslaan als PDF (Ctrl+S)"))
         close = buttons.addButton(self.tr("Sluiten"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setAutoDefault(False)

@@ -34,6 +34,7 @@ from makelaar.services import ideas, sessions, vocabulary
 from makelaar.services.listing import ListQuery
 from makelaar.ui.context import AppContext, UnsavedPrompt
 from makelaar.ui.errors import show_error
+from makelaar.ui.icons import icon
 from makelaar.ui.models import Column, RowsTableModel
 from makelaar.ui.widgets import FieldErrors, add_row, area_items, date_edit, date_problem, fill_combo, get_date
 
@@ -170,14 +171,14 @@ class SessionsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._show_detail)
         self.detail = QTextBrowser()
         self.detail.setAccessibleName(self.tr("Ideeën van deze wijktafel"))
-        self.new_button = QPushButton(self.tr("&Nieuwe wijktafel…"))
+        self.new_button = QPushButton(icon("plus"), self.tr("&Nieuwe wijktafel…"))
         self.new_button.clicked.connect(self.new_session)
-        self.edit_button = QPushButton(self.tr("&Wijzigen…"))
+        self.edit_button = QPushButton(icon("pencil"), self.tr("&Wijzigen…"))
         self.edit_button.clicked.connect(self.edit_session)
-        self.intake_button = QPushButton(self.tr("&Intake starten"))
+        self.intake_button = QPushButton(icon("presentation"), self.tr("&Intake starten"))
         self.intake_button.setToolTip(self.tr("Ideeën registreren bij deze wijktafel"))
         self.intake_button.clicked.connect(self.start_intake)
-        self.print_button = QPushButton(self.tr("&Verslag afdrukken…"))
+        self.print_button = QPushButton(icon("printer"), self.tr("&Verslag afdrukken…"))
         self.print_button.setToolTip(self.tr("Wijktafelverslag met matchkaarten (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_report)
         top = QHBoxLayout()
@@ -240,6 +241,12 @@ class SessionsView(QWidget):
         current = self.current()
         rows = self.ctx.read(lambda s: sessions.list_sessions(s, self.search.text()))
         self.model.set_rows(rows)
+        # A few dozen rows: every column as wide as what it shows, the name taking the rest.
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if column != 2:
+                self.table.resizeColumnToContents(column)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.pages.setCurrentWidget(self.empty if not rows and not self.search.text() else self.table)
         ids = [r.id for r in rows]
         if rows:

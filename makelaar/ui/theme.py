@@ -208,6 +208,9 @@ QTableView, QTreeView, QListView {{
     selection-background-color: {c.accent}; selection-color: {c.on_accent};
 }}
 QTableView:focus, QTreeView:focus, QListView:focus {{ border: 2px solid {c.focus}; }}
+QTableView::item:selected:!active, QTreeView::item:selected:!active, QListView::item:selected:!active {{
+    background: {c.hover}; color: {c.text};
+}}
 QHeaderView::section {{
     background: {c.header}; color: {c.text}; padding: 5px 6px; border: none;
     border-bottom: 1px solid {c.border}; border-right: 1px solid {c.grid}; font-weight: 600;

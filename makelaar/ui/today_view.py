@@ -95,13 +95,14 @@ class TodayView(QWidget):
             table.setSelectionBehavior(RecordTable.SelectionBehavior.SelectRows)
             table.verticalHeader().hide()
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            if who:
-                # A handful of rows: the organisation's name is measured, so it is read whole.
-                table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
             table.activated_row.connect(lambda row, m=model: self._open(m, row))
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(table)
-            grid.addWidget(box, i // 2, i % 2)
+            # What to follow up today comes first and gets the whole width; the other three share the row below.
+            if i == 0:
+                grid.addWidget(box, 0, 0, 1, 3)
+            else:
+                grid.addWidget(box, 1, i - 1)
             self.sections[key] = (box, table, model)
         self.content = QWidget()
         layout = QVBoxLayout(self.content)
@@ -159,10 +160,14 @@ class TodayView(QWidget):
             "quiet": self.tr("Stille ideeën"),
             "unmatched": self.tr("Nieuwe ideeën zonder koppeling"),
         }
-        for key, (box, _table, model) in self.sections.items():
+        for key, (box, table, model) in self.sections.items():
             rows: list[TodayItem] = getattr(overview, key)
             model.set_rows(rows)
             box.setTitle(f"{titles[key]} ({len(rows)})")
+            if model.columnCount() == 3:
+                # The organisation as wide as its names, but never at the cost of the idea's title.
+                table.resizeColumnToContents(1)
+                table.horizontalHeader().resizeSection(1, min(table.columnWidth(1), 260))
         self.attention = len(overview.follow_ups) + len(overview.unanswered)
         self.attention_changed.emit(self.attention)
         overdue = sum(1 for r in overview.follow_ups if r.overdue)

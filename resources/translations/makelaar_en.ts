@@ -63,7 +63,7 @@
     <name>AuditLogDialog</name>
     <message>
         <location filename="../../makelaar/ui/audit_log.py" line="23"/>
-        <location filename="../../makelaar/ui/audit_log.py" line="36"/>
+        <location filename="../../makelaar/ui/audit_log.py" line="37"/>
         <source>Logboek persoonsgegevens</source>
         <translation>Personal data log</translation>
     </message>
@@ -93,12 +93,12 @@
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/audit_log.py" line="41"/>
+        <location filename="../../makelaar/ui/audit_log.py" line="42"/>
         <source>Wie persoonsgegevens van bewoners wijzigde, inzag of exporteerde, en wanneer. De laatste 500 regels; het logboek bewaart nooit de gegevens zelf.</source>
         <translation>Who changed, viewed or exported residents&apos; personal data, and when. The latest 500 lines; the log never keeps the data itself.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/audit_log.py" line="48"/>
+        <location filename="../../makelaar/ui/audit_log.py" line="49"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
@@ -986,7 +986,7 @@ Merge?</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/idea_editor.py" line="301"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="440"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="441"/>
         <source>(onbekend)</source>
         <translation>(unknown)</translation>
     </message>
@@ -1106,93 +1106,93 @@ Merge?</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="362"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="363"/>
         <source>Koppelingen van dit idee</source>
         <translation>Matches of this idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="367"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="368"/>
         <source>&amp;Koppeling toevoegen…</source>
         <translation>&amp;Add match…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="370"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="371"/>
         <source>Status &amp;wijzigen…</source>
         <translation>Change stat&amp;us…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="373"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="374"/>
         <source>Sla het idee eerst op; daarna kun je het koppelen aan organisaties.</source>
         <translation>Save the idea first; then you can link it to organisations.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="520"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="521"/>
         <source>Sla het idee eerst op; dan kun je het rapport afdrukken.</source>
         <translation>Save the idea first; then you can print the report.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="381"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="382"/>
         <source>&amp;Koppelingen</source>
         <translation>&amp;Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="385"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="386"/>
         <source>Tij&amp;dlijn</source>
         <translation>Time&amp;line</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="407"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="408"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="408"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="409"/>
         <source>Koppelingsrapport voor de bewoner of de partners (Ctrl+P)</source>
         <translation>Match report for the resident or the partners (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="413"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="414"/>
         <source>Idee &amp;verwijderen…</source>
         <translation>D&amp;elete idea…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="428"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="429"/>
         <source>Idee %1</source>
         <translation>Idea %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="428"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="429"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="434"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="435"/>
         <source>Nieuw idee</source>
         <translation>New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="528"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="543"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="529"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="544"/>
         <source>Sla het idee eerst op.</source>
         <translation>Save the idea first.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="546"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="547"/>
         <source>Naam en contactgegevens van deze persoon nu wissen? Dit kan niet ongedaan worden gemaakt. Het idee blijft bestaan.</source>
         <translation>Erase this person&apos;s name and contact details now? This cannot be undone. The idea stays.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="549"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="550"/>
         <source>Persoon vergeten</source>
         <translation>Forget person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="567"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="568"/>
         <source>Idee %1 verwijderen, met de koppelingen en de tijdlijn? Initiatiefnemers die bij geen ander idee horen, worden ook verwijderd. Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete idea %1, with its matches and timeline? Initiators who belong to no other idea are deleted too. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="570"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="571"/>
         <source>Idee verwijderen</source>
         <translation>Delete idea</translation>
     </message>
@@ -1200,101 +1200,105 @@ Merge?</translation>
 <context>
     <name>IdeasView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="426"/>
+        <location filename="../../makelaar/ui/list_views.py" line="427"/>
         <source>Zoek in titel, omschrijving en nummer… (Ctrl+F)</source>
         <translation>Search title, description and number… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="427"/>
+        <location filename="../../makelaar/ui/list_views.py" line="428"/>
         <source>&amp;Nieuw idee</source>
         <translation>&amp;New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="432"/>
+        <location filename="../../makelaar/ui/list_views.py" line="433"/>
         <source>Filter op status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="433"/>
+        <location filename="../../makelaar/ui/list_views.py" line="434"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="434"/>
+        <location filename="../../makelaar/ui/list_views.py" line="435"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="435"/>
+        <location filename="../../makelaar/ui/list_views.py" line="436"/>
         <source>Filter op behoefte</source>
         <translation>Filter by need</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="447"/>
+        <location filename="../../makelaar/ui/list_views.py" line="448"/>
         <source>Alle statussen</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="448"/>
+        <location filename="../../makelaar/ui/list_views.py" line="449"/>
         <source>Lopend</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="449"/>
+        <location filename="../../makelaar/ui/list_views.py" line="450"/>
         <source>Afgesloten</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="453"/>
+        <location filename="../../makelaar/ui/list_views.py" line="454"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="456"/>
+        <location filename="../../makelaar/ui/list_views.py" line="457"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="460"/>
+        <location filename="../../makelaar/ui/list_views.py" line="461"/>
         <source>Alle behoeften</source>
         <translation>All needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="475"/>
+        <location filename="../../makelaar/ui/list_views.py" line="476"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="476"/>
+        <location filename="../../makelaar/ui/list_views.py" line="477"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="477"/>
-        <location filename="../../makelaar/ui/list_views.py" line="519"/>
+        <location filename="../../makelaar/ui/list_views.py" line="478"/>
+        <location filename="../../makelaar/ui/list_views.py" line="520"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="478"/>
-        <location filename="../../makelaar/ui/list_views.py" line="520"/>
+        <location filename="../../makelaar/ui/list_views.py" line="479"/>
+        <location filename="../../makelaar/ui/list_views.py" line="521"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="479"/>
-        <location filename="../../makelaar/ui/list_views.py" line="525"/>
+        <location filename="../../makelaar/ui/list_views.py" line="480"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="526"/>
         <source>Binnengekomen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="480"/>
-        <location filename="../../makelaar/ui/list_views.py" line="522"/>
+        <location filename="../../makelaar/ui/list_views.py" line="481"/>
+        <location filename="../../makelaar/ui/list_views.py" line="523"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="490"/>
+        <location filename="../../makelaar/ui/list_views.py" line="491"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idea</numerusform>
@@ -1302,42 +1306,42 @@ Merge?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="494"/>
+        <location filename="../../makelaar/ui/list_views.py" line="495"/>
         <source>Hier komen de ideeën van bewoners. Registreer een idee met Ctrl+N, start een wijktafel om ideeën op te halen, of laad de voorbeeldgegevens om het programma te verkennen.</source>
         <translation>Residents&apos; ideas appear here. Register an idea with Ctrl+N, start a district meeting to collect ideas, or load the sample data to explore the program.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="514"/>
+        <location filename="../../makelaar/ui/list_views.py" line="515"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="515"/>
+        <location filename="../../makelaar/ui/list_views.py" line="516"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="516"/>
+        <location filename="../../makelaar/ui/list_views.py" line="517"/>
         <source>Laatst gebeurd</source>
         <translation>Recent activity</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="521"/>
+        <location filename="../../makelaar/ui/list_views.py" line="522"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="523"/>
+        <location filename="../../makelaar/ui/list_views.py" line="524"/>
         <source>Aantal mensen</source>
         <translation>Number of people</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="524"/>
+        <location filename="../../makelaar/ui/list_views.py" line="525"/>
         <source>Gevraagd bedrag</source>
         <translation>Amount requested</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="526"/>
+        <location filename="../../makelaar/ui/list_views.py" line="527"/>
         <source>Initiatiefnemers</source>
         <translation>Initiators</translation>
     </message>
@@ -3075,58 +3079,58 @@ Database: %2</translation>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="231"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="232"/>
         <source>Koppelingen van deze organisatie</source>
         <translation>Matches of this organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="236"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="237"/>
         <source>Status &amp;wijzigen…</source>
         <translation>Change stat&amp;us…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="244"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="245"/>
         <source>&amp;Koppelingen</source>
         <translation>&amp;Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="248"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="249"/>
         <source>Kan &amp;helpen bij</source>
         <translation>Can &amp;help with</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="251"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="252"/>
         <source>Tij&amp;dlijn</source>
         <translation>Time&amp;line</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="277"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="278"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="278"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="279"/>
         <source>Organisatieblad (Ctrl+P)</source>
         <translation>Organisation sheet (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="291"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="292"/>
         <source>Organisatie %1</source>
         <translation>Organisation %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="291"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="292"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="297"/>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="299"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="298"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="300"/>
         <source>Nieuwe organisatie</source>
         <translation>New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="375"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="376"/>
         <source>Sla de organisatie eerst op; dan kun je het blad afdrukken.</source>
         <translation>Save the organisation first; then you can print the sheet.</translation>
     </message>
@@ -3134,108 +3138,108 @@ Database: %2</translation>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="550"/>
+        <location filename="../../makelaar/ui/list_views.py" line="551"/>
         <source>Zoek in naam, omschrijving en plaats… (Ctrl+F)</source>
         <translation>Search name, description and town… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="551"/>
+        <location filename="../../makelaar/ui/list_views.py" line="552"/>
         <source>&amp;Nieuwe organisatie</source>
         <translation>&amp;New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="556"/>
+        <location filename="../../makelaar/ui/list_views.py" line="557"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="557"/>
+        <location filename="../../makelaar/ui/list_views.py" line="558"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="558"/>
+        <location filename="../../makelaar/ui/list_views.py" line="559"/>
         <source>Filter op aanbod</source>
         <translation>Filter by offer</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="560"/>
+        <location filename="../../makelaar/ui/list_views.py" line="561"/>
         <source>Filter op soort</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="562"/>
+        <location filename="../../makelaar/ui/list_views.py" line="563"/>
         <source>Alleen actieve</source>
         <translation>Active only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="563"/>
+        <location filename="../../makelaar/ui/list_views.py" line="564"/>
         <source>Alleen actieve organisaties</source>
         <translation>Active organisations only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="587"/>
+        <location filename="../../makelaar/ui/list_views.py" line="588"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="589"/>
+        <location filename="../../makelaar/ui/list_views.py" line="590"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="590"/>
+        <location filename="../../makelaar/ui/list_views.py" line="591"/>
         <source>Al het aanbod</source>
         <translation>All offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="591"/>
+        <location filename="../../makelaar/ui/list_views.py" line="592"/>
         <source>Alle soorten</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="595"/>
+        <location filename="../../makelaar/ui/list_views.py" line="596"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="596"/>
-        <location filename="../../makelaar/ui/list_views.py" line="634"/>
+        <location filename="../../makelaar/ui/list_views.py" line="597"/>
+        <location filename="../../makelaar/ui/list_views.py" line="635"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="597"/>
-        <location filename="../../makelaar/ui/list_views.py" line="635"/>
+        <location filename="../../makelaar/ui/list_views.py" line="598"/>
+        <location filename="../../makelaar/ui/list_views.py" line="636"/>
         <source>Biedt</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="598"/>
-        <location filename="../../makelaar/ui/list_views.py" line="637"/>
+        <location filename="../../makelaar/ui/list_views.py" line="599"/>
+        <location filename="../../makelaar/ui/list_views.py" line="638"/>
         <source>Werkt in</source>
         <translation>Works in</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="599"/>
-        <location filename="../../makelaar/ui/list_views.py" line="643"/>
+        <location filename="../../makelaar/ui/list_views.py" line="600"/>
+        <location filename="../../makelaar/ui/list_views.py" line="644"/>
         <source>Actief</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="599"/>
-        <location filename="../../makelaar/ui/list_views.py" line="643"/>
+        <location filename="../../makelaar/ui/list_views.py" line="600"/>
+        <location filename="../../makelaar/ui/list_views.py" line="644"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="599"/>
-        <location filename="../../makelaar/ui/list_views.py" line="643"/>
+        <location filename="../../makelaar/ui/list_views.py" line="600"/>
+        <location filename="../../makelaar/ui/list_views.py" line="644"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="611"/>
+        <location filename="../../makelaar/ui/list_views.py" line="612"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisation</numerusform>
@@ -3243,57 +3247,57 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="615"/>
+        <location filename="../../makelaar/ui/list_views.py" line="616"/>
         <source>Hier komt de sociale kaart: de organisaties die bewoners kunnen helpen. Voeg er een toe met Ctrl+N, importeer een lijst (Bestand › Organisaties importeren…) of laad de voorbeeldgegevens.</source>
         <translation>The social map appears here: the organisations that can help residents. Add one with Ctrl+N, import a list (File › Import organisations…) or load the sample data.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="631"/>
+        <location filename="../../makelaar/ui/list_views.py" line="632"/>
         <source>geen contactpersonen</source>
         <translation>no contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="631"/>
+        <location filename="../../makelaar/ui/list_views.py" line="632"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="632"/>
+        <location filename="../../makelaar/ui/list_views.py" line="633"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="632"/>
+        <location filename="../../makelaar/ui/list_views.py" line="633"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="636"/>
+        <location filename="../../makelaar/ui/list_views.py" line="637"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="638"/>
+        <location filename="../../makelaar/ui/list_views.py" line="639"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="639"/>
+        <location filename="../../makelaar/ui/list_views.py" line="640"/>
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="640"/>
+        <location filename="../../makelaar/ui/list_views.py" line="641"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="641"/>
+        <location filename="../../makelaar/ui/list_views.py" line="642"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="642"/>
+        <location filename="../../makelaar/ui/list_views.py" line="643"/>
         <source>KvK</source>
         <translation>KvK</translation>
     </message>
@@ -3493,32 +3497,32 @@ Database: %2</translation>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="96"/>
+        <location filename="../../makelaar/ui/list_views.py" line="97"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="109"/>
+        <location filename="../../makelaar/ui/list_views.py" line="110"/>
         <source>Aantal gevonden</source>
         <translation>Number found</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="114"/>
+        <location filename="../../makelaar/ui/list_views.py" line="115"/>
         <source>Lijst</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="140"/>
+        <location filename="../../makelaar/ui/list_views.py" line="141"/>
         <source>Samenvatting</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="153"/>
+        <location filename="../../makelaar/ui/list_views.py" line="154"/>
         <source>Zoekterm en filters &amp;wissen</source>
         <translation>Clear search and &amp;filters</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="309"/>
+        <location filename="../../makelaar/ui/list_views.py" line="310"/>
         <source>Niets gevonden met deze zoekterm en filters.</source>
         <translation>Nothing found with this search and these filters.</translation>
     </message>
@@ -3526,57 +3530,57 @@ Database: %2</translation>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="53"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="54"/>
         <source>Rapport opslaan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="75"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="76"/>
         <source>Rapport maken…</source>
         <translation>Making the report…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="100"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="101"/>
         <source>Versie van het rapport</source>
         <translation>Version of the report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="105"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="106"/>
         <source>Voorbeeld van het rapport</source>
         <translation>Preview of the report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="111"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="112"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="112"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="114"/>
         <source>Afdrukken (Ctrl+P)</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="113"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="115"/>
         <source>&amp;Opslaan als PDF…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="114"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="117"/>
         <source>Opslaan als PDF (Ctrl+S)</source>
         <translation>Save as PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="115"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="118"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="126"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="129"/>
         <source>&amp;Map openen</source>
         <translation>Open &amp;folder</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/report_preview.py" line="163"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="166"/>
         <source>%n pagina(&apos;s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -3584,17 +3588,17 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="172"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="175"/>
         <source>De printer kan niet worden gebruikt; er is niets afgedrukt.</source>
         <translation>The printer cannot be used; nothing was printed.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="201"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="204"/>
         <source>Het rapport kon niet worden opgeslagen in %1: %2</source>
         <translation>The report could not be saved in %1: %2</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="206"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="209"/>
         <source>Opgeslagen als %1</source>
         <translation>Saved as %1</translation>
     </message>
@@ -3602,67 +3606,67 @@ Database: %2</translation>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="52"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="53"/>
         <source>Wijktafel</source>
         <translation>District meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="52"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="53"/>
         <source>Nieuwe wijktafel</source>
         <translation>New district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="55"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="56"/>
         <source>&amp;Naam:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="56"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="57"/>
         <source>bijvoorbeeld Wijktafel Noord</source>
         <translation>for example District meeting North</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="57"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="58"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="58"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="59"/>
         <source>&amp;Plaats:</source>
         <translation>&amp;Location:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="59"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="60"/>
         <source>bijvoorbeeld Buurthuis De Linde</source>
         <translation>for example Community centre De Linde</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="60"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="61"/>
         <source>&amp;Wijk:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="61"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="62"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="62"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="63"/>
         <source>&amp;Notities:</source>
         <translation>N&amp;otes:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="70"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="71"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="71"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="72"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="91"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="92"/>
         <source>Deze wijktafel</source>
         <translation>This district meeting</translation>
     </message>
@@ -3670,102 +3674,102 @@ Database: %2</translation>
 <context>
     <name>SessionsView</name>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="146"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="147"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="147"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="148"/>
         <source>Zoek op naam, plaats of nummer… (Ctrl+F)</source>
         <translation>Search by name, location or number… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="152"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="153"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="153"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="154"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="154"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="155"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="155"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="156"/>
         <source>Plaats</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="156"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="157"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="157"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="158"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="163"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="165"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="171"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="173"/>
         <source>Ideeën van deze wijktafel</source>
         <translation>Ideas from this district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="172"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="174"/>
         <source>&amp;Nieuwe wijktafel…</source>
         <translation>&amp;New district meeting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="174"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="176"/>
         <source>&amp;Wijzigen…</source>
         <translation>&amp;Change…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="176"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="178"/>
         <source>&amp;Intake starten</source>
         <translation>&amp;Start intake</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="177"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="179"/>
         <source>Ideeën registreren bij deze wijktafel</source>
         <translation>Register ideas at this district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="179"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="181"/>
         <source>&amp;Verslag afdrukken…</source>
         <translation>&amp;Print report…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="180"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="182"/>
         <source>Wijktafelverslag met matchkaarten (Ctrl+P)</source>
         <translation>District meeting report with match cards (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="197"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="199"/>
         <source>Hier komen de wijktafels: bijeenkomsten waar bewoners hun ideeën brengen. Plan de eerste, en registreer daar de ideeën met de snelle intake.</source>
         <translation>Neighbourhood meetings go here: evenings where residents bring their ideas. Plan the first one and register the ideas there with the quick intake.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="204"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="206"/>
         <source>Eerste wijktafel &amp;plannen…</source>
         <translation>&amp;Plan the first meeting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="270"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="278"/>
         <source>Opgehaalde ideeën</source>
         <translation>Ideas collected</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/sessions_view.py" line="270"/>
+        <location filename="../../makelaar/ui/sessions_view.py" line="278"/>
         <source>nog geen</source>
         <translation>none yet</translation>
     </message>
@@ -4122,47 +4126,47 @@ Database: %2</translation>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/timeline.py" line="52"/>
+        <location filename="../../makelaar/ui/timeline.py" line="53"/>
         <source>Tijdlijn</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/timeline.py" line="59"/>
+        <location filename="../../makelaar/ui/timeline.py" line="60"/>
         <source>Soort notitie</source>
         <translation>Type of note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/timeline.py" line="63"/>
+        <location filename="../../makelaar/ui/timeline.py" line="64"/>
         <source>Tekst van de notitie</source>
         <translation>Text of the note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/timeline.py" line="64"/>
+        <location filename="../../makelaar/ui/timeline.py" line="65"/>
         <source>Wat is er besproken of afgesproken?</source>
         <translation>What was discussed or agreed?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/timeline.py" line="67"/>
+        <location filename="../../makelaar/ui/timeline.py" line="68"/>
         <source>&amp;Notitie toevoegen</source>
         <translation>Add &amp;note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/timeline.py" line="70"/>
+        <location filename="../../makelaar/ui/timeline.py" line="71"/>
         <source>Notitie &amp;verwijderen</source>
         <translation>Dele&amp;te note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/timeline.py" line="75"/>
+        <location filename="../../makelaar/ui/timeline.py" line="76"/>
         <source>Soort:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/timeline.py" line="127"/>
+        <location filename="../../makelaar/ui/timeline.py" line="128"/>
         <source>Notitie verwijderen</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/timeline.py" line="127"/>
+        <location filename="../../makelaar/ui/timeline.py" line="128"/>
         <source>Deze notitie verwijderen?</source>
         <translation>Delete this note?</translation>
     </message>
@@ -4201,7 +4205,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/today_view.py" line="65"/>
-        <location filename="../../makelaar/ui/today_view.py" line="157"/>
+        <location filename="../../makelaar/ui/today_view.py" line="154"/>
         <source>Opvolgen: vandaag en te laat</source>
         <translation>Follow up: today and overdue</translation>
     </message>
@@ -4218,7 +4222,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/today_view.py" line="71"/>
-        <location filename="../../makelaar/ui/today_view.py" line="158"/>
+        <location filename="../../makelaar/ui/today_view.py" line="155"/>
         <source>Koppelingen zonder antwoord</source>
         <translation>Matches without an answer</translation>
     </message>
@@ -4229,7 +4233,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/today_view.py" line="75"/>
-        <location filename="../../makelaar/ui/today_view.py" line="159"/>
+        <location filename="../../makelaar/ui/today_view.py" line="156"/>
         <source>Stille ideeën</source>
         <translation>Quiet ideas</translation>
     </message>
@@ -4240,7 +4244,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/today_view.py" line="78"/>
-        <location filename="../../makelaar/ui/today_view.py" line="160"/>
+        <location filename="../../makelaar/ui/today_view.py" line="157"/>
         <source>Nieuwe ideeën zonder koppeling</source>
         <translation>New ideas without a match</translation>
     </message>
@@ -4260,7 +4264,7 @@ Database: %2</translation>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="170"/>
+        <location filename="../../makelaar/ui/today_view.py" line="171"/>
         <source>Vandaag, %1: %2 te laat, %3 om op te volgen</source>
         <translation>Today, %1: %2 overdue, %3 to follow up</translation>
     </message>

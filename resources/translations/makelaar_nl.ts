@@ -15,7 +15,7 @@
 <context>
     <name>IdeasView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="490"/>
+        <location filename="../../makelaar/ui/list_views.py" line="491"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idee</numerusform>
@@ -70,7 +70,7 @@
 <context>
     <name>OrganisationsView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="611"/>
+        <location filename="../../makelaar/ui/list_views.py" line="612"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisatie</numerusform>
@@ -81,7 +81,7 @@
 <context>
     <name>ReportPreview</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/report_preview.py" line="163"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="166"/>
         <source>%n pagina(&apos;s)</source>
         <translation>
             <numerusform>%n pagina</numerusform>
