@@ -305,6 +305,8 @@ class RecordListView(QWidget):
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.table)
+        # Nothing in the store yet: no empty summary beside the explanation.
+        self.detail.setVisible(total > 0 or filtered)
 
     def no_results_message(self) -> str:
         return self.tr("Niets gevonden met deze zoekterm en filters.")

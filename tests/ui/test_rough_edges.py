@@ -240,3 +240,19 @@ def test_saving_the_preview_as_pdf_says_where_the_file_went(
     assert preview.saved_label.text() == f"Opgeslagen als {tmp_path / 'blad.pdf'}"
     qtbot.mouseClick(preview.open_folder_button, Qt.MouseButton.LeftButton)
     assert opened == [tmp_path]
+
+
+def test_qt_own_dialogs_speak_dutch(qapp: QApplication) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from makelaar.app import install_translator
+
+    before = set(qapp.findChildren(QTranslator))
+    install_translator(qapp, "nl")
+    try:
+        # The file dialogs and standard buttons come from Qt itself: its Dutch translation is loaded with ours.
+        assert QCoreApplication.translate("QFileDialog", "File &name:") == "Bestands&naam:"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
+    finally:
+        for added in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(added)
