@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -169,7 +169,8 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.welcome: WelcomePanel | None = None
         self._update_welcome()
-        self.update_counts()
+        # The counts in the navigation come just after the window is up: the start does not wait for them.
+        QTimer.singleShot(0, self, self.update_counts)  # (with the window as context: not after it is gone)
         self.today.attention_changed.connect(lambda n: self._show_counts({"today": n}))
         geometry = ctx.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
