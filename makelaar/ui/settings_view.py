@@ -271,6 +271,9 @@ class SettingsView(QWidget):
         self.retention.setRange(1, 240)
         self.retention.setSuffix(self.tr(" maanden na afsluiten"))
         self.retention.setValue(ctx.read(privacy.retention_months))
+        # Fields as wide as what they hold, not from edge to edge of a wide screen.
+        for field, width in ((self.municipality, 420), (self.broker, 420), (self.language, 240), (self.retention, 260)):
+            field.setMaximumWidth(width)
         self.retention.valueChanged.connect(self.save_retention)
         self.retention_preview = QLabel()
         self.retention_preview.setWordWrap(True)

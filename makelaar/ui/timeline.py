@@ -98,6 +98,9 @@ class TimelineWidget(QWidget):
         self.model.set_rows(rows)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
+        if self.model.columnCount() > 3:
+            self.table.resizeColumnToContents(3)  # who: read whole, but the text keeps most of the room
+            self.table.horizontalHeader().resizeSection(3, min(self.table.columnWidth(3), 180))
 
     @Slot()
     def add_entry(self) -> None:
