@@ -320,7 +320,12 @@ class MainWindow(QMainWindow):
         self.refresh_icons()
         if not self._follows_system:
             self._follows_system = True
-            QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply_look())
+            # A method of the window, so the connection goes with the window.
+            QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+
+    @Slot(Qt.ColorScheme)
+    def _scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        self.apply_look()
 
     def refresh_icons(self) -> None:
         """Icons in the colours of the look in use (again after a switch between light and dark)."""

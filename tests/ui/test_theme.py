@@ -114,3 +114,16 @@ def test_every_icon_the_program_names_is_shipped_with_its_licence() -> None:
     assert "ISC License" in (folder / "LICENSE-lucide.txt").read_text(encoding="utf-8")
     named = set(NAV_ICONS.values()) | {"calendar", "shield", "plus", "printer", "search", "sparkles"}
     assert all((folder / f"{name}.svg").is_file() for name in named)
+
+
+def test_the_look_follows_the_system_into_dark_mode(
+    qtbot: QtBot, window: MainWindow, restored_look: None, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.apply_look()
+    assert qapp.palette().window().color().name() == theme.LIGHT.window
+    # The system switches to dark (offscreen Qt cannot, so its answer and its signal are played here).
+    monkeypatch.setattr(theme, "system_is_dark", lambda: True)
+    qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert qapp.palette().window().color().name() == theme.DARK.window
+    assert theme.current().dark
+    assert theme.DARK.text in qapp.styleSheet()
