@@ -20,6 +20,7 @@ def test_an_empty_store_opens_with_the_welcome(qtbot: QtBot, window: MainWindow)
     assert window.stack.currentWidget() is window.today
     assert window.today.pages.currentWidget() is window.welcome
     assert window.welcome.isVisible()
+    assert window.welcome.municipality.hasFocus()  # the first step is ready to type in
 
 
 def test_step_one_names_the_municipality_and_the_broker(qtbot: QtBot, window: MainWindow) -> None:
