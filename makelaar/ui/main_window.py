@@ -942,6 +942,7 @@ class MainWindow(QMainWindow):
                 self.welcome.import_requested.connect(lambda: self.import_file("organisaties"))
                 self.welcome.demo_requested.connect(self.load_demo)
                 self.welcome.new_idea_requested.connect(self.new_idea)
+                self.today.set_welcome(self.welcome)
                 self.welcome.municipality.setFocus()  # the first step, ready to type in
             self.today.set_welcome(self.welcome)
         elif self.welcome is not None:
