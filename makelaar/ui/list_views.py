@@ -419,6 +419,18 @@ class RecordListView(QWidget):
             QWidget.setTabOrder(first, second)
 
 
+def _unbroken(text: str | None) -> str:
+    """Text that must not break over two lines (a phone number, a postcode), escaped for the summary."""
+    return escape(text or "").replace(" ", "&nbsp;")
+
+
+def address_html(street: str | None, postcode: str | None, city: str | None) -> str:
+    """An address as a letter has it: the street on one line, postcode and place on the next, the postcode never
+    split ("Molenweg 4" / "4049 AB Lindewaard")."""
+    place = " ".join(x for x in (_unbroken(postcode), escape(city or "")) if x)
+    return "<br>".join(x for x in (escape(street or ""), place) if x)
+
+
 def _list(items: list[str]) -> str:
     return escape(", ".join(items)) if items else "—"
 
@@ -640,8 +652,8 @@ class OrganisationsView(RecordListView):
             (self.tr("Werkt in"), _list([areas[a] for a in data.area_ids if a in areas])),
             (self.tr("Website"), escape(data.website or "—")),
             (self.tr("E-mail"), escape(data.email or "—")),
-            (self.tr("Telefoon"), escape(data.phone or "—")),
-            (self.tr("Adres"), escape(" ".join(x for x in (data.address, data.postcode, data.city) if x) or "—")),
+            (self.tr("Telefoon"), _unbroken(data.phone) or "—"),
+            (self.tr("Adres"), address_html(data.address, data.postcode, data.city) or "—"),
             (self.tr("KvK"), escape(data.kvk or "—")),
             (self.tr("Actief"), self.tr("ja") if data.active else self.tr("nee")),
         ]
@@ -649,7 +661,7 @@ class OrganisationsView(RecordListView):
         people = (
             "".join(
                 f"<li>{escape(c.name)}{' (' + escape(c.role) + ')' if c.role else ''} "
-                f"{escape(c.phone or '')} {escape(c.email or '')}</li>"
+                f"{_unbroken(c.phone)} {escape(c.email or '')}</li>"
                 for c in data.contacts
             )
             or f"<li>{no_people}</li>"

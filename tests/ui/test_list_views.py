@@ -234,3 +234,12 @@ def test_on_a_server_the_count_and_the_first_page_share_one_snapshot(
     assert titles(view) == ["Buurtmoestuin"]
     on_server = any_store.engine.dialect.name == "postgresql"
     assert isolation == (["repeatable read"] if on_server else [])
+
+
+def test_an_address_wraps_where_a_letter_would() -> None:
+    from makelaar.ui.list_views import address_html
+
+    assert address_html("Molenweg 4", "4049 AB", "Lindewaard") == "Molenweg 4<br>4049&nbsp;AB Lindewaard"
+    assert address_html(None, "4049 AB", None) == "4049&nbsp;AB"
+    assert address_html("Molenweg <4>", None, "Lindewaard") == "Molenweg &lt;4&gt;<br>Lindewaard"
+    assert address_html(None, None, None) == ""
