@@ -86,7 +86,15 @@ class TodayView(QWidget):
             ]
             if who:
                 columns.append(Column(who, lambda r: r.organisation, width=180))
-            columns.append(Column(self.tr("Datum"), lambda r: format_date(r.when), width=96))
+            columns.append(
+                Column(
+                    self.tr("Datum"),
+                    lambda r: format_date(r.when),
+                    width=96,
+                    warn=(lambda r: r.overdue) if key == "follow_ups" else None,
+                    warning=self.tr("te laat"),
+                )
+            )
             model: RowsTableModel[TodayItem] = RowsTableModel(columns, self)
             table = RecordTable()
             table.setModel(model)

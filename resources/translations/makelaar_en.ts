@@ -1200,105 +1200,105 @@ Merge?</translation>
 <context>
     <name>IdeasView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="427"/>
+        <location filename="../../makelaar/ui/list_views.py" line="441"/>
         <source>Zoek in titel, omschrijving en nummer… (Ctrl+F)</source>
         <translation>Search title, description and number… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="428"/>
+        <location filename="../../makelaar/ui/list_views.py" line="442"/>
         <source>&amp;Nieuw idee</source>
         <translation>&amp;New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="433"/>
+        <location filename="../../makelaar/ui/list_views.py" line="447"/>
         <source>Filter op status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="434"/>
+        <location filename="../../makelaar/ui/list_views.py" line="448"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="435"/>
+        <location filename="../../makelaar/ui/list_views.py" line="449"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="436"/>
+        <location filename="../../makelaar/ui/list_views.py" line="450"/>
         <source>Filter op behoefte</source>
         <translation>Filter by need</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="448"/>
+        <location filename="../../makelaar/ui/list_views.py" line="462"/>
         <source>Alle statussen</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="449"/>
+        <location filename="../../makelaar/ui/list_views.py" line="463"/>
         <source>Lopend</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="450"/>
+        <location filename="../../makelaar/ui/list_views.py" line="464"/>
         <source>Afgesloten</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="454"/>
+        <location filename="../../makelaar/ui/list_views.py" line="468"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="457"/>
+        <location filename="../../makelaar/ui/list_views.py" line="471"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="461"/>
+        <location filename="../../makelaar/ui/list_views.py" line="475"/>
         <source>Alle behoeften</source>
         <translation>All needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="476"/>
+        <location filename="../../makelaar/ui/list_views.py" line="490"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="477"/>
+        <location filename="../../makelaar/ui/list_views.py" line="491"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="478"/>
-        <location filename="../../makelaar/ui/list_views.py" line="520"/>
+        <location filename="../../makelaar/ui/list_views.py" line="492"/>
+        <location filename="../../makelaar/ui/list_views.py" line="534"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="479"/>
-        <location filename="../../makelaar/ui/list_views.py" line="521"/>
+        <location filename="../../makelaar/ui/list_views.py" line="493"/>
+        <location filename="../../makelaar/ui/list_views.py" line="535"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="480"/>
+        <location filename="../../makelaar/ui/list_views.py" line="494"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="526"/>
+        <location filename="../../makelaar/ui/list_views.py" line="540"/>
         <source>Binnengekomen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="481"/>
-        <location filename="../../makelaar/ui/list_views.py" line="523"/>
+        <location filename="../../makelaar/ui/list_views.py" line="495"/>
+        <location filename="../../makelaar/ui/list_views.py" line="537"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="491"/>
+        <location filename="../../makelaar/ui/list_views.py" line="505"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idea</numerusform>
@@ -1306,42 +1306,42 @@ Merge?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="495"/>
+        <location filename="../../makelaar/ui/list_views.py" line="509"/>
         <source>Hier komen de ideeën van bewoners. Registreer een idee met Ctrl+N, start een wijktafel om ideeën op te halen, of laad de voorbeeldgegevens om het programma te verkennen.</source>
         <translation>Residents&apos; ideas appear here. Register an idea with Ctrl+N, start a district meeting to collect ideas, or load the sample data to explore the program.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="515"/>
+        <location filename="../../makelaar/ui/list_views.py" line="529"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="516"/>
+        <location filename="../../makelaar/ui/list_views.py" line="530"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="517"/>
+        <location filename="../../makelaar/ui/list_views.py" line="531"/>
         <source>Laatst gebeurd</source>
         <translation>Recent activity</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="522"/>
+        <location filename="../../makelaar/ui/list_views.py" line="536"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="524"/>
+        <location filename="../../makelaar/ui/list_views.py" line="538"/>
         <source>Aantal mensen</source>
         <translation>Number of people</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="525"/>
+        <location filename="../../makelaar/ui/list_views.py" line="539"/>
         <source>Gevraagd bedrag</source>
         <translation>Amount requested</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="527"/>
+        <location filename="../../makelaar/ui/list_views.py" line="541"/>
         <source>Initiatiefnemers</source>
         <translation>Initiators</translation>
     </message>
@@ -1985,10 +1985,10 @@ Merge?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="433"/>
-        <location filename="../../makelaar/ui/main_window.py" line="443"/>
-        <location filename="../../makelaar/ui/main_window.py" line="457"/>
-        <location filename="../../makelaar/ui/main_window.py" line="800"/>
+        <location filename="../../makelaar/ui/main_window.py" line="439"/>
+        <location filename="../../makelaar/ui/main_window.py" line="449"/>
+        <location filename="../../makelaar/ui/main_window.py" line="463"/>
+        <location filename="../../makelaar/ui/main_window.py" line="806"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
@@ -2028,305 +2028,305 @@ Merge?</translation>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="202"/>
+        <location filename="../../makelaar/ui/main_window.py" line="203"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="204"/>
+        <location filename="../../makelaar/ui/main_window.py" line="205"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="210"/>
+        <location filename="../../makelaar/ui/main_window.py" line="211"/>
         <source>Organisaties &amp;importeren…</source>
         <translation>Import &amp;organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="213"/>
+        <location filename="../../makelaar/ui/main_window.py" line="214"/>
         <source>Ideeën i&amp;mporteren…</source>
         <translation>Import &amp;ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="214"/>
+        <location filename="../../makelaar/ui/main_window.py" line="215"/>
         <source>Import &amp;ongedaan maken…</source>
         <translation>&amp;Undo import…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="216"/>
+        <location filename="../../makelaar/ui/main_window.py" line="217"/>
         <source>&amp;Exporteren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="218"/>
+        <location filename="../../makelaar/ui/main_window.py" line="219"/>
         <source>Wat de lijst &amp;toont…</source>
         <translation>What the list &amp;shows…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="222"/>
+        <location filename="../../makelaar/ui/main_window.py" line="223"/>
         <source>Organisaties…</source>
         <translation>Organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="223"/>
+        <location filename="../../makelaar/ui/main_window.py" line="224"/>
         <source>Ideeën…</source>
         <translation>Ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="224"/>
+        <location filename="../../makelaar/ui/main_window.py" line="225"/>
         <source>Koppelingen…</source>
         <translation>Matches…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="227"/>
+        <location filename="../../makelaar/ui/main_window.py" line="228"/>
         <source>Wijzigingen exporteren voor uit&amp;wisseling…</source>
         <translation>Export changes for e&amp;xchange…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="231"/>
+        <location filename="../../makelaar/ui/main_window.py" line="232"/>
         <source>Alles exporteren voor uitwisseling (gemiste uitwisseling)…</source>
         <translation>Export everything for exchange (after a missed exchange)…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="244"/>
+        <location filename="../../makelaar/ui/main_window.py" line="245"/>
         <source>&amp;Back-up maken</source>
         <translation>&amp;Back up</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="245"/>
+        <location filename="../../makelaar/ui/main_window.py" line="246"/>
         <source>Back-up &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="246"/>
+        <location filename="../../makelaar/ui/main_window.py" line="247"/>
         <source>&amp;Voorbeeldgegevens laden</source>
         <translation>&amp;Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="248"/>
+        <location filename="../../makelaar/ui/main_window.py" line="249"/>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="250"/>
+        <location filename="../../makelaar/ui/main_window.py" line="251"/>
         <source>B&amp;ewerken</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="252"/>
+        <location filename="../../makelaar/ui/main_window.py" line="253"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="255"/>
+        <location filename="../../makelaar/ui/main_window.py" line="256"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="259"/>
+        <location filename="../../makelaar/ui/main_window.py" line="260"/>
         <source>&amp;Suggesties voor alle open ideeën…</source>
         <translation>&amp;Suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="263"/>
+        <location filename="../../makelaar/ui/main_window.py" line="264"/>
         <source>&amp;Dubbele organisaties zoeken…</source>
         <translation>Find &amp;duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="445"/>
+        <location filename="../../makelaar/ui/main_window.py" line="451"/>
         <source>Dubbele organisaties zoeken…</source>
         <translation>Find duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="267"/>
+        <location filename="../../makelaar/ui/main_window.py" line="268"/>
         <source>&amp;Rapporten</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="269"/>
+        <location filename="../../makelaar/ui/main_window.py" line="270"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="272"/>
+        <location filename="../../makelaar/ui/main_window.py" line="273"/>
         <source>&amp;Overzicht voor college en raad…</source>
         <translation>&amp;Overview for the executive and the council…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="276"/>
+        <location filename="../../makelaar/ui/main_window.py" line="277"/>
         <source>Matchkaart verwerken: idee openen op &amp;nummer…</source>
         <translation>Process a match card: open an idea by &amp;number…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="283"/>
+        <location filename="../../makelaar/ui/main_window.py" line="284"/>
         <source>&amp;Beeld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="289"/>
+        <location filename="../../makelaar/ui/main_window.py" line="290"/>
         <source>&amp;Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="293"/>
+        <location filename="../../makelaar/ui/main_window.py" line="294"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="294"/>
+        <location filename="../../makelaar/ui/main_window.py" line="295"/>
         <source>&amp;Sneltoetsen</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="295"/>
+        <location filename="../../makelaar/ui/main_window.py" line="296"/>
         <source>&amp;Over Makelaar</source>
         <translation>&amp;About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="613"/>
+        <location filename="../../makelaar/ui/main_window.py" line="619"/>
         <source>organisaties</source>
         <translation>organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="614"/>
+        <location filename="../../makelaar/ui/main_window.py" line="620"/>
         <source>ideeën</source>
         <translation>ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="615"/>
+        <location filename="../../makelaar/ui/main_window.py" line="621"/>
         <source>koppelingen</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="851"/>
+        <location filename="../../makelaar/ui/main_window.py" line="857"/>
         <source>Nummer van het idee (zoals I-2026-0042, 2026-42 of 42):</source>
         <translation>Number of the idea (such as I-2026-0042, 2026-42 or 42):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="995"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1003"/>
         <source>Vandaag, Ideeën, Organisaties, Koppelingen, Wijktafels, Instellingen</source>
         <translation>Today, Ideas, Organisations, Matches, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="996"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1004"/>
         <source>exporteren wat de lijst toont (CSV of Excel)</source>
         <translation>export what the list shows (CSV or Excel)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="622"/>
+        <location filename="../../makelaar/ui/main_window.py" line="628"/>
         <source>Exporteren naar</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="235"/>
+        <location filename="../../makelaar/ui/main_window.py" line="236"/>
         <source>Uitwisselbestand in&amp;lezen…</source>
         <translation>Import exchange &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="238"/>
+        <location filename="../../makelaar/ui/main_window.py" line="239"/>
         <source>&amp;Privacy</source>
         <translation>&amp;Privacy</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="240"/>
+        <location filename="../../makelaar/ui/main_window.py" line="241"/>
         <source>&amp;Logboek persoonsgegevens…</source>
         <translation>Personal data &amp;log…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="242"/>
+        <location filename="../../makelaar/ui/main_window.py" line="243"/>
         <source>&amp;Bewaartermijn instellen…</source>
         <translation>Set &amp;retention period…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="365"/>
+        <location filename="../../makelaar/ui/main_window.py" line="371"/>
         <source>%1, %2 vragen aandacht</source>
         <translation>%1, %2 need attention</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="366"/>
-        <location filename="../../makelaar/ui/main_window.py" line="368"/>
+        <location filename="../../makelaar/ui/main_window.py" line="372"/>
+        <location filename="../../makelaar/ui/main_window.py" line="374"/>
         <source>%1, %2 lopend</source>
         <translation>%1, %2 ongoing</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="367"/>
+        <location filename="../../makelaar/ui/main_window.py" line="373"/>
         <source>%1, %2 actief</source>
         <translation>%1, %2 active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="431"/>
+        <location filename="../../makelaar/ui/main_window.py" line="437"/>
         <source>Nieuw idee</source>
         <translation>New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="432"/>
+        <location filename="../../makelaar/ui/main_window.py" line="438"/>
         <source>Wijktafel plannen</source>
         <translation>Plan a neighbourhood meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="440"/>
+        <location filename="../../makelaar/ui/main_window.py" line="446"/>
         <source>Sociale kaart importeren…</source>
         <translation>Import the social map…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="442"/>
+        <location filename="../../makelaar/ui/main_window.py" line="448"/>
         <source>Nieuwe organisatie</source>
         <translation>New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="456"/>
+        <location filename="../../makelaar/ui/main_window.py" line="462"/>
         <source>Naar de ideeën</source>
         <translation>Go to the ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="624"/>
+        <location filename="../../makelaar/ui/main_window.py" line="630"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="641"/>
+        <location filename="../../makelaar/ui/main_window.py" line="647"/>
         <source>Bezig met exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="647"/>
+        <location filename="../../makelaar/ui/main_window.py" line="653"/>
         <source>Export klaar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="648"/>
+        <location filename="../../makelaar/ui/main_window.py" line="654"/>
         <source>%1 regels geschreven naar %2.</source>
         <translation>%1 rows written to %2.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="685"/>
+        <location filename="../../makelaar/ui/main_window.py" line="691"/>
         <source>Van een PostgreSQL-server maakt de beheerder de back-ups.</source>
         <translation>Backups of a PostgreSQL server are made by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="688"/>
+        <location filename="../../makelaar/ui/main_window.py" line="694"/>
         <source>Back-up maken…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="695"/>
+        <location filename="../../makelaar/ui/main_window.py" line="701"/>
         <source>Back-up gemaakt</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="696"/>
+        <location filename="../../makelaar/ui/main_window.py" line="702"/>
         <source>De back-up is gemaakt en gecontroleerd:
 %1</source>
         <translation>The backup has been made and checked:
 %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="717"/>
+        <location filename="../../makelaar/ui/main_window.py" line="723"/>
         <source>Dagelijkse back-up maken…</source>
         <translation>Making the daily backup…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="724"/>
+        <location filename="../../makelaar/ui/main_window.py" line="730"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n person anonymised: the retention period had passed.</numerusform>
@@ -2334,42 +2334,42 @@ Merge?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="735"/>
+        <location filename="../../makelaar/ui/main_window.py" line="741"/>
         <source>Van een PostgreSQL-server zet de beheerder back-ups terug.</source>
         <translation>Backups of a PostgreSQL server are restored by its administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="747"/>
+        <location filename="../../makelaar/ui/main_window.py" line="753"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="748"/>
+        <location filename="../../makelaar/ui/main_window.py" line="754"/>
         <source>De database vervangen door de back-up van %1? Wat daarna is ingevoerd, is dan weg.</source>
         <translation>Replace the database with the backup %1? Anything entered after it is then gone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="756"/>
+        <location filename="../../makelaar/ui/main_window.py" line="762"/>
         <source>Back-up terugzetten…</source>
         <translation>Restoring the backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="771"/>
+        <location filename="../../makelaar/ui/main_window.py" line="777"/>
         <source>Back-up teruggezet</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="771"/>
+        <location filename="../../makelaar/ui/main_window.py" line="777"/>
         <source>De back-up %1 is teruggezet.</source>
         <translation>The backup %1 has been restored.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="792"/>
+        <location filename="../../makelaar/ui/main_window.py" line="798"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="795"/>
+        <location filename="../../makelaar/ui/main_window.py" line="801"/>
         <source>Deze database bevat al gegevens. De voorbeeldgegevens van een verzonnen gemeente komen er dan tussen te staan. Makelaar maakt eerst een back-up, zodat je terug kunt (Bestand › Back-up terugzetten).
 
 Toch voorbeeldgegevens toevoegen?</source>
@@ -2378,107 +2378,107 @@ Toch voorbeeldgegevens toevoegen?</source>
 Add the example data anyway?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="809"/>
+        <location filename="../../makelaar/ui/main_window.py" line="815"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="816"/>
+        <location filename="../../makelaar/ui/main_window.py" line="822"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="851"/>
+        <location filename="../../makelaar/ui/main_window.py" line="857"/>
         <source>Matchkaart verwerken</source>
         <translation>Process a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="879"/>
+        <location filename="../../makelaar/ui/main_window.py" line="885"/>
         <source>Suggesties zoeken voor alle open ideeën…</source>
         <translation>Looking for suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="978"/>
+        <location filename="../../makelaar/ui/main_window.py" line="986"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="981"/>
+        <location filename="../../makelaar/ui/main_window.py" line="989"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="985"/>
+        <location filename="../../makelaar/ui/main_window.py" line="993"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="987"/>
+        <location filename="../../makelaar/ui/main_window.py" line="995"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="997"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1005"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="998"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1006"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="999"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1007"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1000"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1008"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1001"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1009"/>
         <source>rapport van het gekozen idee, de organisatie of de wijktafel afdrukken</source>
         <translation>print the report of the chosen idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1002"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1010"/>
         <source>een idee openen op nummer, bijvoorbeeld van een matchkaart</source>
         <translation>open an idea by number, for example from a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1003"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1011"/>
         <source>suggesties voor alle open ideeën</source>
         <translation>suggestions for all open ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1004"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1012"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1005"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1013"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1006"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1014"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1009"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1017"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1015"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1023"/>
         <source>Over Makelaar</source>
         <translation>About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1017"/>
+        <location filename="../../makelaar/ui/main_window.py" line="1025"/>
         <source>Makelaar %1
 Voor ideeënmakelaars: ideeën van bewoners registreren, organisaties vinden en koppelen.
 Database: %2</source>
@@ -2740,105 +2740,110 @@ Database: %2</translation>
 <context>
     <name>MatchesView</name>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="36"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="43"/>
         <source>Zoek op idee, nummer of organisatie… (Ctrl+F)</source>
         <translation>Search by idea, number or organisation… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="41"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="48"/>
         <source>Filter op status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="42"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="49"/>
         <source>Filter op opvolgdatum</source>
         <translation>Filter by follow-up date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="43"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="50"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="44"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="51"/>
         <source>Filter op behoefte</source>
         <translation>Filter by need</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="60"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="67"/>
         <source>Alle statussen</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="61"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="68"/>
         <source>Lopend</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="65"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="72"/>
         <source>Alle opvolgdata</source>
         <translation>All follow-up dates</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="66"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="73"/>
         <source>Te laat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="67"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="74"/>
         <source>Binnen een week</source>
         <translation>Within a week</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="68"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="75"/>
         <source>Zonder opvolgdatum</source>
         <translation>No follow-up date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="72"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="79"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="75"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="82"/>
         <source>Alle behoeften</source>
         <translation>All needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="91"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="99"/>
         <source>Opvolgen</source>
         <translation>Follow up</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="92"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="104"/>
+        <source>te laat</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/matches_view.py" line="106"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="93"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="107"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="94"/>
-        <location filename="../../makelaar/ui/matches_view.py" line="127"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="108"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="141"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="95"/>
-        <location filename="../../makelaar/ui/matches_view.py" line="128"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="109"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="142"/>
         <source>Behoefte</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="96"/>
-        <location filename="../../makelaar/ui/matches_view.py" line="129"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="110"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="143"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/matches_view.py" line="106"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="120"/>
         <source>%n koppeling(en)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -2846,32 +2851,32 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="110"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="124"/>
         <source>Hier komen de koppelingen: een idee met een organisatie die kan helpen. Open een idee en kies een suggestie (Ctrl+2 voor de ideeën), of laad de voorbeeldgegevens.</source>
         <translation>Matches appear here: an idea with an organisation that can help. Open an idea and choose a suggestion (Ctrl+2 for the ideas), or load the sample data.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="130"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="144"/>
         <source>Opvolgen op</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="131"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="145"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="132"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="146"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="135"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="149"/>
         <source>Tijdlijn</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/matches_view.py" line="136"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="150"/>
         <source>Enter opent het idee.</source>
         <translation>Enter opens the idea.</translation>
     </message>
@@ -3138,108 +3143,108 @@ Database: %2</translation>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="551"/>
+        <location filename="../../makelaar/ui/list_views.py" line="565"/>
         <source>Zoek in naam, omschrijving en plaats… (Ctrl+F)</source>
         <translation>Search name, description and town… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="552"/>
+        <location filename="../../makelaar/ui/list_views.py" line="566"/>
         <source>&amp;Nieuwe organisatie</source>
         <translation>&amp;New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="557"/>
+        <location filename="../../makelaar/ui/list_views.py" line="571"/>
         <source>Filter op wijk</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="558"/>
+        <location filename="../../makelaar/ui/list_views.py" line="572"/>
         <source>Filter op thema</source>
         <translation>Filter by theme</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="559"/>
+        <location filename="../../makelaar/ui/list_views.py" line="573"/>
         <source>Filter op aanbod</source>
         <translation>Filter by offer</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="561"/>
+        <location filename="../../makelaar/ui/list_views.py" line="575"/>
         <source>Filter op soort</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="563"/>
+        <location filename="../../makelaar/ui/list_views.py" line="577"/>
         <source>Alleen actieve</source>
         <translation>Active only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="564"/>
+        <location filename="../../makelaar/ui/list_views.py" line="578"/>
         <source>Alleen actieve organisaties</source>
         <translation>Active organisations only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="588"/>
+        <location filename="../../makelaar/ui/list_views.py" line="602"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="590"/>
+        <location filename="../../makelaar/ui/list_views.py" line="604"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="591"/>
+        <location filename="../../makelaar/ui/list_views.py" line="605"/>
         <source>Al het aanbod</source>
         <translation>All offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="592"/>
+        <location filename="../../makelaar/ui/list_views.py" line="606"/>
         <source>Alle soorten</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="596"/>
+        <location filename="../../makelaar/ui/list_views.py" line="610"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="597"/>
-        <location filename="../../makelaar/ui/list_views.py" line="635"/>
+        <location filename="../../makelaar/ui/list_views.py" line="611"/>
+        <location filename="../../makelaar/ui/list_views.py" line="649"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="598"/>
-        <location filename="../../makelaar/ui/list_views.py" line="636"/>
+        <location filename="../../makelaar/ui/list_views.py" line="612"/>
+        <location filename="../../makelaar/ui/list_views.py" line="650"/>
         <source>Biedt</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="599"/>
-        <location filename="../../makelaar/ui/list_views.py" line="638"/>
+        <location filename="../../makelaar/ui/list_views.py" line="613"/>
+        <location filename="../../makelaar/ui/list_views.py" line="652"/>
         <source>Werkt in</source>
         <translation>Works in</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="600"/>
-        <location filename="../../makelaar/ui/list_views.py" line="644"/>
+        <location filename="../../makelaar/ui/list_views.py" line="614"/>
+        <location filename="../../makelaar/ui/list_views.py" line="658"/>
         <source>Actief</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="600"/>
-        <location filename="../../makelaar/ui/list_views.py" line="644"/>
+        <location filename="../../makelaar/ui/list_views.py" line="614"/>
+        <location filename="../../makelaar/ui/list_views.py" line="658"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="600"/>
-        <location filename="../../makelaar/ui/list_views.py" line="644"/>
+        <location filename="../../makelaar/ui/list_views.py" line="614"/>
+        <location filename="../../makelaar/ui/list_views.py" line="658"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="612"/>
+        <location filename="../../makelaar/ui/list_views.py" line="626"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisation</numerusform>
@@ -3247,57 +3252,57 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="616"/>
+        <location filename="../../makelaar/ui/list_views.py" line="630"/>
         <source>Hier komt de sociale kaart: de organisaties die bewoners kunnen helpen. Voeg er een toe met Ctrl+N, importeer een lijst (Bestand › Organisaties importeren…) of laad de voorbeeldgegevens.</source>
         <translation>The social map appears here: the organisations that can help residents. Add one with Ctrl+N, import a list (File › Import organisations…) or load the sample data.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="632"/>
+        <location filename="../../makelaar/ui/list_views.py" line="646"/>
         <source>geen contactpersonen</source>
         <translation>no contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="632"/>
+        <location filename="../../makelaar/ui/list_views.py" line="646"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="633"/>
+        <location filename="../../makelaar/ui/list_views.py" line="647"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="633"/>
+        <location filename="../../makelaar/ui/list_views.py" line="647"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="637"/>
+        <location filename="../../makelaar/ui/list_views.py" line="651"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="639"/>
+        <location filename="../../makelaar/ui/list_views.py" line="653"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="640"/>
+        <location filename="../../makelaar/ui/list_views.py" line="654"/>
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="641"/>
+        <location filename="../../makelaar/ui/list_views.py" line="655"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="642"/>
+        <location filename="../../makelaar/ui/list_views.py" line="656"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="643"/>
+        <location filename="../../makelaar/ui/list_views.py" line="657"/>
         <source>KvK</source>
         <translation>KvK</translation>
     </message>
@@ -3522,7 +3527,7 @@ Database: %2</translation>
         <translation>Clear search and &amp;filters</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="310"/>
+        <location filename="../../makelaar/ui/list_views.py" line="312"/>
         <source>Niets gevonden met deze zoekterm en filters.</source>
         <translation>Nothing found with this search and these filters.</translation>
     </message>
@@ -3827,92 +3832,92 @@ Database: %2</translation>
         <translation> months after closing</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="277"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="280"/>
         <source>Wie de bewaartermijn voorbij is</source>
         <translation>Who is past the retention period</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="283"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="286"/>
         <source>Logo op de rapporten</source>
         <translation>Logo on the reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="285"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="288"/>
         <source>&amp;Logo kiezen…</source>
         <translation>Choose &amp;logo…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="287"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="290"/>
         <source>Logo &amp;weghalen</source>
         <translation>&amp;Remove logo</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="293"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="296"/>
         <source>Logo op rapporten:</source>
         <translation>Logo on reports:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="302"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="305"/>
         <source>Voorbeeld van de huiskleur</source>
         <translation>Sample of the house colour</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="303"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="306"/>
         <source>&amp;Kleur kiezen…</source>
         <translation>Choose &amp;colour…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="305"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="308"/>
         <source>Standaard&amp;kleur</source>
         <translation>&amp;Default colour</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="313"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="316"/>
         <source>&amp;Huiskleur:</source>
         <translation>&amp;House colour:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="315"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="318"/>
         <source>Huiskleur</source>
         <translation>House colour</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="317"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="320"/>
         <source>De kleur van het programma, zoals #0b5394; zo nodig donkerder, zodat tekst leesbaar blijft</source>
         <translation>The program&apos;s colour, such as #0b5394; darkened where needed so text stays readable</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="324"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="327"/>
         <source>Woordenlijsten</source>
         <translation>Word lists</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="333"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="336"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="336"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="339"/>
         <source>Een woord dat je uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet meer aangeboden voor nieuwe.</source>
         <translation>A word you retire stays on ideas and organisations that already have it, but is no longer offered for new ones.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="455"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="458"/>
         <source>&apos;%1&apos; is geen kleur; schrijf zes tekens na een #, zoals #0b5394.</source>
         <translation>&apos;%1&apos; is not a colour; write six characters after a #, such as #0b5394.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="343"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="346"/>
         <source>Woordenlijsten van de gemeente:</source>
         <translation>The municipality&apos;s word lists:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="376"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="379"/>
         <source>Niemand is de bewaartermijn voorbij.</source>
         <translation>Nobody is past the retention period.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/settings_view.py" line="381"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="384"/>
         <source>%n persoon/personen voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</source>
         <translation>
             <numerusform>%n person past the retention period; anonymised at the next start: %1</numerusform>
@@ -3920,17 +3925,17 @@ Database: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="393"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="396"/>
         <source>De nieuwe taal geldt na het opnieuw starten van Makelaar.</source>
         <translation>The new language takes effect when Makelaar is restarted.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="401"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="404"/>
         <source>(geen logo)</source>
         <translation>(no logo)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="418"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="421"/>
         <source>%1 is geen afbeelding die Makelaar kan lezen (PNG of JPG).</source>
         <translation>%1 is not an image Makelaar can read (PNG or JPG).</translation>
     </message>
@@ -4161,12 +4166,12 @@ Database: %2</translation>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/timeline.py" line="128"/>
+        <location filename="../../makelaar/ui/timeline.py" line="131"/>
         <source>Notitie verwijderen</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/timeline.py" line="128"/>
+        <location filename="../../makelaar/ui/timeline.py" line="131"/>
         <source>Deze notitie verwijderen?</source>
         <translation>Delete this note?</translation>
     </message>
@@ -4205,7 +4210,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/today_view.py" line="65"/>
-        <location filename="../../makelaar/ui/today_view.py" line="154"/>
+        <location filename="../../makelaar/ui/today_view.py" line="166"/>
         <source>Opvolgen: vandaag en te laat</source>
         <translation>Follow up: today and overdue</translation>
     </message>
@@ -4222,7 +4227,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/today_view.py" line="71"/>
-        <location filename="../../makelaar/ui/today_view.py" line="155"/>
+        <location filename="../../makelaar/ui/today_view.py" line="167"/>
         <source>Koppelingen zonder antwoord</source>
         <translation>Matches without an answer</translation>
     </message>
@@ -4233,7 +4238,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/today_view.py" line="75"/>
-        <location filename="../../makelaar/ui/today_view.py" line="156"/>
+        <location filename="../../makelaar/ui/today_view.py" line="168"/>
         <source>Stille ideeën</source>
         <translation>Quiet ideas</translation>
     </message>
@@ -4244,7 +4249,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/today_view.py" line="78"/>
-        <location filename="../../makelaar/ui/today_view.py" line="157"/>
+        <location filename="../../makelaar/ui/today_view.py" line="169"/>
         <source>Nieuwe ideeën zonder koppeling</source>
         <translation>New ideas without a match</translation>
     </message>
@@ -4259,12 +4264,17 @@ Database: %2</translation>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="89"/>
+        <location filename="../../makelaar/ui/today_view.py" line="91"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/today_view.py" line="171"/>
+        <location filename="../../makelaar/ui/today_view.py" line="95"/>
+        <source>te laat</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/today_view.py" line="183"/>
         <source>Vandaag, %1: %2 te laat, %3 om op te volgen</source>
         <translation>Today, %1: %2 overdue, %3 to follow up</translation>
     </message>

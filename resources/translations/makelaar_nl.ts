@@ -15,7 +15,7 @@
 <context>
     <name>IdeasView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="491"/>
+        <location filename="../../makelaar/ui/list_views.py" line="505"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idee</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="724"/>
+        <location filename="../../makelaar/ui/main_window.py" line="730"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n persoon geanonimiseerd: de bewaartermijn was voorbij.</numerusform>
@@ -59,7 +59,7 @@
 <context>
     <name>MatchesView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/matches_view.py" line="106"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="120"/>
         <source>%n koppeling(en)</source>
         <translation>
             <numerusform>%n koppeling</numerusform>
@@ -70,7 +70,7 @@
 <context>
     <name>OrganisationsView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="612"/>
+        <location filename="../../makelaar/ui/list_views.py" line="626"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisatie</numerusform>
@@ -92,7 +92,7 @@
 <context>
     <name>SettingsView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/settings_view.py" line="381"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="384"/>
         <source>%n persoon/personen voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</source>
         <translation>
             <numerusform>%n persoon voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</numerusform>

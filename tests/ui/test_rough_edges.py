@@ -256,3 +256,36 @@ def test_qt_own_dialogs_speak_dutch(qapp: QApplication) -> None:
     finally:
         for added in set(qapp.findChildren(QTranslator)) - before:
             qapp.removeTranslator(added)
+
+
+def test_a_follow_up_date_gone_by_stands_out_in_colour_and_in_words(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str]
+) -> None:
+    from PySide6.QtGui import QColor
+
+    from makelaar.domain.enums import Vocabulary
+    from makelaar.services import matches
+    from makelaar.ui import theme
+    from makelaar.ui.matches_view import MatchesView
+    from tests.ui.conftest import terms
+
+    needs = terms(ctx.store, Vocabulary.HELP_TYPE)
+    with ctx.store.begin() as s:
+        late = date.today() - timedelta(days=3)
+        soon = date.today() + timedelta(days=3)
+        matches.create_match(
+            s, idea_id=sample["garden"], organisation_id=sample["green"], need_id=needs["ruimte"], follow_up_on=late
+        )
+        matches.create_match(
+            s, idea_id=sample["dinner"], organisation_id=sample["fund"], need_id=needs["geld"], follow_up_on=soon
+        )
+    view = MatchesView(ctx)
+    qtbot.addWidget(view)
+    view.reload()
+    by_date = {view.model.index(r, 0).data(): r for r in range(view.model.rowCount())}
+    late_cell = view.model.index(by_date[late.strftime("%d-%m-%Y")], 0)
+    soon_cell = view.model.index(by_date[soon.strftime("%d-%m-%Y")], 0)
+    assert late_cell.data(Qt.ItemDataRole.ForegroundRole) == QColor(theme.current().error)
+    assert late_cell.data(Qt.ItemDataRole.ToolTipRole).endswith("(te laat)")
+    assert soon_cell.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert soon_cell.data(Qt.ItemDataRole.ToolTipRole) == soon.strftime("%d-%m-%Y")
