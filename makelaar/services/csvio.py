@@ -405,9 +405,9 @@ def file_error_text(exc: OSError, path: Path, *, reading: bool = False) -> str:
         return "het bestand is geopend in een ander programma; sluit het (in Excel) en probeer het opnieuw"
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
         if reading:
-            return "u heeft geen toestemming om het te lezen, of het is geopend in een ander programma (Excel?)"
+            return "je hebt geen toestemming om het te lezen, of het is geopend in een ander programma (Excel?)"
         return (
-            f"u heeft geen toestemming om in {folder} te schrijven, of het bestand is geopend in een ander "
+            f"je hebt geen toestemming om in {folder} te schrijven, of het bestand is geopend in een ander "
             "programma (Excel?) of alleen-lezen; sluit het of kies een andere map"
         )
     if isinstance(exc, IsADirectoryError):

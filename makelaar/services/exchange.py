@@ -1034,7 +1034,7 @@ def apply_import(
         pick = (choices or {}).get(c.key) or keep
         if pick is None:
             raise KnownError(
-                f"Er is bij {len(work.plan.conflicts)} records een conflict; kies per record of uw versie of die van "
+                f"Er is bij {len(work.plan.conflicts)} records een conflict; kies per record of jouw versie of die van "
                 "de andere database blijft. Er is niets ingelezen."
             )
         picks[c.key] = Choice(pick)
