@@ -1,8 +1,10 @@
 """Take the screenshots in docs/screenshots/ from the running program on the example data.
 
-    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python docs/screenshots.py
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots.py
 
-Uses a throwaway store filled by `makelaar demo`; the real windows are grabbed, nothing is drawn by hand.
+On the screen of a small municipal laptop (1366×768; the windows keep room for a taskbar). First a start on an
+empty store (the welcome), then a throwaway store filled by `makelaar demo`; the real windows are grabbed, nothing
+is drawn by hand.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 OUT = Path(__file__).resolve().parent / "screenshots"
+# The main window on a 1366×768 screen with a taskbar of 40 pixels and a title bar.
+LAPTOP = QSize(1366, 700)
 
 
 def main() -> int:
@@ -33,16 +37,22 @@ def main() -> int:
 
     install_translator(app, "nl")
     folder = Path(tempfile.mkdtemp(prefix="makelaar-shots-"))
+    OUT.mkdir(exist_ok=True)
+
+    # A first start: an empty store, nobody named yet.
+    empty = open_store(f"sqlite:///{folder / 'leeg.sqlite'}")
+    first_settings = UiSettings(QSettings(str(folder / "eerste.ini"), QSettings.Format.IniFormat))
+    first = MainWindow(AppContext(store=empty, settings=first_settings))
+    first.apply_look()
+    first.resize(LAPTOP)
+    first.show()
+
     store = open_store(f"sqlite:///{folder / 'demo.sqlite'}")
     with store.begin() as s:
         demo.fill(s)
     settings = UiSettings(QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat))
     settings.broker_name = "Marieke Jansen"
     ctx = AppContext(store=store, settings=settings)
-    window = MainWindow(ctx)
-    window.resize(1400, 860)
-    window.show()
-    OUT.mkdir(exist_ok=True)
 
     def shot(widget: QWidget, name: str, settle_ms: int = 0) -> None:
         for _ in range(5):
@@ -54,6 +64,16 @@ def main() -> int:
             loop.exec()
         widget.grab().save(str(OUT / f"{name}.png"))
         print("saved", OUT / f"{name}.png")
+
+    shot(first, "eerste-start")
+    first.show_view(first.organisations)
+    shot(first, "organisaties-leeg")
+    first.close()
+    empty.close()
+    window = MainWindow(ctx)
+    window.apply_look()
+    window.resize(LAPTOP)
+    window.show()
 
     with store.begin() as s:
         # An idea that already has koppelingen, so every tab has something to show.
@@ -77,7 +97,6 @@ def main() -> int:
     window.show_view(window.ideas)
 
     editor = window.open_idea(idea_id)
-    editor.resize(900, 680)
     shot(editor, "idee-gegevens")
     editor.tabs.setCurrentIndex(2)
     shot(editor, "idee-initiatiefnemers")
@@ -89,13 +108,11 @@ def main() -> int:
     shot(editor, "idee-tijdlijn")
     preview = editor.print_report()
     if preview is not None:
-        preview.resize(820, 900)
         shot(preview, "rapport-voorbeeld", settle_ms=1500)
         preview.close()
     editor.close()
 
     org_editor = window.open_organisation(window.organisations.current_id() or "")
-    org_editor.resize(900, 680)
     shot(org_editor, "organisatie")
     org_editor.close()
 

@@ -184,6 +184,7 @@ def _run_window(
 
     ctx = AppContext(store=store, settings=settings)
     window = MainWindow(ctx)
+    window.apply_look()
     overview = first_screen()
     if overview is not None:
         window.today.preload(overview)

@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="makelaar",
         description="Makelaar: ideeën van bewoners registreren, organisaties vinden en koppelen. "
         "Zonder opdracht start het programma.",
-        epilog="Zonder --database gebruikt Makelaar de database in uw gebruikersmap (of MAKELAAR_DATABASE).",
+        epilog="Zonder --database gebruikt Makelaar de database in je gebruikersmap (of MAKELAAR_DATABASE).",
     )
     p.add_argument(
         "--version",
@@ -121,17 +121,27 @@ def _parser() -> argparse.ArgumentParser:
     xsub = xch.add_subparsers(dest="exchange_command", metavar="ACTIE", required=True, title="acties")
     x_exp = xsub.add_parser("export", help="schrijf wat sinds de vorige uitwisseling is veranderd naar een bestand")
     x_exp.add_argument("file", metavar="BESTAND", help="bijvoorbeeld uitwisseling.makelaar")
-    x_exp.add_argument("--alles", action="store_true", help="alle records, niet alleen de wijzigingen")
+    # Options are English, like the rest of the command line; the Dutch spellings of earlier versions stay as
+    # aliases so scripts keep working.
     x_exp.add_argument(
+        "--all", "--alles", dest="all", action="store_true", help="alle records, niet alleen de wijzigingen"
+    )
+    x_exp.add_argument(
+        "--unencrypted",
         "--onversleuteld",
+        dest="unencrypted",
         action="store_true",
         help="niet versleutelen (JSON, .json of .json.gz); standaard wordt het bestand versleuteld met het "
-        f"wachtwoord uit {PASSPHRASE_ENV} of dat u intypt",
+        f"wachtwoord uit {PASSPHRASE_ENV} of dat je intypt",
     )
     x_imp = xsub.add_parser("import", help="een uitwisselbestand inlezen en samenvoegen")
     x_imp.add_argument("file", metavar="BESTAND")
     x_imp.add_argument(
-        "--onversleuteld", action="store_true", help="ook een onversleuteld bestand inlezen (standaard geweigerd)"
+        "--unencrypted",
+        "--onversleuteld",
+        dest="unencrypted",
+        action="store_true",
+        help="ook een onversleuteld bestand inlezen (standaard geweigerd)",
     )
     x_imp.add_argument("--dry-run", action="store_true", help="alleen laten zien wat er zou gebeuren")
     x_imp.add_argument(
@@ -151,7 +161,12 @@ def _parser() -> argparse.ArgumentParser:
     r_match = rsub.add_parser("matching", help="koppelingsrapport van één idee")
     r_match.add_argument("idea", metavar="IDEE", help="nummer (I-2026-0042) of titel")
     r_match.add_argument(
-        "--voor", choices=["bewoner", "partners"], default="bewoner", help="voor de bewoner of voor de partners"
+        "--for",
+        "--voor",
+        dest="audience",
+        choices=["bewoner", "partners"],
+        default="bewoner",
+        help="voor de bewoner of voor de partners",
     )
     r_session = rsub.add_parser("session", help="wijktafelverslag met matchkaarten")
     r_session.add_argument("session", metavar="WIJKTAFEL", help="nummer (W-2026-0001) of naam")
@@ -390,18 +405,26 @@ def _exchange(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if args.exchange_command == "export":
         secret = None
-        if not args.onversleuteld:
+        if not args.unencrypted:
             secret = passphrase(confirm=True)
             sealed.check_passphrase(secret)
         with _open(args) as store, store.begin() as s:
-            summary = exchange.export_changes(s, path, everything=args.alles, passphrase=secret)
-        for line in summary.summary_lines():
-            print(line)
+            summary = exchange.export_changes(s, path, everything=args.all, passphrase=secret)
+        if args.all:
+            # The whole store, for a laptop that missed an exchange: not "changed" records.
+            print(
+                f"Alles uit deze database geschreven naar {path}: alle {summary.records} records, niet alleen de "
+                f"wijzigingen, en {summary.deletions} verwijderingen. Wat de andere kant al heeft, blijft daar "
+                "ongewijzigd."
+            )
+        else:
+            for line in summary.summary_lines():
+                print(line)
         if secret is None:
             print("Let op: dit bestand is niet versleuteld en bevat persoonsgegevens.")
         return EXIT_OK
     secret = passphrase(confirm=False) if exchange.is_encrypted(path) else None
-    data = exchange.read_file(path, secret, allow_plain=args.onversleuteld)
+    data = exchange.read_file(path, secret, allow_plain=args.unencrypted)
     keep = exchange.Choice(args.keep) if args.keep else None
     with _open(args) as store:
         with store.begin() as s:
@@ -460,13 +483,15 @@ def _report(args: argparse.Namespace) -> int:
     from makelaar.services import ideas, organisations, sessions
 
     out = Path(args.output)
+    if out.suffix.lower() != ".pdf":
+        out = out.with_name(out.name + ".pdf")  # "-o rapport" means rapport.pdf, which a PDF viewer opens
     if not out.parent.exists():
         raise KnownError(f"De map {out.parent} bestaat niet; kies een map die er is.")
     with _open(args) as store, store.begin() as s:
         if args.report_kind == "matching":
             idea_id = ideas.find_idea(s, args.idea).id or ""
             reports.logged(
-                lambda s_, o: reports.build_matching_report(s_, idea_id, o, audience=args.voor), "koppelingsrapport"
+                lambda s_, o: reports.build_matching_report(s_, idea_id, o, audience=args.audience), "koppelingsrapport"
             )(s, out)
         elif args.report_kind == "session":
             session_id = sessions.find_session(s, args.session).id or ""

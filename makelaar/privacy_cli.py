@@ -31,7 +31,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     ret.add_argument("--apply", action="store_true", help="de getoonde personen nu anonimiseren")
     ret.add_argument(
+        "--months",
         "--maanden",
+        dest="maanden",
         type=_months,
         metavar="N",
         help="de bewaartermijn eerst op N maanden na afsluiten zetten (standaard 24)",

@@ -35,7 +35,7 @@ class StaleRecordError(KnownError):
 
     def __init__(self, what: str) -> None:
         super().__init__(
-            f"{what} is intussen door iemand anders gewijzigd. Uw wijzigingen zijn niet opgeslagen; "
+            f"{what} is intussen door iemand anders gewijzigd. Je wijzigingen zijn niet opgeslagen; "
             "open het opnieuw om de nieuwste versie te zien."
         )
 
@@ -51,7 +51,7 @@ class AmbiguousError(KnownError):
 
     def __str__(self) -> str:
         lines = "\n".join(f"  - {c}" for c in self.candidates)
-        return f"'{self.what}' is niet eenduidig. Bedoelt u een van deze?\n{lines}"
+        return f"'{self.what}' is niet eenduidig. Bedoel je een van deze?\n{lines}"
 
 
 class StoreError(KnownError):

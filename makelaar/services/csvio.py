@@ -121,6 +121,52 @@ IDEA_COLUMNS = [
 ]
 MATCH_COLUMNS = ["idee", "titel", "organisatie", "behoefte", "status", "opvolgen", "notitie"]
 
+# An export as a person reads it in Excel: the record's number first, then the columns under readable headers. The
+# import reads these headers back (they fold to the canonical names: "Thema's" is "themas", "Aantal mensen" is
+# "teamgrootte"), and passes over the number, which the store gives out itself.
+REFERENCE_HEADER = "Nummer"
+EXPORT_HEADERS = {
+    "naam": "Naam",
+    "soort": "Soort",
+    "omschrijving": "Omschrijving",
+    "biedt": "Biedt",
+    "themas": "Thema's",
+    "wijken": "Wijken",
+    "contactpersoon": "Contactpersoon",
+    "telefoon": "Telefoon",
+    "email": "E-mail",
+    "website": "Website",
+    "adres": "Adres",
+    "postcode": "Postcode",
+    "kvk": "KvK-nummer",
+    "titel": "Titel",
+    "wijk": "Wijk",
+    "behoeften": "Behoeften",
+    "teamgrootte": "Aantal mensen",
+    "initiatiefnemer": "Initiatiefnemer",
+    "status": "Status",
+    "bron": "Binnengekomen via",
+    "datum": "Datum",
+    "idee": "Idee",
+    "organisatie": "Organisatie",
+    "behoefte": "Behoefte",
+    "opvolgen": "Opvolgen op",
+    "notitie": "Notitie",
+}
+# Columns with a date (dd-mm-jjjj in a CSV file, a real date in Excel) and with a number.
+DATE_HEADERS = frozenset({"Datum", "Opvolgen op"})
+NUMBER_HEADERS = frozenset({"Aantal mensen"})
+_PASSED_OVER = frozenset({"nummer"})  # REFERENCE_HEADER as the import folds it
+
+
+def export_headers(kind: str) -> list[str]:
+    """The header row of an export of this kind."""
+    if kind == "koppelingen":
+        return [EXPORT_HEADERS[c] for c in MATCH_COLUMNS]  # the idea's number is already its first column
+    columns = ORGANISATION_COLUMNS if kind == "organisaties" else IDEA_COLUMNS
+    return [REFERENCE_HEADER, *(EXPORT_HEADERS[c] for c in columns)]
+
+
 _SHARED_ALIASES: dict[str, tuple[str, ...]] = {
     "omschrijving": ("omschrijving", "beschrijving", "toelichting", "description"),
     "themas": ("themas", "thema", "themes"),
@@ -210,7 +256,7 @@ def guess_mapping(kind: str, headers: Sequence[str]) -> dict[str, int]:
 def unmapped_columns(headers: Sequence[str], mapping: Mapping[str, int]) -> list[str]:
     """The named file columns the mapping does not read: reported, never a reason to refuse the file."""
     used = set(mapping.values())
-    return [h for i, h in enumerate(headers) if h.strip() and i not in used]
+    return [h for i, h in enumerate(headers) if h.strip() and i not in used and _header_key(h) not in _PASSED_OVER]
 
 
 def duplicate_columns(kind: str, headers: Sequence[str], mapping: Mapping[str, int]) -> list[tuple[str, int]]:
@@ -361,9 +407,9 @@ def file_error_text(exc: OSError, path: Path, *, reading: bool = False) -> str:
         return "het bestand is geopend in een ander programma; sluit het (in Excel) en probeer het opnieuw"
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
         if reading:
-            return "u heeft geen toestemming om het te lezen, of het is geopend in een ander programma (Excel?)"
+            return "je hebt geen toestemming om het te lezen, of het is geopend in een ander programma (Excel?)"
         return (
-            f"u heeft geen toestemming om in {folder} te schrijven, of het bestand is geopend in een ander "
+            f"je hebt geen toestemming om in {folder} te schrijven, of het bestand is geopend in een ander "
             "programma (Excel?) of alleen-lezen; sluit het of kies een andere map"
         )
     if isinstance(exc, IsADirectoryError):
@@ -1545,6 +1591,7 @@ def organisation_rows(s: Session, query: ListQuery | None = None) -> tuple[list[
         areas = sorted(o.areas, key=lambda a: (a.kind != AreaKind.MUNICIPALITY.value, a.position, a.name.casefold()))
         rows.append(
             [
+                o.reference,
                 o.name,
                 o.kind.name if o.kind else "",
                 o.description,
@@ -1560,7 +1607,7 @@ def organisation_rows(s: Session, query: ListQuery | None = None) -> tuple[list[
                 o.kvk or "",
             ]
         )
-    return ORGANISATION_COLUMNS, rows
+    return export_headers("organisaties"), rows
 
 
 def idea_rows(
@@ -1594,6 +1641,7 @@ def idea_rows(
         sharing = next((p for p in people if own_records or p.consent_share), None)
         rows.append(
             [
+                i.reference,
                 i.title,
                 i.description,
                 i.area.name if i.area else "",
@@ -1608,7 +1656,7 @@ def idea_rows(
                 format_date(i.received_on),
             ]
         )
-    return IDEA_COLUMNS, rows
+    return export_headers("ideeen"), rows
 
 
 def match_rows(s: Session, query: ListQuery | None = None) -> tuple[list[str], list[list[str]]]:
@@ -1630,7 +1678,7 @@ def match_rows(s: Session, query: ListQuery | None = None) -> tuple[list[str], l
         [ref, title, org, need or "", m.status, format_date(m.follow_up_on), m.note or ""]
         for m, ref, title, org, need in s.execute(stmt)
     ]
-    return MATCH_COLUMNS, rows
+    return export_headers("koppelingen"), rows
 
 
 def _list_order(stmt: Any, query: ListQuery, key: Any, tiebreak: Any, first: Sequence[Any] = ()) -> Any:
@@ -1671,8 +1719,8 @@ def export_path(s: Session, kind: str, path: Path, *, query: ListQuery | None = 
             _write_xlsx(path, headers, rows, title=kind)
     except OSError as exc:
         raise KnownError(f"{path} kan niet worden geschreven: {file_error_text(exc, path)}.") from exc
-    if kind == "ideeen" and "initiatiefnemer" in headers:
-        column = list(headers).index("initiatiefnemer")
+    if kind == "ideeen" and EXPORT_HEADERS["initiatiefnemer"] in headers:
+        column = list(headers).index(EXPORT_HEADERS["initiatiefnemer"])
         people = sum(1 for row in rows if row[column].strip())
         if people:
             # The audit log says that residents' data left the program, and how much; not whose or what.
@@ -1742,8 +1790,26 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]
         cell.data_type = "s"  # text that looks like a formula stays text (no formula injection)
         return cell
 
-    numeric = headers.index("teamgrootte") if "teamgrootte" in headers else -1
+    numbers = {i for i, h in enumerate(headers) if h in NUMBER_HEADERS}
+    dates = {i for i, h in enumerate(headers) if h in DATE_HEADERS}
+
+    def date_cell(text: str) -> WriteOnlyCell | str:
+        try:
+            day = datetime.strptime(text, "%d-%m-%Y").date()
+        except ValueError:
+            return text_cell(text)  # empty, or not a date after all: as it is
+        cell = WriteOnlyCell(sheet, value=day)
+        cell.number_format = "DD-MM-YYYY"  # a real date Excel sorts and filters, shown the Dutch way
+        return cell
+
+    def cell(index: int, text: str) -> WriteOnlyCell | str | int:
+        if index in numbers and text.isdigit():
+            return int(text)
+        if index in dates:
+            return date_cell(text)
+        return text_cell(text)
+
     sheet.append([header_cell(h) for h in headers])
     for row in rows:
-        sheet.append([int(x) if i == numeric and x.isdigit() else text_cell(x) for i, x in enumerate(row)])
+        sheet.append([cell(i, x) for i, x in enumerate(row)])
     _replace_atomically(path, lambda target: book.save(target))

@@ -611,7 +611,7 @@ def default_side(field_name: str, keep_value: object, other_value: object) -> Si
 
 def _stale(row: Organisation) -> KnownError:
     return KnownError(
-        f"{row.name} ({row.reference}) is gewijzigd nadat u de twee naast elkaar zag. Er is niets samengevoegd; "
+        f"{row.name} ({row.reference}) is gewijzigd nadat je de twee naast elkaar zag. Er is niets samengevoegd; "
         "bekijk het paar opnieuw en kies dan weer."
     )
 

@@ -396,8 +396,8 @@ def read_file(path: Path, passphrase: str | None = None, *, allow_plain: bool = 
         raw = sealed.unseal(raw, passphrase, str(path))
     elif not allow_plain:
         raise PlainFileError(
-            f"{path} is niet versleuteld. Een onversleuteld uitwisselbestand wordt alleen ingelezen als u daar "
-            "uitdrukkelijk voor kiest (op de opdrachtregel: --onversleuteld); er is niets ingelezen."
+            f"{path} is niet versleuteld. Een onversleuteld uitwisselbestand wordt alleen ingelezen als je daar "
+            "uitdrukkelijk voor kiest (op de opdrachtregel: --unencrypted); er is niets ingelezen."
         )
     try:
         if raw[:2] == b"\x1f\x8b":
@@ -1207,7 +1207,7 @@ def apply_import(
         pick = (choices or {}).get(c.key) or keep
         if pick is None:
             raise KnownError(
-                f"Er is bij {len(work.plan.conflicts)} records een conflict; kies per record of uw versie of die van "
+                f"Er is bij {len(work.plan.conflicts)} records een conflict; kies per record of jouw versie of die van "
                 "de andere database blijft. Er is niets ingelezen."
             )
         picks[c.key] = Choice(pick)

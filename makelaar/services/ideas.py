@@ -353,10 +353,24 @@ def _read_idea(s: Session, idea_id: str) -> IdeaData:
     )
 
 
+# A reference as typed from a matchkaart: I-2026-0042, 2026-42, or just 42 (the newest year's idea 42).
+_SHORT_REFERENCE = re.compile(r"(?:I-?)?(?:(\d{4})-)?(\d{1,4})", re.IGNORECASE)
+
+
+def _by_short_reference(s: Session, text: str) -> Idea | None:
+    found = _SHORT_REFERENCE.fullmatch(text)
+    if found is None:
+        return None
+    year, number = found.groups()
+    pattern = f"I-{year or '____'}-{int(number):04d}"
+    return s.scalar(select(Idea).where(func.upper(Idea.reference).like(pattern)).order_by(Idea.reference.desc()))
+
+
 def find_idea(s: Session, ident: str) -> IdeaData:
-    """An idea by reference number (I-2026-0042) or by title; an ambiguous title lists the candidates."""
+    """An idea by reference number (I-2026-0042, 2026-42 or 42: the newest year's) or by title; an ambiguous
+    title lists the candidates."""
     text = ident.strip()
-    row = s.scalar(select(Idea).where(func.upper(Idea.reference) == text.upper()))
+    row = s.scalar(select(Idea).where(func.upper(Idea.reference) == text.upper())) or _by_short_reference(s, text)
     if row is None:
         candidates = list(s.scalars(select(Idea).where(func.lower(Idea.title) == text.lower()).limit(20)))
         if not candidates:

@@ -17,6 +17,7 @@ from makelaar.storage.models import Area, Setting, VocabularyTerm
 
 MUNICIPALITY_NAME = "municipality_name"
 LOGO_SETTING = "municipality_logo"  # the PNG, base64-encoded
+ACCENT_SETTING = "municipality_accent"  # the house colour of the program's look, as #rrggbb; empty: the default
 DEFAULT_MUNICIPALITY = "Gemeente"
 # The broker whom residents and partners contact, as printed on the reports that go to them.
 BROKER_NAME = "broker_name"

@@ -170,7 +170,7 @@ class Store:
         if answer is not None and not answer.ok:
             raise StoreError(
                 f"De database {self.description} is beschadigd ({answer.problem}). Makelaar schrijft er niets in; "
-                "wat u net invoerde is niet bewaard. Start Makelaar opnieuw om de nieuwste goede back-up terug te "
+                "wat je net invoerde is niet bewaard. Start Makelaar opnieuw om de nieuwste goede back-up terug te "
                 "zetten."
             )
 

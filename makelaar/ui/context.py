@@ -72,7 +72,7 @@ class UnsavedPrompt:
         box.setWindowTitle(QCoreApplication.translate("UnsavedPrompt", "Niet opgeslagen wijzigingen"))
         box.setText(
             QCoreApplication.translate(
-                "UnsavedPrompt", "%1 heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan?"
+                "UnsavedPrompt", "%1 heeft wijzigingen die nog niet zijn opgeslagen. Wil je ze opslaan?"
             ).replace("%1", what)
         )
         save = box.addButton(QCoreApplication.translate("UnsavedPrompt", "Opslaan"), QMessageBox.ButtonRole.AcceptRole)

@@ -40,6 +40,7 @@ from makelaar.ui.errors import show_error
 from makelaar.ui.list_views import RecordTable
 from makelaar.ui.models import Column, RowsTableModel
 from makelaar.ui.tasks import run_with_progress
+from makelaar.ui.window_size import remember_size
 
 Letter = Literal["a", "b"]
 _SHOWN_CHARS = 50  # a longer value (a description) is cut in its radio button and shown whole under it
@@ -119,7 +120,7 @@ class DuplicatesDialog(QDialog):
         self.dismiss_button.setToolTip(self.tr("Deze twee zijn verschillende organisaties; niet meer voorstellen"))
         self.undo_dismiss_button = QPushButton(self.tr("Geen dubbel &ongedaan maken"))
         self.undo_dismiss_button.setToolTip(
-            self.tr("Het laatste paar dat u als geen dubbel markeerde weer tonen (Ctrl+Z)")
+            self.tr("Het laatste paar dat je als geen dubbel markeerde weer tonen (Ctrl+Z)")
         )
         self.undo_dismiss_button.setEnabled(False)
         self._last_dismissed: tuple[int, DuplicatePair] | None = None
@@ -153,7 +154,7 @@ class DuplicatesDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self._update_buttons()
-        self.resize(1000, 760)
+        remember_size(self, ctx.settings, "DuplicatesDialog", 1000, 660)
 
     # -- finding --------------------------------------------------------------------------------------------------
 
@@ -337,7 +338,8 @@ class DuplicatesDialog(QDialog):
                     if long:  # a description: all of it, under its choice
                         whole = QLabel(text)
                         whole.setWordWrap(True)
-                        whole.setStyleSheet("color: #555; margin-left: 20px;")
+                        whole.setObjectName("note")
+                        whole.setContentsMargins(20, 0, 0, 0)
                         cell.addWidget(whole)
                     grid.addLayout(cell, row, column, Qt.AlignmentFlag.AlignTop)
                     radios.append(radio)
@@ -345,7 +347,7 @@ class DuplicatesDialog(QDialog):
             else:
                 same = QLabel(texts[0])
                 same.setWordWrap(True)
-                same.setStyleSheet("color: #555;")
+                same.setObjectName("note")
                 same.setToolTip(self.tr("Bij beide hetzelfde"))
                 grid.addWidget(same, row, 1, 1, 2)
             row += 1
@@ -445,8 +447,8 @@ class DuplicatesDialog(QDialog):
             self.tr(
                 "%1 (%2) gaat op in %3 (%4).\n\n"
                 "Wat bij %1 hoort, gaat over naar %3: koppelingen (%5), contactpersonen (%6) en regels op de "
-                "tijdlijn (%7). %3 krijgt de waarden die u per veld koos; aanbod, thema's en wijken komen bij "
-                "elkaar. Daarna wordt %1 verwijderd. Dit kunt u niet ongedaan maken, alleen met een back-up."
+                "tijdlijn (%7). %3 krijgt de waarden die je per veld koos; aanbod, thema's en wijken komen bij "
+                "elkaar. Daarna wordt %1 verwijderd. Dit kun je niet ongedaan maken, alleen met een back-up."
                 "\n\nSamenvoegen?"
             )
             .replace("%1", other.data.name)

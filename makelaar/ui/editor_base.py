@@ -12,6 +12,7 @@ from makelaar.domain.errors import FieldError, KnownError, ValidationError
 from makelaar.ui.context import AppContext, UnsavedPrompt
 from makelaar.ui.errors import show_error
 from makelaar.ui.widgets import FieldErrors
+from makelaar.ui.window_size import remember_size
 
 
 class RecordEditor(QDialog):
@@ -32,7 +33,7 @@ class RecordEditor(QDialog):
         self.record_id: str | None = None
         self._snapshot: Any = None
         self.header = QLabel()
-        self.header.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.header.setObjectName("pageTitle")
         self.header.setAccessibleName(self.tr("Kop"))
         self.error_label = QLabel()
         self.errors = FieldErrors(self.error_label)
@@ -51,7 +52,7 @@ class RecordEditor(QDialog):
         layout.addLayout(self.body, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        self.resize(820, 640)
+        remember_size(self, ctx.settings, type(self).__name__, 820, 640)
 
     # -- to implement -------------------------------------------------------------------------------------------
 

@@ -378,7 +378,7 @@ def import_file(window: MainWindow) -> Plan | None:
         QCoreApplication.translate("ExchangeDialog", "Onversleuteld uitwisselbestand"),
         QCoreApplication.translate(
             "ExchangeDialog",
-            "%1 is niet versleuteld. Lees het alleen in als u zeker weet waar het vandaan komt. Toch inlezen?",
+            "%1 is niet versleuteld. Lees het alleen in als je zeker weet waar het vandaan komt. Toch inlezen?",
         ).replace("%1", path.name),
     ):
         return None

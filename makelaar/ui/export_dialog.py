@@ -31,7 +31,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Exporteren: %1").replace("%1", what))
         layout = QVBoxLayout(self)
 
-        scope = QGroupBox(self.tr("Wat wilt u exporteren?"))
+        scope = QGroupBox(self.tr("Wat wil je exporteren?"))
         scope_layout = QVBoxLayout(scope)
         self.shown_only = QRadioButton(self.tr("Wat de lijst nu toont, met de filters en zoekterm (%1)"))
         self.shown_only.setText(self.shown_only.text().replace("%1", str(shown)))
@@ -68,7 +68,7 @@ class ExportDialog(QDialog):
             people_layout.addWidget(button)
         note = QLabel(
             self.tr(
-                "Een bestand met persoonsgegevens bewaart u niet langer dan nodig en deelt u niet verder dan "
+                "Een bestand met persoonsgegevens bewaar je niet langer dan nodig en deel je niet verder dan "
                 "de toestemming van de bewoner."
             )
         )

@@ -55,6 +55,7 @@ from makelaar.ui.widgets import (
     check_on_leave,
     clean_amount,
     date_edit,
+    date_problem,
     fill_combo,
     get_date,
     set_date,
@@ -357,6 +358,7 @@ class IdeaEditor(RecordEditor):
             self,
         )
         self.match_table = QTableView()
+        self.match_table.setTabKeyNavigation(False)  # Tab goes on to the next control, arrows move in the table
         self.match_table.setModel(self.match_model)
         self.match_table.setAccessibleName(self.tr("Koppelingen van dit idee"))
         self.match_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -369,7 +371,7 @@ class IdeaEditor(RecordEditor):
         self.change_match_button = QPushButton(self.tr("Status &wijzigen…"))
         self.change_match_button.setAutoDefault(False)
         self.change_match_button.clicked.connect(self.change_match)
-        self.match_hint = QLabel(self.tr("Sla het idee eerst op; daarna kunt u het koppelen aan organisaties."))
+        self.match_hint = QLabel(self.tr("Sla het idee eerst op; daarna kun je het koppelen aan organisaties."))
         row = QHBoxLayout()
         row.addWidget(self.match_hint)
         row.addStretch(1)
@@ -398,6 +400,8 @@ class IdeaEditor(RecordEditor):
             ("team_size", self.team_size),
             ("requested_amount", self.amount),
             ("source", self.source),
+            ("received_on", self.received_on),
+            ("consent_on", self.people.consent_on),
         ):
             self.errors.register(field, widget)
 
@@ -484,7 +488,11 @@ class IdeaEditor(RecordEditor):
         return bool(self.timeline.text.toPlainText().strip())
 
     def input_problems(self) -> list[FieldError]:
-        return amount_problem("requested_amount", self.amount)
+        return [
+            *amount_problem("requested_amount", self.amount),
+            *date_problem("received_on", self.received_on),
+            *date_problem("consent_on", self.people.consent_on),
+        ]
 
     @Slot()
     def _forget_person_marks(self) -> None:
@@ -510,7 +518,7 @@ class IdeaEditor(RecordEditor):
     @Slot()
     def print_report(self) -> ReportPreview | None:
         """Ctrl+P: the koppelingsrapport of this idea as saved (unsaved changes are saved first, if wanted)."""
-        idea_id = self.saved_for_printing(self.tr("Sla het idee eerst op; dan kunt u het rapport afdrukken."))
+        idea_id = self.saved_for_printing(self.tr("Sla het idee eerst op; dan kun je het rapport afdrukken."))
         return None if idea_id is None else preview_idea(self, self.ctx, idea_id, self._reference or "")
 
     @Slot(str)

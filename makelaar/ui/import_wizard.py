@@ -42,6 +42,7 @@ from makelaar.ui.errors import show_error
 from makelaar.ui.list_views import RecordTable
 from makelaar.ui.models import Column, RowsTableModel
 from makelaar.ui.tasks import run_with_progress
+from makelaar.ui.window_size import remember_size
 
 # How many rows of the file the mapping page shows as an example.
 PREVIEW_ROWS = 5
@@ -500,7 +501,7 @@ class DonePage(QWizardPage):
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
         self.summary.setAccessibleName(self.tr("Wat er is ingelezen"))
-        hint = QLabel(self.tr("Spijt? Via Bestand → Import ongedaan maken… draait u deze import in één keer terug."))
+        hint = QLabel(self.tr("Spijt? Via Bestand → Import ongedaan maken… draai je deze import in één keer terug."))
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary, 1)
@@ -555,7 +556,7 @@ class ImportWizard(QWizard):
         self.done_page = DonePage(self)
         for page in (self.file_page, self.mapping_page, self.preview_page, self.done_page):
             self.addPage(page)
-        self.resize(900, 620)
+        remember_size(self, ctx.settings, "ImportWizard", 900, 620)
 
     def run_import(self, *, dry_run: bool, backup: bool = False) -> ImportResult:
         """The import with the chosen mapping, off the GUI thread; a dry run for the preview."""
@@ -643,7 +644,7 @@ class UndoImportDialog(QDialog):
         note = QLabel(
             self.tr(
                 "Ongedaan maken verwijdert wat de import toevoegde en zet bijgewerkte gegevens terug. Wat na de "
-                "import is gewijzigd of gekoppeld, blijft staan; dat ziet u vooraf."
+                "import is gewijzigd of gekoppeld, blijft staan; dat zie je vooraf."
             )
         )
         note.setWordWrap(True)

@@ -40,6 +40,7 @@ from makelaar.storage.engine import user_data_dir
 from makelaar.ui.context import AppContext, UnsavedPrompt
 from makelaar.ui.errors import show_error
 from makelaar.ui.widgets import CheckList, FieldErrors, add_row, check_on_leave
+from makelaar.ui.window_size import remember_size
 
 
 def draft_path(session_id: str) -> Path:
@@ -94,10 +95,10 @@ class IntakeDialog(QDialog):
         self.header = QLabel(
             f"{session.title} — {format_date(session.held_on)}" + (f" — {session.place}" if session.place else "")
         )
-        self.header.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.header.setObjectName("pageTitle")
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #1b5e20;")
+        self.notice.setObjectName("successText")
         self.notice.setAccessibleName(self.tr("Melding"))
 
         form = QFormLayout()
@@ -189,7 +190,7 @@ class IntakeDialog(QDialog):
         self._update_enabled()
         self.refresh_done()
         self.restore_draft()
-        self.resize(760, 820)
+        remember_size(self, ctx.settings, "IntakeDialog", 760, 680)
         self.title.setFocus()
 
     # -- the form -----------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,9 @@ from makelaar.domain.formatting import format_date, format_euro
 from makelaar.domain.records import AreaInfo, IdeaRow, OrganisationRow, Term
 from makelaar.services import activities, ideas, matches, organisations, vocabulary
 from makelaar.services.listing import ListQuery
+from makelaar.ui import theme
 from makelaar.ui.context import AppContext
+from makelaar.ui.icons import icon
 from makelaar.ui.labels import label
 from makelaar.ui.models import ID_ROLE, Column, PagedTableModel
 from makelaar.ui.widgets import area_items, fill_combo
@@ -51,6 +53,18 @@ class RecordTable(QTableView):
         self.doubleClicked.connect(lambda index: self.activated_row.emit(index.row()))
         # Tab leaves the table (to the next control) instead of walking every cell of a 100,000-row list.
         self.setTabKeyNavigation(False)
+        self.placeholder = ""  # said in the empty table, so an empty list is not a blank box
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if self.placeholder and model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor(theme.current().muted))
+            area = self.viewport().rect().adjusted(12, 12, -12, -12)
+            flags = int(Qt.AlignmentFlag.AlignCenter.value) | int(Qt.TextFlag.TextWordWrap.value)
+            painter.drawText(area, flags, self.placeholder)
+            painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -132,8 +146,14 @@ class RecordListView(QWidget):
         self.empty_text = QLabel()
         self.empty_text.setWordWrap(True)
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text.setStyleSheet("font-size: 12pt; color: #444;")
+        self.empty_text.setObjectName("emptyText")
         self.empty_actions = QHBoxLayout()
+        self.empty_actions.addStretch(1)
+        self.empty_actions.addStretch(1)
+        # Nothing matches the search or the filters: say so, and offer the way back to the whole list.
+        self.clear_button = QPushButton(self.tr("Zoekterm en filters &wissen"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.empty_actions.insertWidget(1, self.clear_button)
         empty_layout.addStretch(1)
         empty_layout.addWidget(self.empty_text)
         empty_layout.addLayout(self.empty_actions)
@@ -142,7 +162,7 @@ class RecordListView(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
 
-        self.new_button = QPushButton()
+        self.new_button = QPushButton(icon("plus"), "")
         self.new_button.clicked.connect(self.new_requested)
 
         top = QHBoxLayout()
@@ -160,8 +180,10 @@ class RecordListView(QWidget):
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # The list gets the room (titles read whole); the summary a readable column beside it.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([900, 290])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.model.reloaded.connect(self._reloaded)
@@ -257,15 +279,65 @@ class RecordListView(QWidget):
         if self.search.text() != self.query.search:
             self.set_query(search=self.search.text())
 
+    def _fit_columns(self) -> None:
+        """The fixed columns as wide as what they show (measured on the rows in view), at most their set width
+        unless their header needs more; the stretching column (the title, the name) gets what is left."""
+        header = self.table.horizontalHeader()
+        for i, c in enumerate(self.columns()):
+            if not c.width:
+                continue
+            self.table.resizeColumnToContents(i)
+            header.resizeSection(i, min(header.sectionSize(i), max(c.width, header.sectionSizeHint(i))))
+
     @Slot(int)
     def _reloaded(self, total: int) -> None:
+        self._fit_columns()
         self.count_label.setText(self.count_text(total))
         filtered = bool(self.query.search.strip()) or self._has_filters()
-        if total == 0 and not filtered:
-            self.empty_text.setText(self.empty_message())
+        if total == 0:
+            self.empty_text.setText(self.no_results_message() if filtered else self.empty_message())
+            self.clear_button.setVisible(filtered)
+            for i in range(self.empty_actions.count()):
+                item = self.empty_actions.itemAt(i)
+                widget = item.widget() if item is not None else None
+                if widget is not None and widget is not self.clear_button:
+                    widget.setVisible(not filtered)
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.table)
+        # Nothing in the store yet: no empty summary beside the explanation.
+        self.detail.setVisible(total > 0 or filtered)
+
+    def no_results_message(self) -> str:
+        return self.tr("Niets gevonden met deze zoekterm en filters.")
+
+    @Slot()
+    def clear_filters(self) -> None:
+        """Back to the whole list: no search text, every filter on "alle"."""
+        for i in range(self.filters.count()):
+            item = self.filters.itemAt(i)
+            widget = item.widget() if item is not None else None
+            widget_blocked = widget is not None and widget.blockSignals(True)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(0)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(False)
+            if widget is not None:
+                widget.blockSignals(widget_blocked)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        blank = ListQuery()
+        self.set_query(
+            search="",
+            statuses=blank.statuses,
+            area_id=None,
+            theme_id=None,
+            help_type_id=None,
+            active_only=False,
+            extra={},
+        )
+        self.search.setFocus()
 
     def _has_filters(self) -> bool:
         q = self.query
@@ -317,10 +389,10 @@ class RecordListView(QWidget):
         combo.currentIndexChanged.connect(lambda _i: on_change(combo.currentData()))
         self.filters.insertWidget(self.filters.count() - 1, combo)
 
-    def add_empty_action(self, text: str, slot: Callable[[], None]) -> QPushButton:
+    def add_empty_action(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.clicked.connect(slot)
-        self.empty_actions.addWidget(button)
+        self.empty_actions.insertWidget(self.empty_actions.count() - 1, button)
         return button
 
     def refresh_vocabulary(self) -> None:
@@ -345,6 +417,18 @@ class RecordListView(QWidget):
         chain += [self.table, self.detail]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+
+def _unbroken(text: str | None) -> str:
+    """Text that must not break over two lines (a phone number, a postcode), escaped for the summary."""
+    return escape(text or "").replace(" ", "&nbsp;")
+
+
+def address_html(street: str | None, postcode: str | None, city: str | None) -> str:
+    """An address as a letter has it: the street on one line, postcode and place on the next, the postcode never
+    split ("Molenweg 4" / "4049 AB Lindewaard")."""
+    place = " ".join(x for x in (_unbroken(postcode), escape(city or "")) if x)
+    return "<br>".join(x for x in (escape(street or ""), place) if x)
 
 
 def _list(items: list[str]) -> str:
@@ -403,12 +487,12 @@ class IdeasView(RecordListView):
 
     def columns(self) -> list[Column[IdeaRow]]:
         return [
-            Column(self.tr("Nummer"), lambda r: r.reference, "reference", width=110),
+            Column(self.tr("Nummer"), lambda r: r.reference, "reference", width=100),
             Column(self.tr("Titel"), lambda r: r.title, "title"),
-            Column(self.tr("Status"), lambda r: label(r.status), "status", width=120),
-            Column(self.tr("Wijk"), lambda r: r.area, "area", width=120),
-            Column(self.tr("Binnengekomen"), lambda r: format_date(r.received_on), "received", width=120),
-            Column(self.tr("Behoeften"), lambda r: r.needs, width=180),
+            Column(self.tr("Status"), lambda r: label(r.status), "status", width=105),
+            Column(self.tr("Wijk"), lambda r: r.area, "area", width=110),
+            Column(self.tr("Datum"), lambda r: format_date(r.received_on), "received", width=92),
+            Column(self.tr("Behoeften"), lambda r: r.needs, width=140),
         ]
 
     def count(self, s: Session, q: ListQuery) -> int:
@@ -456,7 +540,7 @@ class IdeasView(RecordListView):
             (self.tr("Binnengekomen"), escape(format_date(data.received_on))),
             (self.tr("Initiatiefnemers"), _list([p.name for p in data.initiators])),
         ]
-        table = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+        table = "".join(f"<tr><td nowrap><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
         link_items = (
             "".join(
                 f"<li>{escape(m.organisation_name)} — {escape(m.need or '')} ({escape(label(m.status))}"
@@ -568,16 +652,16 @@ class OrganisationsView(RecordListView):
             (self.tr("Werkt in"), _list([areas[a] for a in data.area_ids if a in areas])),
             (self.tr("Website"), escape(data.website or "—")),
             (self.tr("E-mail"), escape(data.email or "—")),
-            (self.tr("Telefoon"), escape(data.phone or "—")),
-            (self.tr("Adres"), escape(" ".join(x for x in (data.address, data.postcode, data.city) if x) or "—")),
+            (self.tr("Telefoon"), _unbroken(data.phone) or "—"),
+            (self.tr("Adres"), address_html(data.address, data.postcode, data.city) or "—"),
             (self.tr("KvK"), escape(data.kvk or "—")),
             (self.tr("Actief"), self.tr("ja") if data.active else self.tr("nee")),
         ]
-        table = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+        table = "".join(f"<tr><td nowrap><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
         people = (
             "".join(
                 f"<li>{escape(c.name)}{' (' + escape(c.role) + ')' if c.role else ''} "
-                f"{escape(c.phone or '')} {escape(c.email or '')}</li>"
+                f"{_unbroken(c.phone)} {escape(c.email or '')}</li>"
                 for c in data.contacts
             )
             or f"<li>{no_people}</li>"

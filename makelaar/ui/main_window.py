@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -15,8 +15,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -24,14 +28,18 @@ from makelaar.domain.errors import KnownError
 from makelaar.services import vocabulary
 from makelaar.storage import backup
 from makelaar.storage.store import open_store
+from makelaar.ui import theme
 from makelaar.ui.context import AppContext, Confirm, TextPrompt
 from makelaar.ui.errors import show_error
+from makelaar.ui.icons import icon
 from makelaar.ui.list_views import IdeasView, OrganisationsView, RecordListView
 from makelaar.ui.tasks import run_cancellable, run_with_progress
 from makelaar.ui.today_view import TodayView
+from makelaar.ui.window_size import available_size
 
 # The editors, dialogs and reports are imported where they open, not here: the window appears without them.
 if TYPE_CHECKING:
+    from makelaar.ui.audit_log import AuditLogDialog
     from makelaar.ui.duplicates_dialog import DuplicatesOutcome
     from makelaar.ui.idea_editor import IdeaEditor
     from makelaar.ui.match_all import MatchAllDialog
@@ -40,6 +48,7 @@ if TYPE_CHECKING:
     from makelaar.ui.report_preview import ReportPreview
     from makelaar.ui.sessions_view import SessionsView
     from makelaar.ui.settings_view import SettingsView
+    from makelaar.ui.welcome import WelcomePanel
 
 
 class FileChooser:
@@ -64,11 +73,52 @@ class Notice:
         QMessageBox.information(parent, title, text)
 
 
+NAV_ICONS = {
+    "today": "sun",
+    "ideas": "lightbulb",
+    "organisations": "building-2",
+    "matches": "link",
+    "sessions": "users",
+    "settings_view": "settings",
+}
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class CountDelegate(QStyledItemDelegate):
+    """A navigation entry with its count on the right ("Vandaag   3"), like the unread count in a mail program."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().paint(painter, option, index)
+        count = index.data(COUNT_ROLE)
+        if not count:
+            return
+        colours = theme.current()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setPen(QColor(colours.on_accent if selected else colours.text))
+        font = QFont(option.font)
+        font.setBold(True)
+        painter.setFont(font)
+        area = option.rect.adjusted(0, 0, -14, 0)
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), format_count(count))
+        painter.restore()
+
+
+def format_count(n: int) -> str:
+    """1234 as 1.234, the Dutch way."""
+    return f"{n:,}".replace(",", ".")
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.editors: list[QWidget] = []
+        self._action_icons: list[tuple[QAction, str]] = []
+        self._menu_icons: list[tuple[QMenu, str]] = []
+        self._follows_system = False
         self.today = TodayView(ctx)
         self.today.open_idea.connect(self.open_idea)
         # The other areas are built when first needed (shown, or asked for by an action): the window appears
@@ -83,22 +133,27 @@ class MainWindow(QMainWindow):
             (self.tr("Instellingen"), "settings_view"),
         ]
         self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Onderdelen"))
-        self.nav.setFixedWidth(170)
-        self.nav.setSpacing(3)
-        self.nav.setStyleSheet("QListWidget { font-size: 11pt; }")
+        self.nav.setFixedWidth(200)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setItemDelegate(CountDelegate(self.nav))
         self.stack = QStackedWidget()
         for i, (title, name) in enumerate(self.areas):
             item = QListWidgetItem(title)
             item.setToolTip(f"{title} (Ctrl+{i + 1})")
+            item.setData(Qt.ItemDataRole.UserRole, name)
             self.nav.addItem(item)
             self.stack.addWidget(self._made.get(name) or QWidget())
+        self.refresh_icons()
         self.nav.currentRowChanged.connect(self._show_row)
         # The lists are queried when first shown (Vandaag opens first), or earlier when something reloads them.
         self._not_loaded: set[QWidget] = set()
         self.stack.currentChanged.connect(self._load_on_first_show)
         central = QWidget()
         row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, theme.SPACING, 0)
+        row.setSpacing(theme.SPACING)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -111,17 +166,31 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_title()
         self.nav.setCurrentRow(0)
-        self.resize(1280, 800)
+        self.welcome: WelcomePanel | None = None
+        self._update_welcome()
+        # The counts in the navigation come just after the window is up: the start does not wait for them.
+        QTimer.singleShot(0, self, self.update_counts)  # (with the window as context: not after it is gone)
+        self.today.attention_changed.connect(lambda n: self._show_counts({"today": n}))
         geometry = ctx.settings.geometry
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 680)
+        # A window remembered from a bigger screen still fits this one, status bar and all.
+        if not self.isMaximized():
+            self.resize(self.size().boundedTo(available_size(self)))
 
     # -- menus --------------------------------------------------------------------------------------------------
 
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon_name: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
+        if icon_name is not None:
+            self._action_icons.append((action, icon_name))
+            action.setIcon(icon(icon_name))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -131,15 +200,23 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu(self.tr("&Bestand"))
-        self.new_action = self._action(self.tr("&Nieuw…"), self.new_in_current, QKeySequence.StandardKey.New)
+        self.new_action = self._action(
+            self.tr("&Nieuw…"), self.new_in_current, QKeySequence.StandardKey.New, icon_name="plus"
+        )
         file.addAction(self.new_action)
         file.addSeparator()
-        file.addAction(self._action(self.tr("Organisaties &importeren…"), lambda: self.import_file("organisaties")))
+        file.addAction(
+            self._action(
+                self.tr("Organisaties &importeren…"), lambda: self.import_file("organisaties"), icon_name="file-down"
+            )
+        )
         file.addAction(self._action(self.tr("Ideeën i&mporteren…"), lambda: self.import_file("ideeen")))
-        self.undo_import_action = self._action(self.tr("Import &ongedaan maken…"), self.undo_import)
+        self.undo_import_action = self._action(self.tr("Import &ongedaan maken…"), self.undo_import, icon_name="undo-2")
         file.addAction(self.undo_import_action)
         export = file.addMenu(self.tr("&Exporteren"))
-        self.export_action = self._action(self.tr("Wat de lijst &toont…"), self.export_current, "Ctrl+E")
+        self.export_action = self._action(
+            self.tr("Wat de lijst &toont…"), self.export_current, "Ctrl+E", icon_name="file-up"
+        )
         export.addAction(self.export_action)
         export.addSeparator()
         export.addAction(self._action(self.tr("Organisaties…"), lambda: self.export_file("organisaties")))
@@ -147,7 +224,7 @@ class MainWindow(QMainWindow):
         export.addAction(self._action(self.tr("Koppelingen…"), lambda: self.export_file("koppelingen")))
         file.addSeparator()
         self.exchange_export_action = self._action(
-            self.tr("Wijzigingen exporteren voor uit&wisseling…"), self.export_exchange
+            self.tr("Wijzigingen exporteren voor uit&wisseling…"), self.export_exchange, icon_name="arrow-left-right"
         )
         file.addAction(self.exchange_export_action)
         self.exchange_export_all_action = self._action(
@@ -158,43 +235,64 @@ class MainWindow(QMainWindow):
         self.exchange_import_action = self._action(self.tr("Uitwisselbestand in&lezen…"), self.import_exchange)
         file.addAction(self.exchange_import_action)
         file.addSeparator()
-        file.addAction(self._action(self.tr("&Back-up maken"), self.make_backup))
-        file.addAction(self._action(self.tr("Back-up &terugzetten…"), self.restore_backup))
-        file.addAction(self._action(self.tr("&Voorbeeldgegevens laden"), self.load_demo))
+        privacy_menu = file.addMenu(icon("shield"), self.tr("&Privacy"))
+        self._menu_icons.append((privacy_menu, "shield"))
+        self.audit_log_action = self._action(self.tr("&Logboek persoonsgegevens…"), self.show_audit_log)
+        privacy_menu.addAction(self.audit_log_action)
+        privacy_menu.addAction(self._action(self.tr("&Bewaartermijn instellen…"), self.show_retention))
         file.addSeparator()
-        file.addAction(self._action(self.tr("&Afsluiten"), self.close, "Ctrl+Q"))
+        file.addAction(self._action(self.tr("&Back-up maken"), self.make_backup, icon_name="database-backup"))
+        file.addAction(self._action(self.tr("Back-up &terugzetten…"), self.restore_backup, icon_name="archive-restore"))
+        file.addAction(self._action(self.tr("&Voorbeeldgegevens laden"), self.load_demo, icon_name="sparkles"))
+        file.addSeparator()
+        file.addAction(self._action(self.tr("&Afsluiten"), self.close, "Ctrl+Q", icon_name="log-out"))
 
         edit = bar.addMenu(self.tr("B&ewerken"))
-        self.find_action = self._action(self.tr("&Zoeken"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.find_action = self._action(
+            self.tr("&Zoeken"), self.focus_search, QKeySequence.StandardKey.Find, icon_name="search"
+        )
         edit.addAction(self.find_action)
         self.open_action = self._action(self.tr("&Openen"), self.open_current, "Ctrl+O")
         edit.addAction(self.open_action)
         edit.addSeparator()
         self.match_all_action = self._action(
-            self.tr("&Suggesties voor alle open ideeën…"), self.match_all, "Ctrl+Shift+M"
+            self.tr("&Suggesties voor alle open ideeën…"), self.match_all, "Ctrl+Shift+M", icon_name="sparkles"
         )
         edit.addAction(self.match_all_action)
-        self.duplicates_action = self._action(self.tr("&Dubbele organisaties zoeken…"), lambda: self.find_duplicates())
+        self.duplicates_action = self._action(
+            self.tr("&Dubbele organisaties zoeken…"), lambda: self.find_duplicates(), icon_name="copy"
+        )
         edit.addAction(self.duplicates_action)
 
         report_menu = bar.addMenu(self.tr("&Rapporten"))
-        self.print_action = self._action(self.tr("&Afdrukken…"), self.print_current, QKeySequence.StandardKey.Print)
+        self.print_action = self._action(
+            self.tr("&Afdrukken…"), self.print_current, QKeySequence.StandardKey.Print, icon_name="printer"
+        )
         report_menu.addAction(self.print_action)
         report_menu.addAction(self._action(self.tr("&Overzicht voor college en raad…"), self.print_overview))
         report_menu.addSeparator()
         report_menu.addAction(
-            self._action(self.tr("Matchkaart verwerken: idee openen op &nummer…"), self.open_by_reference, "Ctrl+G")
+            self._action(
+                self.tr("Matchkaart verwerken: idee openen op &nummer…"),
+                self.open_by_reference,
+                "Ctrl+G",
+                icon_name="file-text",
+            )
         )
 
         view = bar.addMenu(self.tr("&Beeld"))
         for i, (title, _name) in enumerate(self.areas):
             view.addAction(self._action(title, lambda _=False, i=i: self.show_area(i), f"Ctrl+{i + 1}"))
         view.addSeparator()
-        view.addAction(self._action(self.tr("&Vernieuwen"), self.refresh_all, QKeySequence.StandardKey.Refresh))
+        view.addAction(
+            self._action(
+                self.tr("&Vernieuwen"), self.refresh_all, QKeySequence.StandardKey.Refresh, icon_name="refresh-cw"
+            )
+        )
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&Sneltoetsen"), self.show_shortcuts, "F1"))
-        help_menu.addAction(self._action(self.tr("&Over Makelaar"), self.show_about))
+        help_menu.addAction(self._action(self.tr("&Sneltoetsen"), self.show_shortcuts, "F1", icon_name="keyboard"))
+        help_menu.addAction(self._action(self.tr("&Over Makelaar"), self.show_about, icon_name="info"))
 
     # -- navigation ---------------------------------------------------------------------------------------------
 
@@ -212,6 +310,70 @@ class MainWindow(QMainWindow):
         view = self.stack.widget(index)
         if isinstance(view, RecordListView) and view in self._not_loaded:
             view.reload()
+
+    def apply_look(self) -> None:
+        """The program's look with the municipality's accent colour, light or dark as the system is, and again
+        whenever the system switches."""
+        accent = self.ctx.read(lambda s: vocabulary.get_setting(s, vocabulary.ACCENT_SETTING))
+        theme.apply(accent)
+        self.refresh_icons()
+        if not self._follows_system:
+            self._follows_system = True
+            # A method of the window, so the connection goes with the window.
+            QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+
+    @Slot(Qt.ColorScheme)
+    def _scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        self.apply_look()
+
+    def refresh_icons(self) -> None:
+        """Icons in the colours of the look in use (again after a switch between light and dark)."""
+        for i in range(self.nav.count()):
+            item = self.nav.item(i)
+            item.setIcon(icon(NAV_ICONS[str(item.data(Qt.ItemDataRole.UserRole))]))
+        for action, name in self._action_icons:
+            action.setIcon(icon(name))
+        for menu, name in self._menu_icons:
+            menu.setIcon(icon(name))
+
+    def update_counts(self) -> None:
+        """The counts in the navigation: what Vandaag asks attention for, open ideas, active organisations and
+        koppelingen still under way."""
+        from makelaar.domain.enums import IdeaStatus, MatchStatus
+        from makelaar.services import ideas, matches, organisations
+        from makelaar.services.listing import ListQuery
+
+        open_ideas = ListQuery(statuses=tuple(s.value for s in IdeaStatus if not s.is_closed))
+        running = ListQuery(
+            statuses=(MatchStatus.PROPOSED.value, MatchStatus.APPROACHED.value, MatchStatus.COMMITTED.value)
+        )
+        counts = self.ctx.read(
+            lambda s: {
+                "ideas": ideas.count_ideas(s, open_ideas),
+                "organisations": organisations.count_organisations(s, ListQuery(active_only=True)),
+                "matches": matches.count_matches(s, running),
+            }
+        )
+        counts["today"] = self.today.attention
+        self._show_counts(counts)
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        for i in range(self.nav.count()):
+            item = self.nav.item(i)
+            name = str(item.data(Qt.ItemDataRole.UserRole))
+            if name not in counts:
+                continue
+            n = counts[name]
+            item.setData(COUNT_ROLE, n)
+            title = self.areas[i][0]
+            described = {
+                "today": self.tr("%1, %2 vragen aandacht"),
+                "ideas": self.tr("%1, %2 lopend"),
+                "organisations": self.tr("%1, %2 actief"),
+                "matches": self.tr("%1, %2 lopend"),
+            }.get(name)
+            spoken = described.replace("%1", title).replace("%2", str(n)) if described and n else title
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
 
     # -- the areas, built when first needed ---------------------------------------------------------------------
 
@@ -271,17 +433,19 @@ class MainWindow(QMainWindow):
             ideas_view = IdeasView(ctx)
             ideas_view.open_requested.connect(self.open_idea)
             ideas_view.new_requested.connect(self.new_idea)
+            ideas_view.add_empty_action(self.tr("Nieuw idee"), self.new_idea)
+            ideas_view.add_empty_action(self.tr("Wijktafel plannen"), lambda: self.show_view(self.sessions))
             ideas_view.add_empty_action(self.tr("Voorbeeldgegevens laden"), self.load_demo)
-            ideas_view.add_empty_action(self.tr("Wijktafel starten"), lambda: self.show_view(self.sessions))
             return ideas_view
         if name == "organisations":
             organisations_view = OrganisationsView(ctx)
             organisations_view.open_requested.connect(self.open_organisation)
             organisations_view.new_requested.connect(self.new_organisation)
-            organisations_view.add_empty_action(self.tr("Voorbeeldgegevens laden"), self.load_demo)
             organisations_view.add_empty_action(
-                self.tr("Organisaties importeren…"), lambda: self.import_file("organisaties")
+                self.tr("Sociale kaart importeren…"), lambda: self.import_file("organisaties")
             )
+            organisations_view.add_empty_action(self.tr("Nieuwe organisatie"), self.new_organisation)
+            organisations_view.add_empty_action(self.tr("Voorbeeldgegevens laden"), self.load_demo)
             # Also in the list's context menu (right click, menu key), starting at the chosen one.
             here = QAction(self.tr("Dubbele organisaties zoeken…"), organisations_view.table)
             self.duplicates_here_action = here
@@ -294,12 +458,15 @@ class MainWindow(QMainWindow):
 
             matches_view = MatchesView(ctx)
             matches_view.open_idea.connect(self.open_idea)
+            matches_view.add_empty_action(self.tr("Naar de ideeën"), lambda: self.show_view(self.ideas))
+            matches_view.add_empty_action(self.tr("Voorbeeldgegevens laden"), self.load_demo)
             return matches_view
         if name == "sessions":
             from makelaar.ui.sessions_view import SessionsView
 
             sessions_view = SessionsView(ctx)
             sessions_view.ideas_changed.connect(lambda: self._reload_loaded("ideas"))
+            sessions_view.ideas_changed.connect(self._update_welcome)
             return sessions_view
         if name == "settings_view":
             from makelaar.ui.settings_view import SettingsView
@@ -307,6 +474,7 @@ class MainWindow(QMainWindow):
             settings = SettingsView(ctx)
             settings.vocabulary_changed.connect(self._vocabulary_changed)
             settings.municipality_changed.connect(self._update_title)
+            settings.accent_changed.connect(self.apply_look)
             return settings
         raise KeyError(name)
 
@@ -358,6 +526,8 @@ class MainWindow(QMainWindow):
     def _track(self, editor: IdeaEditor | OrganisationEditor, list_name: str) -> None:
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(lambda record_id: self._reload_keeping(list_name, record_id))
+        editor.saved.connect(lambda _id: self._update_welcome() if self.welcome is not None else None)
+        editor.saved.connect(lambda _id: self.update_counts())
         editor.saved.connect(lambda _id: self.today.reload() if self.today.isVisible() else None)
         # Saving an idea or an organisation can change its koppelingen (status, names).
         editor.saved.connect(lambda _id: self._reload_loaded("matches"))
@@ -498,6 +668,22 @@ class MainWindow(QMainWindow):
         exchange_dialog.import_file(self)
 
     @Slot()
+    def show_audit_log(self) -> AuditLogDialog:
+        """Bestand › Privacy › Logboek persoonsgegevens."""
+        from makelaar.ui.audit_log import AuditLogDialog
+
+        dialog = AuditLogDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def show_retention(self) -> None:
+        """Bestand › Privacy › Bewaartermijn: the setting lives with the others, under Instellingen."""
+        self.show_view(self.settings_view)
+        self.settings_view.retention.setFocus()
+
+    @Slot()
     def make_backup(self) -> None:
         path = self.ctx.store.path
         if path is None:
@@ -591,30 +777,49 @@ class MainWindow(QMainWindow):
         )
         return True
 
+    def store_is_empty(self) -> bool:
+        """No ideas and no organisations yet: a first start."""
+        from makelaar.services import ideas, organisations
+        from makelaar.services.listing import ListQuery
+
+        everything = ListQuery()
+        return not self.ctx.read(
+            lambda s: ideas.count_ideas(s, everything) or organisations.count_organisations(s, everything)
+        )
+
     @Slot()
-    def load_demo(self) -> None:
+    def load_demo(self) -> bool:
+        """The example municipality, after a backup; on a store with data only when the broker says so."""
         from makelaar.services import demo
 
-        if not Confirm.ask(
-            self,
-            self.tr("Voorbeeldgegevens laden"),
-            self.tr("Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?"),
-        ):
-            return
+        empty = self.store_is_empty()
+        question = (
+            self.tr("Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?")
+            if empty
+            else self.tr(
+                "Deze database bevat al gegevens. De voorbeeldgegevens van een verzonnen gemeente komen er dan "
+                "tussen te staan. Makelaar maakt eerst een back-up, zodat je terug kunt (Bestand › Back-up "
+                "terugzetten).\n\nToch voorbeeldgegevens toevoegen?"
+            )
+        )
+        if not Confirm.ask(self, self.tr("Voorbeeldgegevens laden"), question):
+            return False
 
         def work() -> str:
             self.ctx.store.backup_before("voor-voorbeeldgegevens")
             with self.ctx.store.begin() as s:
-                return demo.fill(s)
+                return demo.fill(s, force=not empty)
 
         try:
             summary = run_with_progress(self, self.tr("Voorbeeldgegevens laden…"), work)
         except KnownError as exc:
             show_error(self, exc)
-            return
+            return False
         self.refresh_all()
         self._update_title()
+        self._update_status()
         Notice.show(self, self.tr("Voorbeeldgegevens"), summary)
+        return True
 
     @Slot()
     def print_current(self) -> ReportPreview | None:
@@ -648,7 +853,7 @@ class MainWindow(QMainWindow):
         from makelaar.services import ideas
 
         typed = TextPrompt.ask(
-            self, self.tr("Matchkaart verwerken"), self.tr("Nummer van het idee (zoals I-2026-0042):")
+            self, self.tr("Matchkaart verwerken"), self.tr("Nummer van het idee (zoals I-2026-0042, 2026-42 of 42):")
         )
         if not typed:
             return None
@@ -680,7 +885,7 @@ class MainWindow(QMainWindow):
         except KnownError as exc:
             show_error(self, exc)
             return None
-        dialog = MatchAllDialog(results, cancelled, counted[0] or len(results), self)
+        dialog = MatchAllDialog(results, cancelled, counted[0] or len(results), self, self.ctx.settings)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open_idea.connect(self.open_idea)
         dialog.show()
@@ -725,10 +930,38 @@ class MainWindow(QMainWindow):
 
     # -- refreshing ---------------------------------------------------------------------------------------------
 
+    def _update_welcome(self) -> None:
+        """On an empty store Vandaag welcomes the broker with the first steps; once there is data, the lists."""
+        if self.store_is_empty():
+            if self.welcome is None:
+                from makelaar.ui.welcome import WelcomePanel
+
+                self.welcome = WelcomePanel(self.ctx)
+                self.welcome.municipality_changed.connect(self._municipality_named)
+                self.welcome.import_requested.connect(lambda: self.import_file("organisaties"))
+                self.welcome.demo_requested.connect(self.load_demo)
+                self.welcome.new_idea_requested.connect(self.new_idea)
+                self.today.set_welcome(self.welcome)
+                self.welcome.municipality.setFocus()  # the first step, ready to type in
+            self.today.set_welcome(self.welcome)
+        elif self.welcome is not None:
+            self.today.set_welcome(None)
+
+    @Slot(str)
+    def _municipality_named(self, name: str) -> None:
+        self._update_title()
+        settings = self._built("settings_view")
+        if settings is not None:
+            view = cast("SettingsView", settings)
+            view.municipality.setText(name)
+            view.broker.setText(self.ctx.settings.broker_name)
+
     @Slot()
     def refresh_all(self) -> None:
         """Everything built looks again (what is not built yet reads the store when it is)."""
+        self._update_welcome()
         self.today.reload()
+        self.update_counts()
         self._vocabulary_changed()
         sessions = self._built("sessions")
         if sessions is not None:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from makelaar.domain.matching import IdeaProfile, Suggestion
 from makelaar.ui import reasons as shown
+from makelaar.ui.settings import UiSettings
+from makelaar.ui.window_size import remember_size
 
 Results = Sequence[tuple[IdeaProfile, Sequence[Suggestion]]]
 
@@ -28,10 +30,18 @@ class MatchAllDialog(QDialog):
 
     open_idea = Signal(str)
 
-    def __init__(self, results: Results, cancelled: bool, total: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        results: Results,
+        cancelled: bool,
+        total: int,
+        parent: QWidget | None = None,
+        settings: UiSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Suggesties voor alle open ideeën"))
-        summary = QLabel(
+        self.cancelled = cancelled
+        self.summary = summary = QLabel(
             self.tr("Afgebroken: %1 van %2 ideeën bekeken.").replace("%1", str(len(results))).replace("%2", str(total))
             if cancelled
             else self.tr("%1 open ideeën bekeken. Dubbelklik of Enter op een idee om het te openen.").replace(
@@ -60,7 +70,10 @@ class MatchAllDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-        self.resize(1000, 640)
+        if settings is not None:
+            remember_size(self, settings, "MatchAllDialog", 1000, 640)
+        else:
+            self.resize(1000, 640)
 
     @Slot(QTreeWidgetItem, int)
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:

@@ -226,6 +226,15 @@ class MatchDialog(QDialog):
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
+# The step a koppeling usually takes from each status; the one a finished koppeling has stays where it is.
+NEXT_STATUS: dict[MatchStatus, MatchStatus] = {
+    MatchStatus.PROPOSED: MatchStatus.APPROACHED,
+    MatchStatus.APPROACHED: MatchStatus.COMMITTED,
+    MatchStatus.COMMITTED: MatchStatus.DONE,
+    MatchStatus.DECLINED: MatchStatus.APPROACHED,
+}
+
+
 class MatchStatusDialog(QDialog):
     """Move a koppeling to its next status and set the next follow-up date."""
 
@@ -240,8 +249,9 @@ class MatchStatusDialog(QDialog):
         order = list(MatchStatus)
         for st in sorted(MATCH_TRANSITIONS[current], key=order.index):
             self.status.addItem(label(st.value), st.value)
-        if self.status.count() > 1:
-            self.status.setCurrentIndex(1)
+        # Enter takes the step a koppeling usually takes next; going back or declining is a deliberate choice.
+        natural = NEXT_STATUS.get(current)
+        self.status.setCurrentIndex(max(self.status.findData(natural.value), 0) if natural else 0)
         self.follow_up = add_row(form, self.tr("&Opvolgen op:"), date_edit(row.follow_up_on, allow_empty=True))
         self.note = add_row(form, self.tr("N&otitie:"), QPlainTextEdit(row.note))
         self.note.setTabChangesFocus(True)

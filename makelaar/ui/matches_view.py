@@ -3,6 +3,7 @@ answer), with the selected koppeling's timeline beside it."""
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from typing import Any
 
@@ -20,6 +21,12 @@ from makelaar.ui.labels import label
 from makelaar.ui.list_views import RecordListView
 from makelaar.ui.models import Column
 from makelaar.ui.widgets import area_items, fill_combo
+
+
+def _overdue(row: MatchRow) -> bool:
+    """A koppeling still under way whose follow-up date has gone by."""
+    running = (MatchStatus.PROPOSED.value, MatchStatus.APPROACHED.value, MatchStatus.COMMITTED.value)
+    return row.follow_up_on is not None and row.follow_up_on < date.today() and row.status in running
 
 
 class MatchesView(RecordListView):
@@ -88,7 +95,14 @@ class MatchesView(RecordListView):
     def columns(self) -> list[Column[MatchRow]]:
         return [
             # Narrow fixed columns: the idea's title (the one that stretches) must stay readable beside them.
-            Column(self.tr("Opvolgen"), lambda r: format_date(r.follow_up_on), "follow_up", width=90),
+            Column(
+                self.tr("Opvolgen"),
+                lambda r: format_date(r.follow_up_on),
+                "follow_up",
+                width=90,
+                warn=_overdue,
+                warning=self.tr("te laat"),
+            ),
             Column(self.tr("Idee"), lambda r: r.idea_reference, "idea", width=100),
             Column(self.tr("Titel"), lambda r: r.idea_title, "title"),
             Column(self.tr("Organisatie"), lambda r: r.organisation_name, "organisation", width=190),
@@ -131,7 +145,7 @@ class MatchesView(RecordListView):
             (self.tr("Contactpersoon"), escape(row.contact or "—")),
             (self.tr("Notitie"), escape(row.note or "—").replace("\n", "<br>")),
         ]
-        table = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+        table = "".join(f"<tr><td nowrap><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
         timeline_title = self.tr("Tijdlijn")
         hint = self.tr("Enter opent het idee.")
         items = "".join(f"<li>{escape(format_date(a.occurred_at))}: {escape(a.text)}</li>" for a in lines)

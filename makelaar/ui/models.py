@@ -17,6 +17,9 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
+
+from makelaar.ui import theme
 
 R = TypeVar("R")
 
@@ -32,7 +35,8 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _ID = int(ID_ROLE.value) if hasattr(ID_ROLE, "value") else int(ID_ROLE)
 _ROW = int(ROW_ROLE.value) if hasattr(ROW_ROLE, "value") else int(ROW_ROLE)
-_SHOWN_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _ID, _ROW})
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_SHOWN_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _ID, _ROW, _FOREGROUND})
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 
@@ -43,6 +47,10 @@ class Column(Generic[R]):
     sort_key: str | None = None  # the service's sort name; None = not sortable
     align_right: bool = False
     width: int = 0  # 0: stretch to fill the table
+    # A cell that needs attention (a follow-up date gone by): shown in the warning colour, and its tooltip says why
+    # in words, so the colour is not the only sign.
+    warn: Callable[[R], bool] | None = None
+    warning: str = ""
 
 
 class _ColumnsModel(QAbstractTableModel, Generic[R]):
@@ -65,8 +73,15 @@ class _ColumnsModel(QAbstractTableModel, Generic[R]):
         return None
 
     def cell(self, row: R, column: int, role: int) -> Any:
-        if role in (_DISPLAY, _TOOLTIP):
+        if role == _DISPLAY:
             return self._columns[column].value(row)
+        if role == _TOOLTIP:
+            shown = self._columns[column]
+            text = shown.value(row)
+            return f"{text} ({shown.warning})" if shown.warn is not None and shown.warn(row) else text
+        if role == _FOREGROUND:
+            shown = self._columns[column]
+            return QColor(theme.current().error) if shown.warn is not None and shown.warn(row) else None
         if role == _ALIGNMENT:
             return _RIGHT if self._columns[column].align_right else None
         if role == _ID:

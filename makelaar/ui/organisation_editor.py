@@ -51,6 +51,7 @@ from makelaar.ui.widgets import (
     check_on_leave,
     clean_amount,
     date_edit,
+    date_problem,
     fill_combo,
     get_date,
     set_date,
@@ -226,6 +227,7 @@ class OrganisationEditor(RecordEditor):
             self,
         )
         self.match_table = QTableView()
+        self.match_table.setTabKeyNavigation(False)  # Tab goes on to the next control, arrows move in the table
         self.match_table.setModel(self.match_model)
         self.match_table.setAccessibleName(self.tr("Koppelingen van deze organisatie"))
         self.match_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -268,6 +270,7 @@ class OrganisationEditor(RecordEditor):
             ("postcode", self.postcode),
             ("fund_max_amount", self.fund_max_amount),
             ("fund_min_initiators", self.fund_min_initiators),
+            ("fund_deadline", self.fund_deadline),
             ("fund_excludes", self.fund_excludes),
         ):
             self.errors.register(field, widget)
@@ -293,8 +296,8 @@ class OrganisationEditor(RecordEditor):
         self._version = record.version
         self._reference = record.reference
         self.header.setText(f"{record.reference}  {record.name}" if record.reference else self.tr("Nieuwe organisatie"))
-        self.setWindowTitle(self.what() if record.id else self.tr("Nieuwe organisatie"))
         self.name.setText(record.name)
+        self.setWindowTitle(self.what() if record.id else self.tr("Nieuwe organisatie"))
         self.kind.setCurrentIndex(max(self.kind.findData(record.kind_id), 0))
         self.description.setPlainText(record.description)
         for field in ("website", "kvk", "email", "phone", "address", "postcode", "city"):
@@ -346,7 +349,10 @@ class OrganisationEditor(RecordEditor):
         return bool(self.timeline.text.toPlainText().strip())
 
     def input_problems(self) -> list[FieldError]:
-        return amount_problem("fund_max_amount", self.fund_max_amount)
+        return [
+            *amount_problem("fund_max_amount", self.fund_max_amount),
+            *date_problem("fund_deadline", self.fund_deadline),
+        ]
 
     def _fund_amount(self) -> Decimal | None:
         try:
@@ -367,7 +373,7 @@ class OrganisationEditor(RecordEditor):
     @Slot()
     def print_report(self) -> ReportPreview | None:
         """Ctrl+P: the organisatieblad as saved (unsaved changes are saved first, if wanted)."""
-        org_id = self.saved_for_printing(self.tr("Sla de organisatie eerst op; dan kunt u het blad afdrukken."))
+        org_id = self.saved_for_printing(self.tr("Sla de organisatie eerst op; dan kun je het blad afdrukken."))
         return None if org_id is None else preview_organisation(self, self.ctx, org_id, self.name.text())
 
     def refresh_matches(self) -> None:

@@ -93,7 +93,7 @@ class PeriodDialog(QDialog):
         self.start = add_row(form, self.tr("&Van:"), date_edit(date(today.year, 1, 1)))
         self.end = add_row(form, self.tr("&Tot en met:"), date_edit(today))
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setObjectName("errorText")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Rapport maken"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
@@ -110,6 +110,10 @@ class PeriodDialog(QDialog):
         return start, end
 
     def accept(self) -> None:
+        problem = self.start.problem() or self.end.problem()
+        if problem:
+            self.message.setText(problem)
+            return
         start, end = self.period()
         if end < start:
             self.message.setText(self.tr("De einddatum ligt voor de begindatum."))

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, Slot
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +28,9 @@ from sqlalchemy.orm import Session
 from makelaar.domain.errors import KnownError
 from makelaar.ui.context import AppContext
 from makelaar.ui.errors import show_error
+from makelaar.ui.icons import icon
 from makelaar.ui.tasks import run_with_progress
+from makelaar.ui.window_size import remember_size
 
 Builder = Callable[[Session, BinaryIO], None]
 PRINT_DPI = 300
@@ -51,6 +54,14 @@ class SaveChooser:
         title = QCoreApplication.translate("ReportPreview", "Rapport opslaan")
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
         return path or None
+
+
+class FolderOpener:
+    """Shows a folder in the system's file manager (monkeypatched in tests)."""
+
+    @staticmethod
+    def open(folder: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def build_report(parent: QWidget | None, ctx: AppContext, build: Builder) -> bytes:
@@ -99,8 +110,10 @@ class ReportPreview(QDialog):
         self.pages_label = QLabel()
         buttons = QDialogButtonBox()
         self.print_button = buttons.addButton(self.tr("&Afdrukken…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setIcon(icon("printer", on_accent=True))
         self.print_button.setToolTip(self.tr("Afdrukken (Ctrl+P)"))
         self.save_button = buttons.addButton(self.tr("&Opslaan als PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.setIcon(icon("file-down"))
         self.save_button.setToolTip(self.tr("Opslaan als PDF (Ctrl+S)"))
         close = buttons.addButton(self.tr("Sluiten"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setAutoDefault(False)
@@ -109,6 +122,19 @@ class ReportPreview(QDialog):
         close.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Print, self, lambda: self.print_document())
         QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save_as())
+        # After Opslaan als PDF: where the file went, and a way to that folder.
+        self.saved_label = QLabel()
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_folder_button = QPushButton(self.tr("&Map openen"))
+        self.open_folder_button.setAutoDefault(False)
+        self.open_folder_button.clicked.connect(self.open_folder)
+        saved_row = QHBoxLayout()
+        saved_row.addWidget(self.saved_label, 1)
+        saved_row.addWidget(self.open_folder_button)
+        self.saved_label.hide()
+        self.open_folder_button.hide()
+        self.saved_path: Path | None = None
         top = QHBoxLayout()
         top.addWidget(self.version)
         top.addStretch(1)
@@ -116,8 +142,9 @@ class ReportPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addLayout(saved_row)
         layout.addWidget(buttons)
-        self.resize(900, 1000)
+        remember_size(self, ctx.settings, "ReportPreview", 860, 680)
         self.rebuild()
         self.version.currentIndexChanged.connect(self.rebuild)
 
@@ -178,4 +205,15 @@ class ReportPreview(QDialog):
             show_error(self, KnownError(message.replace("%1", str(path)).replace("%2", exc.strerror or str(exc))))
             return None
         self.ctx.settings.last_folder = str(path.parent)
+        self.saved_path = path
+        self.saved_label.setText(self.tr("Opgeslagen als %1").replace("%1", str(path)))
+        self.saved_label.setAccessibleName(self.saved_label.text())
+        self.saved_label.show()
+        self.open_folder_button.show()
         return path
+
+    @Slot()
+    def open_folder(self) -> None:
+        """The folder of the saved PDF in the system's file manager."""
+        if self.saved_path is not None:
+            FolderOpener.open(self.saved_path.parent)

@@ -6,7 +6,7 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -33,8 +34,9 @@ from makelaar.services import ideas, sessions, vocabulary
 from makelaar.services.listing import ListQuery
 from makelaar.ui.context import AppContext, UnsavedPrompt
 from makelaar.ui.errors import show_error
+from makelaar.ui.icons import icon
 from makelaar.ui.models import Column, RowsTableModel
-from makelaar.ui.widgets import FieldErrors, add_row, area_items, date_edit, fill_combo, get_date
+from makelaar.ui.widgets import FieldErrors, add_row, area_items, date_edit, date_problem, fill_combo, get_date
 
 if TYPE_CHECKING:
     from makelaar.ui.report_preview import ReportPreview
@@ -108,6 +110,9 @@ class SessionDialog(QDialog):
             notes=self.notes.toPlainText(),
         )
         try:
+            problems = date_problem("held_on", self.held_on)
+            if problems:
+                raise ValidationError(problems)
             with self.ctx.store.begin() as s:
                 self.saved = sessions.save_session(s, data)
         except ValidationError as exc:
@@ -155,6 +160,7 @@ class SessionsView(QWidget):
             self,
         )
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control, arrows move in the table
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Wijktafels"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -165,14 +171,14 @@ class SessionsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._show_detail)
         self.detail = QTextBrowser()
         self.detail.setAccessibleName(self.tr("Ideeën van deze wijktafel"))
-        self.new_button = QPushButton(self.tr("&Nieuwe wijktafel…"))
+        self.new_button = QPushButton(icon("plus"), self.tr("&Nieuwe wijktafel…"))
         self.new_button.clicked.connect(self.new_session)
-        self.edit_button = QPushButton(self.tr("&Wijzigen…"))
+        self.edit_button = QPushButton(icon("pencil"), self.tr("&Wijzigen…"))
         self.edit_button.clicked.connect(self.edit_session)
-        self.intake_button = QPushButton(self.tr("&Intake starten"))
+        self.intake_button = QPushButton(icon("presentation"), self.tr("&Intake starten"))
         self.intake_button.setToolTip(self.tr("Ideeën registreren bij deze wijktafel"))
         self.intake_button.clicked.connect(self.start_intake)
-        self.print_button = QPushButton(self.tr("&Verslag afdrukken…"))
+        self.print_button = QPushButton(icon("printer"), self.tr("&Verslag afdrukken…"))
         self.print_button.setToolTip(self.tr("Wijktafelverslag met matchkaarten (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_report)
         top = QHBoxLayout()
@@ -185,12 +191,32 @@ class SessionsView(QWidget):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addLayout(top)
-        lv.addWidget(self.table, 1)
+        # No wijktafels yet: what they are for, and the button to plan the first.
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
         self.hint = QLabel(
-            self.tr("Nog geen wijktafels. Maak er een aan met 'Nieuwe wijktafel' en registreer daar de ideeën.")
+            self.tr(
+                "Hier komen de wijktafels: bijeenkomsten waar bewoners hun ideeën brengen. Plan de eerste, en "
+                "registreer daar de ideeën met de snelle intake."
+            )
         )
+        self.hint.setObjectName("emptyText")
         self.hint.setWordWrap(True)
-        lv.addWidget(self.hint)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_new_button = QPushButton(self.tr("Eerste wijktafel &plannen…"))
+        self.empty_new_button.clicked.connect(self.new_session)
+        empty_buttons = QHBoxLayout()
+        empty_buttons.addStretch(1)
+        empty_buttons.addWidget(self.empty_new_button)
+        empty_buttons.addStretch(1)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.hint)
+        empty_layout.addLayout(empty_buttons)
+        empty_layout.addStretch(2)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.empty)
+        lv.addWidget(self.pages, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
@@ -215,7 +241,13 @@ class SessionsView(QWidget):
         current = self.current()
         rows = self.ctx.read(lambda s: sessions.list_sessions(s, self.search.text()))
         self.model.set_rows(rows)
-        self.hint.setVisible(not rows and not self.search.text())
+        # A few dozen rows: every column as wide as what it shows, the name taking the rest.
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if column != 2:
+                self.table.resizeColumnToContents(column)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.pages.setCurrentWidget(self.empty if not rows and not self.search.text() else self.table)
         ids = [r.id for r in rows]
         if rows:
             self.table.selectRow(ids.index(current.id) if current and current.id in ids else 0)

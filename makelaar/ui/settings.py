@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize
 
 
 class UiSettings:
@@ -26,6 +26,14 @@ class UiSettings:
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self._s.setValue("ui/geometry", value)
+
+    def window_size(self, key: str) -> QSize | None:
+        """The size a window (an editor, the print preview) had when the broker last closed it."""
+        value = self._s.value(f"windows/{key}")
+        return value if isinstance(value, QSize) else None
+
+    def set_window_size(self, key: str, size: QSize) -> None:
+        self._s.setValue(f"windows/{key}", size)
 
     @property
     def last_folder(self) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
+    QColorDialog,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,13 +29,11 @@ from sqlalchemy.orm import Session
 
 from makelaar.domain.enums import AreaKind, Vocabulary
 from makelaar.domain.errors import KnownError
-from makelaar.domain.formatting import format_datetime
-from makelaar.services import audit, privacy, vocabulary
-from makelaar.services.audit import AuditLine
+from makelaar.services import privacy, vocabulary
+from makelaar.ui import theme
 from makelaar.ui.context import AppContext, TextPrompt
 from makelaar.ui.errors import show_error
 from makelaar.ui.labels import label
-from makelaar.ui.models import Column, RowsTableModel
 from makelaar.ui.widgets import add_row
 
 
@@ -47,6 +45,16 @@ class LogoChooser:
         title = QCoreApplication.translate("SettingsView", "Logo kiezen")
         path, _ = QFileDialog.getOpenFileName(parent, title, "", "Afbeeldingen (*.png *.jpg *.jpeg)")
         return path or None
+
+
+class ColourChooser:
+    """Pick a colour (monkeypatched in tests); None when the broker cancels."""
+
+    @staticmethod
+    def ask(parent: QWidget, current: str) -> str | None:
+        title = QCoreApplication.translate("SettingsView", "Huiskleur kiezen")
+        chosen = QColorDialog.getColor(QColor(current), parent, title)
+        return chosen.name() if chosen.isValid() else None
 
 
 class TermList(QWidget):
@@ -224,50 +232,16 @@ class AreaList(TermList):
         self._run(lambda s: vocabulary.retire_area(s, area_id, not retired))
 
 
-class AuditLogView(QWidget):
-    """Logboek persoonsgegevens: who changed or exported residents' data, when, and what kind of change (never the
-    values). Reloaded each time it is shown."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.model: RowsTableModel[AuditLine] = RowsTableModel(
-            [
-                Column(self.tr("Wanneer"), lambda e: format_datetime(e.occurred_at)),
-                Column(self.tr("Door"), lambda e: e.actor),
-                Column(self.tr("Wat"), lambda e: e.kind),
-                Column(self.tr("Persoon"), lambda e: e.reference),
-                Column(self.tr("Toelichting"), lambda e: e.detail),
-            ],
-            self,
-        )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Logboek persoonsgegevens"))
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        note = QLabel(self.tr("De laatste 500 regels. Het logboek bewaart nooit de gegevens zelf."))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(note)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.reload()
-        super().showEvent(event)
-
-    def reload(self) -> None:
-        self.model.set_rows(self.ctx.read(lambda s: audit.list_entries(s, limit=500)))
-        self.table.resizeColumnsToContents()
-
-
 class SettingsView(QWidget):
     """Signals:
     vocabulary_changed(): a word list or the areas changed, so filters and forms must refill.
     municipality_changed(str): the municipality's name changed.
+    accent_changed(str): the house colour changed (empty: the default).
     """
 
     vocabulary_changed = Signal()
     municipality_changed = Signal(str)
+    accent_changed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -278,7 +252,7 @@ class SettingsView(QWidget):
         self.municipality.setText(ctx.read(vocabulary.municipality_name))
         self.municipality.editingFinished.connect(self.save_municipality)
         self.broker = add_row(
-            form, self.tr("Uw &naam:"), QLineEdit(ctx.settings.broker_name), hint=self.tr("staat bij uw notities")
+            form, self.tr("Je &naam:"), QLineEdit(ctx.settings.broker_name), hint=self.tr("staat bij je notities")
         )
         self.broker.editingFinished.connect(self.save_broker)
         self.language = add_row(form, self.tr("&Taal:"), QComboBox())
@@ -297,6 +271,9 @@ class SettingsView(QWidget):
         self.retention.setRange(1, 240)
         self.retention.setSuffix(self.tr(" maanden na afsluiten"))
         self.retention.setValue(ctx.read(privacy.retention_months))
+        # Fields as wide as what they hold, not from edge to edge of a wide screen.
+        for field, width in ((self.municipality, 420), (self.broker, 420), (self.language, 240), (self.retention, 260)):
+            field.setMaximumWidth(width)
         self.retention.valueChanged.connect(self.save_retention)
         self.retention_preview = QLabel()
         self.retention_preview.setWordWrap(True)
@@ -318,6 +295,33 @@ class SettingsView(QWidget):
         logo_row.addWidget(self.logo_remove)
         form.addRow(self.tr("Logo op rapporten:"), logo_row)
         self._show_logo()
+        self.accent = QLineEdit()
+        self.accent.setPlaceholderText(theme.DEFAULT_ACCENT)
+        self.accent.setMaxLength(7)
+        self.accent.setText(ctx.read(lambda s: vocabulary.get_setting(s, vocabulary.ACCENT_SETTING)))
+        self.accent.editingFinished.connect(self.save_accent)
+        self.accent_swatch = QLabel()
+        self.accent_swatch.setFixedSize(28, 28)
+        self.accent_swatch.setAccessibleName(self.tr("Voorbeeld van de huiskleur"))
+        self.accent_choose = QPushButton(self.tr("&Kleur kiezen…"))
+        self.accent_choose.clicked.connect(self.choose_accent)
+        self.accent_default = QPushButton(self.tr("Standaard&kleur"))
+        self.accent_default.clicked.connect(lambda: self._set_accent(""))
+        accent_row = QHBoxLayout()
+        accent_row.addWidget(self.accent)
+        accent_row.addWidget(self.accent_swatch)
+        accent_row.addWidget(self.accent_choose)
+        accent_row.addWidget(self.accent_default)
+        accent_row.addStretch(1)
+        accent_label = QLabel(self.tr("&Huiskleur:"))
+        accent_label.setBuddy(self.accent)
+        self.accent.setAccessibleName(self.tr("Huiskleur"))
+        self.accent.setAccessibleDescription(
+            self.tr("De kleur van het programma, zoals #0b5394; zo nodig donkerder, zodat tekst leesbaar blijft")
+        )
+        self.accent.setToolTip(self.accent.accessibleDescription())
+        form.addRow(accent_label, accent_row)
+        self._show_accent()
 
         self.lists = QTabWidget()
         self.lists.setAccessibleName(self.tr("Woordenlijsten"))
@@ -330,11 +334,9 @@ class SettingsView(QWidget):
         self.areas = AreaList(ctx)
         self.areas.changed.connect(self.vocabulary_changed)
         self.lists.addTab(self.areas, self.tr("Wijken en buurten"))
-        self.audit_log = AuditLogView(ctx)
-        self.lists.addTab(self.audit_log, self.tr("Logboek persoonsgegevens"))
         note = QLabel(
             self.tr(
-                "Een woord dat u uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet "
+                "Een woord dat je uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet "
                 "meer aangeboden voor nieuwe."
             )
         )
@@ -429,6 +431,41 @@ class SettingsView(QWidget):
         encoded = bytes(data.toBase64().data()).decode("ascii")
         self.ctx.act(self, lambda s: vocabulary.set_setting(s, vocabulary.LOGO_SETTING, encoded))
         self._show_logo()
+
+    def _show_accent(self) -> None:
+        used = theme.colours(theme.current().dark, self.accent.text()).accent
+        self.accent_swatch.setStyleSheet(f"background: {used}; border: 1px solid {theme.current().border};")
+        self.accent_swatch.setToolTip(used)
+
+    @Slot()
+    def save_accent(self) -> None:
+        self._set_accent(self.accent.text())
+
+    @Slot()
+    def choose_accent(self) -> None:
+        chosen = ColourChooser.ask(self, self.accent.text() or theme.DEFAULT_ACCENT)
+        if chosen:
+            self._set_accent(chosen)
+
+    def _set_accent(self, text: str) -> None:
+        value = text.strip()
+        if value and not value.startswith("#"):
+            value = "#" + value
+        if value and not theme.valid_colour(value):
+            show_error(
+                self,
+                KnownError(
+                    self.tr("'%1' is geen kleur; schrijf zes tekens na een #, zoals #0b5394.").replace("%1", text)
+                ),
+            )
+            return
+        value = value.lower()
+        self.accent.setText(value)
+        stored = self.ctx.read(lambda s: vocabulary.get_setting(s, vocabulary.ACCENT_SETTING))
+        if value != stored:
+            self.ctx.act(self, lambda s: vocabulary.set_setting(s, vocabulary.ACCENT_SETTING, value))
+            self.accent_changed.emit(value)
+        self._show_accent()
 
     @Slot()
     def remove_logo(self) -> None:

@@ -86,5 +86,10 @@ def run_cancellable(
         dialog.setValue(done)
 
     relay.changed.connect(show)
-    result = run_with_progress_dialog(dialog, lambda: fn(relay.changed.emit, stop.is_set))
-    return result, stop.is_set()
+
+    def work() -> tuple[T, bool]:
+        # Whether the broker cancelled is read when the work ends: closing the progress dialog afterwards emits
+        # its canceled signal too.
+        return fn(relay.changed.emit, stop.is_set), stop.is_set()
+
+    return run_with_progress_dialog(dialog, work)

@@ -48,6 +48,7 @@ class TimelineWidget(QWidget):
             self,
         )
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control, arrows move in the table
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Tijdlijn"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -97,6 +98,9 @@ class TimelineWidget(QWidget):
         self.model.set_rows(rows)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
+        if self.model.columnCount() > 3:
+            self.table.resizeColumnToContents(3)  # who: read whole, but the text keeps most of the room
+            self.table.horizontalHeader().resizeSection(3, min(self.table.columnWidth(3), 180))
 
     @Slot()
     def add_entry(self) -> None:

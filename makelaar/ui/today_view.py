@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSpinBox,
+    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -28,15 +29,17 @@ from makelaar.ui.models import Column, RowsTableModel
 class TodayView(QWidget):
     """Signals:
     open_idea(str): the broker picked a line; the argument is the idea's id.
+    attention_changed(int): how many lines ask for action (follow-ups due and koppelingen without answer).
     """
 
     open_idea = Signal(str)
+    attention_changed = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading.setObjectName("pageTitle")
         self.quiet_weeks = QSpinBox()
         self.quiet_weeks.setRange(1, 104)
         self.quiet_weeks.setSuffix(self.tr(" weken"))
@@ -55,12 +58,27 @@ class TodayView(QWidget):
 
         self.sections: dict[str, tuple[QGroupBox, RecordTable, RowsTableModel[TodayItem]]] = {}
         grid = QGridLayout()
-        for i, (key, title, who) in enumerate(
+        for i, (key, title, who, nothing) in enumerate(
             (
-                ("follow_ups", self.tr("Opvolgen: vandaag en te laat"), self.tr("Organisatie")),
-                ("unanswered", self.tr("Koppelingen zonder antwoord"), self.tr("Organisatie")),
-                ("quiet", self.tr("Stille ideeën"), ""),
-                ("unmatched", self.tr("Nieuwe ideeën zonder koppeling"), ""),
+                (
+                    "follow_ups",
+                    self.tr("Opvolgen: vandaag en te laat"),
+                    self.tr("Organisatie"),
+                    self.tr("Niets op te volgen vandaag. Een opvolgdatum zet je bij een koppeling."),
+                ),
+                (
+                    "unanswered",
+                    self.tr("Koppelingen zonder antwoord"),
+                    self.tr("Organisatie"),
+                    self.tr("Elke benaderde organisatie heeft geantwoord."),
+                ),
+                ("quiet", self.tr("Stille ideeën"), "", self.tr("Geen stille ideeën: overal is recent contact.")),
+                (
+                    "unmatched",
+                    self.tr("Nieuwe ideeën zonder koppeling"),
+                    "",
+                    self.tr("Elk nieuw idee heeft een koppeling."),
+                ),
             )
         ):
             columns: list[Column[TodayItem]] = [
@@ -68,10 +86,19 @@ class TodayView(QWidget):
             ]
             if who:
                 columns.append(Column(who, lambda r: r.organisation, width=180))
-            columns.append(Column(self.tr("Datum"), lambda r: format_date(r.when), width=100))
+            columns.append(
+                Column(
+                    self.tr("Datum"),
+                    lambda r: format_date(r.when),
+                    width=96,
+                    warn=(lambda r: r.overdue) if key == "follow_ups" else None,
+                    warning=self.tr("te laat"),
+                )
+            )
             model: RowsTableModel[TodayItem] = RowsTableModel(columns, self)
             table = RecordTable()
             table.setModel(model)
+            table.placeholder = nothing
             table.setAccessibleName(title)
             table.setSelectionBehavior(RecordTable.SelectionBehavior.SelectRows)
             table.verticalHeader().hide()
@@ -79,12 +106,22 @@ class TodayView(QWidget):
             table.activated_row.connect(lambda row, m=model: self._open(m, row))
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(table)
-            grid.addWidget(box, i // 2, i % 2)
+            # What to follow up today comes first and gets the whole width; the other three share the row below.
+            if i == 0:
+                grid.addWidget(box, 0, 0, 1, 3)
+            else:
+                grid.addWidget(box, 1, i - 1)
             self.sections[key] = (box, table, model)
-        layout = QVBoxLayout(self)
+        self.content = QWidget()
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addLayout(settings)
         layout.addLayout(grid, 1)
+        # On a first start a welcome stands in for the four empty lists (set_welcome).
+        self.pages = QStackedLayout(self)
+        self.pages.addWidget(self.content)
+        self.welcome: QWidget | None = None
         # The lists are filled when the screen is shown (showEvent), once: not here as well, at start.
         quiet_weeks, answer_days = self.ctx.read(today.thresholds)
         self.quiet_weeks.setValue(quiet_weeks)
@@ -92,6 +129,14 @@ class TodayView(QWidget):
         self.quiet_weeks.valueChanged.connect(self._thresholds_changed)
         self.answer_days.valueChanged.connect(self._thresholds_changed)
         self._preloaded = False
+        self.attention = 0
+
+    def set_welcome(self, welcome: QWidget | None) -> None:
+        """Show ``welcome`` instead of the lists (a first start), or the lists again (None)."""
+        if welcome is not None and self.pages.indexOf(welcome) < 0:
+            self.pages.addWidget(welcome)
+        self.welcome = welcome
+        self.pages.setCurrentWidget(welcome or self.content)
 
     def showEvent(self, event: QShowEvent) -> None:
         # What is due changes with the day and with every koppeling: look again each time the screen is shown
@@ -123,10 +168,16 @@ class TodayView(QWidget):
             "quiet": self.tr("Stille ideeën"),
             "unmatched": self.tr("Nieuwe ideeën zonder koppeling"),
         }
-        for key, (box, _table, model) in self.sections.items():
+        for key, (box, table, model) in self.sections.items():
             rows: list[TodayItem] = getattr(overview, key)
             model.set_rows(rows)
             box.setTitle(f"{titles[key]} ({len(rows)})")
+            if model.columnCount() == 3:
+                # The organisation as wide as its names, but never at the cost of the idea's title.
+                table.resizeColumnToContents(1)
+                table.horizontalHeader().resizeSection(1, min(table.columnWidth(1), 260))
+        self.attention = len(overview.follow_ups) + len(overview.unanswered)
+        self.attention_changed.emit(self.attention)
         overdue = sum(1 for r in overview.follow_ups if r.overdue)
         self.heading.setText(
             self.tr("Vandaag, %1: %2 te laat, %3 om op te volgen")

@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import TypeVar, cast
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QComboBox,
-    QDateEdit,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QToolButton,
     QWidget,
 )
 
 from makelaar.domain.errors import FieldError, ValidationError
-from makelaar.domain.formatting import format_euro, parse_euro
+from makelaar.domain.formatting import format_date, format_euro, parse_euro
 from makelaar.domain.records import AreaInfo, Term
+from makelaar.ui.icons import icon
 
-DATE_FORMAT = "dd-MM-yyyy"
 ERROR_STYLE = "border: 2px solid #b00020;"
 
 
@@ -42,30 +46,184 @@ def add_row(form: QFormLayout, label: str, widget: W, *, hint: str = "") -> W:
     return widget
 
 
-def date_edit(value: date | None = None, *, allow_empty: bool = False) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setCalendarPopup(True)
-    if allow_empty:
-        # The minimum date stands for "no date" and shows as an empty field.
-        edit.setMinimumDate(QDate(1900, 1, 1))
-        edit.setSpecialValueText(" ")
-    set_date(edit, value)
-    return edit
+_DATE_SEPARATORS = re.compile(r"[-./ ]+")
 
 
-def set_date(edit: QDateEdit, value: date | None) -> None:
-    if value is None:
-        edit.setDate(edit.minimumDate() if edit.specialValueText() else QDate.currentDate())
-    else:
-        edit.setDate(QDate(value.year, value.month, value.day))
-
-
-def get_date(edit: QDateEdit) -> date | None:
-    if edit.specialValueText() and edit.date() == edit.minimumDate():
+def read_date(text: str, today: date | None = None) -> date | None:
+    """A date as a broker types it: 1-3-27, 01-03-2027, 1/3/2027, 1.3.27, 01032027, 2027-03-01, or 1-3 (this
+    year); None for an empty text. ValueError with a Dutch message for anything else."""
+    typed = text.strip()
+    if not typed:
         return None
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
+    parts = _DATE_SEPARATORS.split(typed)
+    if len(parts) == 1 and typed.isdigit() and len(typed) in (6, 8):
+        parts = [typed[:2], typed[2:4], typed[4:]]
+    try:
+        numbers = [int(p) for p in parts]
+        if len(parts) == 3 and len(parts[0]) == 4:
+            year, month, day = numbers
+        elif len(parts) == 3:
+            day, month, year = numbers
+            if len(parts[2]) <= 2:
+                year += 2000
+            elif len(parts[2]) != 4:
+                raise ValueError(typed)
+        elif len(parts) == 2:
+            day, month = numbers
+            year = (today or date.today()).year
+        else:
+            raise ValueError(typed)
+        return date(year, month, day)
+    except ValueError:
+        message = QCoreApplication.translate(
+            "DateField", "'%1' is geen bestaande datum; schrijf dag-maand-jaar, zoals 28-11-2026."
+        )
+        raise ValueError(message.replace("%1", typed)) from None
+
+
+class DateField(QWidget):
+    """The one date field of the program: type 1-3-27, 01-03-2027 or 1-3, or pick a day from the calendar (the
+    button, Alt+Down or F4). Leaving the field writes the date out in full (01-03-2027). An optional field left
+    empty means no date; a required one left empty gets its last date back. Tab leaves the field, as from any
+    text field.
+
+    Signals:
+        dateChanged(): the text of the field changed (typed, picked or set).
+    """
+
+    dateChanged = Signal()
+
+    def __init__(self, value: date | None = None, *, allow_empty: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.allow_empty = allow_empty
+        self._last: date = value or date.today()
+        self.line = QLineEdit()
+        self.line.setPlaceholderText(self.tr("dd-mm-jjjj"))
+        self.line.setMaxLength(20)
+        self.button = QToolButton()
+        self.button.setIcon(icon("calendar"))
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard opens the calendar with Alt+Down
+        self.button.setToolTip(self.tr("Kalender (Alt+Omlaag)"))
+        self.button.setAccessibleName(self.tr("Kalender openen"))
+        self.button.clicked.connect(self.open_calendar)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.line, 1)
+        row.addWidget(self.button)
+        self.setFocusProxy(self.line)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Wide enough for 28-11-2026 and the button; a date field need not stretch across a form.
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00-00-00000") * 2 + 40)
+        self.calendar: QCalendarWidget | None = None
+        self.line.textChanged.connect(lambda _text: self.dateChanged.emit())
+        self.line.editingFinished.connect(self._tidy)
+        self.line.installEventFilter(self)
+        self.set_value(value)
+
+    def setAccessibleName(self, name: str) -> None:
+        """The name belongs on the text field, which is what has the focus and what a screen reader reads."""
+        super().setAccessibleName(name)
+        self.line.setAccessibleName(name)
+
+    def setAccessibleDescription(self, description: str) -> None:
+        super().setAccessibleDescription(description)
+        self.line.setAccessibleDescription(description)
+
+    def value(self) -> date | None:
+        """The date in the field; None when it is empty or cannot be read (``problem()`` says why)."""
+        try:
+            return read_date(self.line.text())
+        except ValueError:
+            return None
+
+    def set_value(self, value: date | None) -> None:
+        if value is None and not self.allow_empty:
+            value = date.today()
+        if value is not None:
+            self._last = value
+        self.line.setText(format_date(value) if value is not None else "")
+        self._show_problem("")
+
+    def problem(self) -> str:
+        """What is wrong with the text typed, or an empty string."""
+        try:
+            found = read_date(self.line.text())
+        except ValueError as exc:
+            return str(exc)
+        if found is None and not self.allow_empty:
+            return self.tr("Vul een datum in, zoals 28-11-2026.")
+        return ""
+
+    def _show_problem(self, message: str) -> None:
+        self.line.setStyleSheet(ERROR_STYLE if message else "")
+        self.line.setToolTip(message or self.accessibleDescription())
+        self.line.setAccessibleDescription(message or self.accessibleDescription())
+
+    @Slot()
+    def _tidy(self) -> None:
+        """On leaving the field: write a readable date out in full, keep a required field filled, or say what is
+        wrong (the text stays, so nothing typed is lost)."""
+        try:
+            found = read_date(self.line.text())
+        except ValueError as exc:
+            self._show_problem(str(exc))
+            return
+        if found is None and not self.allow_empty:
+            found = self._last
+        self.set_value(found)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.line and event.type() == QEvent.Type.KeyPress:
+            key = cast(QKeyEvent, event)
+            alt_down = key.key() == Qt.Key.Key_Down and key.modifiers() & Qt.KeyboardModifier.AltModifier
+            if alt_down or key.key() == Qt.Key.Key_F4:
+                self.open_calendar()
+                return True
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def open_calendar(self) -> QCalendarWidget:
+        """A month to pick from, at the date in the field or else at today."""
+        if self.calendar is None:
+            self.calendar = QCalendarWidget(self)
+            self.calendar.setWindowFlags(Qt.WindowType.Popup)
+            self.calendar.setGridVisible(False)
+            self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+            self.calendar.setAccessibleName(self.tr("Kalender"))
+            self.calendar.activated.connect(self._picked)
+            self.calendar.clicked.connect(self._picked)
+        shown = self.value() or date.today()
+        self.calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+        self.calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
+        self.calendar.show()
+        self.calendar.setFocus()
+        return self.calendar
+
+    @Slot(QDate)
+    def _picked(self, day: QDate) -> None:
+        self.set_value(date(day.year(), day.month(), day.day()))
+        if self.calendar is not None:
+            self.calendar.hide()
+        self.line.setFocus()
+
+
+def date_edit(value: date | None = None, *, allow_empty: bool = False) -> DateField:
+    return DateField(value, allow_empty=allow_empty)
+
+
+def set_date(edit: DateField, value: date | None) -> None:
+    edit.set_value(value)
+
+
+def get_date(edit: DateField) -> date | None:
+    return edit.value()
+
+
+def date_problem(field: str, edit: DateField) -> list[FieldError]:
+    """A FieldError when the text of a date field cannot be read as a date."""
+    message = edit.problem()
+    return [FieldError(field, message)] if message else []
 
 
 def fill_combo(combo: QComboBox, items: Iterable[tuple[str, str | None]], current: str | None = None) -> None:
@@ -151,7 +309,7 @@ class FieldErrors:
         self._messages: dict[QWidget, str] = {}
         self._loose: list[str] = []  # messages of a refused save that belong to no visible field
         summary.setWordWrap(True)
-        summary.setStyleSheet("color: #b00020;")
+        summary.setObjectName("errorText")
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         summary.hide()
 

@@ -4,7 +4,7 @@
 <context>
     <name>DuplicatesDialog</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="188"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="189"/>
         <source>%n mogelijk(e) dubbel(en). Kies een paar; vergelijk de twee hieronder en kies per veld welke waarde blijft.</source>
         <translation>
             <numerusform>%n mogelijke dubbel. Kies een paar; vergelijk de twee hieronder en kies per veld welke waarde blijft.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>IdeasView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="421"/>
+        <location filename="../../makelaar/ui/list_views.py" line="505"/>
         <source>%n idee(ën)</source>
         <translation>
             <numerusform>%n idee</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>IntakeDialog</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/intake.py" line="307"/>
+        <location filename="../../makelaar/ui/intake.py" line="308"/>
         <source>Al geregistreerd bij deze wijktafel: %n</source>
         <translation>
             <numerusform>Al geregistreerd bij deze wijktafel: %n</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="543"/>
+        <location filename="../../makelaar/ui/main_window.py" line="729"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n persoon geanonimiseerd: de bewaartermijn was voorbij.</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>MatchAllDialog</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/match_all.py" line="48"/>
+        <location filename="../../makelaar/ui/match_all.py" line="58"/>
         <source>%n suggestie(s)</source>
         <translation>
             <numerusform>%n suggestie</numerusform>
@@ -59,7 +59,7 @@
 <context>
     <name>MatchesView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/matches_view.py" line="106"/>
+        <location filename="../../makelaar/ui/matches_view.py" line="120"/>
         <source>%n koppeling(en)</source>
         <translation>
             <numerusform>%n koppeling</numerusform>
@@ -70,7 +70,7 @@
 <context>
     <name>OrganisationsView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="542"/>
+        <location filename="../../makelaar/ui/list_views.py" line="626"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisatie</numerusform>
@@ -81,7 +81,7 @@
 <context>
     <name>ReportPreview</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/report_preview.py" line="139"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="166"/>
         <source>%n pagina(&apos;s)</source>
         <translation>
             <numerusform>%n pagina</numerusform>
@@ -92,7 +92,7 @@
 <context>
     <name>SettingsView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/settings_view.py" line="382"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="384"/>
         <source>%n persoon/personen voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</source>
         <translation>
             <numerusform>%n persoon voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</numerusform>

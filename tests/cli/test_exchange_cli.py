@@ -218,7 +218,7 @@ def test_a_plain_file_is_read_only_when_chosen_explicitly(
 
     code, out, err = run(capsys, "--database", office, "exchange", "import", str(path))
     assert (code, out) == (2, "")
-    assert "niet versleuteld" in err and "--onversleuteld" in err
+    assert "niet versleuteld" in err and "--unencrypted" in err
 
 
 def test_without_a_passphrase_and_without_a_terminal_the_export_says_how(

@@ -570,7 +570,9 @@ def _rich_store(store: Store, tmp_path: Path) -> None:
         ideas.save_idea(s, idea)
 
 
-COMPARED_IDEA_COLUMNS = [c for c in csvio.IDEA_COLUMNS if c not in ("initiatiefnemer", "email", "telefoon")]
+COMPARED_IDEA_COLUMNS = [
+    csvio.EXPORT_HEADERS[c] for c in csvio.IDEA_COLUMNS if c not in ("initiatiefnemer", "email", "telefoon")
+]
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -589,9 +591,10 @@ def test_export_import_round_trip(store: Store, other_store: Store, tmp_path: Pa
         csvio.export_path(s, "ideeen", tmp_path / f"ideas2{suffix}")
 
     first, second = read_export(tmp_path / f"org{suffix}"), read_export(tmp_path / f"org2{suffix}")
-    assert first[0] == csvio.ORGANISATION_COLUMNS
-    assert second == first
-    assert first[[r[0] for r in first].index("Wijkcentrum De Brug")][:2] == ["Wijkcentrum De Brug", "stichting"]
+    assert first[0] == ["Nummer", "Naam", "Soort", "Omschrijving", "Biedt", "Thema's", "Wijken", *first[0][7:]]
+    assert [r[1:] for r in second] == [r[1:] for r in first]  # the numbers are the other store's own
+    brug_row = first[[r[1] for r in first].index("Wijkcentrum De Brug")]
+    assert brug_row[0].startswith("O-") and brug_row[1:3] == ["Wijkcentrum De Brug", "stichting"]
     brug = org_by_name(other_store, "Wijkcentrum De Brug")
     assert (brug.phone, brug.postcode, brug.kvk, brug.address, [c.name for c in brug.contacts]) == (
         "0344 612 345",
@@ -603,10 +606,11 @@ def test_export_import_round_trip(store: Store, other_store: Store, tmp_path: Pa
 
     def ideas_by_title(rows: list[list[str]]) -> dict[str, list[str]]:
         keep = [rows[0].index(c) for c in COMPARED_IDEA_COLUMNS]
-        return {r[0]: [r[i] for i in keep] for r in rows[1:]}
+        return {r[1]: [r[i] for i in keep] for r in rows[1:]}
 
     idea_rows = read_export(tmp_path / f"ideas{suffix}")
-    assert idea_rows[0] == csvio.IDEA_COLUMNS
+    assert idea_rows[0] == csvio.export_headers("ideeen")
+    assert idea_rows[0][:2] == ["Nummer", "Titel"] and "Aantal mensen" in idea_rows[0]
     assert ideas_by_title(read_export(tmp_path / f"ideas2{suffix}")) == ideas_by_title(idea_rows)
     with other_store.begin() as s:
         choir = ideas.find_idea(s, "Buurtkoor")
@@ -648,7 +652,7 @@ def test_export_leaves_out_initiators_without_consent_for_sharing(store: Store, 
         csvio.export_path(s, "ideeen", tmp_path / "i.csv")
 
     rows = read_export(tmp_path / "i.csv")
-    people = {r[0]: r[6:9] for r in rows[1:]}
+    people = {r[1]: r[7:10] for r in rows[1:]}
     assert people == {
         "Gedeeld": ["Bewoner Gedeeld", "bewoner@voorbeeld.nl", "06 12345678"],
         "Alleen contact": ["", "", ""],
@@ -667,8 +671,9 @@ def test_export_csv_is_excel_friendly(store: Store, tmp_path: Path) -> None:
     with store.begin() as s:
         csvio.export_path(s, "organisaties", tmp_path / "o.csv")
     raw = (tmp_path / "o.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf" + ORG_HEADER.encode() + b"\r\n")
-    assert "Stichting Samen Brugwoude;stichting;" in raw.decode("utf-8-sig")
+    header = "Nummer;Naam;Soort;Omschrijving;Biedt;Thema's;Wijken;Contactpersoon;Telefoon;E-mail;Website;Adres;"
+    assert raw.startswith(b"\xef\xbb\xbf" + f"{header}Postcode;KvK-nummer\r\n".encode())
+    assert ";Stichting Samen Brugwoude;stichting;" in raw.decode("utf-8-sig")
     assert ";advies, netwerk, organisatie;welzijn, zorg, jeugd;hele gemeente;" in raw.decode("utf-8-sig")
 
 
@@ -678,10 +683,10 @@ def test_export_xlsx_has_bold_header_and_no_formulas(store: Store, tmp_path: Pat
         csvio.export_path(s, "organisaties", tmp_path / "o.xlsx")
     book = openpyxl.load_workbook(tmp_path / "o.xlsx")
     sheet = book.worksheets[0]
-    assert [c.value for c in sheet[1]] == csvio.ORGANISATION_COLUMNS
+    assert [c.value for c in sheet[1]] == csvio.export_headers("organisaties")
     assert all(c.font.b for c in sheet[1])
-    assert sheet["A2"].value == '=HYPERLINK("http://x")'
-    assert sheet["A2"].data_type == "s"
+    assert sheet["B2"].value == '=HYPERLINK("http://x")'
+    assert sheet["B2"].data_type == "s"
     book.close()
 
 
@@ -703,7 +708,7 @@ def test_export_koppelingen(store: Store, tmp_path: Path) -> None:
         )
         assert csvio.export_path(s, "koppelingen", tmp_path / "k.csv") == 1
     assert read_export(tmp_path / "k.csv") == [
-        csvio.MATCH_COLUMNS,
+        ["Idee", "Titel", "Organisatie", "Behoefte", "Status", "Opvolgen op", "Notitie"],
         [
             idea.reference,
             "Buurtfeest",
@@ -1025,7 +1030,7 @@ def test_records_with_the_same_name_survive_an_export_and_import_round_trip(stor
 
     # A changed row cannot say which of the two it is: rejected, naming both.
     rows = read_export(tmp_path / "organisaties.csv")
-    text = ";".join(rows[0]) + "\n" + ";".join(["Voedselbank", "", "afdeling Zuid", *rows[1][3:]]) + "\n"
+    text = ";".join(rows[0]) + "\n" + ";".join(["", "Voedselbank", "", "afdeling Zuid", *rows[1][4:]]) + "\n"
     result = csvio.import_path(store, "organisaties", write(tmp_path / "changed.csv", text))
     assert result.updated == 0
     assert result.rejected[0][1] == (
@@ -1283,3 +1288,21 @@ def test_a_funds_conditions_in_its_description_fill_its_own_fields_for_the_broke
     # Only a fund's description is read as conditions.
     club = org_by_name(store, "Club")
     assert club.fund_excludes is None and 3 not in dict(result.notes)
+
+
+def test_xlsx_export_has_real_dates_and_numbers_and_reads_back(store: Store, tmp_path: Path) -> None:
+    with store.begin() as s:
+        ideas.save_idea(s, IdeaData(title="Buurtfeest", team_size=4, received_on=date(2026, 3, 2)))
+        csvio.export_path(s, "ideeen", tmp_path / "i.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "i.xlsx")
+    sheet = book.worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    assert headers[:2] == ["Nummer", "Titel"] and "Thema's" in headers
+    row = {h: c for h, c in zip(headers, sheet[2], strict=True)}
+    assert str(row["Nummer"].value).startswith("I-") and row["Titel"].value == "Buurtfeest"
+    assert row["Datum"].value.date() == date(2026, 3, 2) and row["Datum"].number_format == "DD-MM-YYYY"
+    assert row["Aantal mensen"].value == 4
+    book.close()
+    # The export's own headers (and its number column) read back without a word about unknown columns.
+    again = csvio.import_path(store, "ideeen", tmp_path / "i.xlsx")
+    assert (again.unchanged, again.unknown_columns) == (1, [])

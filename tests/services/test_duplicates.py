@@ -392,7 +392,7 @@ def test_merge_refuses_when_either_record_changed_since_it_was_seen(any_store: S
         organisations.save_organisation(s, edited)
     choices = MergeChoices(keep_version=seen.a.data.version, other_version=seen.b.data.version)
     with (
-        pytest.raises(KnownError, match=r"Stichting Buurthuis De Kern .* is gewijzigd nadat u"),
+        pytest.raises(KnownError, match=r"Stichting Buurthuis De Kern .* is gewijzigd nadat je"),
         any_store.begin() as s,
     ):
         duplicates.merge(s, r.keep, r.other, choices)

@@ -88,8 +88,8 @@ def test_organisations_export_follows_the_list_filters(store: Store, tmp_path: P
         assert csvio.export_path(s, "organisaties", tmp_path / "zoek.csv", query=ListQuery(search="fonds")) == 1
         assert csvio.export_path(s, "organisaties", tmp_path / "alle.csv") == 3
     assert shown == ["Buurthuis De Kern"]
-    assert [r[0] for r in read(tmp_path / "o.csv")[1:]] == shown
-    assert [r[0] for r in read(tmp_path / "zoek.csv")[1:]] == ["Fonds Oosterpark"]
+    assert [r[1] for r in read(tmp_path / "o.csv")[1:]] == shown
+    assert [r[1] for r in read(tmp_path / "zoek.csv")[1:]] == ["Fonds Oosterpark"]
 
 
 def test_ideas_export_follows_the_list_filters(any_store: Store, tmp_path: Path) -> None:
@@ -100,8 +100,8 @@ def test_ideas_export_follows_the_list_filters(any_store: Store, tmp_path: Path)
         query = ListQuery(area_id=area, statuses=(IdeaStatus.MATCHED.value,))
         assert csvio.export_path(s, "ideeen", tmp_path / "i.csv", query=query) == 1
         assert csvio.export_path(s, "ideeen", tmp_path / "wijk.csv", query=ListQuery(area_id=area)) == 2
-    assert [r[0] for r in read(tmp_path / "i.csv")[1:]] == ["Moestuin Oosterpark"]
-    assert sorted(r[0] for r in read(tmp_path / "wijk.csv")[1:]) == ["Moestuin Oosterpark", "Speeltuin Oosterpark"]
+    assert [r[1] for r in read(tmp_path / "i.csv")[1:]] == ["Moestuin Oosterpark"]
+    assert sorted(r[1] for r in read(tmp_path / "wijk.csv")[1:]) == ["Moestuin Oosterpark", "Speeltuin Oosterpark"]
 
 
 def test_own_records_export_has_every_initiator_and_is_audited(store: Store, tmp_path: Path) -> None:
@@ -118,8 +118,8 @@ def test_own_records_export_has_every_initiator_and_is_audited(store: Store, tmp
         assert csvio.export_path(s, "ideeen", tmp_path / "eigen.csv", own_records=True) == 1
     partners = read(tmp_path / "partners.csv")[1]
     own = read(tmp_path / "eigen.csv")[1]
-    assert partners[6:9] == ["", "", ""]
-    assert own[6:8] == ["Anna de Vries", "anna@voorbeeld.nl"]
+    assert partners[7:10] == ["", "", ""]
+    assert own[7:9] == ["Anna de Vries", "anna@voorbeeld.nl"]
     with store.begin() as s:
         lines = s.scalars(select(AuditEntry).where(AuditEntry.kind == audit.FILE_EXPORTED)).all()
     # Only the file with a resident in it leaves a line, and it says what the file was for.
@@ -160,7 +160,7 @@ def test_koppelingen_export_follows_the_list_filters(store: Store, tmp_path: Pat
         query = ListQuery(statuses=(MatchStatus.PROPOSED.value,))
         assert csvio.export_path(s, "koppelingen", tmp_path / "k.csv", query=query) == 2
     rows = read(tmp_path / "k.csv")
-    assert rows[0] == csvio.MATCH_COLUMNS
+    assert rows[0] == csvio.export_headers("koppelingen")
     assert sorted(r[2] for r in rows[1:]) == ["Buurthuis De Kern", "Fonds Oosterpark"]
     assert {r[4] for r in rows[1:]} == {"voorgesteld"}
 
@@ -188,8 +188,8 @@ def test_cli_export_for_own_records(store: Store, tmp_path: Path, capsys: pytest
     assert main(["--database", url, "export", "ideeen", str(tmp_path / "delen.csv")]) == 0
     assert main(["--database", url, "export", "ideeen", str(tmp_path / "eigen.csv"), "--own-records"]) == 0
     assert "1 regel geschreven" in capsys.readouterr().out
-    assert read(tmp_path / "delen.csv")[1][6] == ""
-    assert read(tmp_path / "eigen.csv")[1][6] == "Piet Jansen"
+    assert read(tmp_path / "delen.csv")[1][7] == ""
+    assert read(tmp_path / "eigen.csv")[1][7] == "Piet Jansen"
 
 
 def test_an_export_of_the_list_reads_in_the_list_order(any_store: Store, tmp_path: Path) -> None:
@@ -203,8 +203,8 @@ def test_an_export_of_the_list_reads_in_the_list_order(any_store: Store, tmp_pat
         listed = [r.name for r in organisations.list_organisations(s, by_kind)]
         follow = ListQuery(sort="follow_up", descending=False)
         csvio.export_path(s, "koppelingen", tmp_path / "k.csv", query=follow)
-    assert [r[0] for r in read(tmp_path / "i.csv")[1:]] == shown == sorted(shown, reverse=True)
-    assert [r[0] for r in read(tmp_path / "o.csv")[1:]] == listed
+    assert [r[1] for r in read(tmp_path / "i.csv")[1:]] == shown == sorted(shown, reverse=True)
+    assert [r[1] for r in read(tmp_path / "o.csv")[1:]] == listed
     # Late first, the koppeling without a follow-up date last.
     assert [r[5] for r in read(tmp_path / "k.csv")[1:]][-1] == ""
     assert read(tmp_path / "k.csv")[1][2] == "Buurthuis De Kern"

@@ -165,7 +165,7 @@ def test_a_change_since_the_comparison_is_refused_then_shown(
         changed.city = "Zwolle"
         organisations.save_organisation(s, changed)
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
-    assert len(shown.warnings) == 1 and "is gewijzigd nadat u de twee naast elkaar zag" in shown.warnings[0]
+    assert len(shown.warnings) == 1 and "is gewijzigd nadat je de twee naast elkaar zag" in shown.warnings[0]
     assert _exists(ctx, pair["b"])
     # The comparison now shows what is stored, so a second try goes through.
     assert "city" in dialog.picked()

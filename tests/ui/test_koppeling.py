@@ -91,7 +91,7 @@ def test_link_and_follow_a_koppeling_from_the_idea_editor(
         dialog = MatchDialog(None, ctx_, idea)  # type: ignore[arg-type]
         qtbot.addWidget(dialog)
         dialog.results.setCurrentRow(0)
-        dialog.follow_up.setDate(dialog.follow_up.date().addDays(3))
+        dialog.follow_up.set_value((dialog.follow_up.value() or date.today()) + timedelta(days=3))
         return dialog.choice()
 
     monkeypatch.setattr(match_dialog.MatchDialog, "ask", staticmethod(choose))
@@ -131,6 +131,6 @@ def test_a_koppeling_without_follow_up_date(qtbot: QtBot, ctx: AppContext, sampl
         idea = ideas.get_idea(s, sample["garden"])
     dialog = MatchDialog(None, ctx, idea)
     qtbot.addWidget(dialog)
-    dialog.follow_up.setDate(dialog.follow_up.minimumDate())  # the empty value
+    dialog.follow_up.set_value(None)  # the empty value
     choice = dialog.choice()
     assert choice is not None and choice.follow_up_on is None

@@ -55,7 +55,13 @@ def test_search_as_you_type(qtbot: QtBot, ctx: AppContext, sample: dict[str, str
     assert titles(view) == ["Samen eten met ouderen"]
     type_search(qtbot, view, "zwembad")
     assert titles(view) == []
-    assert view.stack.currentWidget() is view.table  # a search without hits is not the empty state
+    # A search without hits says so (not "here come the ideas") and offers the way back to the whole list.
+    assert view.stack.currentWidget() is view.empty
+    assert view.empty_text.text() == "Niets gevonden met deze zoekterm en filters."
+    assert view.clear_button.isVisible()
+    qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
+    assert view.search.text() == "" and len(titles(view)) == 2
+    assert view.stack.currentWidget() is view.table
 
 
 def test_filters_by_status_area_theme_and_need(
@@ -228,3 +234,12 @@ def test_on_a_server_the_count_and_the_first_page_share_one_snapshot(
     assert titles(view) == ["Buurtmoestuin"]
     on_server = any_store.engine.dialect.name == "postgresql"
     assert isolation == (["repeatable read"] if on_server else [])
+
+
+def test_an_address_wraps_where_a_letter_would() -> None:
+    from makelaar.ui.list_views import address_html
+
+    assert address_html("Molenweg 4", "4049 AB", "Lindewaard") == "Molenweg 4<br>4049&nbsp;AB Lindewaard"
+    assert address_html(None, "4049 AB", None) == "4049&nbsp;AB"
+    assert address_html("Molenweg <4>", None, "Lindewaard") == "Molenweg &lt;4&gt;<br>Lindewaard"
+    assert address_html(None, None, None) == ""

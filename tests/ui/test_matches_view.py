@@ -105,9 +105,9 @@ def test_ctrl_e_exports_what_the_list_shows(
     assert asked == [(1, 2, True)]
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
-    assert [r[0] for r in rows[1:]] == ["Buurtmoestuin aan de Lindelaan"]
+    assert [r[1] for r in rows[1:]] == ["Buurtmoestuin aan de Lindelaan"]
     # Anna gave consent for contact, not for sharing: her name stays out of a file to share.
-    assert rows[1][6] == ""
+    assert rows[1][rows[0].index("Initiatiefnemer")] == ""
     assert notices and str(target) in notices[0]
 
     # The koppelingen list, filtered on late follow-ups, exports just that one.

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -103,7 +103,7 @@ def test_fund_criteria_are_saved(qtbot: QtBot, ctx: AppContext, store: Store) ->
     editor.fund_max_amount.editingFinished.emit()
     assert editor.fund_max_amount.text() == "€ 2.500,00"
     editor.fund_min_initiators.setValue(3)
-    editor.fund_deadline.setDate(QDate(2027, 3, 31))
+    editor.fund_deadline.set_value(date(2027, 3, 31))
     qtbot.keyClicks(editor.fund_excludes, "alcohol")
     assert editor.save()
     with store.begin() as s:

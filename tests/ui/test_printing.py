@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -125,7 +125,7 @@ def test_main_window_prints_what_is_chosen(
 def test_period_must_run_forward(qtbot: QtBot) -> None:
     dialog = printing.PeriodDialog()
     qtbot.addWidget(dialog)
-    dialog.start.setDate(dialog.end.date().addDays(1))
+    dialog.start.set_value((dialog.end.value() or date.today()) + timedelta(days=1))
     dialog.accept()
     assert "einddatum" in dialog.message.text()
     assert dialog.result() == 0

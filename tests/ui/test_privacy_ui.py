@@ -6,13 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from makelaar.services import ideas, privacy
 from makelaar.storage.store import Store
 from makelaar.ui import context, idea_editor
+from makelaar.ui.audit_log import AuditLogDialog
 from makelaar.ui.context import AppContext
 from makelaar.ui.idea_editor import IdeaEditor
+from makelaar.ui.main_window import MainWindow
 from makelaar.ui.settings_view import SettingsView
 
 
@@ -52,15 +55,12 @@ def test_forget_erases_the_person_and_keeps_the_idea(
     assert editor.people.name.text() == privacy.ANONYMOUS_NAME  # the editor shows what is stored now
     assert not editor.is_dirty()
 
-    view = SettingsView(ctx)
-    qtbot.addWidget(view)
-    view.lists.setCurrentWidget(view.audit_log)
-    view.show()
-    shown = [view.audit_log.model.index(r, 2).data() for r in range(view.audit_log.model.rowCount())]
+    log = AuditLogDialog(ctx)
+    qtbot.addWidget(log)
+    log.show()
+    shown = [log.model.index(r, 2).data() for r in range(log.model.rowCount())]
     assert "vergeten" in shown or "geanonimiseerd" in shown
-    texts = " ".join(
-        str(view.audit_log.model.index(r, c).data()) for r in range(view.audit_log.model.rowCount()) for c in range(5)
-    )
+    texts = " ".join(str(log.model.index(r, c).data()) for r in range(log.model.rowCount()) for c in range(5))
     assert "Anna de Vries" not in texts and "anna@example.nl" not in texts
 
 
@@ -91,3 +91,15 @@ def test_the_settings_preview_who_retention_will_anonymise(qtbot: QtBot, ctx: Ap
     view.show()
     assert reference and reference in view.retention_preview.text()
     assert "Kees" not in view.retention_preview.text()  # numbers only, no names on this screen
+
+
+def test_the_logbook_has_its_own_place_under_file_privacy(qtbot: QtBot, window: MainWindow) -> None:
+    file_menu = window.menuBar().actions()[0].menu()
+    privacy_menu = next(a.menu() for a in file_menu.actions() if a.text() == "&Privacy")
+    assert privacy_menu.actions()[0].text() == "&Logboek persoonsgegevens…"
+    privacy_menu.actions()[0].trigger()
+    log = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AuditLogDialog))
+    assert log.isVisible() and log.windowTitle() == "Logboek persoonsgegevens"
+    log.close()
+    tabs = window.settings_view.lists
+    assert "Logboek persoonsgegevens" not in [tabs.tabText(i) for i in range(tabs.count())]
