@@ -308,15 +308,20 @@ def build_matching_report(
     audience: Audience = "bewoner",
     organisation_id: str | None = None,
     today: date | None = None,
+    broker: BrokerContact | None = None,
 ) -> None:
-    """Write the koppelingsrapport of one idea as a PDF to ``out``; see the module for the two versions."""
+    """Write the koppelingsrapport of one idea as a PDF to ``out``; see the module for the two versions.
+
+    ``broker`` is who prints it (the program's window passes the broker's own details); without it, or without a
+    name in it, the store's settings say who the resident can call."""
     if audience not in ("bewoner", "partners"):
         raise ValueError(f"audience must be 'bewoner' or 'partners', not {audience!r}")
     today = today or date.today()
     idea = ideas.get_idea(s, idea_id)
     names = Names.load(s)
     partners = partners_of(s, idea_id)
-    broker = vocabulary.broker_contact(s)
+    if broker is None or not broker.name:
+        broker = vocabulary.broker_contact(s)
     municipality = vocabulary.municipality_name(s)
     if audience == "bewoner":
         version = "voor de initiatiefnemer"

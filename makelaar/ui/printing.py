@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 from sqlalchemy.orm import Session
 
 from makelaar.domain.formatting import format_date
+from makelaar.domain.records import BrokerContact
 from makelaar.ui.context import AppContext
 from makelaar.ui.report_preview import Builder, ReportPreview
 from makelaar.ui.widgets import add_row, date_edit, get_date
@@ -25,9 +26,14 @@ def preview_idea(parent: QWidget, ctx: AppContext, idea_id: str, reference: str)
     """The resident's version, and one version per linked organisation (none when nobody is linked yet)."""
     from makelaar import reports
 
+    settings = ctx.settings
+    broker = BrokerContact(name=settings.broker_name, phone=settings.broker_phone, email=settings.broker_email)
+
     def version(audience: Literal["bewoner", "partners"], organisation_id: str | None = None) -> Builder:
         def build(s: Session, out: BinaryIO) -> None:
-            reports.build_matching_report(s, idea_id, out, audience=audience, organisation_id=organisation_id)
+            reports.build_matching_report(
+                s, idea_id, out, audience=audience, organisation_id=organisation_id, broker=broker
+            )
 
         return reports.logged(build, f"koppelingsrapport {reference} ({audience})")  # type: ignore[arg-type]
 

@@ -52,5 +52,23 @@ class UiSettings:
     def broker_name(self, value: str) -> None:
         self._s.setValue("ui/broker_name", value)
 
+    @property
+    def broker_phone(self) -> str:
+        """The broker's own phone number, printed for the resident on the koppelingsrapport."""
+        return str(self._s.value("ui/broker_phone", ""))
+
+    @broker_phone.setter
+    def broker_phone(self, value: str) -> None:
+        self._s.setValue("ui/broker_phone", value)
+
+    @property
+    def broker_email(self) -> str:
+        """The broker's own e-mail address, printed for the resident on the koppelingsrapport."""
+        return str(self._s.value("ui/broker_email", ""))
+
+    @broker_email.setter
+    def broker_email(self, value: str) -> None:
+        self._s.setValue("ui/broker_email", value)
+
     def sync(self) -> None:
         self._s.sync()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from makelaar.domain import validation as v
 from makelaar.domain.enums import AreaKind, Vocabulary
 from makelaar.domain.errors import KnownError
 from makelaar.services import privacy, vocabulary
@@ -255,6 +256,25 @@ class SettingsView(QWidget):
             form, self.tr("Je &naam:"), QLineEdit(ctx.settings.broker_name), hint=self.tr("staat bij je notities")
         )
         self.broker.editingFinished.connect(self.save_broker)
+        # Printed for the resident on the koppelingsrapport, so they know whom to call: the broker's own details.
+        self.broker_phone = add_row(
+            form,
+            self.tr("Je tele&foonnummer:"),
+            QLineEdit(ctx.settings.broker_phone),
+            hint=self.tr("staat op het koppelingsrapport voor de bewoner"),
+        )
+        self.broker_email = add_row(
+            form,
+            self.tr("Je &e-mailadres:"),
+            QLineEdit(ctx.settings.broker_email),
+            hint=self.tr("staat op het koppelingsrapport voor de bewoner"),
+        )
+        self.broker_phone.editingFinished.connect(self.save_broker_contact)
+        self.broker_email.editingFinished.connect(self.save_broker_contact)
+        self.broker_problem = QLabel()
+        self.broker_problem.setWordWrap(True)
+        self.broker_problem.setAccessibleName(self.tr("Fout in je contactgegevens"))
+        form.addRow("", self.broker_problem)
         self.language = add_row(form, self.tr("&Taal:"), QComboBox())
         self.language.addItem("Nederlands", "nl")
         self.language.addItem("English", "en")
@@ -272,7 +292,14 @@ class SettingsView(QWidget):
         self.retention.setSuffix(self.tr(" maanden na afsluiten"))
         self.retention.setValue(ctx.read(privacy.retention_months))
         # Fields as wide as what they hold, not from edge to edge of a wide screen.
-        for field, width in ((self.municipality, 420), (self.broker, 420), (self.language, 240), (self.retention, 260)):
+        for field, width in (
+            (self.municipality, 420),
+            (self.broker, 420),
+            (self.broker_phone, 240),
+            (self.broker_email, 420),
+            (self.language, 240),
+            (self.retention, 260),
+        ):
             field.setMaximumWidth(width)
         self.retention.valueChanged.connect(self.save_retention)
         self.retention_preview = QLabel()
@@ -389,6 +416,24 @@ class SettingsView(QWidget):
     def save_broker(self) -> None:
         self.ctx.settings.broker_name = self.broker.text().strip()
         self.ctx.store.actor = self.ctx.settings.broker_name or None
+
+    @Slot()
+    def save_broker_contact(self) -> None:
+        """Phone and e-mail as the broker types them, once they are valid; a mistake is named and nothing saved."""
+        problems: list[str] = []
+        for field, clean, attr in (
+            (self.broker_phone, v.clean_phone, "broker_phone"),
+            (self.broker_email, v.clean_email, "broker_email"),
+        ):
+            try:
+                value = clean(field.text()) or ""
+            except ValueError as exc:
+                problems.append(str(exc))
+                continue
+            setattr(self.ctx.settings, attr, value)
+            if field.text() != value:
+                field.setText(value)
+        self.broker_problem.setText("\n".join(problems))
 
     @Slot()
     def save_language(self) -> None:

@@ -32,57 +32,57 @@
 <context>
     <name>AreaList</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="172"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="173"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="173"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="174"/>
         <source>&amp;Wijk toevoegen…</source>
         <translation>&amp;Add district…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="174"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="175"/>
         <source>&amp;Buurt toevoegen…</source>
         <translation>Add &amp;neighbourhood…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="175"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="176"/>
         <source>Een buurt in de gekozen wijk</source>
         <translation>A neighbourhood in the selected district</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="177"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="178"/>
         <source>&amp;Dorp toevoegen…</source>
         <translation>Add villa&amp;ge…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="187"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="188"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="188"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="189"/>
         <source>Naam van de %1:</source>
         <translation>Name of the %1:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="209"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="210"/>
         <source>Buurt toevoegen</source>
         <translation>Add neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="209"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="210"/>
         <source>Kies eerst de wijk waar de buurt in ligt.</source>
         <translation>First select the district the neighbourhood is in.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="221"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="222"/>
         <source>Hernoemen</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="221"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="222"/>
         <source>Nieuwe naam:</source>
         <translation>New name:</translation>
     </message>
@@ -3382,32 +3382,32 @@ Add the example data anyway?</translation>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="90"/>
+        <location filename="../../makelaar/ui/printing.py" line="96"/>
         <source>Overzicht voor college en raad</source>
         <translation>Overview for the executive and the council</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="93"/>
+        <location filename="../../makelaar/ui/printing.py" line="99"/>
         <source>&amp;Van:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="94"/>
+        <location filename="../../makelaar/ui/printing.py" line="100"/>
         <source>&amp;Tot en met:</source>
         <translation>&amp;Up to and including:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="98"/>
+        <location filename="../../makelaar/ui/printing.py" line="104"/>
         <source>Rapport maken</source>
         <translation>Make report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="99"/>
+        <location filename="../../makelaar/ui/printing.py" line="105"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="119"/>
+        <location filename="../../makelaar/ui/printing.py" line="125"/>
         <source>De einddatum ligt voor de begindatum.</source>
         <translation>The end date is before the start date.</translation>
     </message>
@@ -3523,32 +3523,32 @@ Add the example data anyway?</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="41"/>
+        <location filename="../../makelaar/ui/printing.py" line="47"/>
         <source>Koppelingsrapport %1</source>
         <translation>Match report %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="34"/>
+        <location filename="../../makelaar/ui/printing.py" line="40"/>
         <source>Versie voor de bewoner</source>
         <translation>Version for the resident</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="35"/>
+        <location filename="../../makelaar/ui/printing.py" line="41"/>
         <source>Versie voor de partners</source>
         <translation>Version for the partners</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="55"/>
+        <location filename="../../makelaar/ui/printing.py" line="61"/>
         <source>Organisatieblad %1</source>
         <translation>Organisation sheet %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="66"/>
+        <location filename="../../makelaar/ui/printing.py" line="72"/>
         <source>Wijktafelverslag %1</source>
         <translation>District meeting report %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/printing.py" line="78"/>
+        <location filename="../../makelaar/ui/printing.py" line="84"/>
         <source>Overzicht %1 tot en met %2</source>
         <translation>Overview %1 to %2</translation>
     </message>
@@ -4003,142 +4003,163 @@ Add the example data anyway?</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="45"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="46"/>
         <source>Logo kiezen</source>
         <translation>Choose logo</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="55"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="56"/>
         <source>Huiskleur kiezen</source>
         <translation>Choose house colour</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="249"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="250"/>
         <source>Algemeen</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="251"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="252"/>
         <source>Naam van de &amp;gemeente:</source>
         <translation>&amp;Municipality name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="255"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="256"/>
         <source>Je &amp;naam:</source>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="255"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="256"/>
         <source>staat bij je notities</source>
         <translation>shown with your notes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="258"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="262"/>
+        <source>Je tele&amp;foonnummer:</source>
+        <translation>Your &amp;phone number:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="264"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="270"/>
+        <source>staat op het koppelingsrapport voor de bewoner</source>
+        <translation>printed on the matching report for the resident</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="268"/>
+        <source>Je &amp;e-mailadres:</source>
+        <translation>Your &amp;e-mail address:</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="276"/>
+        <source>Fout in je contactgegevens</source>
+        <translation>Mistake in your contact details</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/settings_view.py" line="278"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="267"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="287"/>
         <source>&amp;Bewaartermijn:</source>
         <translation>&amp;Retention period:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="269"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="289"/>
         <source>Zoveel maanden na het afsluiten van het laatste idee worden naam en contactgegevens gewist</source>
         <translation>This many months after the last idea is closed, name and contact details are erased</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="272"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="292"/>
         <source> maanden na afsluiten</source>
         <translation> months after closing</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="280"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="307"/>
         <source>Wie de bewaartermijn voorbij is</source>
         <translation>Who is past the retention period</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="286"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="313"/>
         <source>Logo op de rapporten</source>
         <translation>Logo on the reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="288"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="315"/>
         <source>&amp;Logo kiezen…</source>
         <translation>Choose &amp;logo…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="290"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="317"/>
         <source>Logo &amp;weghalen</source>
         <translation>&amp;Remove logo</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="296"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="323"/>
         <source>Logo op rapporten:</source>
         <translation>Logo on reports:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="305"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="332"/>
         <source>Voorbeeld van de huiskleur</source>
         <translation>Sample of the house colour</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="306"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="333"/>
         <source>&amp;Kleur kiezen…</source>
         <translation>Choose &amp;colour…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="308"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="335"/>
         <source>Standaard&amp;kleur</source>
         <translation>&amp;Default colour</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="316"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="343"/>
         <source>&amp;Huiskleur:</source>
         <translation>&amp;House colour:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="318"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="345"/>
         <source>Huiskleur</source>
         <translation>House colour</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="320"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="347"/>
         <source>De kleur van het programma, zoals #0b5394; zo nodig donkerder, zodat tekst leesbaar blijft</source>
         <translation>The program&apos;s colour, such as #0b5394; darkened where needed so text stays readable</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="327"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="354"/>
         <source>Woordenlijsten</source>
         <translation>Word lists</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="336"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="363"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="339"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="366"/>
         <source>Een woord dat je uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet meer aangeboden voor nieuwe.</source>
         <translation>A word you retire stays on ideas and organisations that already have it, but is no longer offered for new ones.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="458"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="503"/>
         <source>&apos;%1&apos; is geen kleur; schrijf zes tekens na een #, zoals #0b5394.</source>
         <translation>&apos;%1&apos; is not a colour; write six characters after a #, such as #0b5394.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="346"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="373"/>
         <source>Woordenlijsten van de gemeente:</source>
         <translation>The municipality&apos;s word lists:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="379"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="406"/>
         <source>Niemand is de bewaartermijn voorbij.</source>
         <translation>Nobody is past the retention period.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/settings_view.py" line="384"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="411"/>
         <source>%n persoon/personen voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</source>
         <translation>
             <numerusform>%n person past the retention period; anonymised at the next start: %1</numerusform>
@@ -4146,17 +4167,17 @@ Add the example data anyway?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="396"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="441"/>
         <source>De nieuwe taal geldt na het opnieuw starten van Makelaar.</source>
         <translation>The new language takes effect when Makelaar is restarted.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="404"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="449"/>
         <source>(geen logo)</source>
         <translation>(no logo)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="421"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="466"/>
         <source>%1 is geen afbeelding die Makelaar kan lezen (PNG of JPG).</source>
         <translation>%1 is not an image Makelaar can read (PNG or JPG).</translation>
     </message>
@@ -4308,48 +4329,48 @@ Add the example data anyway?</translation>
 <context>
     <name>TermList</name>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="76"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="77"/>
         <source>&amp;Toevoegen…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="77"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="78"/>
         <source>&amp;Hernoemen…</source>
         <translation>&amp;Rename…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="78"/>
-        <location filename="../../makelaar/ui/settings_view.py" line="127"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="79"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="128"/>
         <source>&amp;Uitzetten</source>
         <translation>Switch &amp;off</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="101"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="102"/>
         <source>niet meer in gebruik</source>
         <translation>no longer in use</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="127"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="128"/>
         <source>&amp;Weer gebruiken</source>
         <translation>&amp;Use again</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="141"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="142"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="141"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="142"/>
         <source>Nieuw woord voor %1:</source>
         <translation>New word for %1:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="153"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="154"/>
         <source>Hernoemen</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="153"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="154"/>
         <source>Nieuwe naam:</source>
         <translation>New name:</translation>
     </message>

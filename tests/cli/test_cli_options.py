@@ -33,13 +33,14 @@ def test_exchange_export_all_says_the_file_holds_everything(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("MAKELAAR_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("MAKELAAR_EXCHANGE_PASSPHRASE", "het wachtwoord van het team")
     url = sqlite_url_for(tmp_path / "laptop.sqlite")
     store = open_store(url)
     with store.begin() as s:
         ideas.save_idea(s, IdeaData(title="Buurtmoestuin"))
     store.close()
     for option in ("--all", "--alles"):
-        assert main(["--database", url, "exchange", "export", str(tmp_path / "alles.json.gz"), option]) == 0
+        assert main(["--database", url, "exchange", "export", str(tmp_path / "alles.makelaar"), option]) == 0
         out = capsys.readouterr().out
         assert out.startswith("Alles uit deze database geschreven naar ")
         assert "niet alleen de wijzigingen" in out and "gewijzigde" not in out

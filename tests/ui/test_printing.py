@@ -186,3 +186,28 @@ def test_not_an_image_is_refused_with_a_message(
     view.choose_logo()
     assert shown.warnings and "geen afbeelding" in shown.warnings[0]
     assert not view.logo_remove.isEnabled()
+
+
+def test_the_resident_reads_the_brokers_own_phone_and_e_mail_from_the_settings(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str]
+) -> None:
+    from makelaar.ui import settings_view
+
+    ctx.settings.broker_name = "Marieke Jansen"
+    view = settings_view.SettingsView(ctx)
+    qtbot.addWidget(view)
+    view.broker_phone.setText("0612345678")
+    view.broker_email.setText("marieke@")
+    view.broker_email.editingFinished.emit()
+    assert "geen geldig e-mailadres" in view.broker_problem.text()
+    assert ctx.settings.broker_email == ""  # a mistake is not saved
+    view.broker_email.setText("m.jansen@lindewaard.example")
+    view.broker_email.editingFinished.emit()
+    assert view.broker_problem.text() == ""
+    assert ctx.settings.broker_email == "m.jansen@lindewaard.example"
+    assert ctx.settings.broker_phone.replace(" ", "").replace("-", "") == "0612345678"
+    preview = printing.preview_idea(None, ctx, sample["garden"], "I-1")  # type: ignore[arg-type]
+    qtbot.addWidget(preview)
+    text = text_of(preview.pdf)
+    assert "Marieke Jansen" in text and "m.jansen@lindewaard.example" in text
+    assert ctx.settings.broker_phone in text
