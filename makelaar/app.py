@@ -136,7 +136,9 @@ def run_gui(database: str | None = None) -> int:
     opening_check: Callable[[], StartCheck] | None = check
     while_checking = True
     while True:
-        opened = open_for_gui(url, check=opening_check, while_checking=while_checking)
+        opened = open_for_gui(
+            url, check=opening_check, while_checking=while_checking, actor=settings.broker_name or None
+        )
         if opened is None:
             return 2
         watched = check if while_checking and opened.store.held else None

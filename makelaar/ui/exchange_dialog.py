@@ -258,7 +258,7 @@ class PassphraseDialog(QDialog):
         self.again.setVisible(confirm)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setObjectName("errorText")  # the theme's error colour, light or dark
         explanation = QLabel(
             self.tr(
                 "Het bestand bevat namen en contactgegevens van bewoners en wordt versleuteld. Gebruik het "
@@ -345,7 +345,15 @@ def export_changes(window: MainWindow, *, everything: bool = False) -> Path | No
     Notice.show(
         window,
         QCoreApplication.translate("ExchangeDialog", "Export klaar"),
-        QCoreApplication.translate("ExchangeDialog", "%1 gewijzigde records en %2 verwijderingen geschreven naar %3.")
+        (
+            QCoreApplication.translate(
+                "ExchangeDialog", "%1 gewijzigde records en %2 verwijderingen geschreven naar %3."
+            )
+            if not everything
+            else QCoreApplication.translate(
+                "ExchangeDialog", "Alles uit deze database geschreven naar %3: alle %1 records en %2 verwijderingen."
+            )
+        )
         .replace("%1", str(summary.records))
         .replace("%2", str(summary.deletions))
         .replace("%3", str(path)),

@@ -759,7 +759,7 @@ class MainWindow(QMainWindow):
         old.close()
         try:
             run_with_progress(self, self.tr("Back-up terugzetten…"), lambda: backup.restore(path, chosen))
-            fresh = open_store(old.url)
+            fresh = open_store(old.url, actor=old.actor)
         except KnownError as exc:
             show_error(self, exc)  # the old store is untouched and its engine reconnects on the next action
             if old.checkpoints is not None:

@@ -125,7 +125,7 @@ class MatchDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(70)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setObjectName("errorText")  # the theme's error colour, light or dark
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Koppelen"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))

@@ -272,6 +272,7 @@ class SettingsView(QWidget):
         self.broker_phone.editingFinished.connect(self.save_broker_contact)
         self.broker_email.editingFinished.connect(self.save_broker_contact)
         self.broker_problem = QLabel()
+        self.broker_problem.setObjectName("errorText")
         self.broker_problem.setWordWrap(True)
         self.broker_problem.setAccessibleName(self.tr("Fout in je contactgegevens"))
         form.addRow("", self.broker_problem)

@@ -46,6 +46,7 @@ def open_for_gui(
     *,
     check: Callable[[], startup.StartCheck] | None = None,
     while_checking: bool = False,
+    actor: str | None = None,
 ) -> Opened | None:
     """The store for this program run, or None after telling the user why not.
 
@@ -53,6 +54,7 @@ def open_for_gui(
     ``while_checking``: a store at the program's schema (nothing to upgrade) is opened without waiting for that
     check, its writes held until it answers (``Store.hold_writes``); the caller watches it (``watch_check``). A store
     that needs an upgrade, or that cannot even be looked at, waits for the check first, as always.
+    ``actor``: the broker's name, so what opening does (re-applying the list of forgotten persons) names them.
     """
     path = sqlite_path(url)
     lock: QLockFile | None = None
@@ -82,7 +84,7 @@ def open_for_gui(
             )
             return None
         if while_checking and check is not None and path.exists():
-            held = _open_while_checking(url, path, check)
+            held = _open_while_checking(url, path, check, actor)
             if held is not None:
                 return Opened(store=held, lock=lock)
         checked = check() if check is not None else startup.check_at_start(path)
@@ -115,7 +117,7 @@ def open_for_gui(
                 return None
             startup.restore_newest_good(path, checked.newest_good)
     try:
-        store = open_store(url)
+        store = open_store(url, actor=actor)
     except KnownError as exc:
         StartupPrompts.inform(parent, str(exc))
         if lock is not None:
@@ -124,13 +126,15 @@ def open_for_gui(
     return Opened(store=store, lock=lock)
 
 
-def _open_while_checking(url: str, path: Path, check: Callable[[], startup.StartCheck]) -> Store | None:
+def _open_while_checking(
+    url: str, path: Path, check: Callable[[], startup.StartCheck], actor: str | None = None
+) -> Store | None:
     """The store opened for reading while its check runs, when that writes nothing (its schema is current); None
     when it must wait for the check (an upgrade to make, or a file that cannot be looked at: the check says why)."""
     try:
         if look_before_touching(path) is not SchemaState.CURRENT:
             return None
-        store = open_store(url, upgrade=False)  # just looked: nothing to upgrade, no need to look again
+        store = open_store(url, upgrade=False, actor=actor)  # just looked: nothing to upgrade, no need to look again
     except KnownError:
         return None
     store.hold_writes(check)

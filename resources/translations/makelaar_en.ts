@@ -790,37 +790,42 @@ Merge?</translation>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="348"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="349"/>
         <source>%1 gewijzigde records en %2 verwijderingen geschreven naar %3.</source>
         <translation>%1 changed records and %2 deletions written to %3.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="362"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="353"/>
+        <source>Alles uit deze database geschreven naar %3: alle %1 records en %2 verwijderingen.</source>
+        <translation>Everything in this database written to %3: all %1 records and %2 deletions.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="370"/>
         <source>Uitwisselbestand kiezen</source>
         <translation>Choose exchange file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="378"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="386"/>
         <source>Onversleuteld uitwisselbestand</source>
         <translation>Unencrypted exchange file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="379"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="387"/>
         <source>%1 is niet versleuteld. Lees het alleen in als je zeker weet waar het vandaan komt. Toch inlezen?</source>
         <translation>%1 is not encrypted. Only read it if you are sure where it came from. Read it anyway?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="393"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="401"/>
         <source>Uitwisselbestand lezen…</source>
         <translation>Reading the exchange file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="408"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="416"/>
         <source>Bezig met samenvoegen…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="414"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="422"/>
         <source>Uitwisseling klaar</source>
         <translation>Exchange complete</translation>
     </message>
@@ -4185,22 +4190,22 @@ Add the example data anyway?</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="67"/>
+        <location filename="../../makelaar/ui/startup.py" line="69"/>
         <source>Makelaar kan niet schrijven in de map van de database (%1): de schijf is vol of alleen-lezen. Er is niets veranderd; maak ruimte vrij of kies een andere plek.</source>
         <translation>Makelaar cannot write in the folder of the database (%1): the disk is full or read-only. Nothing was changed; free some space or choose another place.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="77"/>
+        <location filename="../../makelaar/ui/startup.py" line="79"/>
         <source>Makelaar is al geopend met deze database (%1). Gebruik dat venster, of sluit het eerst; twee programma&apos;s op één database kunnen elkaars werk overschrijven.</source>
         <translation>Makelaar is already open with this database (%1). Use that window, or close it first; two programs on one database can overwrite each other&apos;s work.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="93"/>
+        <location filename="../../makelaar/ui/startup.py" line="95"/>
         <source>De database %1 is beschadigd (%2) en er is geen goede back-up. Makelaar schrijft er niets in. Vraag de beheerder om hulp; het bestand is niet aangeraakt.</source>
         <translation>The database %1 is damaged (%2) and there is no good backup. Makelaar writes nothing to it. Ask your administrator for help; the file has not been touched.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="104"/>
+        <location filename="../../makelaar/ui/startup.py" line="106"/>
         <source>De database %1 is beschadigd (%2). De nieuwste goede back-up is %3. Die terugzetten? De beschadigde database wordt apart bewaard. Wat na die back-up is ingevoerd, moet opnieuw.</source>
         <translation>The database %1 is damaged (%2). The newest good backup is %3. Restore it? The damaged database is kept aside. Anything entered after that backup must be entered again.</translation>
     </message>

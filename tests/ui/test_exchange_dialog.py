@@ -215,6 +215,9 @@ def test_everything_goes_out_again_for_a_laptop_that_missed_an_exchange(
     assert records(first) == set()
     window.exchange_export_all_action.trigger()
     assert records(again) == sent
+    # ... and says so: the whole store, not "changed records".
+    assert notices[-1].startswith(f"Alles uit deze database geschreven naar {again}: alle ")
+    assert "gewijzigde" not in notices[-1] and "gewijzigde" in notices[-3]
 
 
 def test_a_file_from_a_newer_program_is_refused_with_a_message(
