@@ -50,6 +50,8 @@ _LABELS = {
     GOOD: QT_TRANSLATE_NOOP("Reasons", "goed"),
     POSSIBLE: QT_TRANSLATE_NOOP("Reasons", "mogelijk"),
 }
+_WHOLE = QT_TRANSLATE_NOOP("Reasons", "hele gemeente")
+_ELSEWHERE = QT_TRANSLATE_NOOP("Reasons", "andere wijk")
 # The words that join a list ("ruimte, geld en advies") and alternatives ("sport, muziek of natuur").
 _AND = QT_TRANSLATE_NOOP("Reasons", "en")
 _OR = QT_TRANSLATE_NOOP("Reasons", "of")
@@ -74,6 +76,27 @@ def reasons(suggestion: Suggestion) -> list[str]:
 def summary(suggestion: Suggestion) -> str:
     """The reasons on one line, as a list column shows them."""
     return "; ".join(reasons(suggestion))
+
+
+# Shown in columns of their own ("Helpt met", "Waar"), so not again among the other reasons.
+_IN_COLUMNS = frozenset({why.OFFERS, why.SAME_AREA, why.WHOLE_MUNICIPALITY})
+
+
+def where(suggestion: Suggestion) -> str:
+    """Where the partner is as seen from the idea: its wijk, the whole municipality, or another wijk."""
+    for r in suggestion.explanation:
+        if r.kind == why.SAME_AREA and r.args:
+            return r.args[0]
+        if r.kind == why.WHOLE_MUNICIPALITY:
+            return _tr(_WHOLE)
+    if any(r.kind == why.FAR for r in suggestion.explanation):
+        return _tr(_ELSEWHERE)
+    return ""
+
+
+def rest(suggestion: Suggestion) -> str:
+    """The reasons besides what it helps with and where, on one line."""
+    return "; ".join(render(r) for r in suggestion.explanation if r.kind not in _IN_COLUMNS)
 
 
 def label(suggestion: Suggestion) -> str:

@@ -50,8 +50,9 @@ class SuggestionsPanel(QWidget):
             [
                 Column(self.tr("Organisatie"), lambda r: r.name),
                 Column(self.tr("Past"), shown.label, width=80),
-                Column(self.tr("Helpt met"), lambda r: ", ".join(r.covered_needs), width=150),
-                Column(self.tr("Waarom"), shown.summary),
+                Column(self.tr("Helpt met"), lambda r: ", ".join(r.covered_needs), width=170),
+                Column(self.tr("Waar"), shown.where, width=130),
+                Column(self.tr("Verder"), shown.rest),
             ],
             self,
         )
@@ -60,10 +61,13 @@ class SuggestionsPanel(QWidget):
         self.table.setAccessibleName(self.tr("Suggesties"))
         self.table.setSelectionBehavior(RecordTable.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(RecordTable.SelectionMode.SingleSelection)
+        # At most a few dozen rows: each as tall as its wrapped text, so nothing is cut off.
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.activated_row.connect(lambda _row: self.accept_current())
         self.table.selectionModel().selectionChanged.connect(self._show_reasons)
         self.reasons = QTextBrowser()

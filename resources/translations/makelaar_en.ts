@@ -955,42 +955,42 @@ Merge?</translation>
 <context>
     <name>HelpsWithPanel</name>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="244"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="248"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="245"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="249"/>
         <source>Past</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="246"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="250"/>
         <source>Waarom</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="252"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="256"/>
         <source>Open ideeën waarbij deze organisatie kan helpen</source>
         <translation>Open ideas this organisation could help with</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="259"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="263"/>
         <source>&amp;Koppelen…</source>
         <translation>&amp;Match…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="285"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="289"/>
         <source>Sla de organisatie eerst op.</source>
         <translation>Save the organisation first.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="293"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="297"/>
         <source>Ideeën zoeken…</source>
         <translation>Looking for ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="300"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="304"/>
         <source>Geen open ideeën gevonden; een organisatie die niet actief is, wordt nooit voorgesteld.</source>
         <translation>No open ideas found; an organisation that is not active is never suggested.</translation>
     </message>
@@ -3692,12 +3692,22 @@ Add the example data anyway?</translation>
         <translation>possible</translation>
     </message>
     <message>
+        <location filename="../../makelaar/ui/reasons.py" line="53"/>
+        <source>hele gemeente</source>
+        <translation>whole municipality</translation>
+    </message>
+    <message>
         <location filename="../../makelaar/ui/reasons.py" line="54"/>
+        <source>andere wijk</source>
+        <translation>another area</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/reasons.py" line="56"/>
         <source>en</source>
         <translation>and</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="55"/>
+        <location filename="../../makelaar/ui/reasons.py" line="57"/>
         <source>of</source>
         <translation>or</translation>
     </message>
@@ -4054,117 +4064,117 @@ Add the example data anyway?</translation>
         <translation>Your &amp;e-mail address:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="276"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="277"/>
         <source>Fout in je contactgegevens</source>
         <translation>Mistake in your contact details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="278"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="279"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="287"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="288"/>
         <source>&amp;Bewaartermijn:</source>
         <translation>&amp;Retention period:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="289"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="290"/>
         <source>Zoveel maanden na het afsluiten van het laatste idee worden naam en contactgegevens gewist</source>
         <translation>This many months after the last idea is closed, name and contact details are erased</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="292"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="293"/>
         <source> maanden na afsluiten</source>
         <translation> months after closing</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="307"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="308"/>
         <source>Wie de bewaartermijn voorbij is</source>
         <translation>Who is past the retention period</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="313"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="314"/>
         <source>Logo op de rapporten</source>
         <translation>Logo on the reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="315"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="316"/>
         <source>&amp;Logo kiezen…</source>
         <translation>Choose &amp;logo…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="317"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="318"/>
         <source>Logo &amp;weghalen</source>
         <translation>&amp;Remove logo</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="323"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="324"/>
         <source>Logo op rapporten:</source>
         <translation>Logo on reports:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="332"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="333"/>
         <source>Voorbeeld van de huiskleur</source>
         <translation>Sample of the house colour</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="333"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="334"/>
         <source>&amp;Kleur kiezen…</source>
         <translation>Choose &amp;colour…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="335"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="336"/>
         <source>Standaard&amp;kleur</source>
         <translation>&amp;Default colour</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="343"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="344"/>
         <source>&amp;Huiskleur:</source>
         <translation>&amp;House colour:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="345"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="346"/>
         <source>Huiskleur</source>
         <translation>House colour</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="347"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="348"/>
         <source>De kleur van het programma, zoals #0b5394; zo nodig donkerder, zodat tekst leesbaar blijft</source>
         <translation>The program&apos;s colour, such as #0b5394; darkened where needed so text stays readable</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="354"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="355"/>
         <source>Woordenlijsten</source>
         <translation>Word lists</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="363"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="364"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="366"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="367"/>
         <source>Een woord dat je uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet meer aangeboden voor nieuwe.</source>
         <translation>A word you retire stays on ideas and organisations that already have it, but is no longer offered for new ones.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="503"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="504"/>
         <source>&apos;%1&apos; is geen kleur; schrijf zes tekens na een #, zoals #0b5394.</source>
         <translation>&apos;%1&apos; is not a colour; write six characters after a #, such as #0b5394.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="373"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="374"/>
         <source>Woordenlijsten van de gemeente:</source>
         <translation>The municipality&apos;s word lists:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="406"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="407"/>
         <source>Niemand is de bewaartermijn voorbij.</source>
         <translation>Nobody is past the retention period.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/settings_view.py" line="411"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="412"/>
         <source>%n persoon/personen voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</source>
         <translation>
             <numerusform>%n person past the retention period; anonymised at the next start: %1</numerusform>
@@ -4172,17 +4182,17 @@ Add the example data anyway?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="441"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="442"/>
         <source>De nieuwe taal geldt na het opnieuw starten van Makelaar.</source>
         <translation>The new language takes effect when Makelaar is restarted.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="449"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="450"/>
         <source>(geen logo)</source>
         <translation>(no logo)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="466"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="467"/>
         <source>%1 is geen afbeelding die Makelaar kan lezen (PNG of JPG).</source>
         <translation>%1 is not an image Makelaar can read (PNG or JPG).</translation>
     </message>
@@ -4229,96 +4239,101 @@ Add the example data anyway?</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/suggestions.py" line="54"/>
-        <source>Waarom</source>
-        <translation>Why</translation>
+        <source>Waar</source>
+        <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="60"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="55"/>
+        <source>Verder</source>
+        <translation>Also</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/suggestions.py" line="61"/>
         <source>Suggesties</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="70"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="74"/>
         <source>Waarom deze suggestie</source>
         <translation>Why this suggestion</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="73"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="77"/>
         <source>&amp;Koppelen…</source>
         <translation>&amp;Match…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="74"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="78"/>
         <source>De gekozen suggestie koppelen (Enter)</source>
         <translation>Match the chosen suggestion (Enter)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="77"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="81"/>
         <source>&amp;Afwijzen…</source>
         <translation>&amp;Decline…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="78"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="82"/>
         <source>Past niet: met een reden, zodat volgende suggesties ervan leren</source>
         <translation>Does not fit: give a reason, so later suggestions learn from it</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="81"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="85"/>
         <source>&amp;Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="115"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="119"/>
         <source>Sla het idee eerst op; dan zoekt Makelaar organisaties die kunnen helpen.</source>
         <translation>Save the idea first; then Makelaar looks for organisations that can help.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="123"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="127"/>
         <source>Dit idee is afgesloten (%1): Makelaar zoekt er geen partners meer voor.</source>
         <translation>This idea is closed (%1): Makelaar no longer looks for partners for it.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="137"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="141"/>
         <source>Suggesties zoeken…</source>
         <translation>Looking for suggestions…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="151"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="155"/>
         <source>Geen actieve organisaties gevonden die bij dit idee passen.</source>
         <translation>No active organisations found that fit this idea.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="153"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="157"/>
         <source>Dit idee heeft nog geen behoeften; vul ze in voor betere suggesties.</source>
         <translation>This idea has no needs yet; fill them in for better suggestions.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="156"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="160"/>
         <source>Samen dekken de bovenste suggesties alle behoeften van het idee.</source>
         <translation>Together the top suggestions cover all of the idea&apos;s needs.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="158"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="162"/>
         <source>Geen van de bovenste suggesties biedt wat het idee nodig heeft; kijk verder in de lijst.</source>
         <translation>None of the top suggestions offers what the idea needs; look further down the list.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="159"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="163"/>
         <source>Nog geen partner in de bovenste suggesties voor: %1.</source>
         <translation>No partner yet in the top suggestions for: %1.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="173"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="177"/>
         <source>Past: %1</source>
         <translation>Fit: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="204"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="208"/>
         <source>Suggestie afwijzen</source>
         <translation>Decline suggestion</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="205"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="209"/>
         <source>Waarom past %1 niet bij dit idee?</source>
         <translation>Why does %1 not fit this idea?</translation>
     </message>

@@ -140,6 +140,11 @@ def test_a_suggestion_shows_a_word_for_how_well_it_fits_and_reasons_in_plain_dut
     assert "kan helpen met ruimte" in text
     assert "zit in Noord (zelfde wijk)" in text
     assert "0," not in model.index(0, fit_column).data()  # a word, never a raw score
+    # What it helps with and where have columns of their own; the rest of the reasons follow.
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    row = dict(zip(headers, (model.index(0, c).data() for c in range(model.columnCount())), strict=True))
+    assert row["Helpt met"] == "ruimte" and row["Waar"] == "Noord"
+    assert "kan helpen met" not in row["Verder"] and "zelfde wijk" not in row["Verder"]
 
 
 def test_the_hint_says_which_needs_no_suggestion_covers(qtbot: QtBot, ctx: AppContext, sample: dict[str, str]) -> None:
