@@ -606,11 +606,11 @@ def _write_pdf(data: dict[str, Any], out: Path, today: date) -> None:
     if data["ideeen"]:
         story.append(
             table(
-                ["Nummer", "Titel", "Status", "Wijk", "Ontvangen", "Afgesloten"],
+                # Five columns: on A4 six leave the title too little room and break its long words.
+                ["Idee", "Status", "Wijk", "Ontvangen", "Afgesloten"],
                 [
                     [
-                        i["nummer"],
-                        i["titel"],
+                        f"{i['nummer']} {i['titel']}",
                         i["status"],
                         i["wijk"] or "",
                         day(i["ontvangen_op"]),
@@ -618,7 +618,7 @@ def _write_pdf(data: dict[str, Any], out: Path, today: date) -> None:
                     ]
                     for i in data["ideeen"]
                 ],
-                [26 * mm, WIDTH - 132 * mm, 26 * mm, 26 * mm, 27 * mm, 27 * mm],
+                [WIDTH - 112 * mm, 28 * mm, 32 * mm, 26 * mm, 26 * mm],
             )
         )
     else:

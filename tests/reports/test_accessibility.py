@@ -13,6 +13,7 @@ from typing import Any
 import pikepdf
 import pytest
 from pdfua import validate
+from sqlalchemy import select
 
 from makelaar.domain.enums import MatchStatus, Vocabulary
 from makelaar.domain.records import ContactData, IdeaData, InitiatorData, OrganisationData, SessionData
@@ -23,8 +24,9 @@ from makelaar.reports import (
     build_session_report,
     style,
 )
-from makelaar.services import demo, ideas, matches, organisations, sessions, vocabulary
+from makelaar.services import demo, ideas, matches, organisations, privacy, sessions, vocabulary
 from makelaar.services.listing import ListQuery
+from makelaar.storage.models import Initiator
 from makelaar.storage.store import Store
 from tests.conftest import open_sqlite_copy, term_id
 from tests.reports import pdfcheck
@@ -45,6 +47,12 @@ def render(store: Store, build: Callable[..., None], *args: Any, **kw: Any) -> b
     return out.getvalue()
 
 
+def tmp_inzage(store: Store) -> Path:
+    """A folder beside the store's file for the inzage, which the program writes to a file only."""
+    assert store.path is not None
+    return store.path.parent
+
+
 def demo_reports(store: Store) -> dict[str, bytes]:
     with store.begin() as s:
         demo.fill(s)
@@ -56,7 +64,14 @@ def demo_reports(store: Store) -> dict[str, bytes]:
             organisations.list_organisations(s, ListQuery(), limit=1000),
             key=lambda o: len(matches.matches_for_organisation(s, o.id)),
         )
+    # A resident's inzage (their own data, as a PDF) goes to residents too.
+    with store.begin() as s:
+        person = s.scalars(select(Initiator.id).where(Initiator.name.is_not(None)).order_by(Initiator.id)).first()
+        assert person is not None
+        inzage = tmp_inzage(store) / "inzage.pdf"
+        privacy.write_export(s, person, inzage, today=TODAY)
     return {
+        "demo inzage": inzage.read_bytes(),
         "demo koppelingsrapport bewoner": render(store, build_matching_report, linked, audience="bewoner"),
         "demo koppelingsrapport partners": render(store, build_matching_report, linked, audience="partners"),
         "demo wijktafelverslag": render(store, build_session_report, session.id),
@@ -154,6 +169,7 @@ def test_no_word_is_broken_inside(pdfs: dict[str, bytes]) -> None:
 
 
 KINDS = [
+    "demo inzage",
     "demo koppelingsrapport bewoner",
     "demo koppelingsrapport partners",
     "demo wijktafelverslag",
