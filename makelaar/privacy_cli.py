@@ -1,4 +1,4 @@
-"""`makelaar privacy ...`: retention, inzage and vergetelheid from the command line (issue 6 §3).
+"""`makelaar privacy ...`: retention, inzage and vergetelheid from the command line.
 
 makelaar/cli.py adds the command with :func:`add_parser` and runs it with :func:`run` inside its error handling:
 a :class:`~makelaar.domain.errors.KnownError` becomes a Dutch message and exit code 2.
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace, store: Store, *, today: date | None = None) ->
             print("Niemand is de bewaartermijn voorbij; er valt niets te anonimiseren.")
             return EXIT_OK
         if args.apply:
-            # A bulk change: a verified backup first (issue 6 §1); the rotation thins it out like any other.
+            # A bulk change: a verified backup first; the rotation thins it out like any other.
             made = store.backup_before("voor-bewaartermijn")
             if made is not None:
                 print(f"Back-up vooraf: {made}")

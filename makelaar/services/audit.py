@@ -1,4 +1,4 @@
-"""The audit log of personal data (issue 6 §2): who, when, what kind of change, on which record — never the values.
+"""The audit log of personal data: who, when, what kind of change, on which record — never the values.
 
 Changes to initiators and new consents are logged by a ``before_flush`` listener on every :class:`Session`, so the
 idea editor, the intake, imports and the demo are covered without each remembering to log. The listener is

@@ -1,4 +1,4 @@
-"""Duplicate organisations already in the registry (issue 5 §2): find likely pairs, compare them, merge them.
+"""Duplicate organisations already in the registry: find likely pairs, compare them, merge them.
 
 Finding. Two organisations are a *likely* pair when they share one of these (the reasons the broker sees):
 

@@ -1,4 +1,4 @@
-"""Exchange between stores (issue 5 §4): a laptop that was offline and the office swap what changed, as one file.
+"""Exchange between stores: a laptop that was offline and the office swap what changed, as one file.
 
 The public shape (the CLI, the GUI and bench/ call these):
 

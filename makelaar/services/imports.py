@@ -1,4 +1,4 @@
-"""The import journal: every real import is a batch that can be undone as a whole (issue 5 §1).
+"""The import journal: every real import is a batch that can be undone as a whole.
 
 What the journal holds: per record an import added, an "added" change; per record it updated, an "updated" change
 with the record's values from before the import as JSON (the fields, themes/offers/areas/needs by id, an

@@ -1,4 +1,4 @@
-"""The AVG by design (issue 6 §2): retention, and a resident's rights as one action each.
+"""The AVG by design: retention, and a resident's rights as one action each.
 
 - Retention: an initiator whose every idea has been closed for longer than the retention period (setting
   ``retention_months``, default 24) is anonymised: name, e-mail, phone, address and postcode go; the reference, the

@@ -275,7 +275,7 @@ class AuditEntry(KeyMixin, Base):
 
 
 class ImportBatch(KeyMixin, Base):
-    """One import of a file, kept so the import can be undone as a whole (issue 5 §1)."""
+    """One import of a file, kept so the import can be undone as a whole."""
 
     __tablename__ = "import_batches"
     __table_args__ = (Index("ix_import_batches_imported", "imported_at"),)
@@ -310,7 +310,7 @@ class ImportChange(KeyMixin, Base):
 
 
 class ExchangeRecord(Base):
-    """Where a record stands in the exchange between stores (issue 5 §4); see makelaar.services.exchange.
+    """Where a record stands in the exchange between stores; see makelaar.services.exchange.
 
     ``history`` holds the content hashes of the record's earlier versions (oldest first, space-separated, bounded):
     a store whose version is in another's history has nothing the other lacks. ``seen_hash`` is the last incoming
@@ -327,7 +327,7 @@ class ExchangeRecord(Base):
 
 
 class Tombstone(Base):
-    """A deleted record, kept so the deletion travels to the other stores (issue 5 §4). ``history`` ends with the
+    """A deleted record, kept so the deletion travels to the other stores. ``history`` ends with the
     version that was deleted, so a store that changed the record since sees a conflict instead of losing it."""
 
     __tablename__ = "tombstones"

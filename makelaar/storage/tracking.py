@@ -1,4 +1,4 @@
-"""Change tracking for the exchange between stores (issue 5 §4): record contents, their hashes, and a session
+"""Change tracking for the exchange between stores: record contents, their hashes, and a session
 listener that keeps ``exchange_records`` and ``tombstones`` up to date.
 
 Every ORM flush that adds, changes or deletes an exchanged record (idea, organisation, koppeling, timeline entry,

@@ -1,4 +1,4 @@
-"""Importing a file step by step (issue 5 §1): choose it, map its columns, see what will happen, import; and undo.
+"""Importing a file step by step: choose it, map its columns, see what will happen, import; and undo.
 
 The wizard's preview is a dry run of the same import (``csvio.import_path(..., dry_run=True)``) with the mapping the
 user chose, so what it shows is what the real run does. The undo dialog lists recent imports and undoes one as a

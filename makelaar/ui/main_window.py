@@ -655,7 +655,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def export_exchange(self, everything: bool = False) -> None:
-        """What changed since the last exchange (or everything), as one file for the other store (issue 5 §4)."""
+        """What changed since the last exchange (or everything), as one file for the other store."""
         from makelaar.ui import exchange_dialog
 
         exchange_dialog.export_changes(self, everything=everything)

@@ -1,5 +1,5 @@
 """Every report read back out of its PDF: titles, references, ë and €, Dutch dates, metadata, the embedded font,
-the QR codes, and the privacy rule (issue 4 §2) for each report."""
+the QR codes, and the privacy rule for each report."""
 
 from __future__ import annotations
 

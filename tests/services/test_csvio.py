@@ -1002,7 +1002,7 @@ def test_new_organisations_are_stored_as_the_editor_stores_them(store: Store, tm
     assert later.version == 2  # an ordinary record from then on
 
 
-# --- review of issue 5 §1: identity, Excel values, odd files ---------------------------------------------------------
+# --- identity, Excel values, odd files -----------------------------------------------------------------------------
 
 
 def test_records_with_the_same_name_survive_an_export_and_import_round_trip(store: Store, tmp_path: Path) -> None:

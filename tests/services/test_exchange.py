@@ -1,4 +1,4 @@
-"""Exchange between stores (issue 5 §4): what a laptop changed offline arrives at the office and back, conflicts are
+"""Exchange between stores: what a laptop changed offline arrives at the office and back, conflicts are
 shown side by side, deletions travel, nothing is silently overwritten and a file imported twice changes nothing."""
 
 from __future__ import annotations

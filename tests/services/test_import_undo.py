@@ -1,4 +1,4 @@
-"""The import journal and undoing an import as a whole (issue 5 §1)."""
+"""The import journal and undoing an import as a whole."""
 
 from __future__ import annotations
 

@@ -29,7 +29,7 @@ def open_editor(qtbot: QtBot, ctx: AppContext, idea_id: str | None = None) -> Id
 
 
 def type_unicode(widget: object, text: str) -> None:
-    """One key event per character with its text (qtbot.keyClicks aborts on non-ASCII, see PITFALLS.md)."""
+    """One key event per character with its text (qtbot.keyClicks aborts the process on non-ASCII text)."""
     for ch in text:
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
 

@@ -1,5 +1,6 @@
 """PySide6 6.12.0 drops a reference to None on every addItem/setItem on Python 3.11 and then crashes the process
-(PITFALLS.md). This keeps the pinned release honest: 50,000 items must leave None's refcount where it was."""
+("Fatal Python error: none_dealloc"). This keeps the pinned release honest: 50,000 items must leave None's refcount
+where it was."""
 
 from __future__ import annotations
 
