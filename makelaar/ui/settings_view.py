@@ -275,6 +275,7 @@ class SettingsView(QWidget):
         self.broker_problem.setObjectName("errorText")
         self.broker_problem.setWordWrap(True)
         self.broker_problem.setAccessibleName(self.tr("Fout in je contactgegevens"))
+        self.broker_problem.hide()  # shown only when there is a mistake to name
         form.addRow("", self.broker_problem)
         self.language = add_row(form, self.tr("&Taal:"), QComboBox())
         self.language.addItem("Nederlands", "nl")
@@ -435,6 +436,7 @@ class SettingsView(QWidget):
             if field.text() != value:
                 field.setText(value)
         self.broker_problem.setText("\n".join(problems))
+        self.broker_problem.setVisible(bool(problems))
 
     @Slot()
     def save_language(self) -> None:
