@@ -40,7 +40,15 @@ Then:
   covered much less, so an idea needing ruimte, geld and vrijwilligers gets partners for all three rather than
   five for one. Money is the exception: funds give part of a budget, so a second fund keeps its value (see
   ``Weights.cofunding``). Scores fall as needs get covered, so the list is in descending order of its scores.
-- inactive organisations are never in the index.
+- inactive organisations are never in the index; a closed idea gets no suggestions.
+
+What is measured to carry over to another municipality rather than fitted to one (``bench/matching_eval.py`` tunes
+on one judged set and scores on the other): a fund's criteria read from its own description
+(:mod:`makelaar.domain.criteria`), an area fund giving nothing outside its areas, money for an organisation's own
+people covering nobody else, a room counted where the description says the building is, help that travels, the
+specificity of an organisation's offers, general support as a fallback, compounds whose head is generic, and how
+common a word is in Dutch at large. Reasons are data (:mod:`makelaar.domain.reasons`); a suggestion's label ("goed",
+"mogelijk") reads its own strength.
 
 ``bench/matching_eval.py`` measures the ranking on a judged set, against baselines, with a split-half check.
 """
@@ -151,6 +159,22 @@ class Weights:
       fills the lower places of a list when nothing more specific fits; and its help counts as related to any
       subject (``broad_related``: helping residents with any plan *is* its subject, so the half credit for an
       unrelated offer does not apply).
+    - ``broad_first`` 0.5: a general support organisation gets half the bonus for a need nobody above covers yet.
+      It is a fallback a broker calls after the partner on the subject (the volunteer centre after the sports club
+      for a tournament), not the natural owner of the need, however many needs it covers.
+    - ``specificity`` 1.0: what one offer of an organisation says falls with the number of kinds of help it claims:
+      the information of claiming n of the registry's V kinds, log(1 + V / n), against that of a typical
+      organisation (the registry's median n), never above 1, raised to this power. A welfare foundation that claims
+      seven of nine kinds "offers" each far less than the allotment association that claims two.
+    - ``general`` 1.0: how much a word's weight follows how common it is in Dutch at large
+      (:func:`makelaar.domain.dutch.informativeness`): a small registry cannot tell that "dorp", "week" or "werk" say
+      little, a general word-frequency list can. At 0 only the registry's own idf counts.
+    - ``generic_heads``: in a compound whose head many compounds in the registry share ("cafe" in taalcafe,
+      repaircafe, digicafe), the head names a format and the modifier the subject, so their weights swap.
+    - ``travels`` and ``travels_locality`` 0.2: advice, contacts, money, materials, publicity, permits and paperwork
+      reach an idea wherever the organisation sits; only rooms and hands-on help are bound to a place. For help that
+      travels, the share of its value lost from another wijk uses a locality of at most 0.2, whatever the registry's
+      providers happen to be.
     """
 
     need: float = 0.40
