@@ -279,12 +279,8 @@ def test_file_menu_opens_the_wizard_and_the_undo_dialog(
     assert shown.warnings == [] and shown.criticals == []
 
 
-def test_same_file_again_has_nothing_to_import(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "kaart.csv"
-    path.write_text("naam;omschrijving\nDe Brug;Buurthuis\n", encoding="utf-8")
-    csvio.import_path(ctx.store, "organisaties", path)
+def to_preview(qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch, path: Path) -> ImportWizard:
+    """A wizard for organisations with ``path`` chosen and the guessed columns taken: on the preview page."""
     wizard = ImportWizard(ctx, "organisaties")
     qtbot.addWidget(wizard)
     wizard.show()
@@ -292,6 +288,16 @@ def test_same_file_again_has_nothing_to_import(
     qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
     wizard.next()
     wizard.next()
+    return wizard
+
+
+def test_same_file_again_has_nothing_to_import(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "kaart.csv"
+    path.write_text("naam;omschrijving\nDe Brug;Buurthuis\n", encoding="utf-8")
+    csvio.import_path(ctx.store, "organisaties", path)
+    wizard = to_preview(qtbot, ctx, monkeypatch, path)
 
     assert wizard.preview_page.counts.text() == (
         "0 toevoegen, 0 bijwerken, 1 ongewijzigd, 0 afgewezen. Er is niets nieuws om in te lezen."
@@ -379,13 +385,7 @@ def test_long_names_leave_the_explanation_in_view(
 ) -> None:
     path = tmp_path / "lang.csv"
     path.write_text(f"naam;postcode\n{'Stichting Heel Lang ' * 16};12\n", encoding="utf-8")
-    wizard = ImportWizard(ctx, "organisaties")
-    qtbot.addWidget(wizard)
-    wizard.show()
-    choose_file(monkeypatch, path)
-    qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
-    wizard.next()
-    wizard.next()
+    wizard = to_preview(qtbot, ctx, monkeypatch, path)
 
     table = wizard.preview_page.rows
     header = table.horizontalHeader()
@@ -464,13 +464,7 @@ def test_the_broker_sees_and_decides_on_the_help_types_proposed_from_the_words(
         "Naam;Omschrijving\nDe Ster;Grote zaal te huur voor bewoners.\nTaalpunt;Lessen Nederlands voor nieuwkomers.\n",
         encoding="utf-8",
     )
-    wizard = ImportWizard(ctx, "organisaties")
-    qtbot.addWidget(wizard)
-    wizard.show()
-    choose_file(monkeypatch, path)
-    qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
-    wizard.next()
-    wizard.next()
+    wizard = to_preview(qtbot, ctx, monkeypatch, path)
     preview = wizard.preview_page
     assert preview.propose.isVisible() and preview.propose.isChecked()
     shown = [preview.model.index(r, 3).data() for r in range(preview.model.rowCount())]
