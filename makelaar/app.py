@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from makelaar.storage.startup import PendingCheck, StartCheck
+    from makelaar.storage.store import Store
     from makelaar.ui.settings import UiSettings
     from makelaar.ui.startup import Opened
 
@@ -91,6 +92,12 @@ def _in_background(work: Callable[[], T]) -> Callable[[], T | None]:
         return answer[0] if answer else None
 
     return wait
+
+
+def _warm_matching(store: Store) -> None:
+    from makelaar.services import matching
+
+    matching.warm(store)
 
 
 def run_gui(database: str | None = None) -> int:
@@ -211,6 +218,12 @@ def _run_window(
     every_few_hours.setInterval(3 * 60 * 60 * 1000)
     every_few_hours.timeout.connect(window.daily_backup)
     every_few_hours.start()
+    # Then the matching index, in the background: the first suggestion need not wait for it.
+    warm_index = QTimer(window)
+    warm_index.setSingleShot(True)
+    warm_index.setInterval(3000)
+    warm_index.timeout.connect(lambda: _in_background(lambda: _warm_matching(store)))
+    warm_index.start()
     code = app.exec()
     # The window goes with its timers (a restart after damage must not find the old one's backup still due).
     window.hide()

@@ -48,6 +48,7 @@ from makelaar.storage.models import (
     organisation_offers,
     organisation_themes,
 )
+from makelaar.storage.store import Store
 
 # The ideas matching works for: still looking for partners or on their way (DESIGN.md, idea statuses).
 OPEN_STATUSES = (
@@ -127,6 +128,13 @@ def get_index(s: Session, *, weights: Weights = DEFAULT_WEIGHTS) -> MatchIndex:
         _cache[engine] = _Cached(stamp, index)
     longlived.settle(len(index))
     return index
+
+
+def warm(store: Store) -> None:
+    """Build the store's index ahead of the first suggestion: at 20,000 organisations that takes seconds, which the
+    window spends while the broker reads Vandaag rather than when an idea's suggestions are asked for."""
+    with store.begin() as s:
+        get_index(s)
 
 
 # --- loading profiles ----------------------------------------------------------------------------------------------

@@ -124,6 +124,20 @@ def test_suggest_for_an_unknown_idea(any_store: Store, world: World) -> None:
         matching.suggest(s, "00000000-0000-0000-0000-000000000000")
 
 
+def test_warming_builds_the_index_the_first_suggestion_then_uses(
+    any_store: Store, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matching.invalidate()
+    builds: list[int] = []
+    real = matching.load_index
+    monkeypatch.setattr(matching, "load_index", lambda s, **kw: builds.append(1) or real(s, **kw))
+    matching.warm(any_store)
+    assert builds == [1]
+    with any_store.begin() as s:
+        assert matching.suggest(s, world.idea, top=3, today=TODAY)
+    assert builds == [1]  # the suggestion found it built
+
+
 def test_the_index_follows_saves_without_being_told(any_store: Store, world: World) -> None:
     with any_store.begin() as s:
         first = matching.suggest(s, world.idea, top=10, today=TODAY)
