@@ -17,7 +17,6 @@ THEMES = "themes"  # args: the shared themes
 SAME_AREA = "same_area"  # args: the idea's wijk (or buurt)
 WHOLE_MUNICIPALITY = "whole_municipality"  # no args
 WORDS = "words"  # args: the shared words, the most telling first
-SPECIALIST = "specialist"  # args: the types of help the organisation is named for ("Vrijwilligerscentrale")
 FAR = "far"  # args: the place-bound help it offers elsewhere
 FUND_FITS = "fund_fits"  # no args
 FUND_NO_MONEY = "fund_no_money"  # no args: a fund, while the idea asks for no money
@@ -40,7 +39,7 @@ HELPED_BEFORE = "helped_before"  # args: the title of a similar idea it said yes
 DECLINED_BEFORE = "declined_before"  # args: the title of a similar idea it said no to
 
 # Kinds whose arguments are one list, shown joined as {0} ("ruimte, geld en advies"); the others are positional.
-LISTS = frozenset({OFFERS, THEMES, WORDS, SPECIALIST, FAR, FUND_SUBJECTS, FUND_AREA})
+LISTS = frozenset({OFFERS, THEMES, WORDS, FAR, FUND_SUBJECTS, FUND_AREA})
 ALTERNATIVES = frozenset({FUND_SUBJECTS, FUND_AREA})  # joined with "of"
 FUND_MISFITS = frozenset(
     {
@@ -67,7 +66,6 @@ DUTCH: dict[str, str] = {
     SAME_AREA: "zit in {0} (zelfde wijk)",
     WHOLE_MUNICIPALITY: "werkt in de hele gemeente",
     WORDS: "gaat ook over {0}",
-    SPECIALIST: "is er speciaal voor {0}",
     FAR: "let op: biedt {0} in een andere wijk",
     FUND_FITS: "fonds: past binnen de voorwaarden",
     FUND_NO_MONEY: "fonds, maar dit idee vraagt geen geld",

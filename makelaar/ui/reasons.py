@@ -21,7 +21,6 @@ TEMPLATES: dict[str, object] = {
     why.SAME_AREA: QT_TRANSLATE_NOOP("Reasons", "zit in {0} (zelfde wijk)"),
     why.WHOLE_MUNICIPALITY: QT_TRANSLATE_NOOP("Reasons", "werkt in de hele gemeente"),
     why.WORDS: QT_TRANSLATE_NOOP("Reasons", "gaat ook over {0}"),
-    why.SPECIALIST: QT_TRANSLATE_NOOP("Reasons", "is er speciaal voor {0}"),
     why.FAR: QT_TRANSLATE_NOOP("Reasons", "let op: biedt {0} in een andere wijk"),
     why.FUND_FITS: QT_TRANSLATE_NOOP("Reasons", "fonds: past binnen de voorwaarden"),
     why.FUND_NO_MONEY: QT_TRANSLATE_NOOP("Reasons", "fonds, maar dit idee vraagt geen geld"),

@@ -3587,127 +3587,122 @@ Add the example data anyway?</translation>
     </message>
     <message>
         <location filename="../../makelaar/ui/reasons.py" line="24"/>
-        <source>is er speciaal voor {0}</source>
-        <translation>is there especially for {0}</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/reasons.py" line="25"/>
         <source>let op: biedt {0} in een andere wijk</source>
         <translation>note: offers {0} in another area</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="26"/>
+        <location filename="../../makelaar/ui/reasons.py" line="25"/>
         <source>fonds: past binnen de voorwaarden</source>
         <translation>fund: meets its conditions</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="27"/>
+        <location filename="../../makelaar/ui/reasons.py" line="26"/>
         <source>fonds, maar dit idee vraagt geen geld</source>
         <translation>fund, but this idea asks for no money</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="28"/>
+        <location filename="../../makelaar/ui/reasons.py" line="27"/>
         <source>fonds: geeft hooguit {1}, dit idee vraagt {0} — past niet</source>
         <translation>fund: gives at most {1}, this idea asks {0} — does not fit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="29"/>
+        <location filename="../../makelaar/ui/reasons.py" line="28"/>
         <source>fonds: vraagt minstens {0} mensen, dit idee heeft er {1} — past niet</source>
         <translation>fund: asks for at least {0} people, this idea has {1} — does not fit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="32"/>
+        <location filename="../../makelaar/ui/reasons.py" line="31"/>
         <source>fonds: aanvragen kon tot {0} — past niet</source>
         <translation>fund: applications closed on {0} — does not fit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="33"/>
+        <location filename="../../makelaar/ui/reasons.py" line="32"/>
         <source>fonds: steunt geen {0} — past niet</source>
         <translation>fund: does not support {0} — does not fit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="34"/>
+        <location filename="../../makelaar/ui/reasons.py" line="33"/>
         <source>fonds: alleen voor verenigingen en stichtingen — past niet</source>
         <translation>fund: only for associations and foundations — does not fit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="35"/>
+        <location filename="../../makelaar/ui/reasons.py" line="34"/>
         <source>fonds: geen geld voor eten en drinken — past niet</source>
         <translation>fund: no money for food and drink — does not fit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="36"/>
+        <location filename="../../makelaar/ui/reasons.py" line="35"/>
         <source>fonds: niet voor lessen onder schooltijd — past niet</source>
         <translation>fund: not for lessons during school hours — does not fit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="37"/>
+        <location filename="../../makelaar/ui/reasons.py" line="36"/>
         <source>fonds: niet voor eenmalige activiteiten of evenementen — past niet</source>
         <translation>fund: not for one-off activities or events — does not fit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="40"/>
+        <location filename="../../makelaar/ui/reasons.py" line="39"/>
         <source>fonds: niet voor eigen woningen — past niet</source>
         <translation>fund: not for private homes — does not fit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="41"/>
+        <location filename="../../makelaar/ui/reasons.py" line="40"/>
         <source>fonds: alleen voor kinderen en jongeren tot {0} jaar — past niet</source>
         <translation>fund: only for children and young people up to {0} — does not fit</translation>
     </message>
     <message>
+        <location filename="../../makelaar/ui/reasons.py" line="41"/>
         <location filename="../../makelaar/ui/reasons.py" line="42"/>
-        <location filename="../../makelaar/ui/reasons.py" line="43"/>
         <source>fonds: alleen voor {0} — past niet</source>
         <translation>fund: only for {0} — does not fit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="44"/>
+        <location filename="../../makelaar/ui/reasons.py" line="43"/>
         <source>fonds: alleen voor eigen {0} — past niet</source>
         <translation>fund: only for its own {0} — does not fit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="45"/>
+        <location filename="../../makelaar/ui/reasons.py" line="44"/>
         <source>let op: het geld is alleen voor eigen {0}</source>
         <translation>note: the money is only for its own {0}</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="46"/>
+        <location filename="../../makelaar/ui/reasons.py" line="45"/>
         <source>hielp eerder bij een vergelijkbaar idee: {0}</source>
         <translation>helped before with a similar idea: {0}</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="47"/>
+        <location filename="../../makelaar/ui/reasons.py" line="46"/>
         <source>zei eerder nee bij een vergelijkbaar idee: {0}</source>
         <translation>said no before to a similar idea: {0}</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="50"/>
+        <location filename="../../makelaar/ui/reasons.py" line="49"/>
         <source>goed</source>
         <translation>good</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="51"/>
+        <location filename="../../makelaar/ui/reasons.py" line="50"/>
         <source>mogelijk</source>
         <translation>possible</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="53"/>
+        <location filename="../../makelaar/ui/reasons.py" line="52"/>
         <source>hele gemeente</source>
         <translation>whole municipality</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="54"/>
+        <location filename="../../makelaar/ui/reasons.py" line="53"/>
         <source>andere wijk</source>
         <translation>another area</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="56"/>
+        <location filename="../../makelaar/ui/reasons.py" line="55"/>
         <source>en</source>
         <translation>and</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/reasons.py" line="57"/>
+        <location filename="../../makelaar/ui/reasons.py" line="56"/>
         <source>of</source>
         <translation>or</translation>
     </message>
@@ -4069,112 +4064,112 @@ Add the example data anyway?</translation>
         <translation>Mistake in your contact details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="279"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="280"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="288"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="289"/>
         <source>&amp;Bewaartermijn:</source>
         <translation>&amp;Retention period:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="290"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="291"/>
         <source>Zoveel maanden na het afsluiten van het laatste idee worden naam en contactgegevens gewist</source>
         <translation>This many months after the last idea is closed, name and contact details are erased</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="293"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="294"/>
         <source> maanden na afsluiten</source>
         <translation> months after closing</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="308"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="309"/>
         <source>Wie de bewaartermijn voorbij is</source>
         <translation>Who is past the retention period</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="314"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="315"/>
         <source>Logo op de rapporten</source>
         <translation>Logo on the reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="316"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="317"/>
         <source>&amp;Logo kiezen…</source>
         <translation>Choose &amp;logo…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="318"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="319"/>
         <source>Logo &amp;weghalen</source>
         <translation>&amp;Remove logo</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="324"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="325"/>
         <source>Logo op rapporten:</source>
         <translation>Logo on reports:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="333"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="334"/>
         <source>Voorbeeld van de huiskleur</source>
         <translation>Sample of the house colour</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="334"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="335"/>
         <source>&amp;Kleur kiezen…</source>
         <translation>Choose &amp;colour…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="336"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="337"/>
         <source>Standaard&amp;kleur</source>
         <translation>&amp;Default colour</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="344"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="345"/>
         <source>&amp;Huiskleur:</source>
         <translation>&amp;House colour:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="346"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="347"/>
         <source>Huiskleur</source>
         <translation>House colour</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="348"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="349"/>
         <source>De kleur van het programma, zoals #0b5394; zo nodig donkerder, zodat tekst leesbaar blijft</source>
         <translation>The program&apos;s colour, such as #0b5394; darkened where needed so text stays readable</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="355"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="356"/>
         <source>Woordenlijsten</source>
         <translation>Word lists</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="364"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="365"/>
         <source>Wijken en buurten</source>
         <translation>Districts and neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="367"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="368"/>
         <source>Een woord dat je uitzet, blijft staan bij ideeën en organisaties die het al hadden, maar wordt niet meer aangeboden voor nieuwe.</source>
         <translation>A word you retire stays on ideas and organisations that already have it, but is no longer offered for new ones.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="504"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="506"/>
         <source>&apos;%1&apos; is geen kleur; schrijf zes tekens na een #, zoals #0b5394.</source>
         <translation>&apos;%1&apos; is not a colour; write six characters after a #, such as #0b5394.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="374"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="375"/>
         <source>Woordenlijsten van de gemeente:</source>
         <translation>The municipality&apos;s word lists:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="407"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="408"/>
         <source>Niemand is de bewaartermijn voorbij.</source>
         <translation>Nobody is past the retention period.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/settings_view.py" line="412"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="413"/>
         <source>%n persoon/personen voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</source>
         <translation>
             <numerusform>%n person past the retention period; anonymised at the next start: %1</numerusform>
@@ -4182,17 +4177,17 @@ Add the example data anyway?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="442"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="444"/>
         <source>De nieuwe taal geldt na het opnieuw starten van Makelaar.</source>
         <translation>The new language takes effect when Makelaar is restarted.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="450"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="452"/>
         <source>(geen logo)</source>
         <translation>(no logo)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/settings_view.py" line="467"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="469"/>
         <source>%1 is geen afbeelding die Makelaar kan lezen (PNG of JPG).</source>
         <translation>%1 is not an image Makelaar can read (PNG or JPG).</translation>
     </message>

@@ -92,7 +92,7 @@
 <context>
     <name>SettingsView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/settings_view.py" line="412"/>
+        <location filename="../../makelaar/ui/settings_view.py" line="413"/>
         <source>%n persoon/personen voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</source>
         <translation>
             <numerusform>%n persoon voorbij de bewaartermijn; bij de volgende start geanonimiseerd: %1</numerusform>
