@@ -294,7 +294,10 @@ class Analyser:
             short_ok = (
                 len(term) == MIN_PART - 1 and not folded.endswith(part) and general_frequency(part) >= REAL_WORD_ZIPF
             )
-            if (len(term) >= MIN_PART or short_ok) and term not in seen:
+            # What is left of a compound after a known word is only a part when it is a word itself: known here or
+            # in Dutch at large ("komers" left of "nieuwkomers" is no word, "werkplaats" in "fietsenwerkplaats" is).
+            fragment = not (lexicon or self.lexicon).knows(part) and general_frequency(part) <= 0.0
+            if (len(term) >= MIN_PART or short_ok) and term not in seen and not fragment:
                 seen.add(term)
                 out.append((term, part))
         result = tuple(out)
@@ -385,6 +388,14 @@ RELATED_GROUPS: tuple[frozenset[str], ...] = tuple(
     muziek koor koren zingen band concert
     energie zonnepanelen zonnedak zonnedaken duurzaam duurzaamheid isolatie
     natuur insecten bijen vlinders vogels dieren
+    geldzaken geldzorgen schulden schuldhulp budgetadvies rekeningen administratie toeslagen formulieren
+    taal taalles taallessen nederlands lezen schrijven laaggeletterd laaggeletterden
+    computer computers digitaal digitale internet smartphone tablet digid
+    theater toneel musical voorstelling voorstellingen podium
+    repareren reparatie reparaties repair kapot
+    eenzaamheid eenzaam ontmoeting ontmoeten
+    verkeer verkeersveiligheid fietsen fietspad oversteken
+    gezondheid gezond huisarts beweging
     """.strip().splitlines()
 )
 

@@ -102,6 +102,8 @@ GENERIC_WORDS = word_set(
     mens mensen helpen hulp maken organiseren organiseert activiteit activiteiten initiatief initiatieven idee
     ideeen plan plannen project projecten groep groepen stichting vereniging gemeente gemeentelijk gemeentelijke
     helpt help geholpen nodig zoeken zoekt
+    mee een twee drie vier vijf dag dagen week weken maand maanden jaar jaren kennen kent zien ziet weinig eigen
+    langs vaste vast
     """
 )
 MONEY = "geld"

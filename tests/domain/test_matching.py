@@ -590,6 +590,16 @@ def test_common_dutch_words_weigh_less_than_rare_ones() -> None:
     assert flat.idf["imker"] == flat.idf["werk"]
 
 
+def test_time_and_quantity_words_are_no_shared_subject() -> None:
+    # "Een keer per maand, met weinig geld" names when and how much, not what: an organisation that only shares
+    # those words shares nothing with the idea.
+    the_idea = idea(title="Ruilmarkt", description="Een ruilmarkt elke maand, voor mensen met weinig geld.")
+    bare = {"offers": frozenset(), "themes": frozenset()}
+    chance = org("alfa", description="Twee keer per maand open, voor wie weinig tijd heeft.", **bare)
+    got = ranked([chance, org("bravo", description="Organiseert een ruilmarkt.", **bare)], the_idea)
+    assert names(got) == ["bravo"]
+
+
 def test_a_fund_for_an_idea_that_asks_no_money_is_no_reason_to_call() -> None:
     the_idea = idea(needs=("ruimte",))
     got = ranked([fund("alfa"), org("bravo", offers=frozenset({"advies"}))], the_idea)

@@ -274,22 +274,16 @@ def dev2_scores(tmp_path_factory: pytest.TempPathFactory) -> object:
     return _scores(DEV_SET2, tmp_path_factory.mktemp("matching-dev2"))
 
 
-# Floors at the measured figures (bench/matching_eval.py): a drop below one is a regression.
+# Floors at the measured figures (bench/matching_eval.py): a drop below one is a regression. The targets are
+# nDCG@5 >= 0.85, P@3 >= 0.75 and hit@1 >= 0.80 on both sets, each above the plain weighted sum (town: 0.869 / 0.650
+# / 0.950, villages: 0.705 / 0.711 / 0.700): the town's first suggestion must be right every time to beat it.
 def test_town_ndcg_p3_hit1(dev_scores: object) -> None:
-    assert dev_scores.ndcg5 >= 0.93  # type: ignore[attr-defined]
+    assert dev_scores.ndcg5 >= 0.94  # type: ignore[attr-defined]
     assert dev_scores.p3 >= 0.80  # type: ignore[attr-defined]
-    assert dev_scores.hit1 >= 0.95  # type: ignore[attr-defined]
+    assert dev_scores.hit1 == 1.0  # type: ignore[attr-defined]
 
 
-def test_villages_p3_hit1(dev2_scores: object) -> None:
+def test_villages_ndcg_p3_hit1(dev2_scores: object) -> None:
+    assert dev2_scores.ndcg5 >= 0.85  # type: ignore[attr-defined]
     assert dev2_scores.p3 >= 0.80  # type: ignore[attr-defined]
     assert dev2_scores.hit1 >= 0.80  # type: ignore[attr-defined]
-
-
-def test_villages_ndcg_floor(dev2_scores: object) -> None:
-    assert dev2_scores.ndcg5 >= 0.84  # type: ignore[attr-defined]
-
-
-@pytest.mark.xfail(reason="nDCG@5 0.843 on the villages set; the target is 0.85", strict=True)
-def test_villages_ndcg_target(dev2_scores: object) -> None:
-    assert dev2_scores.ndcg5 >= 0.85  # type: ignore[attr-defined]
