@@ -936,13 +936,26 @@ def similarity(a: IdeaFeatures, b: IdeaFeatures) -> float:
     return 0.5 * _jaccard(a.structured, b.structured) + 0.5 * _jaccard(a.terms, b.terms)
 
 
+def _outside(org: OrganisationProfile, idea: IdeaProfile) -> bool:
+    """Whether an idea is placed outside the areas of an organisation that works in particular areas only."""
+    if org.municipality_wide or not (org.areas or org.wijken):
+        return False
+    if idea.municipality_wide:
+        return True
+    if not (idea.area_id or idea.wijk_id):
+        return False
+    return idea.area_id not in org.areas and idea.wijk_id not in org.wijken
+
+
 def _history(
-    index: MatchIndex, idea_id: str, features: IdeaFeatures, i: int, seen: dict[str, float] | None = None
+    index: MatchIndex, idea: IdeaProfile, features: IdeaFeatures, i: int, seen: dict[str, float] | None = None
 ) -> tuple[float, list[Reason]]:
     """The shift from earlier koppelingen of this organisation for similar ideas, with its reasons. ``seen``
     remembers the similarity per earlier idea over one ranking (an earlier idea often has several koppelingen)."""
     if seen is None:
         seen = {}
+    idea_id = idea.id
+    org = index.orgs[i]
     best_yes: tuple[float, str] = (0.0, "")
     best_no: tuple[float, str] = (0.0, "")
     for m in index.history_by_org.get(i, ()):
@@ -954,6 +967,9 @@ def _history(
         if sim < HISTORY_MIN_SIMILARITY:
             continue
         if m.status in ACCEPTED and sim > best_yes[0]:
+            if _outside(org, idea) and not _outside(org, m.idea):
+                # A local organisation that helped an idea in its own area has not shown it helps elsewhere.
+                continue
             best_yes = (sim, m.idea.title)
         elif m.status in DECLINED and sim > best_no[0]:
             best_no = (sim, m.idea.title)
@@ -1051,7 +1067,7 @@ def _score(
             c.reasons_after.extend(problems)
         elif org.fund.given or index.criteria[i]:
             c.reasons_after.append(Reason(why.FUND_FITS))
-    shift, history_reasons = _history(index, idea.id, features, i, seen)
+    shift, history_reasons = _history(index, idea, features, i, seen)
     c.base = min(1.0, max(0.0, c.base + shift))
     c.reasons_after.extend(history_reasons)
     return c

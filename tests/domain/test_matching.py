@@ -354,6 +354,24 @@ def test_a_declined_koppeling_for_a_similar_idea_lowers() -> None:
     assert any(r.startswith("zei eerder nee bij een vergelijkbaar idee") for r in got[1].reasons)
 
 
+def test_a_local_organisations_yes_in_its_own_wijk_does_not_lift_it_elsewhere() -> None:
+    # Two community centres in Zuid: one said yes to a similar idea in Zuid. For an idea in Noord that yes shows
+    # nothing (it helped where it is); for one more idea in Zuid it does.
+    in_zuid = replace(similar_idea("eerder"), area_id="zuid", wijk_id="zuid")
+    earlier = PastMatch(idea=in_zuid, organisation_id="bravo", status="toegezegd")
+    centres = [org("alfa", **in_wijk("zuid")), org("bravo", **in_wijk("zuid"))]
+    the_idea = idea(title="Samen iets doen in het park", description="Een middag met spelletjes en muziek.")
+    in_noord = ranked(centres, the_idea, history=[earlier])
+    assert not any("eerder " in r for s in in_noord for r in s.reasons)
+    also_zuid = ranked(centres, replace(the_idea, area_id="zuid", wijk_id="zuid"), history=[earlier])
+    assert names(also_zuid)[0] == "bravo"
+    assert any(r.startswith("hielp eerder") for r in also_zuid[0].reasons)
+    # A yes for an idea outside its own wijk does show that it travels.
+    in_noord_before = replace(similar_idea("elders"), area_id="noord", wijk_id="noord")
+    travelled = PastMatch(idea=in_noord_before, organisation_id="bravo", status="toegezegd")
+    assert names(ranked(centres, the_idea, history=[travelled]))[0] == "bravo"
+
+
 def test_an_outcome_for_an_unlike_idea_does_not_count() -> None:
     unlike = idea(
         id="ander", title="Schaakclub", description="Schaken op dinsdag.", needs=("geld",), themes=frozenset()
