@@ -956,6 +956,7 @@ def _history(
         seen = {}
     idea_id = idea.id
     org = index.orgs[i]
+    structured, terms = features.structured, features.terms
     best_yes: tuple[float, str] = (0.0, "")
     best_no: tuple[float, str] = (0.0, "")
     for m in index.history_by_org.get(i, ()):
@@ -963,7 +964,15 @@ def _history(
             continue
         sim = seen.get(m.idea.id, -1.0)
         if sim < 0.0:
-            sim = seen[m.idea.id] = similarity(features, index.features(m.idea))
+            # similarity(), written out: this runs for every earlier koppeling of every candidate.
+            past = index.features(m.idea)
+            shared = len(structured & past.structured)
+            union = len(structured) + len(past.structured) - shared
+            sim = 0.5 * shared / union if union else 0.0
+            shared = len(terms & past.terms)
+            union = len(terms) + len(past.terms) - shared
+            sim += 0.5 * shared / union if union else 0.0
+            seen[m.idea.id] = sim
         if sim < HISTORY_MIN_SIMILARITY:
             continue
         if m.status in ACCEPTED and sim > best_yes[0]:
@@ -1114,17 +1123,29 @@ def rank(
     covered = {m.need_id for m in own if m.need_id and m.status not in DECLINED}
     discount = {n: w.coverage * (1.0 - w.cofunding if index.is_money(n) else 1.0) for n in needs}
     picked: list[tuple[float, _Candidate]] = []
+    # Each candidate's score as the list stands, recounted only for the candidates a newly covered need concerns.
+    bonus = [w.new_need * (w.broad_first if index.broad[c.index] else 1.0) for c in pool]
+
+    def current(c: _Candidate, bonus: float) -> float:
+        fresh = sum(v for n, v in c.need_value.items() if n not in covered)
+        done = sum(discount[n] * v for n, v in c.need_value.items() if n in covered)
+        return c.base + bonus * fresh - done
+
+    scores = [current(c, b) for c, b in zip(pool, bonus, strict=True)]
     while pool and len(picked) < top:
         best_at, best_score = 0, -1.0
-        for k, c in enumerate(pool):
-            fresh = sum(v for n, v in c.need_value.items() if n not in covered)
-            done = sum(discount[n] * v for n, v in c.need_value.items() if n in covered)
-            score = c.base + w.new_need * fresh * (w.broad_first if index.broad[c.index] else 1.0) - done
+        for k, score in enumerate(scores):
             if score > best_score + 1e-12:
                 best_at, best_score = k, score
         chosen = pool.pop(best_at)
+        del scores[best_at], bonus[best_at]
         picked.append((best_score, chosen))
+        newly = chosen.need_hits - covered
         covered |= chosen.need_hits
+        if newly:
+            for k, c in enumerate(pool):
+                if not newly.isdisjoint(c.need_value):
+                    scores[k] = current(c, bonus[k])
     return [_suggestion(index, q, c, score * _scale(w), needs) for score, c in picked]
 
 
