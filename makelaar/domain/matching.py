@@ -947,6 +947,13 @@ def _outside(org: OrganisationProfile, idea: IdeaProfile) -> bool:
     return idea.area_id not in org.areas and idea.wijk_id not in org.wijken
 
 
+def _inside(org: OrganisationProfile, idea: IdeaProfile) -> bool:
+    """Whether an idea is placed inside the areas of an organisation that works in particular areas only."""
+    if org.municipality_wide or idea.municipality_wide:
+        return False
+    return idea.area_id in org.areas or idea.wijk_id in org.wijken
+
+
 def _history(
     index: MatchIndex, idea: IdeaProfile, features: IdeaFeatures, i: int, seen: dict[str, float] | None = None
 ) -> tuple[float, list[Reason]]:
@@ -976,7 +983,7 @@ def _history(
         if sim < HISTORY_MIN_SIMILARITY:
             continue
         if m.status in ACCEPTED and sim > best_yes[0]:
-            if _outside(org, idea) and not _outside(org, m.idea):
+            if _outside(org, idea) and _inside(org, m.idea):
                 # A local organisation that helped an idea in its own area has not shown it helps elsewhere.
                 continue
             best_yes = (sim, m.idea.title)
