@@ -443,10 +443,22 @@ class MatchIndex:
         typical = counts[(len(counts) - 1) // 2] if counts else 1
         bits = lambda n: math.log(1.0 + kinds / max(1, n))  # noqa: E731
         self._vectors: _Vectors | None = None
+        self._past_rows: dict[int, list[tuple[str, bool, IdeaFeatures, PastMatch]]] = {}
         self.specific = [min(1.0, bits(len(o.offers)) / bits(typical)) ** self.weights.specificity for o in self.orgs]
 
     def __len__(self) -> int:
         return len(self.orgs)
+
+    def past_rows(self, i: int) -> list[tuple[str, bool, IdeaFeatures, PastMatch]]:
+        """Organisation ``i``'s decided koppelingen as (earlier idea's id, accepted, its features, the koppeling),
+        made once: every ranking that has it as a candidate goes through them."""
+        found = self._past_rows.get(i)
+        if found is None:
+            found = [
+                (m.idea.id, m.status in ACCEPTED, self.features(m.idea), m) for m in self.history_by_org.get(i, ())
+            ]
+            self._past_rows[i] = found
+        return found
 
     @property
     def vectors(self) -> _Vectors:
@@ -966,28 +978,28 @@ def _history(
     structured, terms = features.structured, features.terms
     best_yes: tuple[float, str] = (0.0, "")
     best_no: tuple[float, str] = (0.0, "")
-    for m in index.history_by_org.get(i, ()):
-        if m.idea.id == idea_id:
+    outside = _outside(org, idea)
+    for past_id, accepted, past, m in index.past_rows(i):
+        if past_id == idea_id:
             continue
-        sim = seen.get(m.idea.id, -1.0)
+        sim = seen.get(past_id, -1.0)
         if sim < 0.0:
             # similarity(), written out: this runs for every earlier koppeling of every candidate.
-            past = index.features(m.idea)
             shared = len(structured & past.structured)
             union = len(structured) + len(past.structured) - shared
             sim = 0.5 * shared / union if union else 0.0
             shared = len(terms & past.terms)
             union = len(terms) + len(past.terms) - shared
             sim += 0.5 * shared / union if union else 0.0
-            seen[m.idea.id] = sim
+            seen[past_id] = sim
         if sim < HISTORY_MIN_SIMILARITY:
             continue
-        if m.status in ACCEPTED and sim > best_yes[0]:
-            if _outside(org, idea) and _inside(org, m.idea):
+        if accepted and sim > best_yes[0]:
+            if outside and _inside(org, m.idea):
                 # A local organisation that helped an idea in its own area has not shown it helps elsewhere.
                 continue
             best_yes = (sim, m.idea.title)
-        elif m.status in DECLINED and sim > best_no[0]:
+        elif not accepted and sim > best_no[0]:
             best_no = (sim, m.idea.title)
     reasons = []
     if best_yes[0]:
@@ -1031,7 +1043,9 @@ def _score(
     placed = bool(idea.wijk_id or idea.area_id) and not idea.municipality_wide
     placed = placed and (org.municipality_wide or bool(org.areas or org.wijken))
     for n in need_hits:
-        related = max(subject, _place(index, n) * near, w.specialist if index.speaks_of(i, n) else 0.0)
+        related = max(subject, _place(index, n) * near)
+        if related < w.specialist and index.speaks_of(i, n):
+            related = w.specialist
         if broad and index.is_support(n):
             related = max(related, w.broad_related)
         value = per_need * (w.unrelated + (1.0 - w.unrelated) * min(1.0, related))
