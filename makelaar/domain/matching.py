@@ -443,6 +443,12 @@ class MatchIndex:
         typical = counts[(len(counts) - 1) // 2] if counts else 1
         bits = lambda n: math.log(1.0 + kinds / max(1, n))  # noqa: E731
         self._vectors: _Vectors | None = None
+        # _place() per type of help, and its mean over each organisation's offers (1 for one that offers nothing).
+        self.place: dict[str, float] = {}
+        self.place = {t: _place(self, t) for t in self.locality}
+        self.offer_place = [
+            sum(_place(self, t) for t in o.offers) / len(o.offers) if o.offers else 1.0 for o in self.orgs
+        ]
         self._past_rows: dict[int, list[tuple[str, bool, IdeaFeatures, PastMatch]]] = {}
         self.specific = [min(1.0, bits(len(o.offers)) / bits(typical)) ** self.weights.specificity for o in self.orgs]
 
@@ -820,7 +826,10 @@ def _text_score(bm25: float, q: _Query, w: Weights) -> float:
 def _place(index: MatchIndex, offer: str) -> float:
     """How much being nearby counts for this type of help: its locality in the registry, blended by
     ``place_bound`` with "always fully"."""
-    return 1.0 - index.weights.place_bound * (1.0 - index.locality.get(offer, 0.5))
+    found = index.place.get(offer)
+    if found is None:
+        found = 1.0 - index.weights.place_bound * (1.0 - index.locality.get(offer, 0.5))
+    return found
 
 
 def _shared_words(index: MatchIndex, q: _Query, i: int) -> list[str]:
@@ -1066,8 +1075,7 @@ def _score(
                 need_hits = need_hits - {money}
                 money_note = Reason(why.MONEY_GROUP, index.money_for[i])
     # "Same wijk" counts as far as what the organisation provides is bound to a place.
-    provided = need_hits or org.offers
-    place_weight = sum(_place(index, n) for n in provided) / len(provided) if provided else 1.0
+    place_weight = sum(_place(index, n) for n in need_hits) / len(need_hits) if need_hits else index.offer_place[i]
     c = _Candidate(
         index=i,
         need_hits=frozenset(need_hits),
