@@ -410,6 +410,7 @@ class MatchIndex:
                 self.history_by_org.setdefault(pos, []).append(m)
         self._features: dict[str, IdeaFeatures] = {}
         self._queries: dict[str, tuple[tuple[str, str], _Query]] = {}
+        self._money: dict[str, bool] = {}
         self.funds = [is_fund(o, self.names) for o in self.orgs]
         # General support organisations (see Weights.broad): a support word among their own terms or in their kind.
         self.broad = [
@@ -622,7 +623,10 @@ class MatchIndex:
 
     def is_money(self, term_id: str) -> bool:
         """Whether a type of help is money (see Weights.cofunding)."""
-        return fold(self.name(term_id)).strip() == MONEY
+        found = self._money.get(term_id)
+        if found is None:
+            found = self._money[term_id] = fold(self.name(term_id)).strip() == MONEY
+        return found
 
     def broad_prior(self, i: int, needs: Iterable[str]) -> float:
         """The fixed amount for a general support organisation offering help the idea needs (see Weights.broad)."""
