@@ -18,6 +18,7 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -141,3 +142,34 @@ def immutable(path: Path) -> Iterator[None]:
         yield
     finally:
         subprocess.run(["chattr", "-i", str(path)], capture_output=True, check=False)
+
+
+def titles(path: Path) -> list[str]:
+    """The titles of the ideas in the store at ``path``, read the way the next start opens it (which also cleans up
+    what a killed action left)."""
+    from makelaar.services import ideas
+    from makelaar.services.listing import ListQuery
+    from makelaar.storage.store import open_store
+
+    opened = open_store(f"sqlite:///{path}")
+    try:
+        with opened.begin() as s:
+            return sorted(i.title for i in ideas.list_ideas(s, ListQuery()))
+    finally:
+        opened.close()
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def child(script: Path, *args: str) -> subprocess.Popen[str]:
+    """``script`` (beside the tests) run as a separate Python process with pipes for stdin, stdout and stderr;
+    use it in a ``with`` block, which closes them."""
+    return subprocess.Popen(
+        [sys.executable, str(script), *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )

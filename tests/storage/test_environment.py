@@ -21,10 +21,9 @@ from makelaar.services import ideas
 from makelaar.services.listing import ListQuery
 from makelaar.storage import backup, startup
 from makelaar.storage.faults import environment_message
-from makelaar.storage.files import write_private_bytes
 from makelaar.storage.store import open_store
 from tests.conftest import sqlite_url_for
-from tests.storage.faultenv import fill, immutable, open_folder, remount_read_only, run_unprivileged, tmpfs
+from tests.storage.faultenv import immutable, open_folder, remount_read_only, run_unprivileged, tmpfs
 
 __all__ = ["open_folder"]  # the fixture, used by name
 
@@ -164,38 +163,7 @@ def test_each_errno_and_sqlite_code_has_its_words(tmp_path: Path) -> None:
     assert environment_message(ValueError("iets anders"), target) is None
 
 
-# --- real file systems: a full disk, a read-only disk, an immutable file ---------------------------------------
-
-
-def test_a_full_disk_is_named_and_nothing_is_lost(tmp_path: Path, sqlite_template: Path) -> None:
-    with tmpfs(tmp_path / "klein", "4m") as disk:
-        path = _store_in(disk, sqlite_template)
-        earlier = backup.take_backup(path)
-        export = disk / "export.csv"
-        write_private_bytes(export, b"naam\nBankje\n")
-        opened = open_store(sqlite_url_for(path))  # open, as the window is when the disk fills up
-        with opened.begin() as s:
-            ideas.count_ideas(s, ListQuery())
-        filler = fill(disk)
-        try:
-            with pytest.raises(StoreError) as caught, opened.begin() as s:
-                for n in range(2000):
-                    ideas.save_idea(s, IdeaData(title=f"Groot idee {n}", description="x" * 2000))
-            _named(caught.value, "De schijf is vol", "niet opgeslagen", path=disk)
-        finally:
-            opened.close()
-        with pytest.raises(StoreError) as caught:
-            backup.take_backup(path)
-        _named(caught.value, "De schijf is vol", path=disk)
-        with pytest.raises(StoreError) as caught:
-            write_private_bytes(export, b"x" * 1_000_000)
-        _named(caught.value, "De schijf is vol", path=disk)
-        filler.unlink()
-        assert export.read_bytes() == b"naam\nBankje\n"
-        assert [b.path for b in backup.list_backups(path)] == [earlier]
-        assert not list(backup.backup_dir(path).glob("*.partial"))
-        assert startup.check_at_start(path).ok
-        assert _count(path) == 1
+# --- real file systems: a read-only disk, an immutable file (a full disk: test_faults.py) -------------------------
 
 
 def test_a_read_only_disk_is_named_at_open_and_never_called_damage(tmp_path: Path, sqlite_template: Path) -> None:

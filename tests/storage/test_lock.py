@@ -20,13 +20,12 @@ from makelaar import cli
 from makelaar.domain.errors import StoreError
 from makelaar.domain.records import IdeaData
 from makelaar.services import ideas
-from makelaar.services.listing import ListQuery
 from makelaar.storage import backup, startup
 from makelaar.storage.lock import ProgramLock, holder_elsewhere, lock_path
-from makelaar.storage.store import Store, open_store
+from makelaar.storage.store import Store
 from tests.conftest import sqlite_url_for
+from tests.storage.faultenv import REPO, child, titles
 
-REPO = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("lock_child.py")
 WAIT_S = 60  # a bound on each wait for the child, not a timing assertion
 
@@ -34,13 +33,7 @@ WAIT_S = 60  # a bound on each wait for the child, not a timing assertion
 @contextmanager
 def holder(kind: str, store: Path) -> Iterator[subprocess.Popen[str]]:
     """A second process that holds the lock of ``store`` until the block ends (or the test kills it)."""
-    with subprocess.Popen(
-        [sys.executable, str(CHILD), kind, str(store)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    ) as proc:
+    with child(CHILD, kind, str(store)) as proc:
         assert proc.stdin is not None and proc.stdout is not None
         try:
             assert proc.stdout.readline().strip() == "held"
@@ -49,15 +42,6 @@ def holder(kind: str, store: Path) -> Iterator[subprocess.Popen[str]]:
             if proc.poll() is None:
                 proc.stdin.close()
             proc.wait(timeout=WAIT_S)
-
-
-def _ideas(path: Path) -> list[str]:
-    opened = open_store(sqlite_url_for(path))
-    try:
-        with opened.begin() as s:
-            return sorted(i.title for i in ideas.list_ideas(s, ListQuery()))
-    finally:
-        opened.close()
 
 
 def _with_backup(store: Store) -> tuple[Path, Path]:
@@ -82,11 +66,11 @@ def test_a_restore_while_another_makelaar_holds_the_store_is_refused(store: Stor
         assert str(path) in str(caught.value) and "niets teruggezet" in str(caught.value)
         with pytest.raises(StoreError, match="nog geopend"):
             startup.set_aside(path)
-        assert _ideas(path) == ["Daarna ingevoerd", "In de back-up"]  # nothing replaced
+        assert titles(path) == ["Daarna ingevoerd", "In de back-up"]  # nothing replaced
         assert [p.name for p in path.parent.iterdir() if p.name.endswith((".restoring", ".partial"))] == []
     assert holder_elsewhere(path) is None  # closed: the restore goes ahead
     backup.restore(path, taken)
-    assert _ideas(path) == ["In de back-up"]
+    assert titles(path) == ["In de back-up"]
 
 
 def test_the_command_line_restore_refuses_while_a_window_is_open(
@@ -97,7 +81,7 @@ def test_the_command_line_restore_refuses_while_a_window_is_open(
         code = cli.main(["--database", sqlite_url_for(path), "db", "restore", str(taken)])
     assert code == 2
     assert "Makelaar is nog geopend op deze computer" in capsys.readouterr().err
-    assert _ideas(path) == ["Daarna ingevoerd", "In de back-up"]
+    assert titles(path) == ["Daarna ingevoerd", "In de back-up"]
 
 
 @pytest.mark.parametrize("kind", ["qt", "plain"])
@@ -109,7 +93,7 @@ def test_the_lock_of_a_killed_program_does_not_count(store: Store, kind: str) ->
         assert lock_path(path).exists()  # left behind, as after a crash
         assert holder_elsewhere(path) is None
         backup.restore(path, taken)
-    assert _ideas(path) == ["In de back-up"]
+    assert titles(path) == ["In de back-up"]
     with ProgramLock.take(path):  # and a command may take it over
         assert holder_elsewhere(path) is None  # this process's own
 
@@ -124,7 +108,7 @@ def test_this_programs_own_lock_lets_its_window_restore(store: Store) -> None:
         backup.restore(path, taken)
     finally:
         own.unlock()
-    assert _ideas(path) == ["In de back-up"]
+    assert titles(path) == ["In de back-up"]
 
 
 def test_a_window_and_a_command_respect_each_others_lock(tmp_path: Path) -> None:
