@@ -191,6 +191,12 @@ def _sqlite_message(exc: sqlite3.Error, files: list[Path], where: Path | None) -
             return f"Het bestand{shown} kan niet worden geopend: geen toegang, of de map bestaat niet."
         if code in (_SQLITE_PERM, _SQLITE_AUTH):
             return "Makelaar heeft geen toegang tot de database."
+        if code == _SQLITE_IOERR:
+            place = f" met {where}" if where is not None else ""
+            return (
+                f"De schijf of netwerkmap{place} gaf een lees- of schrijffout. Controleer of ze nog aangesloten is "
+                "en probeer het opnieuw."
+            )
     return None
 
 

@@ -155,6 +155,7 @@ def test_each_errno_and_sqlite_code_has_its_words(tmp_path: Path) -> None:
         (OSError(errno.ENOSPC, "No space left on device", str(target)), "De schijf is vol"),
         (OSError(errno.EROFS, "Read-only file system", str(target)), "alleen-lezen"),
         (sqlite3.OperationalError("database or disk is full"), "De schijf is vol"),
+        (sqlite3.OperationalError("disk I/O error"), "lees- of schrijffout"),
     ]
     for exc, words in cases:
         message = environment_message(exc, target)

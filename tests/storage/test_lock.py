@@ -141,3 +141,23 @@ def assert_refused(kind: str, store: Path) -> None:
         check=False,
     )
     assert done.stdout.strip() == "refused", done.stderr
+
+
+def test_no_window_opens_the_store_while_the_command_line_restores_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, taken = _with_backup(store)
+    restore = backup.restore
+    tried: list[bool] = []
+
+    def restore_while_a_window_starts(target: Path, source: Path) -> Path | None:
+        assert_refused("qt", target)  # a window started now is told the store is in use
+        tried.append(True)
+        return restore(target, source)
+
+    monkeypatch.setattr(backup, "restore", restore_while_a_window_starts)
+    assert cli.main(["--database", sqlite_url_for(path), "db", "restore", str(taken)]) == 0
+    assert tried == [True]
+    assert not lock_path(path).exists()  # let go afterwards
+    assert titles(path) == ["In de back-up"]
+    capsys.readouterr()
