@@ -76,11 +76,6 @@ def keyring_password(url: URL) -> str | None:
 SQLITE_PREFIX = "sqlite:///"
 
 
-def sqlite_url(path: Path) -> str:
-    """The address of the SQLite store at ``path``, for --database and MAKELAAR_DATABASE."""
-    return f"{SQLITE_PREFIX}{path}"
-
-
 def parse_url(url: str) -> URL:
     """The URL of a store, or a StoreError that shows how one is written (a bare path is a common slip).
 

@@ -127,7 +127,7 @@ def _causes(exc: BaseException) -> Iterable[BaseException]:
             continue
         seen.add(id(e))
         yield e
-        todo.extend([getattr(e, "orig", None), e.__cause__, e.__context__])
+        todo.extend([getattr(e, "orig", None), e.__cause__])
 
 
 def environment_message(exc: BaseException, *paths: Path | None) -> str | None:

@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from makelaar.domain.errors import KnownError
-from makelaar.storage.faults import raise_for_environment
 
 PRIVATE = 0o600
 
@@ -50,19 +49,11 @@ def private_temporary(target: Path, suffix: str = ".tmp") -> Iterator[Path]:
     """A fresh 0600 file beside ``target`` to write into; put in place of ``target`` when the block ends without an
     error, removed when it fails. The temporary name starts with a dot (hidden) and ends in ``suffix``."""
     temporary = target.with_name(f".{target.name}{suffix}")
-    not_written = f"{target} is niet geschreven; wat daar al stond, is niet veranderd."
-    try:
-        create_private(temporary)
-    except OSError as exc:
-        raise_for_environment(exc, temporary, outcome=not_written)
-        raise
+    create_private(temporary)
     try:
         yield temporary
         make_private(temporary)  # a writer that replaced the file (not opened it) must not widen the mode
         os.replace(temporary, target)
-    except OSError as exc:  # a full disk, a read-only folder: named as such
-        raise_for_environment(exc, target, outcome=not_written)
-        raise
     finally:
         temporary.unlink(missing_ok=True)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from makelaar.domain.errors import StoreError
 from makelaar.paths import sqlite_uri
 from makelaar.storage import backup
-from makelaar.storage.faults import environment_message
+from makelaar.storage.faults import raise_for_environment
 from makelaar.storage.lock import refuse_while_open_elsewhere
 
 
@@ -45,9 +45,7 @@ def quick_check(path: Path) -> str | None:
 
 
 def _environment(exc: BaseException, path: Path) -> None:
-    message = environment_message(exc, path)
-    if message is not None:
-        raise StoreError(f"{message} Makelaar heeft de database {path} niet geopend; er is niets veranderd.") from exc
+    raise_for_environment(exc, path, outcome=f"Makelaar heeft de database {path} niet geopend; er is niets veranderd.")
 
 
 def check_at_start(path: Path) -> StartCheck:
@@ -117,10 +115,8 @@ def set_aside(path: Path) -> Path:
             if extra.exists():
                 os.replace(extra, Path(str(aside) + suffix))
     except OSError as exc:
-        message = environment_message(exc, path)
-        if message is None:
-            raise
-        raise StoreError(f"{message} De beschadigde database is niet verplaatst; er is niets teruggezet.") from exc
+        raise_for_environment(exc, path, outcome="De beschadigde database is niet verplaatst; er is niets teruggezet.")
+        raise
     return aside
 
 

@@ -21,12 +21,13 @@ from makelaar.storage import backup, migrate
 from makelaar.storage.base import ACTOR_INFO, ERASED_INFO, REFUSALS_INFO
 from makelaar.storage.checkpoints import BackgroundCheckpoints, no_automatic_checkpoints
 from makelaar.storage.engine import describe, make_engine, make_session_factory, sqlite_path
-from makelaar.storage.faults import environment_message
+from makelaar.storage.faults import environment_message, raise_for_environment
 from makelaar.storage.startup import StartCheck
 
 # Statements that change the store (the ORM's and Core's; DDL only runs in migrations, before a store is held).
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 _WROTE = "makelaar_wrote"  # Connection.info: the transaction under way wrote something
+NOT_SAVED = "Deze wijziging is niet opgeslagen."
 
 
 def _is_write(statement: str) -> bool:
@@ -79,10 +80,8 @@ class Store:
             if s.info.pop(ERASED_INFO, False):
                 self._empty_journal()
         except DBAPIError as exc:  # OperationalError on SQLite; a server's read-only state is an InternalError
-            message = environment_message(exc, self.path)
-            if message is None:
-                raise
-            raise StoreError(f"{message} Deze wijziging is niet opgeslagen.") from exc
+            raise_for_environment(exc, self.path, outcome=NOT_SAVED)
+            raise
         finally:
             # A commit writes these itself (services.audit); left over means the action was rolled back.
             refused = session.info.pop(REFUSALS_INFO, None) if session is not None else None
@@ -208,7 +207,7 @@ def environment_problem(exc: OperationalError, path: Path | None = None) -> str 
     """A Dutch message for a failure the user's environment caused, or None for anything else (see
     storage.faults, where every such failure is named)."""
     message = environment_message(exc, path)
-    return None if message is None else f"{message} Deze wijziging is niet opgeslagen."
+    return None if message is None else f"{message} {NOT_SAVED}"
 
 
 @contextmanager
@@ -233,9 +232,7 @@ def plain_engine(path: Path, *, read_only: bool = True) -> Iterator[Engine]:
 
 
 def _refuse_environment(exc: BaseException, path: Path | None) -> None:
-    message = environment_message(exc, path)
-    if message is not None:
-        raise StoreError(f"{message} De database is niet geopend; er is niets veranderd.") from exc
+    raise_for_environment(exc, path, outcome="De database is niet geopend; er is niets veranderd.")
 
 
 def look_before_touching(path: Path) -> migrate.SchemaState:

@@ -7,12 +7,13 @@ and exchange file there is whole, and what the killed action was writing is read
 after the next start (``open_store``) or the next run of that action.
 
 A full disk is a small tmpfs (mounted for the test where root may mount; else skipped, saying why): saving, a
-backup and an exchange export then fail with "De schijf is vol" and leave the store and the earlier files as they
-were.
+backup and an exchange export then fail with "De schijf is vol" (a plain private file write with the system's
+ENOSPC, for its caller to word) and leave the store and the earlier files as they were.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import signal
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from makelaar.domain.errors import StoreError
+from makelaar.domain.errors import KnownError, StoreError
 from makelaar.domain.records import IdeaData
 from makelaar.services import exchange, ideas, privacy
 from makelaar.storage import backup, startup
@@ -207,15 +208,17 @@ def test_a_full_disk_is_named_and_nothing_is_lost(tmp_path: Path, sqlite_templat
                 for n in range(2000):
                     ideas.save_idea(s, IdeaData(title=f"Groot idee {n}", description="x" * 2000))
             assert "niet opgeslagen" in str(caught.value) and "beschadigd" not in str(caught.value)
-            with pytest.raises(StoreError, match="De schijf is vol"), opened.begin() as s:
+            with pytest.raises(KnownError, match="De schijf is vol") as caught, opened.begin() as s:
                 exchange.export_changes(s, sent, everything=True)
+            assert str(disk) in str(caught.value)
         finally:
             opened.close()
         with pytest.raises(StoreError, match="De schijf is vol") as caught:
             backup.take_backup(path)
         assert str(disk) in str(caught.value)
-        with pytest.raises(StoreError, match="De schijf is vol"):
+        with pytest.raises(OSError) as failed:  # the caller names it (csvio.file_error_text, storage.faults)
             write_private_bytes(written, b"x" * 1_000_000)
+        assert failed.value.errno == errno.ENOSPC
         filler.unlink()
         assert written.read_bytes() == b"naam\nBankje\n"
         assert sent.read_bytes() == exported
