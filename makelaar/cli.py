@@ -310,9 +310,12 @@ def _db(args: argparse.Namespace) -> int:
         # Refuse a newer, foreign or empty file before anything of the current store is replaced.
         if look_before_touching(source) is migrate.SchemaState.EMPTY:
             raise KnownError(f"Het bestand {source} bevat geen Makelaar-gegevens; er is niets teruggezet.")
-        kept = backup.restore(path, source)
-        with _engine(url) as engine:
-            migrate.ensure_current(engine)
+        from makelaar.storage.lock import ProgramLock
+
+        with ProgramLock.take(path):  # no window opens the store while it is replaced and brought up to date
+            kept = backup.restore(path, source)
+            with _engine(url) as engine:
+                migrate.ensure_current(engine)
         print(f"Back-up {source} teruggezet op {path}.")
         if kept:
             print(f"De vorige database is bewaard als {kept}")

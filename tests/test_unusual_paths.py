@@ -1,5 +1,5 @@
 """A store, its backups and its lock in folders that real user names and synced drives produce: spaces, letters
-outside ASCII, and characters that mean something in a URI (``#``, ``%``, ``&``, ``'``)."""
+outside ASCII, and characters that mean something in a URI (``#``, ``%``, ``?``, ``&``, ``'``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from makelaar.paths import sqlite_uri
 from makelaar.storage import backup, startup
 from makelaar.storage.engine import resolve_database_url, sqlite_path
 
-FOLDERS = ["x y/Zoë Ĳsselmeer", "O'Brien & Co #1 %20 (oud)"]
+FOLDERS = ["x y/Zoë Ĳsselmeer", "O'Brien & Co #1 %20 (oud)", "Wat nu? #2 %3F/ja?mode=ro"]
 
 
 def test_an_sqlite_uri_escapes_what_a_uri_would_misread() -> None:
@@ -30,16 +30,31 @@ def test_an_sqlite_uri_escapes_what_a_uri_would_misread() -> None:
 def test_backup_check_and_restore_work_in_any_folder(
     tmp_path: Path, folder: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / folder / "make laar.sqlite"
+    from makelaar.storage.checkpoints import checkpoint
+    from makelaar.storage.store import open_store, plain_engine
+
+    path = tmp_path / folder / "make laar?.sqlite"
     url = f"sqlite:///{path}"
     assert cli.main(["--database", url, "db", "upgrade"]) == 0
+    # Only that file (and its journal) was made: none cut off at the "?" or the "#".
+    made = {p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()}
+    assert made <= {path.relative_to(tmp_path).with_name(path.name + end) for end in ("", "-wal", "-shm")}
+    opened = open_store(url)
+    with opened.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA database_list").fetchall()[0][2] == str(path)
+    opened.close()
+    assert checkpoint(path)[0] == 0
+    with plain_engine(path) as engine, engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA database_list").fetchall()[0][2] == str(path)
     assert cli.main(["--database", url, "db", "backup"]) == 0
     taken = backup.list_backups(path)
     assert [b.path.parent for b in taken] == [path.parent / "backups"]
     assert "alembic_version" in backup.verify(taken[0].path)
     assert startup.quick_check(path) is None
+    assert startup.check_at_start(path).ok
     assert cli.main(["--database", url, "db", "restore", str(taken[0].path)]) == 0
     assert cli.main(["--database", url, "db", "check"]) == 0
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith((".partial", ".restoring"))]
     capsys.readouterr()
 
 

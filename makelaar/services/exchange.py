@@ -95,6 +95,7 @@ from makelaar.services import audit, sealed
 from makelaar.services.common import next_reference
 from makelaar.services.vocabulary import get_setting, municipality_name, set_setting
 from makelaar.storage.base import new_id, utcnow
+from makelaar.storage.faults import environment_message
 from makelaar.storage.files import write_private
 from makelaar.storage.models import Activity, ReferenceCounter
 from makelaar.storage.tracking import (
@@ -335,7 +336,9 @@ def _write(path: Path, payload: dict[str, Any], passphrase: str | None = None) -
         # Names and contact data on a USB stick: readable by the user alone, and whole or not at all.
         write_private(path, write)
     except OSError as exc:
-        raise KnownError(f"Het uitwisselbestand {path} kan niet worden geschreven: {exc.strerror or exc}.") from exc
+        # A full disk or a read-only stick is said in Dutch (storage.faults), else what the system says.
+        reason = environment_message(exc, path) or f"{exc.strerror or exc}."
+        raise KnownError(f"Het uitwisselbestand {path} kan niet worden geschreven: {reason}") from exc
 
 
 class PassphraseNeededError(KnownError):

@@ -16,7 +16,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+
+from makelaar.paths import sqlite_uri
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ def no_automatic_checkpoints(dbapi_connection: Any, _record: Any) -> None:
 def checkpoint(path: Path, busy_timeout_ms: int = 10_000) -> tuple[int, int, int]:
     """A passive checkpoint of the SQLite store at ``path`` on a connection of its own: (busy, frames in the
     journal, frames copied into the database), as SQLite reports them."""
-    con = sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True, isolation_level=None)
+    con = sqlite3.connect(sqlite_uri(path, "rw"), uri=True, isolation_level=None)
     try:
         con.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         con.execute(f"PRAGMA journal_size_limit={JOURNAL_SIZE_LIMIT}")

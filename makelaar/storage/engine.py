@@ -73,8 +73,18 @@ def keyring_password(url: URL) -> str | None:
     return str(found) if found else None
 
 
+SQLITE_PREFIX = "sqlite:///"
+
+
 def parse_url(url: str) -> URL:
-    """The URL of a store, or a StoreError that shows how one is written (a bare path is a common slip)."""
+    """The URL of a store, or a StoreError that shows how one is written (a bare path is a common slip).
+
+    In ``sqlite:///`` everything after the third slash is the file's path, letter for letter: a ``?``, ``#``, ``%``
+    or space in a folder or file name is part of the name (a URL parser would cut the name at the ``?`` and open
+    another file), and nothing is decoded.
+    """
+    if url.startswith(SQLITE_PREFIX) and url[len(SQLITE_PREFIX) :] not in ("", ":memory:"):
+        return URL.create("sqlite", database=url[len(SQLITE_PREFIX) :])
     try:
         return make_url(url)
     except ArgumentError:
@@ -127,9 +137,15 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                from makelaar.storage.faults import raise_for_environment
+
+                raise_for_environment(exc, path, outcome="De database is niet geopend.")
+                raise
         # hide_parameters: an error message (shown with a traceback) must not carry a resident's data.
-        engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True, **kwargs)
+        engine = create_engine(parsed, connect_args={"check_same_thread": False}, hide_parameters=True, **kwargs)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
@@ -138,7 +154,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         if secret is not None:
             # Handed to the driver only: never in the URL, so no message or log line can show it.
             kwargs["connect_args"] = {**kwargs.get("connect_args", {}), "password": secret}
-        return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
+        return create_engine(parsed, pool_pre_ping=True, hide_parameters=True, **kwargs)
     raise StoreError(
         f"Onbekend soort database: '{parsed.get_backend_name()}'. Gebruik sqlite:///pad of postgresql+psycopg://…"
     )

@@ -13,6 +13,8 @@ from pathlib import Path
 from makelaar.domain.errors import StoreError
 from makelaar.paths import sqlite_uri
 from makelaar.storage import backup
+from makelaar.storage.faults import raise_for_environment
+from makelaar.storage.lock import refuse_while_open_elsewhere
 
 
 @dataclass(frozen=True)
@@ -23,18 +25,27 @@ class StartCheck:
 
 
 def quick_check(path: Path) -> str | None:
-    """None when the store is sound; otherwise what SQLite says is wrong. Opens read-only: changes nothing."""
+    """None when the store is sound; otherwise what SQLite says is wrong. Opens read-only: changes nothing.
+
+    What keeps the file from being read (no access, a missing folder) is no damage: a StoreError names it.
+    """
     try:
         conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
     except sqlite3.Error as exc:
+        _environment(exc, path)
         return str(exc)
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
+        _environment(exc, path)
         return str(exc)
     finally:
         conn.close()
     return None if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
+
+
+def _environment(exc: BaseException, path: Path) -> None:
+    raise_for_environment(exc, path, outcome=f"Makelaar heeft de database {path} niet geopend; er is niets veranderd.")
 
 
 def check_at_start(path: Path) -> StartCheck:
@@ -94,13 +105,18 @@ def start_check(path: Path) -> PendingCheck:
 
 def set_aside(path: Path) -> Path:
     """Move a damaged store (and its WAL) out of the way, keeping it for whoever wants to rescue data from it."""
+    refuse_while_open_elsewhere(path, "verplaatst")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.stem}-beschadigd-{stamp}{path.suffix}")
-    os.replace(path, aside)
-    for suffix in ("-wal", "-shm"):
-        extra = Path(str(path) + suffix)
-        if extra.exists():
-            os.replace(extra, Path(str(aside) + suffix))
+    try:
+        os.replace(path, aside)
+        for suffix in ("-wal", "-shm"):
+            extra = Path(str(path) + suffix)
+            if extra.exists():
+                os.replace(extra, Path(str(aside) + suffix))
+    except OSError as exc:
+        raise_for_environment(exc, path, outcome="De beschadigde database is niet verplaatst; er is niets teruggezet.")
+        raise
     return aside
 
 

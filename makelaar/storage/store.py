@@ -9,23 +9,25 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from makelaar.domain.errors import StoreError
+from makelaar.paths import sqlite_uri
 from makelaar.storage import backup, migrate
 from makelaar.storage.base import ACTOR_INFO, ERASED_INFO, REFUSALS_INFO
 from makelaar.storage.checkpoints import BackgroundCheckpoints, no_automatic_checkpoints
 from makelaar.storage.engine import describe, make_engine, make_session_factory, sqlite_path
+from makelaar.storage.faults import environment_message, raise_for_environment
 from makelaar.storage.startup import StartCheck
 
 # Statements that change the store (the ORM's and Core's; DDL only runs in migrations, before a store is held).
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 _WROTE = "makelaar_wrote"  # Connection.info: the transaction under way wrote something
+NOT_SAVED = "Deze wijziging is niet opgeslagen."
 
 
 def _is_write(statement: str) -> bool:
@@ -77,11 +79,9 @@ class Store:
                 yield s
             if s.info.pop(ERASED_INFO, False):
                 self._empty_journal()
-        except OperationalError as exc:
-            message = environment_problem(exc)
-            if message is None:
-                raise
-            raise StoreError(message) from exc
+        except DBAPIError as exc:  # OperationalError on SQLite; a server's read-only state is an InternalError
+            raise_for_environment(exc, self.path, outcome=NOT_SAVED)
+            raise
         finally:
             # A commit writes these itself (services.audit); left over means the action was rolled back.
             refused = session.info.pop(REFUSALS_INFO, None) if session is not None else None
@@ -203,24 +203,11 @@ class Store:
         return backup.take_backup(path, reason="dagelijks")
 
 
-_ENVIRONMENT = (
-    (
-        "database is locked",
-        "De database is bezig met een ander programma of een andere Makelaar. Probeer het zo "
-        "nog eens; deze wijziging is niet opgeslagen.",
-    ),
-    ("disk is full", "De schijf is vol; deze wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw."),
-    (
-        "readonly database",
-        "De database staat op een plek waar niet geschreven mag worden; deze wijziging is niet opgeslagen.",
-    ),
-)
-
-
-def environment_problem(exc: OperationalError) -> str | None:
-    """A Dutch message for a failure the user's environment caused, or None for anything else."""
-    text = str(exc.orig).lower()
-    return next((message for marker, message in _ENVIRONMENT if marker in text), None)
+def environment_problem(exc: OperationalError, path: Path | None = None) -> str | None:
+    """A Dutch message for a failure the user's environment caused, or None for anything else (see
+    storage.faults, where every such failure is named)."""
+    message = environment_message(exc, path)
+    return None if message is None else f"{message} {NOT_SAVED}"
 
 
 @contextmanager
@@ -235,7 +222,7 @@ def plain_engine(path: Path, *, read_only: bool = True) -> Iterator[Engine]:
     mode = "ro" if read_only else "rw"
     engine = create_engine(
         "sqlite://",
-        creator=lambda: sqlite3.connect(f"file:{quote(str(path))}?mode={mode}", uri=True),
+        creator=lambda: sqlite3.connect(sqlite_uri(path, mode), uri=True),
         poolclass=NullPool,
     )
     try:
@@ -244,12 +231,17 @@ def plain_engine(path: Path, *, read_only: bool = True) -> Iterator[Engine]:
         engine.dispose()
 
 
+def _refuse_environment(exc: BaseException, path: Path | None) -> None:
+    raise_for_environment(exc, path, outcome="De database is niet geopend; er is niets veranderd.")
+
+
 def look_before_touching(path: Path) -> migrate.SchemaState:
     """Refuse a newer, foreign or unreadable SQLite file without changing it; return what it holds."""
     try:
         with plain_engine(path) as probe:
             state, rev = migrate.schema_state(probe)
     except DatabaseError as exc:
+        _refuse_environment(exc, path)
         raise StoreError(f"Het bestand {path} is geen bruikbare Makelaar-database: {exc.orig}") from exc
     migrate.refuse_unusable(state, rev)
     if rev is not None and state in (migrate.SchemaState.CURRENT, migrate.SchemaState.BEHIND):
@@ -264,8 +256,8 @@ def open_store(url: str, *, upgrade: bool = True, actor: str | None = None) -> S
     """Open a store; by default back it up and bring it to the program's schema (refusing a newer one). ``actor``:
     who works with it (the broker's name), for the audit log."""
     engine: Engine | None = None
+    path = sqlite_path(url)
     try:
-        path = sqlite_path(url)
         if upgrade and path is not None and path.exists():
             look_before_touching(path)
         engine = make_engine(url)
@@ -273,7 +265,13 @@ def open_store(url: str, *, upgrade: bool = True, actor: str | None = None) -> S
     except DatabaseError as exc:
         if engine is not None:
             engine.dispose()
+        _refuse_environment(exc, path)
         raise StoreError(f"De database {describe(url)} kan niet worden geopend: {exc.orig}") from exc
+    except OSError as exc:  # the folder of a new store cannot be made
+        if engine is not None:
+            engine.dispose()
+        _refuse_environment(exc, path)
+        raise
     except BaseException:
         if engine is not None:
             engine.dispose()
@@ -283,7 +281,8 @@ def open_store(url: str, *, upgrade: bool = True, actor: str | None = None) -> S
         for part in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
             if part.exists():
                 backup._private(part)
-        backup.secure_leftovers(path)
+        # What a killed backup or restore left behind (never the store or a finished backup) goes.
+        backup.clean_leftovers(path)
     store = Store(url=url, engine=engine, sessions=make_session_factory(engine), upgrade=result, actor=actor)
     if upgrade:
         _reapply_forgotten(store)

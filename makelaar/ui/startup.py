@@ -87,7 +87,12 @@ def open_for_gui(
             held = _open_while_checking(url, path, check, actor)
             if held is not None:
                 return Opened(store=held, lock=lock)
-        checked = check() if check is not None else startup.check_at_start(path)
+        try:
+            checked = check() if check is not None else startup.check_at_start(path)
+        except KnownError as exc:  # the store cannot be read (no access, a missing folder): no damage, said so
+            StartupPrompts.inform(parent, str(exc))
+            lock.unlock()
+            return None
         if not checked.ok:
             if checked.newest_good is None:
                 StartupPrompts.inform(
@@ -115,7 +120,12 @@ def open_for_gui(
             if not StartupPrompts.restore(parent, question):
                 lock.unlock()
                 return None
-            startup.restore_newest_good(path, checked.newest_good)
+            try:
+                startup.restore_newest_good(path, checked.newest_good)
+            except KnownError as exc:
+                StartupPrompts.inform(parent, str(exc))
+                lock.unlock()
+                return None
     try:
         store = open_store(url, actor=actor)
     except KnownError as exc:

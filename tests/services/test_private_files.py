@@ -162,10 +162,16 @@ def test_the_rejects_file_escapes_what_the_file_brought_in(store: Store, tmp_pat
     assert "'=1+2" in cells and "'-3" in cells
 
 
-def test_leftovers_of_an_interrupted_backup_or_restore_are_made_private(store: Store, sqlite_template: Path) -> None:
+@pytest.mark.parametrize("elsewhere", [None, 4242])
+def test_leftovers_of_an_interrupted_backup_or_restore_go_or_are_made_private(
+    store: Store, monkeypatch: pytest.MonkeyPatch, elsewhere: int | None
+) -> None:
+    """Copies named the way an older version names them (no process id): removed at the next open, unless another
+    running Makelaar holds the store (it may be writing one): then made readable by the user alone."""
     from makelaar.storage.store import open_store
 
     assert store.path is not None
+    monkeypatch.setattr(backup, "holder_elsewhere", lambda _store: elsewhere)
     folder = backup.backup_dir(store.path)
     folder.mkdir(parents=True, exist_ok=True)
     partial = folder / "makelaar-20260101-120000-000000-dagelijks.sqlite.partial"
@@ -174,7 +180,10 @@ def test_leftovers_of_an_interrupted_backup_or_restore_are_made_private(store: S
         leftover.write_bytes(b"kopie")
         leftover.chmod(0o644)
     open_store(store.url).close()
-    assert mode(partial) == 0o600 and mode(restoring) == 0o600
+    if elsewhere is None:
+        assert not partial.exists() and not restoring.exists()
+    else:
+        assert mode(partial) == 0o600 and mode(restoring) == 0o600
 
 
 @pytest.mark.parametrize("part", ["", "-wal"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -165,3 +166,20 @@ def test_a_backup_that_takes_too_long_is_stopped(store: Store, monkeypatch: pyte
     with pytest.raises(StoreError, match="back-up"):
         backup.take_backup(path, reason="te-laat")
     assert not list(backup.backup_dir(path).glob("*te-laat*")), "no half-made backup is left behind"
+
+
+def test_the_next_open_removes_only_copies_of_ours_nobody_writes(store: Store) -> None:
+    path = store.path
+    assert path is not None
+    folder = backup.backup_dir(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    own = f"{path.stem}-20260101-120000-000000-dagelijks.sqlite"
+    dead = [folder / f"{own}.999999999.partial", path.with_name(f"{path.name}.999999999.restoring")]  # no such pid
+    running = folder / f"{own}.{os.getppid()}.partial"  # a backup another running process is writing
+    kept = [running, folder / own, folder / "iets-anders.sqlite.partial", path.with_name("ander.sqlite.1.restoring")]
+    for leftover in (*dead, *kept):
+        leftover.write_bytes(b"kopie")
+    store.close()
+    open_store(store.url).close()
+    assert [p for p in dead if p.exists()] == []
+    assert [p for p in kept if not p.exists()] == [] and path.is_file()

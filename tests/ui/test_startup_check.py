@@ -24,6 +24,9 @@ from makelaar.storage import startup as checks
 from makelaar.storage.engine import make_engine
 from makelaar.storage.store import Store, open_store
 from makelaar.ui import startup
+from tests.storage.faultenv import open_folder
+
+__all__ = ["open_folder"]  # the fixture, used by name
 
 
 def _store_with_an_idea(path: Path, title: str) -> None:
@@ -260,3 +263,24 @@ def test_the_program_offers_the_backup_when_damage_is_found_after_its_window_ope
     assert result["asked"] == 1  # asked once, by the watcher; the start that followed used that answer
     assert result["code"] == 0
     assert list(tmp_path.glob("makelaar-beschadigd-*.sqlite"))  # the damaged one is kept aside
+
+
+def test_a_store_without_access_is_named_at_start_not_offered_for_restore(
+    qtbot: QtBot, open_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.storage.faultenv import run_unprivileged
+
+    told: list[str] = []
+    offered: list[str] = []
+    monkeypatch.setattr(startup.StartupPrompts, "inform", staticmethod(lambda _p, text: told.append(text)))
+    monkeypatch.setattr(startup.StartupPrompts, "restore", staticmethod(lambda _p, text: offered.append(text) or True))
+    path = open_folder / "makelaar.sqlite"
+    _store_with_an_idea(path, "Niet weg")
+    backup.take_backup(path, reason="test")
+    open_folder.chmod(0o777)  # the lock file can be made; the store itself cannot be read
+    path.chmod(0o000)
+    assert run_unprivileged(lambda: startup.open_for_gui(f"sqlite:///{path}")) is None
+    assert offered == []  # no damage, so no backup put in its place
+    assert len(told) == 1 and "geen toegang" in told[0] and str(path) in told[0] and "beschadigd" not in told[0]
+    path.chmod(0o600)
+    assert checks.check_at_start(path).ok
