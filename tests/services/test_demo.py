@@ -155,3 +155,16 @@ def test_exported_example_data_imports_cleanly(filled: tuple[Store, str], tmp_pa
         fresh.close()
     assert (orgs.added, orgs.rejected) == (organisations, [])
     assert (found.added, found.rejected) == (idea_count, [])
+
+
+def test_the_example_municipality_is_a_resource_file_and_a_damaged_one_is_named(tmp_path: Path) -> None:
+    example = demo._example()
+    assert example.municipality == "Gemeente Lindewaard"
+    assert len(example.organisations) >= 30 and len(example.ideas) >= 40
+    broken = tmp_path / "demo.json"
+    broken.write_text('{"municipality": "Gemeente X", "areas": [{"name": "Noord", "kind": "gehucht"}]}', "utf-8")
+    with pytest.raises(KnownError, match="beschadigd") as caught:
+        demo._example(broken)
+    assert str(broken) in str(caught.value)
+    with pytest.raises(KnownError, match="niet te lezen"):
+        demo._example(tmp_path / "weg.json")
