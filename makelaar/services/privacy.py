@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, selectinload
 from makelaar.domain.enums import CLOSED_IDEA_STATUSES
 from makelaar.domain.errors import AmbiguousError, KnownError, NotFoundError
 from makelaar.services import audit
+from makelaar.services.common import DRY_RUN_INFO
 from makelaar.services.vocabulary import get_setting, municipality_name, set_setting
 from makelaar.storage import backup, forgotten
 from makelaar.storage.base import ERASED_INFO, utcnow
@@ -254,7 +255,8 @@ def erase_copies(s: Session, person_ids: Collection[str], values: Iterable[str] 
             .values(history="", seen_hash=None, pending=True)
         )
     _scrub_journal(s, ids)
-    _scrub_drafts([v for v in values if v])
+    if not s.info.get(DRY_RUN_INFO):
+        _scrub_drafts([v for v in values if v])
 
 
 def _scrub_journal(s: Session, ids: set[str]) -> None:
@@ -377,7 +379,7 @@ def reapply_forgotten(s: Session, actor: str | None = None, why: str = "", *, sy
     if again:
         erase_copies(s, [p.id for p in again], values)
         log.warning("vergeten opnieuw toegepast op %d initiatiefnemers", len(again))
-    if not sync:
+    if not sync or s.info.get(DRY_RUN_INFO):
         return len(again)
     anonymised = select(Initiator.id, Initiator.anonymised_at).where(Initiator.anonymised_at.is_not(None))
     here = {i: when for i, when in s.execute(anonymised) if i not in listed}
