@@ -4,8 +4,8 @@ export, demo), ``exchange``, ``reports`` (match and PDF reports), ``privacy``. E
 Dutch message and an exit code: 0 done, 1 rows rejected or conflicts waiting, 2 refused or failed."""
 
 from makelaar.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, PASSPHRASE_ENV, actor, passphrase, settings_name
-from makelaar.cli.main import build_parser as _parser
-from makelaar.cli.main import main
+from makelaar.cli.entry import build_parser as _parser
+from makelaar.cli.entry import main
 
 __all__ = [
     "EXIT_FAILED",

@@ -1,6 +1,6 @@
 """`makelaar privacy ...`: retention, inzage and vergetelheid from the command line.
 
-makelaar.cli.main adds the command with :func:`add_parser` and runs it with :func:`run` inside its error handling:
+makelaar.cli.entry adds the command with :func:`add_parser` and runs it with :func:`run` inside its error handling:
 a :class:`~makelaar.domain.errors.KnownError` becomes a Dutch message and exit code 2.
 """
 

@@ -31,22 +31,18 @@ def _digest(path: Path) -> str:
 
 
 @pytest.fixture
-def store_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("MAKELAAR_HOME", str(tmp_path / "home"))
-    path = tmp_path / "makelaar.sqlite"
-    store = open_store(sqlite_url_for(path))
-    with store.begin() as s:
-        organisations.save_organisation(s, OrganisationData(name="Buurthuis De Linde"))
-    store.close()
-    assert main(["--database", sqlite_url_for(path), "db", "backup"]) == 0
-    return path
+def backed_up(store_file: Path) -> Path:
+    """The store file with one backup of its own in the backups folder."""
+    assert main(["--database", sqlite_url_for(store_file), "db", "backup"]) == 0
+    return store_file
 
 
 @pytest.mark.parametrize("command", ["report", "export", "exchange", "backup"])
 @pytest.mark.parametrize("which", ["store", "wal", "shm", "backup", "link"])
 def test_no_output_replaces_the_store_or_its_backups(
-    store_file: Path, command: str, which: str, capsys: pytest.CaptureFixture[str]
+    backed_up: Path, command: str, which: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    store_file = backed_up
     shm = Path(str(store_file) + "-shm")
     wal = Path(str(store_file) + "-wal")
     for companion in (shm, wal):
