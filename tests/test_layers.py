@@ -71,8 +71,8 @@ ROOT = Path(__file__).resolve().parent.parent / "makelaar"
 FORBIDDEN = {
     "domain": {"storage", "services", "actions", "reports", "cli", "ui", "app"},
     "storage": {"actions", "cli", "ui", "app", "reports"},
-    "services": {"actions", "cli", "ui", "app"},
-    "reports": {"actions", "cli", "ui", "app"},
+    "services": {"actions", "reports", "cli", "ui", "app"},  # reports read through services, not the reverse
+    "reports": {"storage", "actions", "cli", "ui", "app"},
     "actions": {"cli", "ui", "app"},
     "cli": {"ui"},
     "ui": {"cli"},

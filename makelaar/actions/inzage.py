@@ -9,10 +9,44 @@ from typing import TYPE_CHECKING
 
 from makelaar.actions.common import NOTHING, Changes, check_output, write_output, writing
 from makelaar.domain.errors import KnownError
+from makelaar.storage.files import write_private, write_private_bytes
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from makelaar.services.privacy import ExportResult, PersonRef
     from makelaar.storage.store import Store
+
+
+def write_export(
+    s: Session, initiator_id: str, out: Path, *, actor: str | None = None, today: date | None = None
+) -> ExportResult:
+    """Write the inzage to ``out`` in the caller's transaction (the audit line with it); its suffix (.json or
+    .pdf) decides the format. Readable by the user alone (0600), written whole or not at all."""
+    from makelaar.services import privacy
+
+    suffix = out.suffix.lower()
+    if suffix not in (".json", ".pdf"):
+        raise KnownError(f"Kies een bestand dat eindigt op .json of .pdf, niet '{out.name}'.")
+    if not out.parent.exists():
+        raise KnownError(f"De map {out.parent} bestaat niet; kies een map die er is.")
+    fmt = suffix[1:].upper()
+    data = privacy.export_person(s, initiator_id, actor=actor, medium=fmt)
+    try:
+        if fmt == "JSON":
+            write_private_bytes(out, (privacy.to_json(data) + "\n").encode("utf-8"))
+        else:
+            from makelaar.reports.inzage import build_inzage_report
+
+            write_private(out, lambda target: build_inzage_report(data, target, today or date.today()))
+    except OSError as exc:
+        raise KnownError(f"Het bestand {out} kon niet worden geschreven: {exc.strerror or exc}.") from exc
+    return privacy.ExportResult(
+        path=out,
+        format=fmt,
+        reference=data["persoon"]["nummer"],
+        counts={"toestemmingen": len(data["toestemmingen"]), "ideeen": len(data["ideeen"])},
+    )
 
 
 def write_inzage(
@@ -24,9 +58,8 @@ def write_inzage(
     today: date | None = None,
     overwrite: bool = False,
 ) -> ExportResult:
-    """Write the inzage of one person to ``out`` (.json or .pdf); the audit log says who made it."""
-    from makelaar.services import privacy
-
+    """Write the inzage of one person to ``out`` (.json or .pdf), never over the store or an existing file unasked;
+    the audit log says who made it."""
     if out.suffix.lower() not in (".json", ".pdf"):
         raise KnownError(f"Kies een bestand dat eindigt op .json of .pdf, niet '{out.name}'.")
     check_output(store, out, overwrite=overwrite)
@@ -34,7 +67,7 @@ def write_inzage(
     with writing(store), store.begin() as s:
 
         def write(temporary: Path) -> None:
-            results.append(privacy.write_export(s, initiator_id, temporary, actor=actor, today=today))
+            results.append(write_export(s, initiator_id, temporary, actor=actor, today=today))
 
         write_output(store, out, write, overwrite=overwrite)
     return replace(results[0], path=out)
