@@ -183,3 +183,25 @@ def parse_date(value: str | date | None) -> date | None:
         except ValueError:
             continue
     raise ValueError(f"'{text}' is geen bestaande datum; schrijf dag-maand-jaar, zoals 28-11-2026.")
+
+
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+
+
+def plausible_date(value: str, what: str = "datum") -> date:
+    """A date typed on the command line (31-01-2026 or 2026-01-31), refused with a Dutch message when it is missing,
+    not a date, or outside 1900-2100 (year 1 or 9999 is a typing error, and the database cannot hold every year)."""
+    from makelaar.domain.errors import KnownError
+
+    try:
+        parsed = parse_date(value)
+    except ValueError as exc:
+        raise KnownError(f"De {what}: {exc}") from None
+    if parsed is None:
+        raise KnownError(f"Geef een {what}, zoals 28-11-2026.")
+    if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
+        raise KnownError(
+            f"De {what} {value.strip()} ligt niet tussen {EARLIEST_YEAR} en {LATEST_YEAR}; schrijf dag-maand-jaar, "
+            "zoals 28-11-2026."
+        )
+    return parsed

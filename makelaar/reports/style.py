@@ -7,7 +7,6 @@ Paragraph text is XML markup, so user text always goes through :func:`para` (or 
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +21,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -36,12 +34,10 @@ from reportlab.platypus import (
 )
 
 from makelaar.domain.formatting import format_date
-from makelaar.paths import resources_dir
+from makelaar.reports.fonts import FONT, FONT_BOLD, register_fonts
 from makelaar.reports.tagging import Figure, TaggedParagraph, TaggedTable, Tagger, artifact, finish, list_items
 from makelaar.reports.text import keep_phone_numbers, plain, with_fallback
 
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
 LANGUAGE = "nl-NL"
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -58,24 +54,6 @@ RULE = colors.HexColor("#9aa5b1")
 SHADE = colors.HexColor("#e8eef5")
 # Chart colours that stay apart when printed in grey as well.
 SERIES = [colors.HexColor("#0b5394"), colors.HexColor("#e69138"), colors.HexColor("#6aa84f"), MUTED]
-
-_fonts_lock = threading.Lock()
-
-
-def fonts_dir() -> Path:
-    return resources_dir() / "fonts"
-
-
-def register_fonts() -> None:
-    """Register the shipped DejaVu Sans once (embedded in every PDF, so every laptop prints the same)."""
-    with _fonts_lock:
-        if FONT in pdfmetrics.getRegisteredFontNames():
-            return
-        folder = fonts_dir()
-        pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
-        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
-
 
 # Paragraphs look their font up when they are made, so the font is there as soon as the stylesheet is.
 register_fonts()

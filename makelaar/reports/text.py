@@ -36,7 +36,7 @@ _TAG = re.compile(r"(<[^>]*>)")
 
 @lru_cache(maxsize=1)
 def _main_glyphs() -> frozenset[int]:
-    from makelaar.reports.style import FONT, register_fonts
+    from makelaar.reports.fonts import FONT, register_fonts
 
     register_fonts()
     font = pdfmetrics.getFont(FONT)

@@ -16,6 +16,10 @@ from makelaar.storage.models import Area, ReferenceCounter, VocabularyTerm
 
 T = TypeVar("T")
 
+# Session.info: this transaction is a dry run that will be rolled back; a service leaves files outside the store
+# (the forgotten list, intake drafts) alone, since the records it would change them for stay as they are.
+DRY_RUN_INFO = "makelaar.dry_run"
+
 
 def next_reference(s: Session, prefix: str, year: int | None = None) -> str:
     """The next readable reference for a prefix, e.g. I-2026-0042. Safe against concurrent writers."""

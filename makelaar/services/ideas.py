@@ -374,7 +374,9 @@ def find_idea(s: Session, ident: str) -> IdeaData:
     if row is None:
         candidates = list(s.scalars(select(Idea).where(func.lower(Idea.title) == text.lower()).limit(20)))
         if not candidates:
-            candidates = list(s.scalars(select(Idea).where(func.lower(Idea.title).contains(text.lower())).limit(20)))
+            candidates = list(
+                s.scalars(select(Idea).where(func.lower(Idea.title).contains(text.lower(), autoescape=True)).limit(20))
+            )
         if not candidates:
             raise NotFoundError(f"Geen idee gevonden met nummer of titel '{text}'.")
         if len(candidates) > 1:

@@ -21,11 +21,12 @@ What undoing a batch does:
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
@@ -37,8 +38,20 @@ from makelaar.services import audit, ideas, organisations
 from makelaar.storage.base import utcnow
 from makelaar.storage.models import Activity, Idea, ImportBatch, ImportChange, Initiator, Match, Organisation
 
-if TYPE_CHECKING:
-    from makelaar.services.csvio import ImportResult
+
+class ImportCounts(Protocol):
+    """What the journal keeps of an import's result (csvio.ImportResult has it; named here so the import module
+    and this one do not import each other)."""
+
+    @property
+    def added(self) -> int: ...
+
+    @property
+    def updated(self) -> int: ...
+
+    @property
+    def rejected(self) -> Sequence[object]: ...
+
 
 ADDED = "added"
 UPDATED = "updated"
@@ -102,7 +115,7 @@ class UndoPlan:
 # --- recording -------------------------------------------------------------------------------------------------------
 
 
-def record_batch(s: Session, kind: str, path: Path, result: ImportResult, journal: dict[str, tuple[str, Any]]) -> str:
+def record_batch(s: Session, kind: str, path: Path, result: ImportCounts, journal: dict[str, tuple[str, Any]]) -> str:
     """Write the journal of one finished import (in its transaction); returns the batch's id."""
     table = _TABLES[kind]
     model = _model(kind)

@@ -312,7 +312,11 @@ def find_organisation(s: Session, ident: str) -> OrganisationData:
         candidates = list(s.scalars(select(Organisation).where(func.lower(Organisation.name) == text.lower())))
         if not candidates:
             candidates = list(
-                s.scalars(select(Organisation).where(func.lower(Organisation.name).contains(text.lower())).limit(20))
+                s.scalars(
+                    select(Organisation)
+                    .where(func.lower(Organisation.name).contains(text.lower(), autoescape=True))
+                    .limit(20)
+                )
             )
         if not candidates:
             raise NotFoundError(f"Geen organisatie gevonden met nummer of naam '{text}'.")

@@ -29,11 +29,12 @@ from sqlalchemy.orm import Session, selectinload
 from makelaar.domain.enums import CLOSED_IDEA_STATUSES
 from makelaar.domain.errors import AmbiguousError, KnownError, NotFoundError
 from makelaar.services import audit
+from makelaar.services.common import DRY_RUN_INFO
 from makelaar.services.vocabulary import get_setting, municipality_name, set_setting
 from makelaar.storage import backup, forgotten
 from makelaar.storage.base import ERASED_INFO, utcnow
 from makelaar.storage.engine import user_data_dir
-from makelaar.storage.files import write_private, write_private_bytes
+from makelaar.storage.files import write_private_bytes
 from makelaar.storage.models import Area, Consent, ExchangeRecord, Idea, ImportChange, Initiator, idea_initiators
 
 log = logging.getLogger(__name__)
@@ -254,7 +255,8 @@ def erase_copies(s: Session, person_ids: Collection[str], values: Iterable[str] 
             .values(history="", seen_hash=None, pending=True)
         )
     _scrub_journal(s, ids)
-    _scrub_drafts([v for v in values if v])
+    if not s.info.get(DRY_RUN_INFO):
+        _scrub_drafts([v for v in values if v])
 
 
 def _scrub_journal(s: Session, ids: set[str]) -> None:
@@ -377,7 +379,7 @@ def reapply_forgotten(s: Session, actor: str | None = None, why: str = "", *, sy
     if again:
         erase_copies(s, [p.id for p in again], values)
         log.warning("vergeten opnieuw toegepast op %d initiatiefnemers", len(again))
-    if not sync:
+    if not sync or s.info.get(DRY_RUN_INFO):
         return len(again)
     anonymised = select(Initiator.id, Initiator.anonymised_at).where(Initiator.anonymised_at.is_not(None))
     here = {i: when for i, when in s.execute(anonymised) if i not in listed}
@@ -517,133 +519,6 @@ class ExportResult:
     format: str
     reference: str
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def write_export(
-    s: Session, initiator_id: str, out: Path, *, actor: str | None = None, today: date | None = None
-) -> ExportResult:
-    """Write the inzage to ``out``; its suffix (.json or .pdf) decides the format."""
-    suffix = out.suffix.lower()
-    if suffix not in (".json", ".pdf"):
-        raise KnownError(f"Kies een bestand dat eindigt op .json of .pdf, niet '{out.name}'.")
-    if not out.parent.exists():
-        raise KnownError(f"De map {out.parent} bestaat niet; kies een map die er is.")
-    fmt = suffix[1:].upper()
-    data = export_person(s, initiator_id, actor=actor, medium=fmt)
-    try:
-        # Everything about one resident: readable by the user alone (0600), also over an existing file.
-        if fmt == "JSON":
-            write_private_bytes(out, (to_json(data) + "\n").encode("utf-8"))
-        else:
-            write_private(out, lambda target: _write_pdf(data, target, today or date.today()))
-    except OSError as exc:
-        raise KnownError(f"Het bestand {out} kon niet worden geschreven: {exc.strerror or exc}.") from exc
-    return ExportResult(
-        path=out,
-        format=fmt,
-        reference=data["persoon"]["nummer"],
-        counts={"toestemmingen": len(data["toestemmingen"]), "ideeen": len(data["ideeen"])},
-    )
-
-
-def _write_pdf(data: dict[str, Any], out: Path, today: date) -> None:
-    # Imported here: the services stay light to import, and the stylesheet registers its font on import.
-    # (This report would sit in makelaar/reports/ beside the others; it lives here until it moves.)
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Flowable
-
-    from makelaar.domain.formatting import format_date
-    from makelaar.reports.style import WIDTH, ReportInfo, build_pdf, facts, para, table
-
-    def day(value: str | None) -> str:
-        if not value:
-            return ""
-        return format_date(date.fromisoformat(value[:10]))
-
-    def moment(value: str | None) -> str:
-        return f"{day(value)} {value[11:16]}" if value else ""
-
-    person = data["persoon"]
-    info = ReportInfo(
-        title="Inzage persoonsgegevens",
-        subject=f"Wat Makelaar bewaart over {person['nummer']}",
-        municipality=data["gemeente"],
-        printed_on=today,
-    )
-    story: list[Flowable] = [
-        para("Inzage persoonsgegevens", "title"),
-        para(f"Alles wat de gemeente in Makelaar over {person['nummer']} bewaart.", "subtitle"),
-        para("Persoon", "h2"),
-        facts(
-            [
-                ("Nummer", person["nummer"]),
-                ("Naam", person["naam"]),
-                ("E-mail", person["e-mail"] or "(niet bewaard)"),
-                ("Telefoon", person["telefoon"] or "(niet bewaard)"),
-                ("Adres", person["adres"] or "(niet bewaard)"),
-                ("Postcode", person["postcode"] or "(niet bewaard)"),
-                ("Vastgelegd op", day(person["vastgelegd_op"])),
-                ("Laatst gewijzigd", day(person["laatst_gewijzigd_op"])),
-                ("Geanonimiseerd op", day(person["geanonimiseerd_op"])),
-            ]
-        ),
-        para("Toestemmingen", "h2"),
-    ]
-    if data["toestemmingen"]:
-        story.append(
-            table(
-                ["Waarvoor", "Gegeven", "Hoe", "Datum"],
-                [
-                    [c["waarvoor"], "ja" if c["gegeven"] else "nee (ingetrokken)", c["hoe"], day(c["datum"])]
-                    for c in data["toestemmingen"]
-                ],
-                [WIDTH - 95 * mm, 35 * mm, 30 * mm, 30 * mm],
-            )
-        )
-    else:
-        story.append(para("Er is geen toestemming vastgelegd."))
-    story.append(para("Ideeën", "h2"))
-    if data["ideeen"]:
-        story.append(
-            table(
-                # Five columns: on A4 six leave the title too little room and break its long words.
-                ["Idee", "Status", "Wijk", "Ontvangen", "Afgesloten"],
-                [
-                    [
-                        f"{i['nummer']} {i['titel']}",
-                        i["status"],
-                        i["wijk"] or "",
-                        day(i["ontvangen_op"]),
-                        day(i["afgesloten_op"]),
-                    ]
-                    for i in data["ideeen"]
-                ],
-                [WIDTH - 112 * mm, 28 * mm, 32 * mm, 26 * mm, 26 * mm],
-            )
-        )
-    else:
-        story.append(para("Deze persoon staat bij geen enkel idee (meer)."))
-    story.append(para("Bewaartermijn", "h2"))
-    story.append(para(data["bewaartermijn"]))
-    story.append(para("Logboek", "h2"))
-    if data["logboek"]:
-        story.append(
-            table(
-                ["Wanneer (UTC)", "Wat", "Door", "Welke gegevens"],
-                [[moment(e["wanneer"]), e["wat"], e["door"], e["welke_gegevens"]] for e in data["logboek"]],
-                [36 * mm, 50 * mm, 40 * mm, WIDTH - 126 * mm],
-            )
-        )
-    else:
-        story.append(para("Het logboek heeft nog geen regels over deze persoon."))
-    story.append(
-        para(
-            "Klopt er iets niet, of wilt u dat uw gegevens worden gewist? Neem contact op met de gemeente; "
-            "u hoeft dit niet te motiveren.",
-            "small",
-        )
-    )
-    build_pdf(out, info, story)
 
 
 def forget_person(s: Session, initiator_id: str, actor: str | None = None) -> bool:

@@ -41,11 +41,12 @@ def list_sessions(s: Session, search: str = "") -> list[SessionRow]:
         .order_by(IntakeSession.held_on.desc(), IntakeSession.reference.desc())
     )
     if search.strip():
-        like = f"%{search.strip().lower()}%"
+        # autoescape: a search for "50%" or "a_b" finds those characters, not any text.
+        text = search.strip().lower()
         stmt = stmt.where(
-            func.lower(IntakeSession.title).like(like)
-            | func.lower(func.coalesce(IntakeSession.place, "")).like(like)
-            | func.lower(IntakeSession.reference).like(like)
+            func.lower(IntakeSession.title).contains(text, autoescape=True)
+            | func.lower(func.coalesce(IntakeSession.place, "")).contains(text, autoescape=True)
+            | func.lower(IntakeSession.reference).contains(text, autoescape=True)
         )
     return [
         SessionRow(
@@ -83,7 +84,11 @@ def find_session(s: Session, ident: str) -> SessionData:
     row = s.scalar(select(IntakeSession).where(func.upper(IntakeSession.reference) == text.upper()))
     if row is None:
         candidates = list(
-            s.scalars(select(IntakeSession).where(func.lower(IntakeSession.title).contains(text.lower())).limit(20))
+            s.scalars(
+                select(IntakeSession)
+                .where(func.lower(IntakeSession.title).contains(text.lower(), autoescape=True))
+                .limit(20)
+            )
         )
         if not candidates:
             raise NotFoundError(f"Geen wijktafel gevonden met nummer of titel '{text}'.")

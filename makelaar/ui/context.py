@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
-from makelaar.domain.errors import KnownError
 from makelaar.storage.store import Store
-from makelaar.ui.errors import show_error
+from makelaar.ui.operations import ChangeNotifier, run_op
 from makelaar.ui.settings import UiSettings
 
 T = TypeVar("T")
@@ -22,6 +21,8 @@ T = TypeVar("T")
 class AppContext:
     store: Store
     settings: UiSettings
+    # What the actions changed (makelaar.ui.operations): views subscribe to refresh themselves.
+    changes: ChangeNotifier = field(default_factory=ChangeNotifier)
 
     @property
     def author(self) -> str | None:
@@ -33,13 +34,13 @@ class AppContext:
             return fn(s)
 
     def act(self, parent: QWidget | None, fn: Callable[[Session], T]) -> T | None:
-        """Run one user action in its own transaction; a known error is shown and None returned."""
-        try:
+        """Run one user action in its own transaction; a known error is shown and None returned (the runner)."""
+
+        def work() -> T:
             with self.store.begin() as s:
                 return fn(s)
-        except KnownError as exc:
-            show_error(parent, exc)
-            return None
+
+        return run_op(parent, self, work, changes=lambda _r: None)
 
 
 class Confirm:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from makelaar.actions.merge import merge_organisations
 from makelaar.domain.errors import KnownError, NotFoundError
 from makelaar.domain.formatting import format_date, format_decimal, format_euro
 from makelaar.services import duplicates
@@ -39,7 +40,7 @@ from makelaar.ui.context import AppContext, Confirm
 from makelaar.ui.errors import show_error
 from makelaar.ui.list_views import RecordTable
 from makelaar.ui.models import Column, RowsTableModel
-from makelaar.ui.tasks import run_with_progress
+from makelaar.ui.operations import run_op
 from makelaar.ui.window_size import remember_size
 
 Letter = Literal["a", "b"]
@@ -166,10 +167,8 @@ class DuplicatesDialog(QDialog):
             with self.ctx.store.begin() as s:
                 return duplicates.find_duplicates(s)
 
-        try:
-            pairs = run_with_progress(self, self.tr("Dubbele organisaties zoeken…"), work)
-        except KnownError as exc:
-            show_error(self, exc)
+        pairs = run_op(self, self.ctx, work, progress=self.tr("Dubbele organisaties zoeken…"))
+        if pairs is None:
             return False
         self.set_pairs(pairs)
         return True
@@ -467,18 +466,17 @@ class DuplicatesDialog(QDialog):
         choices = duplicates.merge_choices_for(comparison, keep_is_a, self.picked())
         author = self.ctx.author
 
-        def work() -> MergeResult:
-            if not self._backed_up:
-                self.ctx.store.backup_before("voor-samenvoegen")
-            with self.ctx.store.begin() as s:
-                return duplicates.merge(s, keep_id, other_id, choices, author=author)
-
-        try:
-            result = run_with_progress(self, self.tr("Samenvoegen…"), work)
-        except KnownError as exc:
-            show_error(self, exc)
+        store, first = self.ctx.store, not self._backed_up
+        done = run_op(
+            self,
+            self.ctx,
+            lambda: merge_organisations(store, keep_id, other_id, choices, author=author, backup=first),
+            progress=self.tr("Samenvoegen…"),
+        )
+        if done is None:
             self._show(pair)  # show what is stored now, so the broker can choose again
             return None
+        result = done.result
         self._backed_up = True
         self.outcome.merged.append(result)
         self.merged.emit(result.keep_id, result.removed_id)
@@ -499,11 +497,13 @@ class DuplicatesDialog(QDialog):
         pair = self.pair
         if pair is None:
             return False
-        try:
+
+        def work() -> bool:
             with self.ctx.store.begin() as s:
                 duplicates.dismiss(s, pair.a_id, pair.b_id)
-        except KnownError as exc:
-            show_error(self, exc)
+            return True
+
+        if run_op(self, self.ctx, work) is None:
             return False
         self.outcome.dismissed += 1
         self._last_dismissed = (max(self.table.currentIndex().row(), 0), pair)
@@ -518,11 +518,13 @@ class DuplicatesDialog(QDialog):
         if self._last_dismissed is None:
             return False
         row, pair = self._last_dismissed
-        try:
+
+        def work() -> bool:
             with self.ctx.store.begin() as s:
                 duplicates.undismiss(s, pair.a_id, pair.b_id)
-        except KnownError as exc:
-            show_error(self, exc)
+            return True
+
+        if run_op(self, self.ctx, work) is None:
             return False
         self._last_dismissed = None
         self.undo_dismiss_button.setEnabled(False)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
@@ -37,15 +37,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from makelaar.actions import exchange as actions
 from makelaar.domain.errors import KnownError
 from makelaar.services import exchange, sealed
 from makelaar.services.exchange import Choice, Conflict, ConflictKind, ExchangeFile, Plan
 from makelaar.ui.context import Confirm
-from makelaar.ui.errors import show_error
-from makelaar.ui.tasks import run_with_progress
+from makelaar.ui.dialogs import FileChooser, Notice, may_write
+from makelaar.ui.operations import run_op
 
 if TYPE_CHECKING:
-    from makelaar.ui.main_window import MainWindow
+    from makelaar.ui.context import AppContext
+
+
+class Window(Protocol):
+    """What the File menu's exchange actions need of the main window (not the window itself: no import circle)."""
+
+    ctx: AppContext
 
 
 def _file_filter() -> str:
@@ -311,14 +318,14 @@ class PassphraseDialog(QDialog):
 # --- the actions of the File menu ------------------------------------------------------------------------------------
 
 
-def export_changes(window: MainWindow, *, everything: bool = False) -> Path | None:
+def export_changes(window: Window, *, everything: bool = False) -> Path | None:
     """Bestand > Wijzigingen exporteren voor uitwisseling… (``everything``: Alles exporteren voor uitwisseling…, for
     a laptop that missed an exchange or starts fresh; importing it changes only what differs)."""
-    from makelaar.ui.main_window import FileChooser, Notice
+    parent = cast("QWidget", window)
 
     suggested = Path(window.ctx.settings.last_folder or Path.home()) / f"uitwisseling-{date.today():%Y%m%d}.makelaar"
     chosen = FileChooser.save(
-        window,
+        parent,
         QCoreApplication.translate("ExchangeDialog", "Wijzigingen exporteren voor uitwisseling"),
         str(suggested),
         _file_filter(),
@@ -327,23 +334,23 @@ def export_changes(window: MainWindow, *, everything: bool = False) -> Path | No
         return None
     path = Path(chosen)
     window.ctx.settings.last_folder = str(path.parent)
-    secret = PassphraseDialog.ask(window, confirm=True)
+    overwrite = may_write(parent, path)
+    if overwrite is None:
+        return None
+    secret = PassphraseDialog.ask(parent, confirm=True)
     if secret is None:
         return None
-
-    def work() -> exchange.ExportSummary:
-        with window.ctx.store.begin() as s:
-            return exchange.export_changes(s, path, everything=everything, passphrase=secret)
-
-    try:
-        summary = run_with_progress(
-            window, QCoreApplication.translate("ExchangeDialog", "Wijzigingen exporteren…"), work
-        )
-    except KnownError as exc:
-        show_error(window, exc)
+    store = window.ctx.store
+    summary = run_op(
+        parent,
+        window.ctx,
+        lambda: actions.export_changes(store, path, everything=everything, passphrase=secret, overwrite=overwrite),
+        progress=QCoreApplication.translate("ExchangeDialog", "Wijzigingen exporteren…"),
+    )
+    if summary is None:
         return None
     Notice.show(
-        window,
+        parent,
         QCoreApplication.translate("ExchangeDialog", "Export klaar"),
         (
             QCoreApplication.translate(
@@ -361,12 +368,12 @@ def export_changes(window: MainWindow, *, everything: bool = False) -> Path | No
     return path
 
 
-def import_file(window: MainWindow) -> Plan | None:
+def import_file(window: Window) -> Plan | None:
     """Bestand > Uitwisselbestand inlezen…"""
-    from makelaar.ui.main_window import FileChooser, Notice
+    parent = cast("QWidget", window)
 
     chosen = FileChooser.open(
-        window,
+        parent,
         QCoreApplication.translate("ExchangeDialog", "Uitwisselbestand kiezen"),
         window.ctx.settings.last_folder,
         _file_filter(),
@@ -378,11 +385,11 @@ def import_file(window: MainWindow) -> Plan | None:
     store = window.ctx.store
     secret: str | None = None
     if exchange.is_encrypted(path):
-        secret = PassphraseDialog.ask(window, confirm=False)
+        secret = PassphraseDialog.ask(parent, confirm=False)
         if secret is None:
             return None
     elif path.exists() and not Confirm.ask(
-        window,
+        parent,
         QCoreApplication.translate("ExchangeDialog", "Onversleuteld uitwisselbestand"),
         QCoreApplication.translate(
             "ExchangeDialog",
@@ -396,29 +403,27 @@ def import_file(window: MainWindow) -> Plan | None:
         with store.begin() as s:
             return data, exchange.plan_import(s, data)
 
-    try:
-        data, plan = run_with_progress(
-            window, QCoreApplication.translate("ExchangeDialog", "Uitwisselbestand lezen…"), read
-        )
-    except KnownError as exc:
-        show_error(window, exc)
+    read_done = run_op(
+        parent, window.ctx, read, progress=QCoreApplication.translate("ExchangeDialog", "Uitwisselbestand lezen…")
+    )
+    if read_done is None:
         return None
-    choices = ExchangeDialog.ask(window, plan)
+    data, plan = read_done
+    choices = ExchangeDialog.ask(parent, plan)
     if choices is None:
         return None
 
-    def work() -> Plan:
-        store.backup_before("voor-uitwisseling")
-        with store.begin() as s:
-            return exchange.apply_import(s, data, choices=choices)
-
-    try:
-        done = run_with_progress(window, QCoreApplication.translate("ExchangeDialog", "Bezig met samenvoegen…"), work)
-    except KnownError as exc:
-        show_error(window, exc)
-        return None
-    window.refresh_all()
-    Notice.show(
-        window, QCoreApplication.translate("ExchangeDialog", "Uitwisseling klaar"), "\n".join(done.summary_lines())
+    done = run_op(
+        parent,
+        window.ctx,
+        lambda: actions.merge_exchange(store, data, choices=choices),
+        progress=QCoreApplication.translate("ExchangeDialog", "Bezig met samenvoegen…"),
     )
-    return done
+    if done is None:
+        return None
+    Notice.show(
+        parent,
+        QCoreApplication.translate("ExchangeDialog", "Uitwisseling klaar"),
+        "\n".join(done.plan.summary_lines()),
+    )
+    return done.plan

@@ -31,18 +31,19 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from makelaar.actions.common import Changes
 from makelaar.domain import validation as v
 from makelaar.domain.enums import ConsentMethod, IdeaSource, IdeaStatus, Vocabulary
-from makelaar.domain.errors import FieldError, KnownError, ValidationError
+from makelaar.domain.errors import FieldError, ValidationError
 from makelaar.domain.formatting import format_date, format_euro, parse_euro
 from makelaar.domain.records import IdeaData, InitiatorData, MatchRow
 from makelaar.services import ideas, matches, sessions, vocabulary
 from makelaar.ui.context import AppContext, Confirm
 from makelaar.ui.editor_base import RecordEditor
-from makelaar.ui.errors import show_error
 from makelaar.ui.labels import label
 from makelaar.ui.match_dialog import MatchStatusDialog, link
 from makelaar.ui.models import Column, RowsTableModel
+from makelaar.ui.operations import run_op
 from makelaar.ui.printing import preview_idea
 from makelaar.ui.report_preview import ReportPreview, SaveChooser
 from makelaar.ui.suggestions import SuggestionsPanel
@@ -524,7 +525,8 @@ class IdeaEditor(RecordEditor):
     @Slot(str)
     def person_inzage(self, initiator_id: str) -> Path | None:
         """Inzage: everything stored about the person, to hand over (PDF or JSON); the export is logged."""
-        from makelaar.services import privacy
+        from makelaar.actions.inzage import write_inzage
+        from makelaar.ui.dialogs import may_write
 
         if self.saved_for_printing(self.tr("Sla het idee eerst op.")) is None:
             return None
@@ -533,7 +535,11 @@ class IdeaEditor(RecordEditor):
         if not chosen:
             return None
         out = Path(chosen) if Path(chosen).suffix.lower() in (".pdf", ".json") else Path(chosen + ".pdf")
-        done = self.ctx.act(self, lambda s: privacy.write_export(s, initiator_id, out, actor=self.ctx.author))
+        overwrite = may_write(self, out)
+        if overwrite is None:
+            return None
+        store, author = self.ctx.store, self.ctx.author
+        done = run_op(self, self.ctx, lambda: write_inzage(store, initiator_id, out, actor=author, overwrite=overwrite))
         return out if done is not None else None
 
     @Slot(str)
@@ -570,11 +576,13 @@ class IdeaEditor(RecordEditor):
         ).replace("%1", self._reference or "")
         if not Confirm.ask(self, self.tr("Idee verwijderen"), question):
             return
-        try:
+
+        def work() -> Changes:
             with self.ctx.store.begin() as s:
                 ideas.delete_idea(s, idea_id)
-        except KnownError as exc:
-            show_error(self, exc)
+            return Changes(ideas=True, matches=True, persons=True)
+
+        if run_op(self, self.ctx, work, changes=lambda c: c) is None:
             return
         self.deleted.emit(idea_id)
         self._snapshot = self.collect()  # nothing left to save

@@ -33,14 +33,17 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from makelaar.actions.imports import ImportDone, import_file, undo_import
 from makelaar.domain.errors import KnownError
 from makelaar.services import csvio, imports
 from makelaar.services.csvio import ImportResult, RowOutcome, Table
 from makelaar.services.imports import BatchInfo
 from makelaar.ui.context import AppContext, Confirm
+from makelaar.ui.dialogs import FileChooser
 from makelaar.ui.errors import show_error
 from makelaar.ui.list_views import RecordTable
 from makelaar.ui.models import Column, RowsTableModel
+from makelaar.ui.operations import announce, run_op
 from makelaar.ui.tasks import run_with_progress
 from makelaar.ui.window_size import remember_size
 
@@ -159,8 +162,6 @@ class FilePage(QWizardPage):
 
     @Slot()
     def choose(self) -> None:
-        from makelaar.ui.main_window import FileChooser
-
         settings = self.owner.ctx.settings
         path = FileChooser.open(
             self,
@@ -508,11 +509,9 @@ class DonePage(QWizardPage):
         layout.addWidget(hint)
 
     def initializePage(self) -> None:
-        try:
-            result = self.owner.run_import(dry_run=False, backup=True)
-        except KnownError as exc:
-            show_error(self, exc)
-            self.summary.setPlainText(self.tr("Er is niets ingelezen.") + "\n" + str(exc))
+        result = run_op(self, self.owner.ctx, lambda: self.owner.run_import(dry_run=False, backup=True))
+        if result is None:  # the message was shown; nothing was imported
+            self.summary.setPlainText(self.tr("Er is niets ingelezen."))
             return
         self.owner.import_result = result
         self.owner.imported.emit()
@@ -565,13 +564,15 @@ class ImportWizard(QWizard):
             raise KnownError(self.tr("Kies eerst een bestand."))
         store, kind = self.ctx.store, self.kind
 
-        def work() -> ImportResult:
-            if backup:
-                store.backup_before("voor-import")
-            return csvio.import_path(store, kind, path, dry_run=dry_run, mapping=mapping, table=table, propose=propose)
+        def work() -> ImportDone:
+            # A real import is a bulk change: the action backs up first (``backup`` is kept for callers' clarity;
+            # a dry run never needs one).
+            return import_file(store, kind, path, dry_run=dry_run, mapping=mapping, table=table, propose=propose)
 
         label = self.tr("Bestand controleren…") if dry_run else self.tr("Bezig met importeren…")
-        return run_with_progress(self, label, work)
+        done = run_with_progress(self, label, work)
+        announce(self.ctx, done.changes)
+        return done.result
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter presses the default button (Volgende, Importeren) only from a button: in a combo box (the mapping,
@@ -709,17 +710,16 @@ class UndoImportDialog(QDialog):
             )
             return False
 
-        def work() -> imports.UndoPlan:
-            with ctx.store.begin() as s:
-                return imports.undo_batch(s, batch.id, author=ctx.author)
-
-        try:
-            done = run_with_progress(self, self.tr("Import ongedaan maken…"), work)
-        except KnownError as exc:
-            show_error(self, exc)
+        done = run_op(
+            self,
+            ctx,
+            lambda: undo_import(ctx.store, batch.id, author=ctx.author),
+            progress=self.tr("Import ongedaan maken…"),
+        )
+        if done is None:
             self.reload()
             return False
-        self.status.setText("\n".join(done.summary_lines()))
+        self.status.setText("\n".join(done.plan.summary_lines()))
         self.changed = True
         self.undone.emit()
         self.reload()

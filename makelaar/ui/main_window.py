@@ -9,14 +9,12 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -24,16 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from makelaar.actions import backups
+from makelaar.actions.common import NOTHING, Changes
 from makelaar.domain.errors import KnownError
 from makelaar.services import vocabulary
 from makelaar.storage import backup
-from makelaar.storage.store import open_store
+from makelaar.storage.store import Store, open_store
 from makelaar.ui import theme
 from makelaar.ui.context import AppContext, Confirm, TextPrompt
+from makelaar.ui.dialogs import FileChooser, Notice, may_write
 from makelaar.ui.errors import show_error
 from makelaar.ui.icons import icon
 from makelaar.ui.list_views import IdeasView, OrganisationsView, RecordListView
-from makelaar.ui.tasks import run_cancellable, run_with_progress
+from makelaar.ui.operations import announce, run_op
+from makelaar.ui.tasks import run_cancellable
 from makelaar.ui.today_view import TodayView
 from makelaar.ui.window_size import available_size
 
@@ -49,28 +51,6 @@ if TYPE_CHECKING:
     from makelaar.ui.sessions_view import SessionsView
     from makelaar.ui.settings_view import SettingsView
     from makelaar.ui.welcome import WelcomePanel
-
-
-class FileChooser:
-    """File dialogs, as a class tests can monkeypatch."""
-
-    @staticmethod
-    def open(parent: QWidget, title: str, folder: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
-        return path or None
-
-    @staticmethod
-    def save(parent: QWidget, title: str, folder: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, title, folder, filters)
-        return path or None
-
-
-class Notice:
-    """An information message (monkeypatched in tests)."""
-
-    @staticmethod
-    def show(parent: QWidget, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
 
 
 NAV_ICONS = {
@@ -171,6 +151,7 @@ class MainWindow(QMainWindow):
         # The counts in the navigation come just after the window is up: the start does not wait for them.
         QTimer.singleShot(0, self, self.update_counts)  # (with the window as context: not after it is gone)
         self.today.attention_changed.connect(lambda n: self._show_counts({"today": n}))
+        ctx.changes.changed.connect(self._changed)
         geometry = ctx.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 680)
@@ -586,16 +567,14 @@ class MainWindow(QMainWindow):
         """The import wizard: file, column mapping, preview, then the import (after a backup) and its summary."""
         from makelaar.ui.import_wizard import ImportWizard
 
-        if ImportWizard.ask(self, self.ctx, kind, close_editors=self._close_record_editors) is not None:
-            self.refresh_all()
+        ImportWizard.ask(self, self.ctx, kind, close_editors=self._close_record_editors)
 
     @Slot()
     def undo_import(self) -> None:
         """Recent imports, one of which can be undone as a whole."""
         from makelaar.ui.import_wizard import UndoImportDialog
 
-        if UndoImportDialog.ask(self, self.ctx, close_editors=self._close_record_editors):
-            self.refresh_all()
+        UndoImportDialog.ask(self, self.ctx, close_editors=self._close_record_editors)
 
     _EXPORTED = {"organisaties": "organisations", "ideeen": "ideas", "koppelingen": "matches"}
 
@@ -607,7 +586,7 @@ class MainWindow(QMainWindow):
         self.export_file(next(found, "ideeen"))
 
     def export_file(self, kind: str) -> None:
-        from makelaar.services import csvio
+        from makelaar.actions.records import export_records
         from makelaar.services.listing import ListQuery
         from makelaar.ui.export_dialog import ExportDialog
 
@@ -631,21 +610,23 @@ class MainWindow(QMainWindow):
         if not path:
             return
         self.ctx.settings.last_folder = str(Path(path).parent)
-
-        def work() -> int:
-            with self.ctx.store.begin() as s:
-                return csvio.export_path(
-                    s,
-                    kind,
-                    Path(path),
-                    query=query if choice.filtered else None,
-                    own_records=choice.own_records,
-                )
-
-        try:
-            count = run_with_progress(self, self.tr("Bezig met exporteren…"), work)
-        except KnownError as exc:
-            show_error(self, exc)
+        overwrite = may_write(self, Path(path))
+        if overwrite is None:
+            return
+        count = run_op(
+            self,
+            self.ctx,
+            lambda: export_records(
+                self.ctx.store,
+                kind,
+                Path(path),
+                query=query if choice.filtered else None,
+                own_records=choice.own_records,
+                overwrite=overwrite,
+            ),
+            progress=self.tr("Bezig met exporteren…"),
+        )
+        if count is None:
             return
         Notice.show(
             self,
@@ -689,10 +670,8 @@ class MainWindow(QMainWindow):
         if path is None:
             show_error(self, KnownError(self.tr("Van een PostgreSQL-server maakt de beheerder de back-ups.")))
             return
-        try:
-            made = run_with_progress(self, self.tr("Back-up maken…"), lambda: backup.take_backup(path))
-        except KnownError as exc:
-            show_error(self, exc)
+        made = run_op(self, self.ctx, lambda: backups.make_backup(path), progress=self.tr("Back-up maken…"))
+        if made is None:
             return
         self._update_status()
         Notice.show(
@@ -705,30 +684,21 @@ class MainWindow(QMainWindow):
     def daily_backup(self) -> None:
         """At start, off the GUI thread: a verified backup once a day when something changed, then the retention
         period (anonymise who is past it, thin backups older than it)."""
-        from makelaar.services import privacy
-
-        store = self.ctx.store
-
-        def work() -> int:
-            store.daily_backup()
-            with store.begin() as s:
-                due = privacy.retention_preview(s)
-            if due:
-                store.backup_before("voor-bewaartermijn")  # anonymising is a bulk change like any other
-            with store.begin() as s:
-                return privacy.housekeeping(s, store.path, actor=self.ctx.author)
-
-        try:
-            anonymised = run_with_progress(self, self.tr("Dagelijkse back-up maken…"), work)
-        except KnownError as exc:
-            show_error(self, exc)
+        store, author = self.ctx.store, self.ctx.author
+        done = run_op(
+            self,
+            self.ctx,
+            lambda: backups.daily_upkeep(store, actor=author),
+            progress=self.tr("Dagelijkse back-up maken…"),
+        )
+        if done is None:
             return
         self._update_status()
+        anonymised = done.anonymised
         if anonymised:
             self.statusBar().showMessage(
                 self.tr("%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.", "", anonymised), 15_000
             )
-            self.refresh_all()
 
     @Slot()
     def restore_backup(self) -> bool:
@@ -742,11 +712,7 @@ class MainWindow(QMainWindow):
         for editor in list(self.editors):
             if not editor.close():
                 return False  # an editor with changes the broker wants to keep
-        try:
-            chosen = BackupDialog.ask(path, self)
-        except KnownError as exc:
-            show_error(self, exc)
-            return False
+        chosen = run_op(self, self.ctx, lambda: BackupDialog.ask(path, self))
         if chosen is None or not Confirm.ask(
             self,
             self.tr("Back-up terugzetten"),
@@ -757,21 +723,24 @@ class MainWindow(QMainWindow):
             return False
         old = self.ctx.store
         old.close()
-        try:
-            run_with_progress(self, self.tr("Back-up terugzetten…"), lambda: backup.restore(path, chosen))
-            fresh = open_store(old.url, actor=old.actor)
-        except KnownError as exc:
-            show_error(self, exc)  # the old store is untouched and its engine reconnects on the next action
+
+        def work() -> tuple[backups.RestoreDone, Store]:
+            done = backups.restore_backup(old.url, chosen)
+            return done, open_store(old.url, actor=old.actor)
+
+        # The store is swapped before the views hear that everything changed: they read the restored one.
+        restored = run_op(self, self.ctx, work, progress=self.tr("Back-up terugzetten…"), changes=lambda _r: NOTHING)
+        if restored is None:
+            # The old store is untouched and its engine reconnects on the next action.
             if old.checkpoints is not None:
                 old.checkpoints.resume()
             return False
+        done, fresh = restored
         fresh.actor = old.actor
         if old.checkpoints is not None:
             fresh.checkpoint_in_background(old.checkpoints.delay_s)
         self.ctx.store = fresh
-        self.refresh_all()
-        self._update_status()
-        self._update_title()
+        announce(self.ctx, done.changes)
         Notice.show(
             self, self.tr("Back-up teruggezet"), self.tr("De back-up %1 is teruggezet.").replace("%1", chosen.name)
         )
@@ -790,7 +759,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def load_demo(self) -> bool:
         """The example municipality, after a backup; on a store with data only when the broker says so."""
-        from makelaar.services import demo
+        from makelaar.actions.demo import load_demo
 
         empty = self.store_is_empty()
         question = (
@@ -805,20 +774,13 @@ class MainWindow(QMainWindow):
         if not Confirm.ask(self, self.tr("Voorbeeldgegevens laden"), question):
             return False
 
-        def work() -> str:
-            self.ctx.store.backup_before("voor-voorbeeldgegevens")
-            with self.ctx.store.begin() as s:
-                return demo.fill(s, force=not empty)
-
-        try:
-            summary = run_with_progress(self, self.tr("Voorbeeldgegevens laden…"), work)
-        except KnownError as exc:
-            show_error(self, exc)
+        store = self.ctx.store
+        done = run_op(
+            self, self.ctx, lambda: load_demo(store, force=not empty), progress=self.tr("Voorbeeldgegevens laden…")
+        )
+        if done is None:
             return False
-        self.refresh_all()
-        self._update_title()
-        self._update_status()
-        Notice.show(self, self.tr("Voorbeeldgegevens"), summary)
+        Notice.show(self, self.tr("Voorbeeldgegevens"), done.summary)
         return True
 
     @Slot()
@@ -880,11 +842,12 @@ class MainWindow(QMainWindow):
             with self.ctx.store.begin() as s:
                 return matching.match_all(s, 5, report, cancelled)
 
-        try:
-            results, cancelled = run_cancellable(self, self.tr("Suggesties zoeken voor alle open ideeën…"), work)
-        except KnownError as exc:
-            show_error(self, exc)
+        found = run_op(
+            self, self.ctx, lambda: run_cancellable(self, self.tr("Suggesties zoeken voor alle open ideeën…"), work)
+        )
+        if found is None:
             return None
+        results, cancelled = found
         dialog = MatchAllDialog(results, cancelled, counted[0] or len(results), self, self.ctx.settings)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open_idea.connect(self.open_idea)
@@ -898,7 +861,6 @@ class MainWindow(QMainWindow):
 
         outcome = DuplicatesDialog.ask(self, self.ctx, focus_id=focus_id, before_merge=self._close_organisation_editors)
         if outcome is not None and outcome.merged:
-            self.refresh_all()
             for editor in self.editors:
                 if isinstance(editor, IdeaEditor):
                     editor.refresh_matches()  # a koppeling may have moved to the survivor
@@ -957,6 +919,27 @@ class MainWindow(QMainWindow):
             view.broker.setText(self.ctx.settings.broker_name)
 
     @Slot()
+    @Slot(object)
+    def _changed(self, changes: Changes) -> None:
+        """An action changed records: the views that show them look again (the status bar and title too, when the
+        store was replaced or settings changed)."""
+        if changes.store or changes.settings:
+            self.refresh_all()
+            self._update_title()
+            self._update_status()
+            return
+        self._update_welcome()
+        self.today.reload()
+        self.update_counts()
+        for name in ("ideas", "organisations", "matches"):
+            view = self._built(name)
+            if isinstance(view, RecordListView) and changes.touches(name) and view not in self._not_loaded:
+                view.reload()
+        sessions = self._built("sessions")
+        if sessions is not None and (changes.sessions or changes.ideas):
+            cast("SessionsView", sessions).reload()
+        self._update_status()
+
     def refresh_all(self) -> None:
         """Everything built looks again (what is not built yet reads the store when it is)."""
         self._update_welcome()
@@ -987,10 +970,10 @@ class MainWindow(QMainWindow):
         if path is None:
             self.backup_label.setText(self.tr("Gedeelde server"))
             return
-        backups = backup.list_backups(path)
+        taken = backup.list_backups(path)
         self.backup_label.setText(
-            self.tr("Laatste back-up: %1").replace("%1", backups[0].taken_at.strftime("%d-%m-%Y %H:%M"))
-            if backups
+            self.tr("Laatste back-up: %1").replace("%1", taken[0].taken_at.strftime("%d-%m-%Y %H:%M"))
+            if taken
             else self.tr("Nog geen back-up")
         )
 

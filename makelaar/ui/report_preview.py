@@ -25,10 +25,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from makelaar.actions.printing import save_pdf
 from makelaar.domain.errors import KnownError
 from makelaar.ui.context import AppContext
+from makelaar.ui.dialogs import may_write
 from makelaar.ui.errors import show_error
 from makelaar.ui.icons import icon
+from makelaar.ui.operations import run_op
 from makelaar.ui.tasks import run_with_progress
 from makelaar.ui.window_size import remember_size
 
@@ -52,7 +55,10 @@ class SaveChooser:
     @staticmethod
     def ask(parent: QWidget, suggested: str) -> str | None:
         title = QCoreApplication.translate("ReportPreview", "Rapport opslaan")
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
+        # Replacing an existing file is asked by OverwriteQuestion, as for every output.
+        path, _ = QFileDialog.getSaveFileName(
+            parent, title, suggested, "PDF (*.pdf)", options=QFileDialog.Option.DontConfirmOverwrite
+        )
         return path or None
 
 
@@ -198,11 +204,11 @@ class ReportPreview(QDialog):
         if not chosen:
             return None
         path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
-        try:
-            path.write_bytes(self.pdf)
-        except OSError as exc:
-            message = self.tr("Het rapport kon niet worden opgeslagen in %1: %2")
-            show_error(self, KnownError(message.replace("%1", str(path)).replace("%2", exc.strerror or str(exc))))
+        overwrite = may_write(self, path)
+        if overwrite is None:
+            return None
+        store, pdf = self.ctx.store, self.pdf
+        if run_op(self, self.ctx, lambda: save_pdf(store, pdf, path, overwrite=overwrite)) is None:
             return None
         self.ctx.settings.last_folder = str(path.parent)
         self.saved_path = path

@@ -18,18 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from makelaar.domain.enums import CLOSED_IDEA_STATUSES, Vocabulary
-from makelaar.domain.errors import KnownError
 from makelaar.domain.matching import Suggestion
 from makelaar.domain.records import IdeaData
 from makelaar.services import ideas, matches, matching, vocabulary
 from makelaar.ui import reasons as shown
 from makelaar.ui.context import AppContext, TextPrompt
-from makelaar.ui.errors import show_error
 from makelaar.ui.labels import label as label_for
 from makelaar.ui.list_views import RecordTable
 from makelaar.ui.match_dialog import Preselection, link
 from makelaar.ui.models import Column, RowsTableModel
-from makelaar.ui.tasks import run_with_progress
+from makelaar.ui.operations import run_op
 
 TOP = 10
 
@@ -137,11 +135,10 @@ class SuggestionsPanel(QWidget):
                 helps = {t.id: t.name for t in vocabulary.list_terms(s, Vocabulary.HELP_TYPE, include_retired=True)}
                 return found, [helps[n] for n in idea.need_ids if n in helps]
 
-        try:
-            found, needs = run_with_progress(self, self.tr("Suggesties zoeken…"), work)
-        except KnownError as exc:
-            show_error(self, exc)
+        result = run_op(self, self.ctx, work, progress=self.tr("Suggesties zoeken…"))
+        if result is None:
             return
+        found, needs = result
         self._loaded_for = (idea.id, idea.version)
         self.model.set_rows(found)
         self.hint.setText(self._coverage_hint(found, needs))
@@ -293,10 +290,8 @@ class HelpsWithPanel(QWidget):
             with self.ctx.store.begin() as s:
                 return matching.suggest_for_organisation(s, org_id, top=25)
 
-        try:
-            found = run_with_progress(self, self.tr("Ideeën zoeken…"), work)
-        except KnownError as exc:
-            show_error(self, exc)
+        found = run_op(self, self.ctx, work, progress=self.tr("Ideeën zoeken…"))
+        if found is None:
             return
         self._loaded_for = org_id
         self.model.set_rows(found)

@@ -259,24 +259,37 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../makelaar/ui/dialogs.py" line="45"/>
+        <source>Bestand bestaat al</source>
+        <translation>File already exists</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/dialogs.py" line="46"/>
+        <source>%1 bestaat al. Vervangen? Het bestaande bestand gaat dan verloren.</source>
+        <translation>%1 already exists. Replace it? The existing file will be lost.</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="500"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="501"/>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="503"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="504"/>
         <source>Wat er is ingelezen</source>
         <translation>What was imported</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="504"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="505"/>
         <source>Spijt? Via Bestand → Import ongedaan maken… draai je deze import in één keer terug.</source>
         <translation>Changed your mind? File → Undo import… reverses this import in one go.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="515"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="514"/>
         <source>Er is niets ingelezen.</source>
         <translation>Nothing was imported.</translation>
     </message>
@@ -284,87 +297,87 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="83"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="84"/>
         <source>Dubbele organisaties</source>
         <translation>Duplicate organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="87"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="88"/>
         <source>Organisatie A</source>
         <translation>Organisation A</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="88"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="89"/>
         <source>Organisatie B</source>
         <translation>Organisation B</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="89"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="90"/>
         <source>Waarom</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="90"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="91"/>
         <source>Zekerheid</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="96"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="97"/>
         <source>Mogelijke dubbelen</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="109"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="110"/>
         <source>Melding</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="113"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="114"/>
         <source>Vergelijking</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="117"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="118"/>
         <source>&amp;Samenvoegen…</source>
         <translation>&amp;Merge…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="118"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="119"/>
         <source>B wordt samengevoegd met A, of andersom: kies hierboven wie blijft</source>
         <translation>B is merged into A, or the other way round: choose above which one stays</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="119"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="120"/>
         <source>&amp;Geen dubbel</source>
         <translation>&amp;Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="120"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="121"/>
         <source>Deze twee zijn verschillende organisaties; niet meer voorstellen</source>
         <translation>These two are different organisations; do not suggest them again</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="121"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="122"/>
         <source>Geen dubbel &amp;ongedaan maken</source>
         <translation>&amp;Undo not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="123"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="124"/>
         <source>Het laatste paar dat je als geen dubbel markeerde weer tonen (Ctrl+Z)</source>
         <translation>Show the last pair you marked as not a duplicate again (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="127"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="128"/>
         <source>Opnieuw &amp;zoeken</source>
         <translation>&amp;Search again</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="128"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="129"/>
         <source>Opnieuw zoeken (F5)</source>
         <translation>Search again (F5)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="130"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="131"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
@@ -374,17 +387,17 @@
         <translation>Looking for duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="181"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="180"/>
         <source>Geen mogelijke dubbele organisaties gevonden.</source>
         <translation>No possible duplicate organisations found.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="183"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="182"/>
         <source>Geen mogelijke dubbele organisaties meer.</source>
         <translation>No more possible duplicate organisations.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="189"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="188"/>
         <source>%n mogelijk(e) dubbel(en). Kies een paar; vergelijk de twee hieronder en kies per veld welke waarde blijft.</source>
         <translation>
             <numerusform>%n possible duplicate. Choose a pair; compare the two below and choose which value stays for each field.</numerusform>
@@ -392,189 +405,189 @@
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="208"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="207"/>
         <source>Voor de gekozen organisatie is geen mogelijke dubbel gevonden; hieronder de andere paren.</source>
         <translation>No possible duplicate was found for the chosen organisation; the other pairs are below.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="214"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="213"/>
         <source>niet actief</source>
         <translation>not active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="235"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="234"/>
         <source>Dit paar bestaat niet meer (een van de twee is al samengevoegd).</source>
         <translation>This pair no longer exists (one of the two has already been merged).</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="244"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="243"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="245"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="244"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="246"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="245"/>
         <source>Omschrijving</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="247"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="246"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="248"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="247"/>
         <source>KvK-nummer</source>
         <translation>KvK number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="249"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="248"/>
         <source>E-mailadres</source>
         <translation>Email address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="250"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="249"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="251"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="250"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="252"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="251"/>
         <source>Postcode</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="253"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="252"/>
         <source>Plaats</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="254"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="253"/>
         <source>Actief</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="255"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="254"/>
         <source>Fonds: maximumbedrag</source>
         <translation>Fund: maximum amount</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="256"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="255"/>
         <source>Fonds: minimaal aantal initiatiefnemers</source>
         <translation>Fund: minimum number of initiators</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="257"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="256"/>
         <source>Fonds: aanvragen uiterlijk op</source>
         <translation>Fund: applications due by</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="258"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="257"/>
         <source>Fonds: betaalt niet voor</source>
         <translation>Fund: does not pay for</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="264"/>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="268"/>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="363"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="263"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="267"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="362"/>
         <source>(leeg)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="266"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="265"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="266"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="265"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="284"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="283"/>
         <source>Kies hierboven een paar om de twee organisaties naast elkaar te zien.</source>
         <translation>Choose a pair above to see the two organisations side by side.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="298"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="297"/>
         <source>Blijft bestaan:</source>
         <translation>Stays:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="299"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="298"/>
         <source>A blijft, B gaat erin op</source>
         <translation>A stays, B is merged into it</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="300"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="299"/>
         <source>B blijft, A gaat erin op</source>
         <translation>B stays, A is merged into it</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="301"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="300"/>
         <source>Blijft bestaan: A (%1)</source>
         <translation>Stays: A (%1)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="302"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="301"/>
         <source>Blijft bestaan: B (%1)</source>
         <translation>Stays: B (%1)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="330"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="329"/>
         <source>%1 van %2: %3</source>
         <translation>%1 of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="351"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="350"/>
         <source>Bij beide hetzelfde</source>
         <translation>The same in both</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="355"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="354"/>
         <source>komt bij elkaar</source>
         <translation>combined</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="357"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="356"/>
         <source>Aanbod</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="358"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="357"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="359"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="358"/>
         <source>Wijken</source>
         <translation>Districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="368"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="367"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="369"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="368"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="370"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="369"/>
         <source>Tijdlijn</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="448"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="447"/>
         <source>%1 (%2) gaat op in %3 (%4).
 
 Wat bij %1 hoort, gaat over naar %3: koppelingen (%5), contactpersonen (%6) en regels op de tijdlijn (%7). %3 krijgt de waarden die je per veld koos; aanbod, thema&apos;s en wijken komen bij elkaar. Daarna wordt %1 verwijderd. Dit kun je niet ongedaan maken, alleen met een back-up.
@@ -587,22 +600,22 @@ What belongs to %1 moves to %3: matches (%5), contacts (%6) and timeline entries
 Merge?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="462"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="461"/>
         <source>Samenvoegen</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="465"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="464"/>
         <source>Niet samengevoegd: sluit eerst de open formulieren van deze organisaties.</source>
         <translation>Not merged: first close the open forms of these organisations.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="477"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="474"/>
         <source>Samenvoegen…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="487"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="485"/>
         <source>%1 (%2) is samengevoegd met %3 (%4). </source>
         <translation>%1 (%2) has been merged into %3 (%4). </translation>
     </message>
@@ -628,204 +641,204 @@ Merge?</translation>
 <context>
     <name>ExchangeDialog</name>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="52"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="59"/>
         <source>Uitwisselbestanden (*.makelaar *.json.gz *.json *.gz);;Alle bestanden (*)</source>
         <translation>Exchange files (*.makelaar *.json.gz *.json *.gz);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="59"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="66"/>
         <source>hier verwijderd, in het bestand gewijzigd</source>
         <translation>deleted here, changed in the file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="61"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="68"/>
         <source>hier gewijzigd, in het bestand verwijderd</source>
         <translation>changed here, deleted in the file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="62"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="69"/>
         <source>hier en in het bestand gewijzigd</source>
         <translation>changed here and in the file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="72"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="79"/>
         <source>Uitwisselbestand inlezen</source>
         <translation>Import exchange file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="81"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="88"/>
         <source>Conflicten</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="83"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="90"/>
         <source>Verschillen</source>
         <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="84"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="91"/>
         <source>Veld</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="84"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="91"/>
         <source>Mijn versie</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="84"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="91"/>
         <source>Hun versie</source>
         <translation>Their version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="93"/>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="220"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="100"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="227"/>
         <source>&amp;Mijn versie houden</source>
         <translation>&amp;Keep my version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="94"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="101"/>
         <source>Mijn versie houden</source>
         <translation>Keep my version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="95"/>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="221"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="102"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="228"/>
         <source>&amp;Hun versie nemen</source>
         <translation>&amp;Take their version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="96"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="103"/>
         <source>Hun versie nemen</source>
         <translation>Take their version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="102"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="109"/>
         <source>Alle: mijn versie</source>
         <translation>All: my version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="103"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="110"/>
         <source>Alle conflicten: mijn versie</source>
         <translation>All conflicts: my version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="104"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="111"/>
         <source>Alle: hun versie</source>
         <translation>All: their version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="105"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="112"/>
         <source>Alle conflicten: hun versie</source>
         <translation>All conflicts: their version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="109"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="116"/>
         <source>Conflicten: kies per record welke versie blijft</source>
         <translation>Conflicts: choose which version stays for each record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="144"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="151"/>
         <source>&amp;Inlezen</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="145"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="152"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="185"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="192"/>
         <source>mijn versie</source>
         <translation>my version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="187"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="194"/>
         <source>hun versie</source>
         <translation>their version</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="189"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="196"/>
         <source>nog kiezen</source>
         <translation>still to choose</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="214"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="221"/>
         <source>&amp;Mijn versie houden (verwijderd laten)</source>
         <translation>&amp;Keep my version (leave deleted)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="215"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="222"/>
         <source>&amp;Hun versie nemen (terugzetten)</source>
         <translation>&amp;Take their version (restore)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="217"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="224"/>
         <source>&amp;Mijn versie houden (niet verwijderen)</source>
         <translation>&amp;Keep my version (do not delete)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="218"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="225"/>
         <source>&amp;Hun versie nemen (verwijderen)</source>
         <translation>&amp;Take their version (delete)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="227"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="234"/>
         <source>Conflicten nog zonder keuze: %1</source>
         <translation>Conflicts still without a choice: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="322"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="329"/>
         <source>Wijzigingen exporteren voor uitwisseling</source>
         <translation>Export changes for exchange</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="340"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="348"/>
         <source>Wijzigingen exporteren…</source>
         <translation>Exporting changes…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="347"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="354"/>
         <source>Export klaar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="349"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="356"/>
         <source>%1 gewijzigde records en %2 verwijderingen geschreven naar %3.</source>
         <translation>%1 changed records and %2 deletions written to %3.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="353"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="360"/>
         <source>Alles uit deze database geschreven naar %3: alle %1 records en %2 verwijderingen.</source>
         <translation>Everything in this database written to %3: all %1 records and %2 deletions.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="370"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="377"/>
         <source>Uitwisselbestand kiezen</source>
         <translation>Choose exchange file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="386"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="393"/>
         <source>Onversleuteld uitwisselbestand</source>
         <translation>Unencrypted exchange file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="387"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="394"/>
         <source>%1 is niet versleuteld. Lees het alleen in als je zeker weet waar het vandaan komt. Toch inlezen?</source>
         <translation>%1 is not encrypted. Only read it if you are sure where it came from. Read it anyway?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="401"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="407"/>
         <source>Uitwisselbestand lezen…</source>
         <translation>Reading the exchange file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="416"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="420"/>
         <source>Bezig met samenvoegen…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="422"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="426"/>
         <source>Uitwisseling klaar</source>
         <translation>Exchange complete</translation>
     </message>
@@ -906,48 +919,48 @@ Merge?</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="139"/>
-        <location filename="../../makelaar/ui/import_wizard.py" line="147"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="142"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="150"/>
         <source>Bestand kiezen</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="141"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="144"/>
         <source>Kies een CSV- of Excel-bestand (.xlsx). De eerste regel met kolomnamen wordt vanzelf gevonden.</source>
         <translation>Choose a CSV or Excel file (.xlsx). The first row with column names is found automatically.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="145"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="148"/>
         <source>Gekozen bestand</source>
         <translation>Chosen file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="146"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="149"/>
         <source>Bestand &amp;kiezen…</source>
         <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="167"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="168"/>
         <source>Bestand kiezen om te importeren</source>
         <translation>Choose a file to import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="169"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="170"/>
         <source>Tabellen (*.csv *.xlsx *.txt);;Alle bestanden (*)</source>
         <translation>Tables (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="188"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="189"/>
         <source>Gelezen als %1.</source>
         <translation>Read as %1.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="190"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="191"/>
         <source>Scheidingsteken: %1.</source>
         <translation>Separator: %1.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="192"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="193"/>
         <source>%1 kolommen, %2 regels met gegevens; de kolomnamen staan op regel %3.</source>
         <translation>%1 columns, %2 rows of data; the column names are on row %3.</translation>
     </message>
@@ -955,42 +968,42 @@ Merge?</translation>
 <context>
     <name>HelpsWithPanel</name>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="248"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="245"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="249"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="246"/>
         <source>Past</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="250"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="247"/>
         <source>Waarom</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="256"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="253"/>
         <source>Open ideeën waarbij deze organisatie kan helpen</source>
         <translation>Open ideas this organisation could help with</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="263"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="260"/>
         <source>&amp;Koppelen…</source>
         <translation>&amp;Match…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="289"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="286"/>
         <source>Sla de organisatie eerst op.</source>
         <translation>Save the organisation first.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="297"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="293"/>
         <source>Ideeën zoeken…</source>
         <translation>Looking for ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="304"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="299"/>
         <source>Geen open ideeën gevonden; een organisatie die niet actief is, wordt nooit voorgesteld.</source>
         <translation>No open ideas found; an organisation that is not active is never suggested.</translation>
     </message>
@@ -998,244 +1011,244 @@ Merge?</translation>
 <context>
     <name>IdeaEditor</name>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="269"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="270"/>
         <source>Idee</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="273"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="274"/>
         <source>Onderdelen van het idee</source>
         <translation>Idea sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="291"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="292"/>
         <source>&amp;Titel:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="293"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="294"/>
         <source>&amp;Omschrijving:</source>
         <translation>Desc&amp;ription:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="295"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="296"/>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="298"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="299"/>
         <source>&amp;Wijk:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="301"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="441"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="302"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="442"/>
         <source>(onbekend)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="300"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="301"/>
         <source>&amp;Binnengekomen via:</source>
         <translation>Recei&amp;ved via:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="302"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="303"/>
         <source>Wij&amp;ktafel:</source>
         <translation>District meetin&amp;g:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="309"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="310"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="313"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="314"/>
         <source>Aantal &amp;mensen:</source>
         <translation>Number of &amp;people:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="313"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="314"/>
         <source>Hoeveel mensen staan achter het idee</source>
         <translation>How many people support the idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="316"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="317"/>
         <source>onbekend</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="317"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="318"/>
         <source>Gevraagd &amp;bedrag:</source>
         <translation>&amp;Amount requested:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="317"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="318"/>
         <source>in euro, zoals 1.250,00</source>
         <translation>in euros, such as 1.250,00</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="318"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="319"/>
         <source>Binnengekomen &amp;op:</source>
         <translation>Received &amp;on:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="319"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="320"/>
         <source>&amp;Gegevens</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="325"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="326"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="327"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="328"/>
         <source>Behoeften</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="328"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="329"/>
         <source>Thema&apos;s (spatie vinkt aan):</source>
         <translation>Themes (Space ticks a box):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="329"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="330"/>
         <source>Wat is er nodig (behoeften):</source>
         <translation>What is needed (needs):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="332"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="333"/>
         <source>T&amp;hema&apos;s en behoeften</source>
         <translation>T&amp;hemes and needs</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="338"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="339"/>
         <source>&amp;Initiatiefnemers</source>
         <translation>&amp;Initiators</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="343"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="344"/>
         <source>Su&amp;ggesties</source>
         <translation>Su&amp;ggestions</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="351"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="352"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="352"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="353"/>
         <source>Voor</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="353"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="354"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="354"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="355"/>
         <source>Opvolgen op</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="355"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="356"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="356"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="357"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="363"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="364"/>
         <source>Koppelingen van dit idee</source>
         <translation>Matches of this idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="368"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="369"/>
         <source>&amp;Koppeling toevoegen…</source>
         <translation>&amp;Add match…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="371"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="372"/>
         <source>Status &amp;wijzigen…</source>
         <translation>Change stat&amp;us…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="374"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="375"/>
         <source>Sla het idee eerst op; daarna kun je het koppelen aan organisaties.</source>
         <translation>Save the idea first; then you can link it to organisations.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="521"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="522"/>
         <source>Sla het idee eerst op; dan kun je het rapport afdrukken.</source>
         <translation>Save the idea first; then you can print the report.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="382"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="383"/>
         <source>&amp;Koppelingen</source>
         <translation>&amp;Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="386"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="387"/>
         <source>Tij&amp;dlijn</source>
         <translation>Time&amp;line</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="408"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="409"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="409"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="410"/>
         <source>Koppelingsrapport voor de bewoner of de partners (Ctrl+P)</source>
         <translation>Match report for the resident or the partners (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="414"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="415"/>
         <source>Idee &amp;verwijderen…</source>
         <translation>D&amp;elete idea…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="429"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="430"/>
         <source>Idee %1</source>
         <translation>Idea %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="429"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="430"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="435"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="436"/>
         <source>Nieuw idee</source>
         <translation>New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="529"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="544"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="531"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="550"/>
         <source>Sla het idee eerst op.</source>
         <translation>Save the idea first.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="547"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="553"/>
         <source>Naam en contactgegevens van deze persoon nu wissen? Dit kan niet ongedaan worden gemaakt. Het idee blijft bestaan.</source>
         <translation>Erase this person&apos;s name and contact details now? This cannot be undone. The idea stays.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="550"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="556"/>
         <source>Persoon vergeten</source>
         <translation>Forget person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="568"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="574"/>
         <source>Idee %1 verwijderen, met de koppelingen en de tijdlijn? Initiatiefnemers die bij geen ander idee horen, worden ook verwijderd. Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete idea %1, with its matches and timeline? Initiators who belong to no other idea are deleted too. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="571"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="577"/>
         <source>Idee verwijderen</source>
         <translation>Delete idea</translation>
     </message>
@@ -1392,212 +1405,212 @@ Merge?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="61"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="64"/>
         <source>Niet importeren</source>
         <translation>Do not import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="62"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="65"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="63"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="66"/>
         <source>Soort organisatie</source>
         <translation>Type of organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="64"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="67"/>
         <source>Omschrijving</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="65"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="68"/>
         <source>Biedt (soorten hulp)</source>
         <translation>Offers (types of help)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="66"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="69"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="67"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="70"/>
         <source>Wijken</source>
         <translation>Districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="68"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="71"/>
         <source>Contactpersoon</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="69"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="72"/>
         <source>Telefoonnummer</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="70"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="73"/>
         <source>E-mailadres</source>
         <translation>Email address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="71"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="74"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="72"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="75"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="73"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="76"/>
         <source>Postcode</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="74"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="77"/>
         <source>KvK-nummer</source>
         <translation>KvK number</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="75"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="78"/>
         <source>Plaats</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="76"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="79"/>
         <source>Actief (ja/nee)</source>
         <translation>Active (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="77"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="80"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="78"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="81"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="79"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="82"/>
         <source>Behoeften (soorten hulp)</source>
         <translation>Needs (types of help)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="80"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="83"/>
         <source>Teamgrootte</source>
         <translation>Number of people</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="81"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="84"/>
         <source>Initiatiefnemer</source>
         <translation>Initiator</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="82"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="85"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="83"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="86"/>
         <source>Bron</source>
         <translation>Received via</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="84"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="87"/>
         <source>Datum binnengekomen</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="103"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="106"/>
         <source>toevoegen</source>
         <translation>add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="104"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="107"/>
         <source>bijwerken</source>
         <translation>update</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="105"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="108"/>
         <source>ongewijzigd</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="106"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="109"/>
         <source>afgewezen</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="116"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="119"/>
         <source>werkt %1 bij</source>
         <translation>updates %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="118"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="121"/>
         <source>%1 staat er al zo in</source>
         <translation>%1 is already stored like this</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="126"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="129"/>
         <source>puntkomma (;)</source>
         <translation>semicolon (;)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="127"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="130"/>
         <source>komma (,)</source>
         <translation>comma (,)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="128"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="131"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="544"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="543"/>
         <source>Organisaties importeren</source>
         <translation>Import organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="544"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="543"/>
         <source>Ideeën importeren</source>
         <translation>Import ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="549"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="548"/>
         <source>&amp;Volgende &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="550"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="549"/>
         <source>&lt; &amp;Terug</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="551"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="550"/>
         <source>&amp;Sluiten</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="552"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="551"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="565"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="564"/>
         <source>Kies eerst een bestand.</source>
         <translation>Choose a file first.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="573"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="572"/>
         <source>Bestand controleren…</source>
         <translation>Checking the file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="573"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="572"/>
         <source>Bezig met importeren…</source>
         <translation>Importing…</translation>
     </message>
@@ -1605,113 +1618,113 @@ Merge?</translation>
 <context>
     <name>InitiatorsPanel</name>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="81"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="82"/>
         <source>Initiatiefnemers</source>
         <translation>Initiators</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="84"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="85"/>
         <source>&amp;Toevoegen</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="87"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="88"/>
         <source>Ve&amp;rwijderen</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="91"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="92"/>
         <source>&amp;Inzage…</source>
         <translation>&amp;Access request…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="92"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="93"/>
         <source>Alles wat over deze persoon bewaard is, als PDF of JSON</source>
         <translation>Everything kept about this person, as PDF or JSON</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="95"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="96"/>
         <source>&amp;Vergeten…</source>
         <translation>&amp;Forget…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="96"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="97"/>
         <source>Naam en contactgegevens nu wissen; het idee blijft</source>
         <translation>Erase name and contact details now; the idea stays</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="101"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="102"/>
         <source>Naam:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="104"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="105"/>
         <source>Toestemming voor contact:</source>
         <translation>Consent to contact:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="105"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="106"/>
         <source>mag door de gemeente benaderd worden; contactgegevens bewaren</source>
         <translation>may be contacted by the municipality; keep contact details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="109"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="110"/>
         <source>Toestemming om te delen:</source>
         <translation>Consent to share:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="110"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="111"/>
         <source>naam en contactgegevens mogen naar partnerorganisaties</source>
         <translation>name and contact details may go to partner organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="112"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="113"/>
         <source>Toestemming gegeven:</source>
         <translation>Consent given:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="115"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="116"/>
         <source>Datum toestemming:</source>
         <translation>Date of consent:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="116"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="117"/>
         <source>E-mail:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="117"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="118"/>
         <source>Telefoon:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="118"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="119"/>
         <source>Adres:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="119"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="120"/>
         <source>Postcode:</source>
         <translation>Postcode:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="119"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="120"/>
         <source>zoals 1234 AB</source>
         <translation>such as 1234 AB</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="121"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="122"/>
         <source>Nummer:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="165"/>
-        <location filename="../../makelaar/ui/idea_editor.py" line="250"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="166"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="251"/>
         <source>(nog zonder naam)</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/idea_editor.py" line="220"/>
+        <location filename="../../makelaar/ui/idea_editor.py" line="221"/>
         <source>(nieuw)</source>
         <translation>(new)</translation>
     </message>
@@ -2028,348 +2041,348 @@ Merge?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="438"/>
-        <location filename="../../makelaar/ui/main_window.py" line="448"/>
-        <location filename="../../makelaar/ui/main_window.py" line="462"/>
-        <location filename="../../makelaar/ui/main_window.py" line="805"/>
+        <location filename="../../makelaar/ui/main_window.py" line="419"/>
+        <location filename="../../makelaar/ui/main_window.py" line="429"/>
+        <location filename="../../makelaar/ui/main_window.py" line="443"/>
+        <location filename="../../makelaar/ui/main_window.py" line="774"/>
         <source>Voorbeeldgegevens laden</source>
         <translation>Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="128"/>
+        <location filename="../../makelaar/ui/main_window.py" line="108"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="129"/>
+        <location filename="../../makelaar/ui/main_window.py" line="109"/>
         <source>Ideeën</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="130"/>
+        <location filename="../../makelaar/ui/main_window.py" line="110"/>
         <source>Organisaties</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="131"/>
+        <location filename="../../makelaar/ui/main_window.py" line="111"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="132"/>
+        <location filename="../../makelaar/ui/main_window.py" line="112"/>
         <source>Wijktafels</source>
         <translation>District meetings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="133"/>
+        <location filename="../../makelaar/ui/main_window.py" line="113"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="137"/>
+        <location filename="../../makelaar/ui/main_window.py" line="117"/>
         <source>Onderdelen</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="202"/>
+        <location filename="../../makelaar/ui/main_window.py" line="183"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="204"/>
+        <location filename="../../makelaar/ui/main_window.py" line="185"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="210"/>
+        <location filename="../../makelaar/ui/main_window.py" line="191"/>
         <source>Organisaties &amp;importeren…</source>
         <translation>Import &amp;organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="213"/>
+        <location filename="../../makelaar/ui/main_window.py" line="194"/>
         <source>Ideeën i&amp;mporteren…</source>
         <translation>Import &amp;ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="214"/>
+        <location filename="../../makelaar/ui/main_window.py" line="195"/>
         <source>Import &amp;ongedaan maken…</source>
         <translation>&amp;Undo import…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="216"/>
+        <location filename="../../makelaar/ui/main_window.py" line="197"/>
         <source>&amp;Exporteren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="218"/>
+        <location filename="../../makelaar/ui/main_window.py" line="199"/>
         <source>Wat de lijst &amp;toont…</source>
         <translation>What the list &amp;shows…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="222"/>
+        <location filename="../../makelaar/ui/main_window.py" line="203"/>
         <source>Organisaties…</source>
         <translation>Organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="223"/>
+        <location filename="../../makelaar/ui/main_window.py" line="204"/>
         <source>Ideeën…</source>
         <translation>Ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="224"/>
+        <location filename="../../makelaar/ui/main_window.py" line="205"/>
         <source>Koppelingen…</source>
         <translation>Matches…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="227"/>
+        <location filename="../../makelaar/ui/main_window.py" line="208"/>
         <source>Wijzigingen exporteren voor uit&amp;wisseling…</source>
         <translation>Export changes for e&amp;xchange…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="231"/>
+        <location filename="../../makelaar/ui/main_window.py" line="212"/>
         <source>Alles exporteren voor uitwisseling (gemiste uitwisseling)…</source>
         <translation>Export everything for exchange (after a missed exchange)…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="238"/>
+        <location filename="../../makelaar/ui/main_window.py" line="219"/>
         <source>&amp;Privacy</source>
         <translation>&amp;Privacy</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="240"/>
+        <location filename="../../makelaar/ui/main_window.py" line="221"/>
         <source>&amp;Logboek persoonsgegevens…</source>
         <translation>Personal data &amp;log…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="242"/>
+        <location filename="../../makelaar/ui/main_window.py" line="223"/>
         <source>&amp;Bewaartermijn instellen…</source>
         <translation>Set &amp;retention period…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="244"/>
+        <location filename="../../makelaar/ui/main_window.py" line="225"/>
         <source>&amp;Back-up maken</source>
         <translation>&amp;Back up</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="245"/>
+        <location filename="../../makelaar/ui/main_window.py" line="226"/>
         <source>Back-up &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="246"/>
+        <location filename="../../makelaar/ui/main_window.py" line="227"/>
         <source>&amp;Voorbeeldgegevens laden</source>
         <translation>&amp;Load sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="248"/>
+        <location filename="../../makelaar/ui/main_window.py" line="229"/>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="250"/>
+        <location filename="../../makelaar/ui/main_window.py" line="231"/>
         <source>B&amp;ewerken</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="252"/>
+        <location filename="../../makelaar/ui/main_window.py" line="233"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="255"/>
+        <location filename="../../makelaar/ui/main_window.py" line="236"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="259"/>
+        <location filename="../../makelaar/ui/main_window.py" line="240"/>
         <source>&amp;Suggesties voor alle open ideeën…</source>
         <translation>&amp;Suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="263"/>
+        <location filename="../../makelaar/ui/main_window.py" line="244"/>
         <source>&amp;Dubbele organisaties zoeken…</source>
         <translation>Find &amp;duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="370"/>
+        <location filename="../../makelaar/ui/main_window.py" line="351"/>
         <source>%1, %2 vragen aandacht</source>
         <translation>%1, %2 need attention</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="371"/>
-        <location filename="../../makelaar/ui/main_window.py" line="373"/>
+        <location filename="../../makelaar/ui/main_window.py" line="352"/>
+        <location filename="../../makelaar/ui/main_window.py" line="354"/>
         <source>%1, %2 lopend</source>
         <translation>%1, %2 ongoing</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="372"/>
+        <location filename="../../makelaar/ui/main_window.py" line="353"/>
         <source>%1, %2 actief</source>
         <translation>%1, %2 active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="436"/>
+        <location filename="../../makelaar/ui/main_window.py" line="417"/>
         <source>Nieuw idee</source>
         <translation>New idea</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="437"/>
+        <location filename="../../makelaar/ui/main_window.py" line="418"/>
         <source>Wijktafel plannen</source>
         <translation>Plan a neighbourhood meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="445"/>
+        <location filename="../../makelaar/ui/main_window.py" line="426"/>
         <source>Sociale kaart importeren…</source>
         <translation>Import the social map…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="447"/>
+        <location filename="../../makelaar/ui/main_window.py" line="428"/>
         <source>Nieuwe organisatie</source>
         <translation>New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="450"/>
+        <location filename="../../makelaar/ui/main_window.py" line="431"/>
         <source>Dubbele organisaties zoeken…</source>
         <translation>Find duplicate organisations…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="267"/>
+        <location filename="../../makelaar/ui/main_window.py" line="248"/>
         <source>&amp;Rapporten</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="269"/>
+        <location filename="../../makelaar/ui/main_window.py" line="250"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="272"/>
+        <location filename="../../makelaar/ui/main_window.py" line="253"/>
         <source>&amp;Overzicht voor college en raad…</source>
         <translation>&amp;Overview for the executive and the council…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="276"/>
+        <location filename="../../makelaar/ui/main_window.py" line="257"/>
         <source>Matchkaart verwerken: idee openen op &amp;nummer…</source>
         <translation>Process a match card: open an idea by &amp;number…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="283"/>
+        <location filename="../../makelaar/ui/main_window.py" line="264"/>
         <source>&amp;Beeld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="289"/>
+        <location filename="../../makelaar/ui/main_window.py" line="270"/>
         <source>&amp;Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="293"/>
+        <location filename="../../makelaar/ui/main_window.py" line="274"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="294"/>
+        <location filename="../../makelaar/ui/main_window.py" line="275"/>
         <source>&amp;Sneltoetsen</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="295"/>
+        <location filename="../../makelaar/ui/main_window.py" line="276"/>
         <source>&amp;Over Makelaar</source>
         <translation>&amp;About Makelaar</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="618"/>
+        <location filename="../../makelaar/ui/main_window.py" line="597"/>
         <source>organisaties</source>
         <translation>organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="619"/>
+        <location filename="../../makelaar/ui/main_window.py" line="598"/>
         <source>ideeën</source>
         <translation>ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="620"/>
+        <location filename="../../makelaar/ui/main_window.py" line="599"/>
         <source>koppelingen</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="856"/>
+        <location filename="../../makelaar/ui/main_window.py" line="818"/>
         <source>Nummer van het idee (zoals I-2026-0042, 2026-42 of 42):</source>
         <translation>Number of the idea (such as I-2026-0042, 2026-42 or 42):</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1002"/>
+        <location filename="../../makelaar/ui/main_window.py" line="985"/>
         <source>Vandaag, Ideeën, Organisaties, Koppelingen, Wijktafels, Instellingen</source>
         <translation>Today, Ideas, Organisations, Matches, District meetings, Settings</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1003"/>
+        <location filename="../../makelaar/ui/main_window.py" line="986"/>
         <source>exporteren wat de lijst toont (CSV of Excel)</source>
         <translation>export what the list shows (CSV or Excel)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="627"/>
+        <location filename="../../makelaar/ui/main_window.py" line="606"/>
         <source>Exporteren naar</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="235"/>
+        <location filename="../../makelaar/ui/main_window.py" line="216"/>
         <source>Uitwisselbestand in&amp;lezen…</source>
         <translation>Import exchange &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="461"/>
+        <location filename="../../makelaar/ui/main_window.py" line="442"/>
         <source>Naar de ideeën</source>
         <translation>Go to the ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="629"/>
+        <location filename="../../makelaar/ui/main_window.py" line="608"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="646"/>
+        <location filename="../../makelaar/ui/main_window.py" line="627"/>
         <source>Bezig met exporteren…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="652"/>
+        <location filename="../../makelaar/ui/main_window.py" line="633"/>
         <source>Export klaar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="653"/>
+        <location filename="../../makelaar/ui/main_window.py" line="634"/>
         <source>%1 regels geschreven naar %2.</source>
         <translation>%1 rows written to %2.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="690"/>
+        <location filename="../../makelaar/ui/main_window.py" line="671"/>
         <source>Van een PostgreSQL-server maakt de beheerder de back-ups.</source>
         <translation>Backups of a PostgreSQL server are made by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="693"/>
+        <location filename="../../makelaar/ui/main_window.py" line="673"/>
         <source>Back-up maken…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="700"/>
+        <location filename="../../makelaar/ui/main_window.py" line="679"/>
         <source>Back-up gemaakt</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="701"/>
+        <location filename="../../makelaar/ui/main_window.py" line="680"/>
         <source>De back-up is gemaakt en gecontroleerd:
 %1</source>
         <translation>The backup has been made and checked:
 %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="722"/>
+        <location filename="../../makelaar/ui/main_window.py" line="692"/>
         <source>Dagelijkse back-up maken…</source>
         <translation>Making the daily backup…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="729"/>
+        <location filename="../../makelaar/ui/main_window.py" line="700"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n person anonymised: the retention period had passed.</numerusform>
@@ -2377,42 +2390,42 @@ Merge?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="740"/>
+        <location filename="../../makelaar/ui/main_window.py" line="710"/>
         <source>Van een PostgreSQL-server zet de beheerder back-ups terug.</source>
         <translation>Backups of a PostgreSQL server are restored by its administrator.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="752"/>
+        <location filename="../../makelaar/ui/main_window.py" line="718"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="753"/>
+        <location filename="../../makelaar/ui/main_window.py" line="719"/>
         <source>De database vervangen door de back-up van %1? Wat daarna is ingevoerd, is dan weg.</source>
         <translation>Replace the database with the backup %1? Anything entered after it is then gone.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="761"/>
+        <location filename="../../makelaar/ui/main_window.py" line="732"/>
         <source>Back-up terugzetten…</source>
         <translation>Restoring the backup…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="776"/>
+        <location filename="../../makelaar/ui/main_window.py" line="745"/>
         <source>Back-up teruggezet</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="776"/>
+        <location filename="../../makelaar/ui/main_window.py" line="745"/>
         <source>De back-up %1 is teruggezet.</source>
         <translation>The backup %1 has been restored.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="797"/>
+        <location filename="../../makelaar/ui/main_window.py" line="766"/>
         <source>Voorbeeldgegevens van een verzonnen gemeente toevoegen aan deze database?</source>
         <translation>Add sample data of a fictional municipality to this database?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="800"/>
+        <location filename="../../makelaar/ui/main_window.py" line="769"/>
         <source>Deze database bevat al gegevens. De voorbeeldgegevens van een verzonnen gemeente komen er dan tussen te staan. Makelaar maakt eerst een back-up, zodat je terug kunt (Bestand › Back-up terugzetten).
 
 Toch voorbeeldgegevens toevoegen?</source>
@@ -2421,97 +2434,97 @@ Toch voorbeeldgegevens toevoegen?</source>
 Add the example data anyway?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="814"/>
+        <location filename="../../makelaar/ui/main_window.py" line="779"/>
         <source>Voorbeeldgegevens laden…</source>
         <translation>Loading sample data…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="821"/>
+        <location filename="../../makelaar/ui/main_window.py" line="783"/>
         <source>Voorbeeldgegevens</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="856"/>
+        <location filename="../../makelaar/ui/main_window.py" line="818"/>
         <source>Matchkaart verwerken</source>
         <translation>Process a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="884"/>
+        <location filename="../../makelaar/ui/main_window.py" line="846"/>
         <source>Suggesties zoeken voor alle open ideeën…</source>
         <translation>Looking for suggestions for all open ideas…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="985"/>
+        <location filename="../../makelaar/ui/main_window.py" line="968"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="988"/>
+        <location filename="../../makelaar/ui/main_window.py" line="971"/>
         <source>Gedeelde server</source>
         <translation>Shared server</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="992"/>
+        <location filename="../../makelaar/ui/main_window.py" line="975"/>
         <source>Laatste back-up: %1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="994"/>
+        <location filename="../../makelaar/ui/main_window.py" line="977"/>
         <source>Nog geen back-up</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1004"/>
+        <location filename="../../makelaar/ui/main_window.py" line="987"/>
         <source>nieuw idee, organisatie of wijktafel</source>
         <translation>new idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1005"/>
+        <location filename="../../makelaar/ui/main_window.py" line="988"/>
         <source>zoeken in de lijst</source>
         <translation>search the list</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1006"/>
+        <location filename="../../makelaar/ui/main_window.py" line="989"/>
         <source>het gekozen record openen</source>
         <translation>open the selected record</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1007"/>
+        <location filename="../../makelaar/ui/main_window.py" line="990"/>
         <source>opslaan in een formulier</source>
         <translation>save in a form</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1008"/>
+        <location filename="../../makelaar/ui/main_window.py" line="991"/>
         <source>rapport van het gekozen idee, de organisatie of de wijktafel afdrukken</source>
         <translation>print the report of the chosen idea, organisation or district meeting</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1009"/>
+        <location filename="../../makelaar/ui/main_window.py" line="992"/>
         <source>een idee openen op nummer, bijvoorbeeld van een matchkaart</source>
         <translation>open an idea by number, for example from a match card</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1010"/>
+        <location filename="../../makelaar/ui/main_window.py" line="993"/>
         <source>suggesties voor alle open ideeën</source>
         <translation>suggestions for all open ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1011"/>
+        <location filename="../../makelaar/ui/main_window.py" line="994"/>
         <source>formulier sluiten (met vraag bij niet opgeslagen wijzigingen)</source>
         <translation>close a form (asks about unsaved changes)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1012"/>
+        <location filename="../../makelaar/ui/main_window.py" line="995"/>
         <source>intake op volledig scherm met grote letters</source>
         <translation>intake full screen with large text</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1013"/>
+        <location filename="../../makelaar/ui/main_window.py" line="996"/>
         <source>vernieuwen</source>
         <translation>refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/main_window.py" line="1016"/>
+        <location filename="../../makelaar/ui/main_window.py" line="999"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -2519,72 +2532,72 @@ Add the example data anyway?</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="210"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="211"/>
         <source>Kolommen koppelen</source>
         <translation>Assign columns</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="213"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="214"/>
         <source>Kies per kolom van het bestand wat erin staat. Makelaar heeft al een keuze gemaakt; kolommen die het niet kent, worden niet ingelezen.</source>
         <translation>For each column of the file, choose what it contains. Makelaar has already made a choice; columns it does not recognise are not imported.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="218"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="219"/>
         <source>Kolommen van het bestand</source>
         <translation>Columns of the file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="220"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="221"/>
         <source>Kolom in het bestand</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="220"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="221"/>
         <source>Inlezen als</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="220"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="221"/>
         <source>Voorbeeld</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="230"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="231"/>
         <source>Eerste regels van het bestand</source>
         <translation>First rows of the file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="236"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="237"/>
         <source>De eerste regels van het bestand:</source>
         <translation>The first rows of the file:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="250"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="251"/>
         <source>(kolom %1 zonder naam)</source>
         <translation>(column %1 without a name)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="253"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="254"/>
         <source>Kolom &apos;%1&apos; inlezen als</source>
         <translation>Import column &apos;%1&apos; as</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="301"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="302"/>
         <source>&apos;%1&apos; is aan meer dan één kolom gekoppeld.</source>
         <translation>&apos;%1&apos; is assigned to more than one column.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="305"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="306"/>
         <source>Kies welke kolom &apos;%1&apos; bevat; die is verplicht.</source>
         <translation>Choose which column contains &apos;%1&apos;; it is required.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="319"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="320"/>
         <source>Onbekende kolom: wordt niet ingelezen.</source>
         <translation>Unknown column: not imported.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="330"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="331"/>
         <source>Niet ingelezen: %1.</source>
         <translation>Not imported: %1.</translation>
     </message>
@@ -3339,47 +3352,47 @@ Add the example data anyway?</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="251"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="258"/>
         <source>Wachtwoord van het uitwisselbestand</source>
         <translation>Passphrase of the exchange file</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="254"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="261"/>
         <source>Wachtwoord</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="257"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="264"/>
         <source>Wachtwoord nog een keer</source>
         <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="264"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="271"/>
         <source>Het bestand bevat namen en contactgegevens van bewoners en wordt versleuteld. Gebruik het wachtwoord dat het team deelt; stuur het nooit mee met het bestand.</source>
         <translation>The file holds residents&apos; names and contact details and is encrypted. Use the passphrase your team shares; never send it along with the file.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="268"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="275"/>
         <source>Dit uitwisselbestand is versleuteld. Typ het wachtwoord dat het team deelt.</source>
         <translation>This exchange file is encrypted. Type the passphrase your team shares.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="272"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="279"/>
         <source>&amp;Wachtwoord:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="274"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="281"/>
         <source>&amp;Nog een keer:</source>
         <translation>&amp;Again:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="295"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="302"/>
         <source>De twee wachtwoorden verschillen.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/exchange_dialog.py" line="298"/>
+        <location filename="../../makelaar/ui/exchange_dialog.py" line="305"/>
         <source>Typ het wachtwoord.</source>
         <translation>Type the passphrase.</translation>
     </message>
@@ -3420,107 +3433,107 @@ Add the example data anyway?</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="347"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="348"/>
         <source>Controleren</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="348"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="349"/>
         <source>Zo wordt het bestand ingelezen. Er is nog niets opgeslagen.</source>
         <translation>This is how the file will be imported. Nothing has been saved yet.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="350"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="351"/>
         <source>&amp;Importeren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="354"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="355"/>
         <source>Welke regels tonen</source>
         <translation>Which rows to show</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="356"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="357"/>
         <source>Alle regels</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="357"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="358"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="358"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="359"/>
         <source>Bijwerken</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="359"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="360"/>
         <source>Ongewijzigd</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="360"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="361"/>
         <source>Afgewezen</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="367"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="368"/>
         <source>Soorten hulp en thema&apos;s voorstellen uit de omschrijving als het bestand ze niet &amp;noemt</source>
         <translation>Suggest types of help and themes from the description when the file does &amp;not name them</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="374"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="375"/>
         <source>Regel</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="375"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="376"/>
         <source>Wat gebeurt er</source>
         <translation>What happens</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="376"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="377"/>
         <source>Naam of titel</source>
         <translation>Name or title</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="377"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="378"/>
         <source>Toelichting</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="383"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="384"/>
         <source>Regels en wat ermee gebeurt</source>
         <translation>Rows and what happens to them</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="390"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="391"/>
         <source>Opmerkingen bij het inlezen</source>
         <translation>Notes on the import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="392"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="393"/>
         <source>T&amp;onen:</source>
         <translation>Sh&amp;ow:</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="438"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="439"/>
         <source>%1 toevoegen, %2 bijwerken, %3 ongewijzigd, %4 afgewezen.</source>
         <translation>%1 to add, %2 to update, %3 unchanged, %4 rejected.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="445"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="446"/>
         <source>Er is niets nieuws om in te lezen.</source>
         <translation>There is nothing new to import.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="464"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="465"/>
         <source>Regel %1 (%2): %3</source>
         <translation>Row %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="484"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="485"/>
         <source>Er is niets ingelezen: een record dat de import bijwerkt, staat nog open in een formulier. Sla het op of sluit het, en klik dan opnieuw op Importeren.</source>
         <translation>Nothing was imported: a record that the import updates is still open in a form. Save or close it, then click Import again.</translation>
     </message>
@@ -3766,57 +3779,57 @@ Add the example data anyway?</translation>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="54"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="57"/>
         <source>Rapport opslaan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="76"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="82"/>
         <source>Rapport maken…</source>
         <translation>Making the report…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="101"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="107"/>
         <source>Versie van het rapport</source>
         <translation>Version of the report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="106"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="112"/>
         <source>Voorbeeld van het rapport</source>
         <translation>Preview of the report</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="112"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="118"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="114"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="120"/>
         <source>Afdrukken (Ctrl+P)</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="115"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="121"/>
         <source>&amp;Opslaan als PDF…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="117"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="123"/>
         <source>Opslaan als PDF (Ctrl+S)</source>
         <translation>Save as PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="118"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="124"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="129"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="135"/>
         <source>&amp;Map openen</source>
         <translation>Open &amp;folder</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/report_preview.py" line="166"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="172"/>
         <source>%n pagina(&apos;s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -3824,17 +3837,12 @@ Add the example data anyway?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="175"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="181"/>
         <source>De printer kan niet worden gebruikt; er is niets afgedrukt.</source>
         <translation>The printer cannot be used; nothing was printed.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="204"/>
-        <source>Het rapport kon niet worden opgeslagen in %1: %2</source>
-        <translation>The report could not be saved in %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../makelaar/ui/report_preview.py" line="209"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="215"/>
         <source>Opgeslagen als %1</source>
         <translation>Saved as %1</translation>
     </message>
@@ -4218,117 +4226,117 @@ Add the example data anyway?</translation>
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="51"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="49"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="52"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="50"/>
         <source>Past</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="53"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="51"/>
         <source>Helpt met</source>
         <translation>Helps with</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="54"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="52"/>
         <source>Waar</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="55"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="53"/>
         <source>Verder</source>
         <translation>Also</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="61"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="59"/>
         <source>Suggesties</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="74"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="72"/>
         <source>Waarom deze suggestie</source>
         <translation>Why this suggestion</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="77"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="75"/>
         <source>&amp;Koppelen…</source>
         <translation>&amp;Match…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="78"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="76"/>
         <source>De gekozen suggestie koppelen (Enter)</source>
         <translation>Match the chosen suggestion (Enter)</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="81"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="79"/>
         <source>&amp;Afwijzen…</source>
         <translation>&amp;Decline…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="82"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="80"/>
         <source>Past niet: met een reden, zodat volgende suggesties ervan leren</source>
         <translation>Does not fit: give a reason, so later suggestions learn from it</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="85"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="83"/>
         <source>&amp;Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="119"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="117"/>
         <source>Sla het idee eerst op; dan zoekt Makelaar organisaties die kunnen helpen.</source>
         <translation>Save the idea first; then Makelaar looks for organisations that can help.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="127"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="125"/>
         <source>Dit idee is afgesloten (%1): Makelaar zoekt er geen partners meer voor.</source>
         <translation>This idea is closed (%1): Makelaar no longer looks for partners for it.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="141"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="138"/>
         <source>Suggesties zoeken…</source>
         <translation>Looking for suggestions…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="155"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="152"/>
         <source>Geen actieve organisaties gevonden die bij dit idee passen.</source>
         <translation>No active organisations found that fit this idea.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="157"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="154"/>
         <source>Dit idee heeft nog geen behoeften; vul ze in voor betere suggesties.</source>
         <translation>This idea has no needs yet; fill them in for better suggestions.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="160"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="157"/>
         <source>Samen dekken de bovenste suggesties alle behoeften van het idee.</source>
         <translation>Together the top suggestions cover all of the idea&apos;s needs.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="162"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="159"/>
         <source>Geen van de bovenste suggesties biedt wat het idee nodig heeft; kijk verder in de lijst.</source>
         <translation>None of the top suggestions offers what the idea needs; look further down the list.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="163"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="160"/>
         <source>Nog geen partner in de bovenste suggesties voor: %1.</source>
         <translation>No partner yet in the top suggestions for: %1.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="177"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="174"/>
         <source>Past: %1</source>
         <translation>Fit: %1</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="208"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="205"/>
         <source>Suggestie afwijzen</source>
         <translation>Decline suggestion</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/suggestions.py" line="209"/>
+        <location filename="../../makelaar/ui/suggestions.py" line="206"/>
         <source>Waarom past %1 niet bij dit idee?</source>
         <translation>Why does %1 not fit this idea?</translation>
     </message>
@@ -4564,93 +4572,93 @@ Add the example data anyway?</translation>
 <context>
     <name>UndoImportDialog</name>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="614"/>
-        <location filename="../../makelaar/ui/import_wizard.py" line="699"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="615"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="700"/>
         <source>Import ongedaan maken</source>
         <translation>Undo import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="617"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="618"/>
         <source>Ingelezen op</source>
         <translation>Imported on</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="619"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="620"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="620"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="621"/>
         <source>organisaties</source>
         <translation>organisations</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="620"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="621"/>
         <source>ideeën</source>
         <translation>ideas</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="622"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="623"/>
         <source>Bestand</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="623"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="624"/>
         <source>Toegevoegd</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="624"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="625"/>
         <source>Bijgewerkt</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="625"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="626"/>
         <source>Afgewezen</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="627"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="628"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="628"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="629"/>
         <source>ongedaan gemaakt</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="635"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="636"/>
         <source>Recente imports</source>
         <translation>Recent imports</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="646"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="647"/>
         <source>Ongedaan maken verwijdert wat de import toevoegde en zet bijgewerkte gegevens terug. Wat na de import is gewijzigd of gekoppeld, blijft staan; dat zie je vooraf.</source>
         <translation>Undoing removes what the import added and restores updated data. What was changed or linked after the import stays; you see that beforehand.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="652"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="653"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="653"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="654"/>
         <source>&amp;Ongedaan maken…</source>
         <translation>&amp;Undo…</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="654"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="655"/>
         <source>Gekozen import ongedaan maken</source>
         <translation>Undo the chosen import</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="693"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="694"/>
         <source>De import van %1 (%2) ongedaan maken?</source>
         <translation>Undo the import of %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/import_wizard.py" line="706"/>
+        <location filename="../../makelaar/ui/import_wizard.py" line="707"/>
         <source>Er is niets ongedaan gemaakt: een record van deze import staat nog open in een formulier. Sla het op of sluit het, en probeer het opnieuw.</source>
         <translation>Nothing was undone: a record from this import is still open in a form. Save or close it, and try again.</translation>
     </message>
@@ -4663,27 +4671,27 @@ Add the example data anyway?</translation>
 <context>
     <name>UnsavedPrompt</name>
     <message>
-        <location filename="../../makelaar/ui/context.py" line="72"/>
+        <location filename="../../makelaar/ui/context.py" line="73"/>
         <source>Niet opgeslagen wijzigingen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/context.py" line="74"/>
+        <location filename="../../makelaar/ui/context.py" line="75"/>
         <source>%1 heeft wijzigingen die nog niet zijn opgeslagen. Wil je ze opslaan?</source>
         <translation>%1 has changes that have not been saved yet. Do you want to save them?</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/context.py" line="78"/>
+        <location filename="../../makelaar/ui/context.py" line="79"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/context.py" line="80"/>
+        <location filename="../../makelaar/ui/context.py" line="81"/>
         <source>Niet opslaan</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/context.py" line="82"/>
+        <location filename="../../makelaar/ui/context.py" line="83"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>

@@ -40,7 +40,7 @@ def test_exchange_export_all_says_the_file_holds_everything(
         ideas.save_idea(s, IdeaData(title="Buurtmoestuin"))
     store.close()
     for option in ("--all", "--alles"):
-        assert main(["--database", url, "exchange", "export", str(tmp_path / "alles.makelaar"), option]) == 0
+        assert main(["--database", url, "exchange", "export", str(tmp_path / f"alles{option}.makelaar"), option]) == 0
         out = capsys.readouterr().out
         assert out.startswith("Alles uit deze database geschreven naar ")
         assert "niet alleen de wijzigingen" in out and "gewijzigde" not in out

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import makelaar.services.audit  # noqa: F401  (registers the listener; the store imports it too)
-from makelaar import privacy_cli
+from makelaar.cli import privacy as privacy_cli
 from makelaar.domain.enums import IdeaStatus
 from makelaar.domain.errors import AmbiguousError, KnownError, NotFoundError
 from makelaar.domain.records import IdeaData, InitiatorData

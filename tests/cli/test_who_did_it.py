@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from makelaar import cli
+from makelaar.cli import common as cli_common
 from makelaar.cli import main
 from makelaar.domain.records import IdeaData, InitiatorData
 from makelaar.services import audit, ideas, privacy
@@ -20,7 +20,7 @@ from tests.conftest import sqlite_url_for
 
 @pytest.fixture
 def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setattr(cli, "settings_name", lambda: "")  # no name in this machine's settings
+    monkeypatch.setattr(cli_common, "settings_name", lambda: "")  # no name in this machine's settings
     url = sqlite_url_for(tmp_path / "makelaar.sqlite")
     store = open_store(url)
     with store.begin() as s:
@@ -46,7 +46,7 @@ def test_as_names_the_broker_in_the_log(url: str, capsys: pytest.CaptureFixture[
 def test_the_settings_name_is_used_without_as(
     url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "settings_name", lambda: "Cor uit de instellingen")
+    monkeypatch.setattr(cli_common, "settings_name", lambda: "Cor uit de instellingen")
     assert main(["--database", url, "privacy", "forget", "Anna Oud"]) == 0
     assert _actors(url, audit.FORGOTTEN) == ["Cor uit de instellingen"]
 

@@ -15,6 +15,7 @@ import pytest
 from pdfua import validate
 from sqlalchemy import select
 
+from makelaar.actions import inzage as inzage_action
 from makelaar.domain.enums import MatchStatus, Vocabulary
 from makelaar.domain.records import ContactData, IdeaData, InitiatorData, OrganisationData, SessionData
 from makelaar.reports import (
@@ -24,7 +25,7 @@ from makelaar.reports import (
     build_session_report,
     style,
 )
-from makelaar.services import demo, ideas, matches, organisations, privacy, sessions, vocabulary
+from makelaar.services import demo, ideas, matches, organisations, sessions, vocabulary
 from makelaar.services.listing import ListQuery
 from makelaar.storage.models import Initiator
 from makelaar.storage.store import Store
@@ -69,7 +70,7 @@ def demo_reports(store: Store) -> dict[str, bytes]:
         person = s.scalars(select(Initiator.id).where(Initiator.name.is_not(None)).order_by(Initiator.id)).first()
         assert person is not None
         inzage = tmp_inzage(store) / "inzage.pdf"
-        privacy.write_export(s, person, inzage, today=TODAY)
+        inzage_action.write_export(s, person, inzage, today=TODAY)
     return {
         "demo inzage": inzage.read_bytes(),
         "demo koppelingsrapport bewoner": render(store, build_matching_report, linked, audience="bewoner"),

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 import makelaar.services.audit  # noqa: F401  (registers the listener; the store imports it too)
+from makelaar.actions import inzage
 from makelaar.domain.records import IdeaData, InitiatorData
 from makelaar.services import audit, ideas, privacy
 from makelaar.storage.models import AuditEntry
@@ -70,7 +71,7 @@ def test_create_change_anonymise_and_export_are_logged_without_values(any_store:
     assert _kinds(any_store)[-1] == (audit.CHANGED, "initiators", "contactgegevens")
 
     with any_store.begin() as s:
-        privacy.write_export(s, person.id, tmp_path / "inzage.json")
+        inzage.write_export(s, person.id, tmp_path / "inzage.json")
         privacy.forget_person(s, person.id, actor="Broker Bea")
     kinds = _kinds(any_store)
     assert kinds[-2:] == [

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 import makelaar.services.audit  # noqa: F401  (registers the listener; the store imports it too)
+from makelaar.actions import inzage
 from makelaar.domain.enums import IdeaStatus, Vocabulary
 from makelaar.domain.errors import AmbiguousError, KnownError, NotFoundError
 from makelaar.domain.records import IdeaData, InitiatorData
@@ -157,7 +158,7 @@ def test_export_json_holds_data_consents_and_ideas(any_store: Store, tmp_path: P
     person = idea.initiators[0]
     out = tmp_path / "inzage.json"
     with any_store.begin() as s:
-        result = privacy.write_export(s, person.id or "", out, actor="Broker Bea")
+        result = inzage.write_export(s, person.id or "", out, actor="Broker Bea")
     assert result.format == "JSON" and result.counts == {"toestemmingen": 2, "ideeen": 1}
     text = out.read_text(encoding="utf-8")
     data = json.loads(text)
@@ -186,7 +187,7 @@ def test_export_pdf_shows_the_person(store: Store, tmp_path: Path) -> None:
     out = tmp_path / "inzage.pdf"
     with store.begin() as s:
         vocabulary.set_setting(s, vocabulary.MUNICIPALITY_NAME, "Gemeente Voorbeeldstad")
-        privacy.write_export(s, idea.initiators[0].id or "", out)
+        inzage.write_export(s, idea.initiators[0].id or "", out)
     reader = PdfReader(out)
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "Fatima Zwanenburg" in text
@@ -207,9 +208,9 @@ def test_export_refuses_other_formats_and_missing_folders(store: Store, tmp_path
     idea = _idea(store, "Bankje", [_person("Anna Oud")])
     with store.begin() as s:
         with pytest.raises(KnownError, match=r"\.json of \.pdf"):
-            privacy.write_export(s, idea.initiators[0].id or "", tmp_path / "inzage.txt")
+            inzage.write_export(s, idea.initiators[0].id or "", tmp_path / "inzage.txt")
         with pytest.raises(KnownError, match="bestaat niet"):
-            privacy.write_export(s, idea.initiators[0].id or "", tmp_path / "nergens" / "inzage.json")
+            inzage.write_export(s, idea.initiators[0].id or "", tmp_path / "nergens" / "inzage.json")
 
 
 def test_forget_anonymises_now(any_store: Store) -> None:

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from makelaar.actions import inzage
 from makelaar.domain.errors import StoreError
 from makelaar.domain.records import IdeaData, InitiatorData
-from makelaar.services import csvio, exchange, ideas, privacy
+from makelaar.services import csvio, exchange, ideas
 from makelaar.storage import backup
 from makelaar.storage.store import Store
 
@@ -89,7 +90,7 @@ def test_the_inzage_is_private(resident: tuple[Store, IdeaData], tmp_path: Path,
     store, idea = resident
     out = world_readable(tmp_path / name)
     with store.begin() as s:
-        privacy.write_export(s, idea.initiators[0].id or "", out)
+        inzage.write_export(s, idea.initiators[0].id or "", out)
     assert mode(out) == 0o600
     assert out.stat().st_size > 100
 

@@ -80,7 +80,7 @@ def test_the_command_line_restore_refuses_while_a_window_is_open(
     with holder("qt", path):
         code = cli.main(["--database", sqlite_url_for(path), "db", "restore", str(taken)])
     assert code == 2
-    assert "Makelaar is nog geopend op deze computer" in capsys.readouterr().err
+    assert "Makelaar is geopend met deze database" in capsys.readouterr().err
     assert titles(path) == ["Daarna ingevoerd", "In de back-up"]
 
 

@@ -15,7 +15,7 @@ from makelaar.domain.enums import Vocabulary
 from makelaar.domain.records import IdeaData, InitiatorData, OrganisationData
 from makelaar.services import ideas, organisations, vocabulary
 from makelaar.storage.store import Store
-from makelaar.ui import context, errors
+from makelaar.ui import context, dialogs, errors
 from makelaar.ui.context import AppContext
 from makelaar.ui.settings import UiSettings
 
@@ -71,6 +71,7 @@ def no_blocking_prompts(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     monkeypatch.setattr(context.UnsavedPrompt, "ask", staticmethod(lambda *_: "discard"))
     monkeypatch.setattr(context.Confirm, "ask", staticmethod(lambda *_: True))
+    monkeypatch.setattr(dialogs.OverwriteQuestion, "ask", staticmethod(lambda *_: True))
 
 
 def terms(store: Store, vocab: Vocabulary) -> dict[str, str]:

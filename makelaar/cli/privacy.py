@@ -1,6 +1,6 @@
 """`makelaar privacy ...`: retention, inzage and vergetelheid from the command line.
 
-makelaar/cli.py adds the command with :func:`add_parser` and runs it with :func:`run` inside its error handling:
+makelaar.cli.entry adds the command with :func:`add_parser` and runs it with :func:`run` inside its error handling:
 a :class:`~makelaar.domain.errors.KnownError` becomes a Dutch message and exit code 2.
 """
 
@@ -11,12 +11,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from makelaar.cli.common import EXIT_OK, add_overwrite, plural
 from makelaar.domain.errors import KnownError
 
 if TYPE_CHECKING:
     from makelaar.storage.store import Store
-
-EXIT_OK = 0
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -41,6 +40,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     exp = psub.add_parser("export", help="alles wat over een persoon bewaard is, als PDF of JSON (inzage)")
     exp.add_argument("person", metavar="PERSOON", help="nummer (P-2026-0001) of naam")
     exp.add_argument("-o", "--output", required=True, metavar="BESTAND", help="eindigt op .pdf of .json")
+    add_overwrite(exp)
     fgt = psub.add_parser("forget", help="naam en contactgegevens van een persoon nu wissen (de ideeën blijven)")
     fgt.add_argument("person", metavar="PERSOON", help="nummer (P-2026-0001) of naam")
     log = psub.add_parser("log", help="het logboek van persoonsgegevens tonen (nieuwste eerst; zonder de waarden)")
@@ -56,10 +56,6 @@ def _months(text: str) -> int:
     if not 1 <= value <= 1200:
         raise argparse.ArgumentTypeError("moet tussen 1 en 1200 liggen")
     return value
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def run(args: argparse.Namespace, store: Store, *, today: date | None = None) -> int:
@@ -81,16 +77,15 @@ def run(args: argparse.Namespace, store: Store, *, today: date | None = None) ->
             print("Niemand is de bewaartermijn voorbij; er valt niets te anonimiseren.")
             return EXIT_OK
         if args.apply:
-            # A bulk change: a verified backup first; the rotation thins it out like any other.
-            made = store.backup_before("voor-bewaartermijn")
-            if made is not None:
-                print(f"Back-up vooraf: {made}")
-            with store.begin() as s:
-                done = privacy.apply_retention(s, today)
-            print(f"{_plural(done, 'persoon', 'personen')} geanonimiseerd; de ideeën blijven bewaard.")
+            from makelaar.actions.backups import apply_retention
+
+            done = apply_retention(store, today)
+            if done.backup is not None:
+                print(f"Back-up vooraf: {done.backup}")
+            print(f"{plural(done.anonymised, 'persoon', 'personen')} geanonimiseerd; de ideeën blijven bewaard.")
             return EXIT_OK
         n = len(items)
-        print(f"{_plural(n, 'persoon', 'personen')} {'zou' if n == 1 else 'zouden'} worden geanonimiseerd:")
+        print(f"{plural(n, 'persoon', 'personen')} {'zou' if n == 1 else 'zouden'} worden geanonimiseerd:")
         for item in items:
             ideas = ", ".join(item.idea_references)
             print(f"  {item.reference}  idee {ideas}  (afgesloten op {format_date(item.closed_on)})")
@@ -101,27 +96,29 @@ def run(args: argparse.Namespace, store: Store, *, today: date | None = None) ->
         if out.suffix.lower() not in (".json", ".pdf"):
             # Said before anything is looked up or logged.
             raise KnownError(f"Kies een bestand dat eindigt op .json of .pdf, niet '{out.name}'.")
+        from makelaar.actions.inzage import write_inzage
+
         with store.begin() as s:
             person = privacy.find_person(s, args.person)
-            result = privacy.write_export(s, person.id, out, today=today)
+        result = write_inzage(store, person.id, out, today=today, overwrite=getattr(args, "overwrite", False))
         print(
             f"Inzage van {result.reference} geschreven naar {result.path} ({result.format}): "
-            f"{_plural(result.counts['toestemmingen'], 'toestemming', 'toestemmingen')}, "
-            f"{_plural(result.counts['ideeen'], 'idee', 'ideeën')}."
+            f"{plural(result.counts['toestemmingen'], 'toestemming', 'toestemmingen')}, "
+            f"{plural(result.counts['ideeen'], 'idee', 'ideeën')}."
         )
         print("Dit bestand bevat persoonsgegevens: geef het alleen aan de persoon zelf en verwijder het daarna.")
         return EXIT_OK
     if command == "forget":
-        with store.begin() as s:
-            person = privacy.find_person(s, args.person)
-            done = privacy.forget_person(s, person.id)
-            idea_refs = privacy.ideas_of_person(s, person.id)
-        if not done:
+        from makelaar.actions.inzage import forget_person
+
+        forgot = forget_person(store, args.person)
+        person, idea_refs = forgot.person, forgot.idea_references
+        if not forgot.forgotten:
             print(f"{person.reference} was al geanonimiseerd; er is niets gewijzigd.")
             return EXIT_OK
         print(
             f"{person.reference} is geanonimiseerd: naam, e-mail, telefoon, adres en postcode zijn gewist. "
-            f"De toestemmingen en {_plural(len(idea_refs), 'idee', 'ideeën')} blijven bewaard zonder persoonsgegevens."
+            f"De toestemmingen en {plural(len(idea_refs), 'idee', 'ideeën')} blijven bewaard zonder persoonsgegevens."
         )
         return EXIT_OK
     if command == "log":
