@@ -1,0 +1,102 @@
+"""What an import did (or, in a dry run, would do) with each row of a file, and its summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from makelaar.services.csvio.columns import (
+    _MAX_REASONS_SHOWN,
+    column_letter,
+)
+
+ADDED, UPDATED, UNCHANGED, REJECTED = "added", "updated", "unchanged", "rejected"
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    """What an import does (or, in a dry run, would do) with one row of the file.
+
+    ``label`` is the row's name or title; ``target`` the stored record it updates or leaves unchanged, as
+    "O-2026-0001 Stichting De Brug"; ``reason`` why a row is rejected.
+    """
+
+    number: int
+    action: str  # ADDED | UPDATED | UNCHANGED | REJECTED
+    label: str
+    target: str = ""
+    reason: str = ""
+    record_id: str | None = None
+    note: str = ""  # something the user should know about an imported row ("naam in het bestand wijkt af ...")
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    path: Path
+    dry_run: bool = False
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[tuple[int, str, list[str]]] = field(default_factory=list)
+    new_areas: list[str] = field(default_factory=list)
+    new_kinds: list[str] = field(default_factory=list)
+    unknown_terms: dict[str, list[int]] = field(default_factory=dict)
+    unknown_columns: list[str] = field(default_factory=list)
+    # File columns whose header names a column an earlier one already feeds: (header, index), not read.
+    duplicate_columns: list[tuple[str, int]] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (line, note) of imported rows
+    # Lines whose help types or themes the file did not give and the import proposed from the row's words.
+    proposed: list[int] = field(default_factory=list)
+    rejects_path: Path | None = None
+    rows: list[RowOutcome] = field(default_factory=list)
+    batch_id: str | None = None  # the journal entry that lets a real import be undone as a whole
+
+    def summary_lines(self) -> list[str]:
+        what = "organisaties" if self.kind == "organisaties" else "ideeën"
+        lines = []
+        if self.dry_run:
+            lines.append(f"Proefdraai voor {self.path}: er is niets opgeslagen. Bij echt inlezen gebeurt dit:")
+        counts = f"{self.added} toegevoegd, {self.updated} bijgewerkt"
+        if self.unchanged:
+            counts += f", {self.unchanged} ongewijzigd"
+        lines.append(f"{what.capitalize()}: {counts}, {len(self.rejected)} afgewezen.")
+        if self.rejected:
+            where = f" staan met de reden in {self.rejects_path}" if self.rejects_path else ""
+            lines.append(f"Afgewezen regels{where}:")
+            for number, reason, _cells in self.rejected[:_MAX_REASONS_SHOWN]:
+                lines.append(f"  regel {number}: {reason}")
+            if len(self.rejected) > _MAX_REASONS_SHOWN:
+                lines.append(f"  ... en nog {len(self.rejected) - _MAX_REASONS_SHOWN} regels.")
+        if self.notes:
+            lines.append("Let op bij deze regels:")
+            for number, note in self.notes[:_MAX_REASONS_SHOWN]:
+                lines.append(f"  regel {number}: {note}")
+            if len(self.notes) > _MAX_REASONS_SHOWN:
+                lines.append(f"  ... en nog {len(self.notes) - _MAX_REASONS_SHOWN} regels.")
+        for header, index in self.duplicate_columns:
+            lines.append(
+                f"Kolom '{header}' staat twee keer in het bestand; de tweede (kolom {column_letter(index)}) is niet "
+                "gebruikt."
+            )
+        if self.unknown_columns:
+            lines.append(f"Onbekende kolommen, niet ingelezen: {', '.join(self.unknown_columns)}.")
+        if self.new_areas:
+            lines.append(f"Nieuwe wijken toegevoegd: {', '.join(self.new_areas)}.")
+        if self.new_kinds:
+            lines.append(f"Nieuwe soorten organisatie toegevoegd: {', '.join(self.new_kinds)}.")
+        if self.unknown_terms:
+            listed = "; ".join(f"{value} ({_line_list(numbers)})" for value, numbers in self.unknown_terms.items())
+            lines.append(f"Onbekende thema's en soorten hulp, weggelaten: {listed}.")
+        if self.proposed:
+            lines.append(
+                f"Bij {len(self.proposed)} organisaties stonden geen soorten hulp of thema's die Makelaar kent; ze "
+                f"zijn voorgesteld uit de naam en omschrijving ({_line_list(self.proposed)}). Kijk ze na in de "
+                "organisatie."
+            )
+        return lines
+
+
+def _line_list(numbers: list[int], shown: int = 10) -> str:
+    text = f"regel {', '.join(str(n) for n in numbers[:shown])}"
+    return text + (f" en nog {len(numbers) - shown}" if len(numbers) > shown else "")
