@@ -177,11 +177,11 @@ def test_comma_tab_and_semicolon_separators(store: Store, tmp_path: Path, separa
     assert term_names(store, org_by_name(store, "Buurthuis Oost").offer_ids) == {"ruimte", "vrijwilligers"}
 
 
-def test_crlf_and_multiline_cell_and_line_numbers_after_it(store: Store, tmp_path: Path) -> None:
+def test_crlf_and_multiline_cell_and_rows_numbered_as_excel_shows_them(store: Store, tmp_path: Path) -> None:
     text = (
         "naam;omschrijving;postcode\r\n"
         'Buurthuis Oost;"Eerste regel\r\nTweede regel\r\nDerde regel";1234 AB\r\n'
-        "Kapot Adres;Postcode klopt niet;1234\r\n"
+        ";Een rij zonder naam;1234 AB\r\n"
     )
     path = write(tmp_path / "multi.csv", text)
 
@@ -189,8 +189,35 @@ def test_crlf_and_multiline_cell_and_line_numbers_after_it(store: Store, tmp_pat
 
     assert result.added == 1
     assert org_by_name(store, "Buurthuis Oost").description == "Eerste regel\nTweede regel\nDerde regel"
-    # The multi-line record spans lines 2-4, so the bad row is on line 5 of the file.
-    assert [number for number, _reason, _cells in result.rejected] == [5]
+    # The multi-line record spans lines 2-4 of the file but is one row in Excel: the nameless row is row 3.
+    assert [number for number, _reason, _cells in result.rejected] == [3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The quote is never closed: the csv reader would read every later row into that one cell.
+        'naam;omschrijving;postcode\nDe Brug;Buurthuis\nHet Anker;"Ontmoeting, zie\nDe Ster;Zaal;1234 AB\n'
+        "De Maan;Tuin;1234 AB\n",
+        # A stray quote rows later closes it: the rows between would vanish into one cell.
+        'naam;omschrijving;postcode\nDe Brug;Buurthuis;1234 AB\nHet Anker;"Ontmoeting;1234 AB\nDe Ster;Zaal;1234 AB\n'
+        'De Maan;Tuin "groen";1234 AB\n',
+    ],
+)
+def test_an_unbalanced_quote_refuses_the_file_naming_its_line(store: Store, tmp_path: Path, text: str) -> None:
+    path = write(tmp_path / "quote.csv", text)
+
+    with pytest.raises(KnownError, match='op regel 3 van het bestand staat een aanhalingsteken \\("\\)'):
+        csvio.import_path(store, "organisaties", path)
+
+    with store.begin() as s:
+        assert s.scalar(select(func.count()).select_from(Organisation)) == 0
+
+
+def test_a_closed_multiline_cell_at_the_end_of_the_file_is_no_unbalanced_quote(tmp_path: Path) -> None:
+    path = write(tmp_path / "ok.csv", 'naam;omschrijving;postcode\nDe Brug;"Twee\nregels";1234 AB\n')
+
+    assert csvio.read_table(path).rows == [(2, ["De Brug", "Twee\nregels", "1234 AB"])]
 
 
 @pytest.mark.parametrize(
@@ -305,21 +332,44 @@ def test_new_wijk_of_a_rejected_row_is_not_added(store: Store, tmp_path: Path) -
         assert vocab.find_area(s, "Kanaalzone") is None
 
 
-def test_unknown_theme_and_help_type_are_reported_and_left_off(store: Store, tmp_path: Path) -> None:
+def test_unknown_theme_is_reported_and_left_off_and_unknown_offer_kept_in_the_description(
+    store: Store, tmp_path: Path
+) -> None:
     text = "naam;biedt;themas\nDe Brug;ruimte, koffie;sport, klimaat\nHet Anker;koffie;Klimaat\n"
     path = write(tmp_path / "t.csv", text)
 
     result = csvio.import_path(store, "organisaties", path)
 
     assert result.added == 2
-    assert result.unknown_terms == {"koffie": [2, 3], "klimaat": [2, 3]}
+    assert result.unknown_terms == {"klimaat": [2, 3]}
     org = org_by_name(store, "De Brug")
     assert term_names(store, org.theme_ids) == {"sport"}
     assert term_names(store, org.offer_ids) == {"ruimte"}
+    assert "Biedt ook: koffie" in org.description
     assert any(
-        line.startswith("Onbekende thema's en soorten hulp, weggelaten: koffie (regel 2, 3)")
+        line.startswith("Onbekende thema's en soorten hulp, weggelaten: klimaat (regel 2, 3)")
         for line in result.summary_lines()
     )
+    # The kept words are not added a second time when the same file is read again.
+    again = csvio.import_path(store, "organisaties", path)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+    assert org_by_name(store, "De Brug").description.count("koffie") == 1
+
+
+@pytest.mark.parametrize("header", ["Stadsdeel", "Gebied", "Werkgebied", "Kern", "Dorp"])
+def test_area_header_synonyms_of_real_files(store: Store, tmp_path: Path, header: str) -> None:
+    path = write(tmp_path / "w.csv", f"Naam;{header};Categorie;Aanbod\nDe Brug;Oost;Zorg;ruimte, soep\n")
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert (result.added, result.unknown_columns) == (1, [])
+    org = org_by_name(store, "De Brug")
+    with store.begin() as s:
+        assert vocab.find_area(s, "Oost") is not None
+        assert org.area_ids == [vocab.find_area(s, "Oost").id]
+    assert term_names(store, org.theme_ids) == {"zorg"}
+    assert term_names(store, org.offer_ids) == {"ruimte"}
+    assert "Biedt ook: soep" in org.description
 
 
 def test_vocabulary_matched_without_case_accents_or_key(store: Store, tmp_path: Path) -> None:
@@ -795,12 +845,13 @@ def test_rejected_update_leaves_the_stored_record_for_later_rows(store: Store, t
 
 
 def test_excel_sep_hint_line_is_not_the_header(store: Store, tmp_path: Path) -> None:
-    path = write(tmp_path / "s.csv", "sep=,\r\nnaam,postcode\r\nDe Brug,1234 AB\r\nFout,12\r\n")
+    path = write(tmp_path / "s.csv", "sep=,\r\nnaam,postcode\r\nDe Brug,1234 AB\r\n,1234 AB\r\n")
 
     result = csvio.import_path(store, "organisaties", path)
 
     assert (result.added, result.unknown_columns) == (1, [])
-    assert [r[0] for r in result.rejected] == [4]
+    # Excel does not show the hint line: the header is row 1 and the nameless row is row 3.
+    assert [r[0] for r in result.rejected] == [3]
 
 
 def test_summary_shortens_long_lists_of_lines(store: Store, tmp_path: Path) -> None:
@@ -1254,8 +1305,10 @@ def test_help_types_and_themes_are_proposed_from_the_words_of_a_row_that_has_non
     # A row that names a known type of help keeps exactly that: nothing is proposed over what the file says.
     assert term_names(store, org_by_name(store, "Eigen Fonds").offer_ids) == {"geld"}
     assert result.proposed == [2, 3]
-    # "Taallessen" in Levert is no type of help Makelaar knows: reported, and the text proposes one instead.
-    assert result.unknown_terms == {"Taallessen": [2]}
+    # "Taallessen" in Levert is no type of help Makelaar knows: kept in the description, and the text proposes
+    # one instead. Categorie holds themes: "fonds" is none, reported.
+    assert "Biedt ook: Taallessen" in taal.description
+    assert result.unknown_terms == {"fonds": [4]}
     assert any("voorgesteld uit de naam en omschrijving" in line for line in result.summary_lines())
 
 

@@ -22,6 +22,9 @@ Import rules a reader would not guess:
   which file column feeds which canonical column is guessed from the header spellings (:func:`guess_mapping`)
   unless the caller (the import wizard) passes its own mapping. A second column with the same header is reported
   and not read. A cell longer than ``MAX_CELL_LENGTH`` rejects its row.
+- Rows are numbered as Excel shows them (a quoted cell with line breaks is one row). A quote that opens a cell and
+  is never closed (or closed only rows later by a stray quote) refuses the whole file, naming the line.
+- Offers in a row's own words that are no type of help ("Levert: voedselpakketten") are kept in the description.
 - Every row's outcome (added, updated which record, unchanged, rejected why) is in ``ImportResult.rows``; the
   wizard's preview is a dry run of the same code.
 - A real import is journalled as a batch (:mod:`makelaar.services.imports`) so it can be undone as a whole.

@@ -97,7 +97,8 @@ def export_headers(kind: str) -> list[str]:
 
 _SHARED_ALIASES: dict[str, tuple[str, ...]] = {
     "omschrijving": ("omschrijving", "beschrijving", "toelichting", "description"),
-    "themas": ("themas", "thema", "themes"),
+    # "Categorie" in a published sociale kaart holds themes ("Zorg", "Wonen"), not organisation kinds.
+    "themas": ("themas", "thema", "themes", "categorie", "categorieen"),
     "telefoon": ("telefoon", "telefoonnummer", "telefoonnr", "tel", "telnr", "mobiel", "phone"),
     "email": ("email", "emailadres", "mail", "mailadres"),
 }
@@ -107,9 +108,24 @@ _ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "organisaties": {
         **_SHARED_ALIASES,
         "naam": ("naam", "naamorganisatie", "organisatienaam", "organisatie", "name"),
-        "soort": ("soort", "soortorganisatie", "organisatiesoort", "type", "typeorganisatie", "categorie"),
+        "soort": ("soort", "soortorganisatie", "organisatiesoort", "type", "typeorganisatie"),
         "biedt": ("biedt", "aanbod", "biedtaan", "soorthulp", "hulp", "levert"),
-        "wijken": ("wijken", "wijk", "gebied", "gebieden", "werkgebied", "buurt", "buurten"),
+        "wijken": (
+            "wijken",
+            "wijk",
+            "gebied",
+            "gebieden",
+            "werkgebied",
+            "werkgebieden",
+            "buurt",
+            "buurten",
+            "stadsdeel",
+            "stadsdelen",
+            "kern",
+            "kernen",
+            "dorp",
+            "dorpen",
+        ),
         "contactpersoon": ("contactpersoon", "contactpersonen", "contact", "naamcontactpersoon"),
         "website": ("website", "webadres", "site", "internet", "url"),
         "adres": ("adres", "bezoekadres", "straat", "straatenhuisnummer"),
@@ -122,7 +138,7 @@ _ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "ideeen": {
         **_SHARED_ALIASES,
         "titel": ("titel", "naamidee", "idee", "initiatief", "title"),
-        "wijk": ("wijk", "wijken", "buurt", "gebied", "dorp"),
+        "wijk": ("wijk", "wijken", "buurt", "gebied", "werkgebied", "stadsdeel", "kern", "dorp"),
         "behoeften": ("behoeften", "behoefte", "nodig", "hulpvraag", "watisnodig"),
         "teamgrootte": ("teamgrootte", "aantal", "aantalmensen", "aantalinitiatiefnemers", "groepsgrootte"),
         "initiatiefnemer": ("initiatiefnemer", "initiatiefnemers", "naaminitiatiefnemer", "aanvrager", "bewoner"),

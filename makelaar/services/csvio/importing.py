@@ -297,6 +297,20 @@ class _Importer:
                 out.append(found)
         return out
 
+    def _offer_ids(self, cell: str) -> tuple[list[str], list[str]]:
+        """The types of help a cell names, and its other values (kept by the caller, not reported as left off)."""
+        known = self.terms[Vocabulary.HELP_TYPE.value]
+        found: list[str] = []
+        other: list[str] = []
+        for value in split_list(cell):
+            term = known.get(normalise(value))
+            if term is None:
+                if value not in other:
+                    other.append(value)
+            elif term not in found:
+                found.append(term)
+        return found, other
+
     def cell(self, cells: Sequence[str], key: str) -> str:
         index = self.columns.get(key)
         if index is None or index >= len(cells):
@@ -558,7 +572,14 @@ class _Importer:
                 setattr(data, attr, value)
         if active is not None:
             data.active = active
-        offers = self.term_ids(Vocabulary.HELP_TYPE, c("biedt"))
+        offers, other_offers = self._offer_ids(c("biedt"))
+        if other_offers:
+            # What an organisation offers in its own words ("voedselpakketten") is no type of help, but the broker
+            # needs it: kept in the description, once, so importing the file again changes nothing.
+            kept = "Biedt ook: " + ", ".join(other_offers)
+            if kept not in (data.description or ""):
+                data.description = f"{data.description.rstrip()}\n\n{kept}".strip()
+                self._add_note("aanbod buiten de woordenlijst bewaard in de omschrijving")
         themes = self.term_ids(Vocabulary.THEME, c("themas"))
         if self.propose and not before:
             # A sociale kaart without our vocabulary: propose it from the row's own words, for the broker to check.

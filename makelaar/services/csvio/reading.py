@@ -167,17 +167,22 @@ def _read_csv(path: Path, text: str) -> Table:
         text = rest
     delimiter = hint.group(1) if hint else _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # Rows are numbered as Excel shows them (every record one row, the first one row 1), not by physical line: a
+    # quoted cell with line breaks spans several lines but is one row. The physical lines are kept for the
+    # unbalanced-quote check, which must say where in the file the quote opens.
     records: list[tuple[int, list[str]]] = []
+    lines: list[int] = []
     if csv.field_size_limit() < _CSV_FIELD_LIMIT:
         csv.field_size_limit(_CSV_FIELD_LIMIT)
     try:
         while True:
-            first_line = skipped + reader.line_num + 1  # a quoted multi-line cell makes a record span several lines
+            first_line = skipped + reader.line_num + 1
             try:
                 cells = next(reader)
             except StopIteration:
                 break
-            records.append((first_line, [_unescaped(c).replace("\r\n", "\n").replace("\r", "\n") for c in cells]))
+            lines.append(first_line)
+            records.append((len(records) + 1, [_unescaped(c).replace("\r\n", "\n").replace("\r", "\n") for c in cells]))
     except csv.Error as exc:
         line = skipped + reader.line_num
         if "field larger than field limit" in str(exc):
@@ -189,9 +194,69 @@ def _read_csv(path: Path, text: str) -> Table:
             f"{path} is geen leesbaar CSV-bestand: bij regel {line} klopt de opbouw niet ({exc}). Staat er een "
             'aanhalingsteken (") dat niet wordt afgesloten?'
         ) from exc
+    _check_quotes(path, text, delimiter, skipped, records, lines)
     table = _table(path, records)
     table.delimiter = delimiter
     return table
+
+
+def _check_quotes(
+    path: Path, text: str, delimiter: str, skipped: int, records: list[tuple[int, list[str]]], lines: list[int]
+) -> None:
+    """Refuse a file in which a quote opens a cell and is never closed (or only closed rows later by a stray quote):
+    the csv reader then silently reads the rest of the file, or the rows up to that stray quote, as one cell, and
+    those rows would be lost without a word. The message names the line where the quote opens."""
+    if not records:
+        return
+    widths: dict[int, int] = {}
+    for _n, cells in records:
+        widths[len(cells)] = widths.get(len(cells), 0) + 1
+    width = max(widths, key=lambda w: (widths[w], w))
+    last = len(records) - 1
+    for at, ((_n, cells), first_line) in enumerate(zip(records, lines, strict=True)):
+        newlines_before = 0
+        for index, cell in enumerate(cells):
+            if "\n" in cell and (
+                _swallows_rows(cell, delimiter, width)
+                or (at == last and index == len(cells) - 1 and _open_at_end(text, first_line - skipped, delimiter))
+            ):
+                raise KnownError(
+                    f"{path} kan niet worden gelezen: op regel {first_line + newlines_before} van het bestand "
+                    'staat een aanhalingsteken (") dat een cel opent maar niet afsluit, zodat de regels erna in '
+                    "die ene cel zouden belanden. Haal het aanhalingsteken weg of sluit het af, en lees het bestand "
+                    "opnieuw in; er is niets ingelezen."
+                )
+            newlines_before += cell.count("\n")
+
+
+def _swallows_rows(cell: str, delimiter: str, width: int) -> bool:
+    """Whether a multi-line cell holds lines that look like whole rows of the file (as many separators)."""
+    if width < 3:
+        return False
+    return any(line.count(delimiter) >= width - 1 for line in cell.split("\n")[1:])
+
+
+def _open_at_end(text: str, first_line: int, delimiter: str) -> bool:
+    """Whether the record starting at ``first_line`` (1-based, in ``text``) ends the file inside a quoted cell."""
+    start = 0
+    for _ in range(first_line - 1):
+        start = text.index("\n", start) + 1
+    quoted = False
+    at_cell_start = True
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if quoted:
+            if ch == '"':
+                if text.startswith('"', i + 1):
+                    i += 1
+                else:
+                    quoted = False
+        elif ch == '"' and at_cell_start:
+            quoted = True
+        at_cell_start = not quoted and ch in (delimiter, "\n", "\r")
+        i += 1
+    return quoted
 
 
 def _cell_text(value: object) -> str:
