@@ -332,32 +332,33 @@ def validate_organisation(data: OrganisationData) -> OrganisationData:
             ContactData(
                 id=ct.id,
                 name=c.check(p + "name", v.clean_required, ct.name, "De naam van de contactpersoon") or "",
-                role=c.check(p + "role", v.check_length, (ct.role or "").strip() or None, "De functie", 200),
+                role=c.check(p + "role", v.check_line, (ct.role or "").strip() or None, "De functie", 200),
                 email=c.check(p + "email", v.clean_email, ct.email),
                 phone=c.check(p + "phone", v.clean_phone, ct.phone),
             )
         )
+    description: str | None = c.check("description", v.check_text, (data.description or "").strip(), "De omschrijving")
     clean = OrganisationData(
         id=data.id,
         reference=data.reference,
         version=data.version,
         name=name or "",
         kind_id=data.kind_id or None,
-        description=(data.description or "").strip(),
+        description=description or "",
         website=c.check("website", lambda w: v.check_length(v.clean_url(w), "Het webadres", 300), data.website),
         kvk=c.check("kvk", v.clean_kvk, data.kvk),
         email=c.check("email", v.clean_email, data.email),
         phone=c.check("phone", v.clean_phone, data.phone),
-        address=c.check("address", v.check_length, (data.address or "").strip() or None, "Het adres", 200),
+        address=c.check("address", v.check_line, (data.address or "").strip() or None, "Het adres", 200),
         postcode=c.check("postcode", v.clean_postcode, data.postcode),
-        city=c.check("city", v.check_length, (data.city or "").strip() or None, "De plaats", 120),
+        city=c.check("city", v.check_line, (data.city or "").strip() or None, "De plaats", 120),
         active=data.active,
-        fund_max_amount=data.fund_max_amount,
+        fund_max_amount=c.check("fund_max_amount", v.clean_amount, data.fund_max_amount, "Het maximumbedrag"),
         fund_min_initiators=c.check("fund_min_initiators", v.clean_team_size, data.fund_min_initiators),
         fund_deadline=data.fund_deadline,
         fund_excludes=c.check(
             "fund_excludes",
-            v.check_length,
+            v.check_text,
             (data.fund_excludes or "").strip() or None,
             "Wat het fonds niet betaalt",
             2000,
@@ -367,8 +368,6 @@ def validate_organisation(data: OrganisationData) -> OrganisationData:
         area_ids=list(data.area_ids),
         contacts=contacts,
     )
-    if data.fund_max_amount is not None and data.fund_max_amount < 0:
-        c.add("fund_max_amount", "Een maximumbedrag kan niet negatief zijn.")
     c.raise_if_any()
     return clean
 

@@ -298,6 +298,9 @@ from makelaar.services.exchange.reading import (
 from makelaar.services.exchange.reading import (
     read_file as read_file,
 )
+from makelaar.services.exchange.validation import (
+    check_records as check_records,
+)
 from makelaar.services.exchange.writing import (
     _VOCAB_TABLES as _VOCAB_TABLES,
 )

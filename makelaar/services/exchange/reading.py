@@ -17,6 +17,7 @@ from makelaar.services.exchange.format import (
     Incoming,
     IncomingDeletion,
 )
+from makelaar.services.exchange.validation import check_records
 from makelaar.storage.tracking import (
     BY_TABLE,
 )
@@ -30,9 +31,10 @@ class PlainFileError(KnownError):
     """The file is not encrypted and reading a plain file was not chosen explicitly."""
 
 
-# Files beyond these sizes are no exchange of a municipality's brokers: refused before they fill the memory.
-MAX_FILE_BYTES = 2 * 1024**3
-MAX_JSON_BYTES = 4 * 1024**3
+# Files beyond these sizes are no exchange of a municipality's brokers: refused before they fill the memory. An
+# export of everything in a store of 20,000 organisations and ideas is some tens of megabytes of JSON.
+MAX_FILE_BYTES = 512 * 1024**2
+MAX_JSON_BYTES = 512 * 1024**2
 
 
 def is_encrypted(path: Path) -> bool:
@@ -87,6 +89,12 @@ def read_file(path: Path, passphrase: str | None = None, *, allow_plain: bool = 
         if raw[:2] == b"\x1f\x8b":
             raw = _gunzip(raw)
         payload = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        # Nesting no exchange file has (a 200,000-deep array): refused before anything looks at it.
+        raise KnownError(
+            f"{path} is geen leesbaar uitwisselbestand van Makelaar: het is dieper genest dan een uitwisselbestand "
+            "ooit is; er is niets ingelezen."
+        ) from None
     except (OSError, EOFError, UnicodeDecodeError, ValueError):
         raise KnownError(
             f"{path} is geen leesbaar uitwisselbestand van Makelaar (het is beschadigd of iets anders)."
@@ -138,6 +146,7 @@ def read_file(path: Path, passphrase: str | None = None, *, allow_plain: bool = 
             f"{path} bevat soorten gegevens die dit programma niet kent ({', '.join(sorted(unknown))}). "
             "Werk Makelaar bij; er is niets ingelezen."
         )
+    check_records(path, records)
     return data
 
 
