@@ -1359,3 +1359,86 @@ def test_xlsx_export_has_real_dates_and_numbers_and_reads_back(store: Store, tmp
     # The export's own headers (and its number column) read back without a word about unknown columns.
     again = csvio.import_path(store, "ideeen", tmp_path / "i.xlsx")
     assert (again.unchanged, again.unknown_columns) == (1, [])
+
+
+# --- files built to exhaust memory or time ---------------------------------------------------------------------------
+
+
+def _without_dimension(source: Path, target: Path) -> Path:
+    """The workbook as some programs write it: no stored size of the sheet, so a reader must walk every row."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb"<dimension[^>]*/>", b"", data)
+            zout.writestr(item, data)
+    return target
+
+
+def test_an_xlsx_without_dimension_and_a_long_empty_tail_is_read_to_the_data_and_says_so(
+    store: Store, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["naam", "wijken"])
+    sheet.append(["De Brug", "Oost"])
+    sheet.append(["Het Anker", "West"])
+    sheet.cell(row=15_000, column=1, value="ver onder de lege rijen")
+    book.save(tmp_path / "met.xlsx")
+    path = _without_dimension(tmp_path / "met.xlsx", tmp_path / "kaart.xlsx")
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert (result.added, result.rejected) == (2, [])
+    assert any(
+        "Onder rij 3 van het werkblad volgen meer dan 10000 lege rijen" in line for line in result.summary_lines()
+    )
+
+
+def test_a_sheet_of_a_million_empty_rows_is_not_walked_to_its_end(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from makelaar.services.csvio import reading
+
+    consumed = 0
+
+    def rows() -> Iterator[tuple[SimpleNamespace, ...]]:
+        nonlocal consumed
+        for number in range(1, 1_000_001):
+            consumed += 1
+            value = ("naam", "De Brug", "Het Anker")[number - 1] if number <= 3 else None
+            yield (SimpleNamespace(value=value, row=number),)
+
+    records, notes = reading._xlsx_records(tmp_path / "bom.xlsx", rows())
+
+    assert records == [(1, ["naam"]), (2, ["De Brug"]), (3, ["Het Anker"])]
+    assert notes and "niet gelezen" in notes[0]
+    assert consumed <= 3 + reading._MAX_EMPTY_RUN  # reading stopped: memory and time stay bounded
+
+
+def test_too_many_filled_rows_are_refused_with_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from makelaar.services.csvio import reading
+
+    monkeypatch.setattr(reading, "MAX_ROWS", 50)
+    rows = ((SimpleNamespace(value=f"Organisatie {n}", row=n),) for n in range(1, 1_000_001))
+
+    with pytest.raises(KnownError, match="meer dan 50 gevulde rijen"):
+        reading._xlsx_records(tmp_path / "groot.xlsx", rows)
+
+
+def test_a_file_beyond_the_size_limit_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from makelaar.services.csvio import reading
+
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 100)
+    path = write(tmp_path / "groot.csv", "naam\n" + "De Brug\n" * 100)
+
+    with pytest.raises(KnownError, match="groter dan"):
+        csvio.read_table(path)

@@ -225,6 +225,12 @@ from makelaar.services.csvio.reading import (
     MAX_CELL_LENGTH as MAX_CELL_LENGTH,
 )
 from makelaar.services.csvio.reading import (
+    MAX_FILE_BYTES as MAX_FILE_BYTES,
+)
+from makelaar.services.csvio.reading import (
+    MAX_ROWS as MAX_ROWS,
+)
+from makelaar.services.csvio.reading import (
     Table as Table,
 )
 from makelaar.services.csvio.reading import (

@@ -907,7 +907,7 @@ def import_path(
         table = read_table(path)
     columns = None if mapping is None else _checked_mapping(kind, table.headers, mapping)
     required = _REQUIRED[kind]
-    result = ImportResult(kind=kind, path=path, dry_run=dry_run)
+    result = ImportResult(kind=kind, path=path, dry_run=dry_run, file_notes=list(table.notes))
     with store.sessions() as s:
         if store.actor:
             s.info[ACTOR_INFO] = store.actor

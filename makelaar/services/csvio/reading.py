@@ -9,9 +9,11 @@ import errno
 import io
 import re
 import warnings
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from makelaar.domain.errors import KnownError
 from makelaar.domain.formatting import format_date
@@ -63,6 +65,13 @@ class Table:
     encoding: str = ""
     delimiter: str = ""
     header_row: int = 1
+    # What the user should know about the file as read (rows not read), for the import summary.
+    notes: list[str] = field(default_factory=list)
+
+
+# A file to import is read whole into memory: beyond this size it is refused first (20,000 organisations in the
+# canonical shape are about 10 MB).
+MAX_FILE_BYTES = 200 * 1024**2
 
 
 def read_table(path: Path) -> Table:
@@ -72,6 +81,11 @@ def read_table(path: Path) -> Table:
     if path.is_dir():
         raise KnownError(f"{path} is een map, geen bestand.")
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise KnownError(
+                f"{path} is groter dan {MAX_FILE_BYTES // 1024**2} MB; dat is geen sociale kaart of lijst met ideeën "
+                "die Makelaar in één keer inleest. Verdeel het bestand over een paar kleinere."
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise KnownError(
@@ -289,15 +303,57 @@ def _read_xlsx(path: Path) -> Table:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
             raise KnownError(f"{path} bevat geen werkblad.")
-        records = [
-            (number, [_cell_text(value) for value in values])
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
+        records, notes = _xlsx_records(path, sheet.iter_rows())
     finally:
         book.close()
     table = _table(path, records)
     table.encoding = "Excel (.xlsx)"
+    table.notes.extend(notes)
     return table
+
+
+# A sheet is read until this many empty rows follow each other: a sheet without a stored size ("dimension") and a
+# million formatted but empty rows below the data would otherwise be read row by row for minutes.
+_MAX_EMPTY_RUN = 10_000
+# More filled rows than any municipality's sociale kaart or list of ideas: refused rather than read into memory.
+MAX_ROWS = 200_000
+
+
+def _xlsx_records(path: Path, rows: Iterable[Sequence[Any]]) -> tuple[list[tuple[int, list[str]]], list[str]]:
+    """The filled rows of a sheet, each with its row number as Excel shows it, and what the user should know
+    about rows not read. Empty rows are not kept; reading stops after ``_MAX_EMPTY_RUN`` of them in a row."""
+    records: list[tuple[int, list[str]]] = []
+    empty_run = 0
+    number = 0
+    for row in rows:
+        number = _row_number(row, number + 1)
+        cells = [_cell_text(getattr(cell, "value", None)) for cell in row]
+        if not any(c.strip() for c in cells):
+            empty_run += 1
+            if empty_run >= _MAX_EMPTY_RUN:
+                last = records[-1][0] if records else 0
+                return records, [
+                    f"Onder rij {last} van het werkblad volgen meer dan {_MAX_EMPTY_RUN} lege rijen; wat daaronder "
+                    "nog staat, is niet gelezen. Staat daar wel iets, zet het dan direct onder de andere rijen."
+                ]
+            continue
+        empty_run = 0
+        records.append((number, cells))
+        if len(records) > MAX_ROWS:
+            raise KnownError(
+                f"{path} heeft meer dan {MAX_ROWS} gevulde rijen; dat is te groot om in te lezen. Verdeel het "
+                "bestand over een paar kleinere."
+            )
+    return records, []
+
+
+def _row_number(row: Sequence[Any], expected: int) -> int:
+    """The row's number as Excel shows it: a sheet may start below row 1, and read-only cells know their row."""
+    for cell in row:
+        found = getattr(cell, "row", None)
+        if isinstance(found, int):
+            return found
+    return expected
 
 
 # How far down a title and notes above the header may reach.

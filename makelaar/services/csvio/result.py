@@ -49,6 +49,8 @@ class ImportResult:
     # Lines whose help types or themes the file did not give and the import proposed from the row's words.
     proposed: list[int] = field(default_factory=list)
     rejects_path: Path | None = None
+    # What the reading of the file itself reported (rows of a sheet not read).
+    file_notes: list[str] = field(default_factory=list)
     rows: list[RowOutcome] = field(default_factory=list)
     batch_id: str | None = None  # the journal entry that lets a real import be undone as a whole
 
@@ -68,6 +70,7 @@ class ImportResult:
                 lines.append(f"  regel {number}: {reason}")
             if len(self.rejected) > _MAX_REASONS_SHOWN:
                 lines.append(f"  ... en nog {len(self.rejected) - _MAX_REASONS_SHOWN} regels.")
+        lines.extend(self.file_notes)
         if self.notes:
             lines.append("Let op bij deze regels:")
             for number, note in self.notes[:_MAX_REASONS_SHOWN]:
