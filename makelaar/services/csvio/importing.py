@@ -11,15 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table as Table_
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session, SessionTransaction, selectinload
 
 from makelaar.domain import criteria, proposals
 from makelaar.domain import validation as v
 from makelaar.domain.enums import ActivityKind, AreaKind, ConsentMethod, IdeaSource, IdeaStatus, Vocabulary
-from makelaar.domain.errors import KnownError
+from makelaar.domain.errors import KnownError, StoreError
 from makelaar.domain.formatting import format_euro
 from makelaar.domain.records import ContactData, IdeaData, InitiatorData, OrganisationData
 from makelaar.domain.vocabulary import MUNICIPALITY_WIDE, split_list
@@ -81,7 +81,7 @@ from makelaar.storage.models import (
     organisation_offers,
     organisation_themes,
 )
-from makelaar.storage.store import Store
+from makelaar.storage.store import Store, environment_problem
 
 # --- importing -------------------------------------------------------------------------------------------------------
 
@@ -906,29 +906,74 @@ def import_path(
     if table is None:
         table = read_table(path)
     columns = None if mapping is None else _checked_mapping(kind, table.headers, mapping)
-    required = _REQUIRED[kind]
     result = ImportResult(kind=kind, path=path, dry_run=dry_run, file_notes=list(table.notes))
-    with store.sessions() as s:
-        if store.actor:
-            s.info[ACTOR_INFO] = store.actor
-        s.begin()
-        importer = _Importer(s, kind, table, result, columns, propose=propose)
-        if required not in importer.columns:
-            expected = "; ".join(ORGANISATION_COLUMNS[:6] if kind == "organisaties" else IDEA_COLUMNS[:6])
+    try:
+        with store.sessions() as s:
+            if store.actor:
+                s.info[ACTOR_INFO] = store.actor
+            s.begin()
+            _one_import_at_a_time(s)
+            _run_import(s, kind, path, table, result, columns, propose=propose, dry_run=dry_run)
+    except OperationalError as exc:
+        if "database is locked" in str(exc.orig).lower():
             raise KnownError(
-                f"In {path} staat geen kolom '{required}'. De eerste regel moet de kolomnamen bevatten, zoals: "
-                f"{expected}."
-            )
-        importer.run()
-        if not dry_run and importer.journal:
-            result.batch_id = imports.record_batch(s, kind, path, result, importer.journal)
-        # Written before the commit: if the rejected rows cannot be saved for the user, nothing is imported.
-        result.rejects_path = _write_rejects(path, table.headers, result.rejected)
-        if dry_run:
-            s.rollback()
-        else:
-            s.commit()
+                "Er wordt al een ander bestand in deze database ingelezen (hier of op een andere computer), of een "
+                "ander programma schrijft erin. Probeer het over een minuut opnieuw; er is niets ingelezen."
+            ) from exc
+        message = environment_problem(exc)
+        if message is None:
+            raise
+        raise StoreError(message) from exc
     return result
+
+
+# Any constant shared by every Makelaar: the key of the PostgreSQL advisory lock that serialises imports.
+_IMPORT_LOCK_KEY = 0x4D414B454C  # "MAKEL"
+
+
+def _one_import_at_a_time(s: Session) -> None:
+    """Let one import at a time work on the store, so two imports of the same file never both add a record.
+
+    Each import decides "new or already there" from what it reads at its start; two at once would each find the
+    registry without the file's organisations and both add them. On PostgreSQL a transaction-scoped advisory lock
+    makes the second import wait until the first has committed (it then finds everything there: unchanged). On
+    SQLite the import's transaction takes the write lock before it reads anything, by a write that changes nothing:
+    the second import waits for it (the busy timeout), and never reads a snapshot that the first then outdates
+    (SQLite would refuse that transaction's first write with "database is locked" at once).
+    """
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _IMPORT_LOCK_KEY})
+    else:
+        s.execute(text("UPDATE reference_counters SET last = last WHERE 1 = 0"))
+
+
+def _run_import(
+    s: Session,
+    kind: str,
+    path: Path,
+    table: Table,
+    result: ImportResult,
+    columns: dict[str, int] | None,
+    *,
+    propose: bool,
+    dry_run: bool,
+) -> None:
+    required = _REQUIRED[kind]
+    importer = _Importer(s, kind, table, result, columns, propose=propose)
+    if required not in importer.columns:
+        expected = "; ".join(ORGANISATION_COLUMNS[:6] if kind == "organisaties" else IDEA_COLUMNS[:6])
+        raise KnownError(
+            f"In {path} staat geen kolom '{required}'. De eerste regel moet de kolomnamen bevatten, zoals: {expected}."
+        )
+    importer.run()
+    if not dry_run and importer.journal:
+        result.batch_id = imports.record_batch(s, kind, path, result, importer.journal)
+    # Written before the commit: if the rejected rows cannot be saved for the user, nothing is imported.
+    result.rejects_path = _write_rejects(path, table.headers, result.rejected)
+    if dry_run:
+        s.rollback()
+    else:
+        s.commit()
 
 
 def _write_rejects(path: Path, headers: list[str], rejected: list[tuple[int, str, list[str]]]) -> Path | None:
