@@ -27,6 +27,43 @@ MAX_NAME_LENGTH = 200
 MAX_TEXT_LENGTH = 10_000
 MAX_TEAM_SIZE = 10_000
 
+# Contact fields an import keeps as the file gave them when they fail their check, marked "te controleren" (a sociale
+# kaart is full of "06-1234 5678 (na 18u)" and "via secretariaat"; the organisation must not be lost over them), and
+# how long such a raw value may be: what the store's column holds.
+CHECKABLE_FIELDS: dict[str, int] = {"phone": 32, "email": 254, "website": 300, "postcode": 7, "kvk": 8}
+CHECKABLE_LABELS = {
+    "phone": "telefoon",
+    "email": "e-mail",
+    "website": "website",
+    "postcode": "postcode",
+    "kvk": "KvK-nummer",
+}
+
+
+def to_check_text(fields: list[str] | tuple[str, ...] | set[str]) -> str | None:
+    """The marked fields as the store keeps them ("email,phone"), None when none is marked."""
+    kept = sorted({f for f in fields if f in CHECKABLE_FIELDS})
+    return ",".join(kept) or None
+
+
+def to_check_fields(text: str | None) -> list[str]:
+    return sorted({f for f in (text or "").split(",") if f in CHECKABLE_FIELDS})
+
+
+def clean_contact_field(name: str, value: str | None) -> str | None:
+    """The contact field ``name`` checked as the editor checks it (ValueError with the message when not valid)."""
+    if name == "website":
+        return check_length(clean_url(value), "Het webadres", CHECKABLE_FIELDS["website"])
+    cleaner = {"phone": clean_phone, "email": clean_email, "postcode": clean_postcode, "kvk": clean_kvk}[name]
+    return cleaner(value)
+
+
+def keep_unchecked(name: str, value: str | None) -> str | None:
+    """A marked field's raw value as it is kept: stripped, without control characters, within the column."""
+    text = (value or "").strip() or None
+    return check_line(text, f"{CHECKABLE_LABELS[name].capitalize()} (te controleren)", CHECKABLE_FIELDS[name])
+
+
 # C0 control characters and DEL; tab, newline and carriage return are judged by the field (check_text).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_BREAKS = re.compile(r"[\t\n\r]")

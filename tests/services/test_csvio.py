@@ -20,6 +20,7 @@ from makelaar.domain.errors import KnownError
 from makelaar.domain.records import ContactData, IdeaData, InitiatorData, OrganisationData
 from makelaar.services import csvio, ideas, matches, organisations
 from makelaar.services import vocabulary as vocab
+from makelaar.services.listing import ListQuery
 from makelaar.storage.models import Idea, ImportBatch, Organisation
 from makelaar.storage.store import Store, open_store
 from tests.conftest import DEV_SET
@@ -267,37 +268,84 @@ def test_xlsx_input(store: Store, tmp_path: Path) -> None:
 # --- rejects, reports and the vocabulary -------------------------------------------------------------------------
 
 
-def test_bad_postcode_row_is_rejected_and_good_rows_are_kept(store: Store, tmp_path: Path) -> None:
+def test_invalid_contact_details_are_kept_to_check_and_only_a_nameless_row_is_rejected(
+    store: Store, tmp_path: Path
+) -> None:
     text = (
-        "naam;soort;postcode;email\n"
-        "Goed Een;stichting;1234 AB;info@een.nl\n"
-        "Fout;stichting;1234;info@fout.nl\n"
-        "Goed Twee;vereniging;;info@twee.nl\n"
-        "Foute Mail;vereniging;;geen-mail\n"
+        "naam;soort;postcode;email;telefoon\n"
+        "Goed Een;stichting;1234 AB;info@een.nl;\n"
+        "Fout;stichting;1234;info@fout.nl;\n"
+        "Goed Twee;vereniging;;info@twee.nl;\n"
+        "Foute Mail;vereniging;;via secretariaat;06-1234 5678 (na 18u)\n"
+        ";vereniging;1234 AB;info@niemand.nl;\n"
     )
     path = write(tmp_path / "sociale kaart.csv", text)
 
     result = csvio.import_path(store, "organisaties", path)
 
-    assert (result.added, len(result.rejected)) == (2, 2)
-    assert count(store, Organisation) == 2
+    assert (result.added, len(result.rejected)) == (4, 1)
+    fout, mail = org_by_name(store, "Fout"), org_by_name(store, "Foute Mail")
+    assert (fout.postcode, fout.to_check) == ("1234", ["postcode"])
+    assert (mail.email, mail.phone, mail.to_check) == ("via secretariaat", "06-1234 5678 (na 18u)", ["email", "phone"])
+    assert org_by_name(store, "Goed Een").to_check == []
+    assert result.to_check == [
+        (3, "postcode", "1234"),
+        (5, "e-mail", "via secretariaat"),
+        (5, "telefoon", "06-1234 5678 (na 18u)"),
+    ]
+    lines = result.summary_lines()
+    assert lines[0] == "Organisaties: 4 toegevoegd, 0 bijgewerkt, 1 afgewezen."
+    assert any(line.startswith("Te controleren (opgeslagen zoals het in het bestand stond") for line in lines)
+    assert "  regel 3: postcode '1234'" in lines
     assert result.rejects_path == tmp_path / "sociale kaart-afgewezen.csv"
     raw = result.rejects_path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
-    assert rows[0] == ["regel", "reden", "naam", "soort", "postcode", "email"]
-    assert rows[1][0] == "3" and rows[1][2:] == ["Fout", "stichting", "1234", "info@fout.nl"]
-    assert "'1234' is geen geldige postcode" in rows[1][1]
-    assert rows[2][0] == "5" and "geen geldig e-mailadres" in rows[2][1]
-    assert "geen-mail" not in rows[2][1]  # the reason does not repeat the value (it may be a resident's)
-    lines = result.summary_lines()
-    assert lines[0] == "Organisaties: 2 toegevoegd, 0 bijgewerkt, 2 afgewezen."
-    assert f"Afgewezen regels staan met de reden in {result.rejects_path}:" in lines
-    assert any(line.startswith("  regel 3: '1234' is geen geldige postcode") for line in lines)
+    assert rows[0] == ["regel", "reden", "naam", "soort", "postcode", "email", "telefoon"]
+    assert rows[1][0] == "6" and "De naam is verplicht" in rows[1][1]
+    # Read again, the marked values are what is stored: nothing changes, nothing is listed again.
+    again = csvio.import_path(store, "organisaties", path)
+    assert (again.added, again.updated, again.unchanged, again.to_check) == (0, 0, 4, [])
+
+
+def test_a_good_stored_contact_detail_is_not_replaced_by_an_invalid_one(store: Store, tmp_path: Path) -> None:
+    csvio.import_path(store, "organisaties", write(tmp_path / "a.csv", "naam;telefoon\nDe Brug;020 123 4567\n"))
+
+    result = csvio.import_path(store, "organisaties", write(tmp_path / "b.csv", "naam;telefoon\nDe Brug;bel ons\n"))
+
+    assert (result.updated, result.unchanged, result.to_check) == (0, 1, [])
+    assert "telefoon in het bestand is niet geldig ('bel ons'); die in Makelaar blijft" in result.rows[0].note
+    assert org_by_name(store, "De Brug").phone == "020 123 4567"
+
+
+def test_a_marked_detail_corrected_in_the_editor_loses_its_mark(store: Store, tmp_path: Path) -> None:
+    csvio.import_path(store, "organisaties", write(tmp_path / "a.csv", "naam;postcode\nDe Brug;1234\n"))
+    org = org_by_name(store, "De Brug")
+    with store.begin() as s:
+        # Saving something else keeps the raw value and its mark; a typed invalid value without a mark is refused.
+        kept = organisations.save_organisation(s, replace(org, description="Buurthuis"))
+        assert (kept.postcode, kept.to_check) == ("1234", ["postcode"])
+    with store.begin() as s, pytest.raises(KnownError, match="geen geldige postcode"):
+        organisations.save_organisation(s, replace(kept, postcode="99", to_check=[]))
+    with store.begin() as s:
+        fixed = organisations.save_organisation(s, replace(kept, postcode="1234ab"))
+    assert (fixed.postcode, fixed.to_check) == ("1234 AB", [])
+    with store.begin() as s:
+        assert organisations.count_organisations(s, ListQuery(extra={"to_check": "1"})) == 0
+
+
+def test_the_list_filter_te_controleren_shows_marked_organisations(any_store: Store, tmp_path: Path) -> None:
+    text = "naam;email\nDe Brug;info@debrug.nl\nHet Anker;via de balie\n"
+    csvio.import_path(any_store, "organisaties", write(tmp_path / "a.csv", text))
+
+    with any_store.begin() as s:
+        shown = organisations.list_organisations(s, ListQuery(extra={"to_check": "1"}))
+        assert [r.name for r in shown] == ["Het Anker"]
+        assert organisations.count_organisations(s, ListQuery(extra={"to_check": "1"})) == 1
 
 
 def test_rejects_file_of_an_earlier_run_is_removed_when_all_rows_pass(store: Store, tmp_path: Path) -> None:
-    path = write(tmp_path / "k.csv", "naam;postcode\nDe Brug;1234\n")
+    path = write(tmp_path / "k.csv", "naam;postcode\n;1234 AB\n")
     assert csvio.import_path(store, "organisaties", path).rejects_path == tmp_path / "k-afgewezen.csv"
 
     write(path, "naam;postcode\nDe Brug;1234 AB\n")
@@ -323,7 +371,8 @@ def test_unknown_wijk_and_kind_are_added_and_reported(store: Store, tmp_path: Pa
 
 
 def test_new_wijk_of_a_rejected_row_is_not_added(store: Store, tmp_path: Path) -> None:
-    path = write(tmp_path / "w.csv", "naam;wijken;postcode\nDe Brug;Kanaalzone;99\nHet Anker;Haven;\n")
+    long = "x" * 10_001  # a description beyond the limit: refused after the row's wijk was added
+    path = write(tmp_path / "w.csv", f"naam;wijken;omschrijving\nDe Brug;Kanaalzone;{long}\nHet Anker;Haven;\n")
 
     result = csvio.import_path(store, "organisaties", path)
 
@@ -537,7 +586,7 @@ def test_idea_with_contact_data_but_no_name_is_imported_without_them(store: Stor
 
 
 def test_dry_run_reports_the_same_and_saves_nothing(store: Store, tmp_path: Path) -> None:
-    path = write(tmp_path / "d.csv", "naam;wijken;postcode\nDe Brug;Kanaalzone;\nFout;;99\n")
+    path = write(tmp_path / "d.csv", "naam;wijken;postcode\nDe Brug;Kanaalzone;\n;;1234 AB\n")
 
     dry = csvio.import_path(store, "organisaties", path, dry_run=True)
 
@@ -793,7 +842,11 @@ def test_services_do_not_import_qt() -> None:
 def test_savepoints_keep_good_rows_on_every_backend(any_store: Store, tmp_path: Path) -> None:
     """The shared any_store fixture (tests/conftest.py) runs this on SQLite and, when configured, PostgreSQL."""
     first = csvio.import_path(any_store, "organisaties", DEV / "organisaties.csv")
-    text = "naam;postcode;wijken\nGoed;1234 AB;Kanaalzone\nFout;12;Haven\nWijkcentrum De Brug;4001 AB;Noord\n"
+    long = "x" * 10_001
+    text = (
+        "naam;postcode;wijken;omschrijving\nGoed;1234 AB;Kanaalzone;\n"
+        f"Fout;1234 AB;Haven;{long}\nWijkcentrum De Brug;4001 AB;Noord;\n"
+    )
 
     second = csvio.import_path(any_store, "organisaties", write(tmp_path / "k.csv", text))
 
@@ -856,7 +909,7 @@ def test_excel_sep_hint_line_is_not_the_header(store: Store, tmp_path: Path) -> 
 
 def test_summary_shortens_long_lists_of_lines(store: Store, tmp_path: Path) -> None:
     # "kwartet" is no theme and no word that points at one, so nothing is proposed in its place.
-    rows = "".join(f"Organisatie {n};kwartet;{'12' if n > 15 else ''}\n" for n in range(1, 41))
+    rows = "".join(f"{'' if n > 15 else f'Organisatie {n}'};kwartet;1234 AB\n" for n in range(1, 41))
     path = write(tmp_path / "l.csv", f"naam;themas;postcode\n{rows}")
 
     lines = csvio.import_path(store, "organisaties", path).summary_lines()
@@ -979,7 +1032,7 @@ def test_explicit_mapping_is_checked(store: Store, tmp_path: Path) -> None:
 
 def test_rows_say_what_happens_to_each_row_in_dry_run_and_real_run(store: Store, tmp_path: Path) -> None:
     csvio.import_path(store, "organisaties", write(tmp_path / "a.csv", "naam;omschrijving\nDe Brug;oud\nHet Anker;x\n"))
-    text = "naam;omschrijving;postcode\nStichting De Brug;nieuw;\nHet Anker;x;\nFout;;12\nNieuw;;\n"
+    text = f"naam;omschrijving;postcode\nStichting De Brug;nieuw;\nHet Anker;x;\nFout;{'x' * 10_001};\nNieuw;;\n"
     path = write(tmp_path / "b.csv", text)
     with store.begin() as s:
         brug = organisations.find_organisation(s, "De Brug")
@@ -996,7 +1049,7 @@ def test_rows_say_what_happens_to_each_row_in_dry_run_and_real_run(store: Store,
         ]
         assert result.rows[0].target == f"{brug.reference} De Brug"
         assert result.rows[0].record_id == brug.id
-        assert "'12' is geen geldige postcode" in result.rows[2].reason
+        assert "De omschrijving is te lang" in result.rows[2].reason
         assert result.rows[3].record_id is not None
     assert count(store, Organisation) == 3
 
@@ -1442,3 +1495,24 @@ def test_a_file_beyond_the_size_limit_is_refused_before_it_is_read(
 
     with pytest.raises(KnownError, match="groter dan"):
         csvio.read_table(path)
+
+
+def test_a_free_text_contact_cell_gives_its_details_and_is_kept_in_the_notes(store: Store, tmp_path: Path) -> None:
+    free = (
+        "Langsgaan, bellen of mailen: Kramatplantsoen 101, 1095 LC Amsterdam. Tel: 020 - 665 8001 "
+        "E-mail: info@voedselbank.nl. " + "Open op werkdagen van negen tot vijf, behalve op feestdagen. " * 4
+    )
+    assert len(free) > 200  # longer than a contact person's name may be: this once rejected the row
+    text = f"naam;contactpersoon;telefoon\nVoedselbank;{free};\nBuurthuis;Jan de Vries;020 123 4567\n"
+    path = write(tmp_path / "kaart.csv", text)
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert (result.added, result.rejected) == (2, [])
+    bank = org_by_name(store, "Voedselbank")
+    assert (bank.phone, bank.email, bank.postcode) == ("020 665 8001", "info@voedselbank.nl", "1095 LC")
+    assert f"Contact: {free.strip()}" in bank.description
+    assert bank.contacts == []
+    assert [c.name for c in org_by_name(store, "Buurthuis").contacts] == ["Jan de Vries"]
+    again = csvio.import_path(store, "organisaties", path)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)

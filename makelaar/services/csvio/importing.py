@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, SessionTransaction, selectinload
 
 from makelaar.domain import criteria, proposals
 from makelaar.domain import validation as v
+from makelaar.domain.contact_text import find_contact_details, is_free_text
 from makelaar.domain.enums import ActivityKind, AreaKind, ConsentMethod, IdeaSource, IdeaStatus, Vocabulary
 from makelaar.domain.errors import KnownError, StoreError
 from makelaar.domain.formatting import format_euro
@@ -85,6 +86,9 @@ from makelaar.storage.store import Store, environment_problem
 
 # --- importing -------------------------------------------------------------------------------------------------------
 
+# The file column each contact field of an organisation is read from.
+_CELL_OF = {"phone": "telefoon", "email": "email", "website": "website", "postcode": "postcode", "kvk": "kvk"}
+
 
 class _Importer:
     """One import: lookups built once, then one savepoint per row."""
@@ -120,6 +124,7 @@ class _Importer:
         self._savepoint: SessionTransaction | None = None
         self._undo: list[Callable[[], None]] = []
         self._row_unknown: list[str] = []
+        self._row_to_check: list[tuple[str, str]] = []  # this row's contact values kept "te controleren"
         self._spellings: dict[str, str] = {}
         # The stored records this file updates, as plain data (never changed in place).
         self.stored: dict[str, Any] = {}
@@ -404,6 +409,7 @@ class _Importer:
             self.number = number
             self._undo.clear()
             self._row_unknown.clear()
+            self._row_to_check.clear()
             self._touched = None
             self._note = ""
             self._proposed = False
@@ -444,6 +450,8 @@ class _Importer:
                 self.result.notes.append((number, self._note))
             if self._proposed:
                 self.result.proposed.append(number)
+            if outcome != UNCHANGED:
+                self.result.to_check.extend((number, label, raw) for label, raw in self._row_to_check)
             for value in self._row_unknown:
                 # One entry per value whatever its spelling, under the spelling seen first.
                 spelling = self._spellings.setdefault(normalise(value), value)
@@ -568,7 +576,7 @@ class _Importer:
             ("postcode", c("postcode")),
             ("city", c("plaats")),
         ):
-            if value:
+            if value and (attr not in v.CHECKABLE_FIELDS or self._contact_field(data, before, attr, value)):
                 setattr(data, attr, value)
         if active is not None:
             data.active = active
@@ -602,10 +610,48 @@ class _Importer:
             self._read_fund_criteria(data)
         data.area_ids = areas or data.area_ids
         contact = c("contactpersoon")
+        if contact and is_free_text(contact):
+            # "Langsgaan, bellen of mailen: ... Tel: 020 - 665 8001 E-mail: info@..." is no person: what can be
+            # recognised fills the organisation's empty contact fields, the text itself is kept in the description.
+            for attr, value in find_contact_details(contact).items():
+                if not getattr(data, attr) and not c(_CELL_OF[attr]):
+                    setattr(data, attr, value)
+            self._keep_in_description(data, f"Contact: {contact}")
+            contact = ""
         # The file's telefoon and email are the organisation's own; contactpersoon names the person to ask for.
         if contact and all(normalise(ct.name) != normalise(contact) for ct in data.contacts):
             data.contacts = [*data.contacts, ContactData(name=contact)]
         return data
+
+    def _contact_field(self, data: OrganisationData, before: OrganisationData | None, attr: str, value: str) -> bool:
+        """Whether the file's ``value`` goes into the contact field ``attr``. A value that fails the editor's check
+        does not cost the row: it is kept as the file gave it and marked "te controleren", unless Makelaar already
+        has a good value there (kept, the row says so); one too long for the field is kept in the description."""
+        try:
+            v.clean_contact_field(attr, value)
+        except ValueError:
+            pass
+        else:
+            return True
+        label = v.CHECKABLE_LABELS[attr]
+        shown = " ".join(value.split())
+        if before is not None and getattr(before, attr) and attr not in before.to_check:
+            self._add_note(f"{label} in het bestand is niet geldig ('{shown[:60]}'); die in Makelaar blijft")
+            return False
+        try:
+            v.keep_unchecked(attr, value)
+        except ValueError:
+            self._keep_in_description(data, f"{label.capitalize()} (te controleren): {shown}")
+            self._row_to_check.append((label, shown))
+            return False
+        data.to_check = sorted({*data.to_check, attr})
+        self._row_to_check.append((label, shown))
+        return True
+
+    def _keep_in_description(self, data: OrganisationData, text: str) -> None:
+        """Add ``text`` to the description once (a second import of the same file adds nothing)."""
+        if text not in (data.description or ""):
+            data.description = f"{(data.description or '').rstrip()}\n\n{text}".strip()
 
     def _pend(self, record_id: str, data: OrganisationData) -> OrganisationData:
         """A new organisation is validated now and inserted with the others at the end, in one bulk insert per
@@ -634,7 +680,13 @@ class _Importer:
             assert data.id is not None
             stamps = {"version": 1, "created_at": now, "updated_at": now}
             orgs.append(
-                {"id": data.id, "reference": reference, **stamps, **{a: getattr(data, a) for a in _ORGANISATION_FIELDS}}
+                {
+                    "id": data.id,
+                    "reference": reference,
+                    **stamps,
+                    **{a: getattr(data, a) for a in _ORGANISATION_FIELDS},
+                    "to_check": v.to_check_text(data.to_check),
+                }
             )
             for link, ids in (
                 (organisation_offers, data.offer_ids),
@@ -787,7 +839,13 @@ def _organisation_data_by_id(s: Session, ids: Sequence[str]) -> dict[str, Organi
     names = list(_ORGANISATION_FIELDS)
     for row in s.execute(
         select(
-            org.c.id, org.c.reference, org.c.version, org.c.created_at, org.c.updated_at, *(org.c[a] for a in names)
+            org.c.id,
+            org.c.reference,
+            org.c.version,
+            org.c.created_at,
+            org.c.updated_at,
+            org.c.to_check,
+            *(org.c[a] for a in names),
         ).where(org.c.id.in_(ids))
     ).mappings():
         out[row["id"]] = OrganisationData(
@@ -796,6 +854,7 @@ def _organisation_data_by_id(s: Session, ids: Sequence[str]) -> dict[str, Organi
             version=row["version"],
             created_at=row["created_at"],
             updated_at=row["updated_at"],
+            to_check=v.to_check_fields(row["to_check"]),
             **{a: row[a] for a in names},
         )
     for link, column, attr, order in (

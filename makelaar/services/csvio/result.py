@@ -49,6 +49,8 @@ class ImportResult:
     # Lines whose help types or themes the file did not give and the import proposed from the row's words.
     proposed: list[int] = field(default_factory=list)
     rejects_path: Path | None = None
+    # Contact details stored as the file gave them and marked "te controleren": (line, field, value).
+    to_check: list[tuple[int, str, str]] = field(default_factory=list)
     # What the reading of the file itself reported (rows of a sheet not read).
     file_notes: list[str] = field(default_factory=list)
     rows: list[RowOutcome] = field(default_factory=list)
@@ -71,6 +73,15 @@ class ImportResult:
             if len(self.rejected) > _MAX_REASONS_SHOWN:
                 lines.append(f"  ... en nog {len(self.rejected) - _MAX_REASONS_SHOWN} regels.")
         lines.extend(self.file_notes)
+        if self.to_check:
+            lines.append(
+                "Te controleren (opgeslagen zoals het in het bestand stond; de organisatie is wel ingelezen, kijk het "
+                "na in de organisatie of met het filter 'Te controleren'):"
+            )
+            for number, label, raw in self.to_check[:_MAX_REASONS_SHOWN]:
+                lines.append(f"  regel {number}: {label} '{raw[:80]}'")
+            if len(self.to_check) > _MAX_REASONS_SHOWN:
+                lines.append(f"  ... en nog {len(self.to_check) - _MAX_REASONS_SHOWN}.")
         if self.notes:
             lines.append("Let op bij deze regels:")
             for number, note in self.notes[:_MAX_REASONS_SHOWN]:
