@@ -1516,3 +1516,50 @@ def test_a_free_text_contact_cell_gives_its_details_and_is_kept_in_the_notes(sto
     assert [c.name for c in org_by_name(store, "Buurthuis").contacts] == ["Jan de Vries"]
     again = csvio.import_path(store, "organisaties", path)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+
+
+# --- the same name in another area: branches -------------------------------------------------------------------------
+
+
+def test_the_same_name_in_another_area_with_the_same_data_is_one_organisation_for_both(
+    any_store: Store, tmp_path: Path
+) -> None:
+    text = (
+        "Naam;Stadsdeel;Omschrijving;Telefoon\n"
+        "Maatschappelijk werk;Zuid;Hulp bij geldzaken;020 123 4567\n"
+        "Maatschappelijk werk;West;Hulp bij geldzaken;020 123 4567\n"
+    )
+    path = write(tmp_path / "kaart.csv", text)
+
+    result = csvio.import_path(any_store, "organisaties", path)
+
+    assert (result.added, result.rejected) == (1, [])
+    assert count(any_store, Organisation) == 1
+    assert area_names(any_store, org_by_name(any_store, "Maatschappelijk werk").area_ids) == {"Zuid", "West"}
+    assert result.branches == [(3, "'Maatschappelijk werk' ook in West: één organisatie voor Zuid, West")]
+    assert "Dezelfde naam in een ander gebied (vestigingen):" in result.summary_lines()
+    again = csvio.import_path(any_store, "organisaties", path)
+    assert (again.added, again.updated, again.unchanged, again.rejected) == (0, 0, 2, [])
+
+
+def test_the_same_name_in_another_area_with_other_data_is_a_branch_named_by_its_area(
+    any_store: Store, tmp_path: Path
+) -> None:
+    text = (
+        "Naam;Stadsdeel;Omschrijving;Telefoon\n"
+        "Voedselbank;Centrum;Pakketten op dinsdag;020 123 4567\n"
+        "Voedselbank;Oost;Pakketten op vrijdag;020 765 4321\n"
+        "Buurthuis;Oost;Koffie;\n"
+    )
+    path = write(tmp_path / "kaart.csv", text)
+
+    result = csvio.import_path(any_store, "organisaties", path)
+
+    assert (result.added, result.rejected) == (3, [])
+    centrum, oost = org_by_name(any_store, "Voedselbank"), org_by_name(any_store, "Voedselbank (Oost)")
+    assert (centrum.phone, oost.phone) == ("020 123 4567", "020 765 4321")
+    assert area_names(any_store, oost.area_ids) == {"Oost"}
+    assert result.branches == [(3, "'Voedselbank' in Oost met andere gegevens: opgeslagen als 'Voedselbank (Oost)'")]
+    again = csvio.import_path(any_store, "organisaties", path)
+    assert (again.added, again.updated, again.unchanged, again.rejected) == (0, 0, 3, [])
+    assert count(any_store, Organisation) == 3

@@ -133,6 +133,8 @@ class _Importer:
         self.claimed: dict[str, int] = {}
         self.references: dict[str, str] = {}  # record id -> its reference and name, for the reasons
         self.number = 0  # the line being imported
+        # The file's rows, with branches of one organisation in several areas sorted out (see _branches).
+        self.rows = self._branches(table.rows) if kind == "organisaties" else table.rows
         self._load_lookups()
 
     def _load_lookups(self) -> None:
@@ -176,7 +178,7 @@ class _Importer:
                     self.orgs_by_website.setdefault(site, []).append(org_id)
             if "website" in self.columns:
                 seen: set[str] = set()
-                for _n, cells in self.table.rows:
+                for _n, cells in self.rows:
                     site = website_key(self.cell(cells, "website"))
                     if site in seen:
                         self.file_sites.add(site)
@@ -184,7 +186,7 @@ class _Importer:
                         seen.add(site)
             if "kvk" in self.columns:
                 names: dict[str, str] = {}
-                for _n, cells in self.table.rows:
+                for _n, cells in self.rows:
                     kvk = _excel_kvk(self.cell(cells, "kvk"))
                     name = organisation_key(self.cell(cells, "naam"))
                     if kvk and names.setdefault(kvk, name) != name:
@@ -196,6 +198,61 @@ class _Importer:
                 self.references[idea_id] = _label(reference, title)
                 self.ideas_by_key.setdefault((idea_key(title), area_id), []).append(idea_id)
                 self.ideas_by_title.setdefault(idea_key(title), []).append(idea_id)
+
+    def _branches(self, rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+        """Rows that share a name but not an area: one organisation in several areas, or branches.
+
+        A published sociale kaart lists "Voedselbank" in Centrum and again in Oost. When everything but the area
+        agrees with the name's first row, it is one organisation that serves both: every such row gets all their
+        areas (so the later ones repeat the first and a second import finds nothing to change). A row with other
+        data is a branch and becomes its own organisation, named by its area: "Voedselbank (Oost)". The rows are
+        copies; the table stays as read (the wizard imports it again after the preview).
+        """
+        name_at = self.columns.get("naam")
+        area_at = self.columns.get("wijken")
+        if name_at is None or area_at is None:
+            return rows
+        others = [i for i in self.columns.values() if i not in (name_at, area_at)]
+
+        def cell(cells: list[str], index: int) -> str:
+            return cells[index].strip() if index < len(cells) else ""
+
+        groups: dict[str, list[int]] = {}
+        for at, (_n, cells) in enumerate(rows):
+            name = cell(cells, name_at)
+            if name:
+                groups.setdefault(organisation_key(name), []).append(at)
+        out = [(n, list(cells)) for n, cells in rows]
+        for members in groups.values():
+            areas = {at: split_list(cell(rows[at][1], area_at)) for at in members}
+            if len(members) < 2 or len({tuple(normalise(a) for a in areas[at]) for at in members}) < 2:
+                continue  # one row, or the same areas: not a question of branches
+            first = members[0]
+            rest = [cell(rows[first][1], i) for i in others]
+            agreeing = [at for at in members if [cell(rows[at][1], i) for i in others] == rest]
+            together = list(dict.fromkeys(a for at in agreeing for a in areas[at]))
+            name = cell(rows[first][1], name_at)
+            for at in agreeing:
+                cells = out[at][1]
+                cells.extend([""] * (area_at + 1 - len(cells)))
+                cells[area_at] = ", ".join(together)
+                if at != first:
+                    self.result.branches.append(
+                        (
+                            rows[at][0],
+                            f"'{name}' ook in {', '.join(areas[at])}: één organisatie voor {', '.join(together)}",
+                        )
+                    )
+            for at in members:
+                if at in agreeing or not areas[at]:
+                    continue  # without an area it is no branch: the row is judged as a repeat, as before
+                cells = out[at][1]
+                branch = f"{cell(rows[at][1], name_at)} ({areas[at][0]})"
+                cells[name_at] = branch
+                self.result.branches.append(
+                    (rows[at][0], f"'{name}' in {', '.join(areas[at])} met andere gegevens: opgeslagen als '{branch}'")
+                )
+        return out
 
     def _writing(self) -> None:
         """Called before a row first writes to the store: from then on the row has a savepoint, so a rejected row
@@ -369,7 +426,7 @@ class _Importer:
         if self.kind == "organisaties":
             if not self.orgs_by_name:
                 return  # an empty registry: every row is new
-            for _, c in self.table.rows:
+            for _, c in self.rows:
                 wanted.update(self.orgs_by_name.get(organisation_key(self.cell(c, "naam")), ()))
                 kvk = _excel_kvk(self.cell(c, "kvk"))
                 if kvk:
@@ -378,7 +435,7 @@ class _Importer:
                 if site:
                     wanted.update(self.orgs_by_website.get(site, ()))
         else:
-            for _, c in self.table.rows:
+            for _, c in self.rows:
                 title = idea_key(self.cell(c, "titel"))
                 area = self.areas.get(normalise(self.cell(c, "wijk"))) if self.cell(c, "wijk") else None
                 wanted.update(self.ideas_by_key.get((title, area), ()) if area else self.ideas_by_title.get(title, ()))
@@ -405,7 +462,7 @@ class _Importer:
         self._prefetch()
         handle = self._organisation if self.kind == "organisaties" else self._idea
         label_key = _REQUIRED[self.kind]
-        for number, cells in self.table.rows:
+        for number, cells in self.rows:
             self.number = number
             self._undo.clear()
             self._row_unknown.clear()

@@ -49,12 +49,29 @@ class ImportResult:
     # Lines whose help types or themes the file did not give and the import proposed from the row's words.
     proposed: list[int] = field(default_factory=list)
     rejects_path: Path | None = None
+    # Rows whose name another row of the file has in another area: (line, what became of it).
+    branches: list[tuple[int, str]] = field(default_factory=list)
     # Contact details stored as the file gave them and marked "te controleren": (line, field, value).
     to_check: list[tuple[int, str, str]] = field(default_factory=list)
     # What the reading of the file itself reported (rows of a sheet not read).
     file_notes: list[str] = field(default_factory=list)
     rows: list[RowOutcome] = field(default_factory=list)
     batch_id: str | None = None  # the journal entry that lets a real import be undone as a whole
+
+    def kept_lines(self) -> list[str]:
+        """What the import kept rather than rejected, and what it could not read: rows of a sheet not read, branches
+        of one organisation in several areas, contact details stored "te controleren" (also the wizard's preview)."""
+        lines = list(self.file_notes)
+        if self.branches:
+            lines.append("Dezelfde naam in een ander gebied (vestigingen):")
+            lines.extend(_per_line(self.branches))
+        if self.to_check:
+            lines.append(
+                "Te controleren (opgeslagen zoals het in het bestand stond; de organisatie is wel ingelezen, kijk het "
+                "na in de organisatie of met het filter 'Te controleren'):"
+            )
+            lines.extend(_per_line([(number, f"{label} '{raw[:80]}'") for number, label, raw in self.to_check]))
+        return lines
 
     def summary_lines(self) -> list[str]:
         what = "organisaties" if self.kind == "organisaties" else "ideeën"
@@ -68,26 +85,11 @@ class ImportResult:
         if self.rejected:
             where = f" staan met de reden in {self.rejects_path}" if self.rejects_path else ""
             lines.append(f"Afgewezen regels{where}:")
-            for number, reason, _cells in self.rejected[:_MAX_REASONS_SHOWN]:
-                lines.append(f"  regel {number}: {reason}")
-            if len(self.rejected) > _MAX_REASONS_SHOWN:
-                lines.append(f"  ... en nog {len(self.rejected) - _MAX_REASONS_SHOWN} regels.")
-        lines.extend(self.file_notes)
-        if self.to_check:
-            lines.append(
-                "Te controleren (opgeslagen zoals het in het bestand stond; de organisatie is wel ingelezen, kijk het "
-                "na in de organisatie of met het filter 'Te controleren'):"
-            )
-            for number, label, raw in self.to_check[:_MAX_REASONS_SHOWN]:
-                lines.append(f"  regel {number}: {label} '{raw[:80]}'")
-            if len(self.to_check) > _MAX_REASONS_SHOWN:
-                lines.append(f"  ... en nog {len(self.to_check) - _MAX_REASONS_SHOWN}.")
+            lines.extend(_per_line([(number, reason) for number, reason, _cells in self.rejected]))
+        lines.extend(self.kept_lines())
         if self.notes:
             lines.append("Let op bij deze regels:")
-            for number, note in self.notes[:_MAX_REASONS_SHOWN]:
-                lines.append(f"  regel {number}: {note}")
-            if len(self.notes) > _MAX_REASONS_SHOWN:
-                lines.append(f"  ... en nog {len(self.notes) - _MAX_REASONS_SHOWN} regels.")
+            lines.extend(_per_line(self.notes))
         for header, index in self.duplicate_columns:
             lines.append(
                 f"Kolom '{header}' staat twee keer in het bestand; de tweede (kolom {column_letter(index)}) is niet "
@@ -109,6 +111,14 @@ class ImportResult:
                 "organisatie."
             )
         return lines
+
+
+def _per_line(items: list[tuple[int, str]]) -> list[str]:
+    """One indented line per row, the first _MAX_REASONS_SHOWN of them, then how many more."""
+    lines = [f"  regel {number}: {text}" for number, text in items[:_MAX_REASONS_SHOWN]]
+    if len(items) > _MAX_REASONS_SHOWN:
+        lines.append(f"  ... en nog {len(items) - _MAX_REASONS_SHOWN} regels.")
+    return lines
 
 
 def _line_list(numbers: list[int], shown: int = 10) -> str:
