@@ -1563,3 +1563,26 @@ def test_the_same_name_in_another_area_with_other_data_is_a_branch_named_by_its_
     again = csvio.import_path(any_store, "organisaties", path)
     assert (again.added, again.updated, again.unchanged, again.rejected) == (0, 0, 3, [])
     assert count(any_store, Organisation) == 3
+
+
+def test_idea_rows_with_values_no_editor_stores_are_rejected_naming_field_and_row(store: Store, tmp_path: Path) -> None:
+    text = (
+        "titel;teamgrootte;status;omschrijving\n"
+        "Buurtfeest;3;nieuw;Op het plein\n"
+        "Negatief team;-3;nieuw;\n"
+        "Verzonnen status;2;bijna klaar;\n"
+        "Bel\x07feest;2;nieuw;\n"
+        "Stuurteken;2;nieuw;Tekst\x01met stuurteken\n"
+    )
+    path = write(tmp_path / "ideeen.csv", text)
+
+    result = csvio.import_path(store, "ideeen", path)
+
+    assert result.added == 1
+    reasons = {number: reason for number, reason, _cells in result.rejected}
+    assert sorted(reasons) == [3, 4, 5, 6]
+    assert "tussen 1 en 10.000" in reasons[3]
+    assert "Onbekende status 'bijna klaar'" in reasons[4]
+    assert "De titel bevat een onzichtbaar stuurteken" in reasons[5]
+    assert "De omschrijving bevat een onzichtbaar stuurteken" in reasons[6]
+    assert count(store, Idea) == 1

@@ -56,3 +56,27 @@ def test_the_same_file_imported_twice_at_once_stores_every_organisation_once(
     with any_store.begin() as s:
         assert s.scalar(select(func.count()).select_from(Organisation)) == ROWS
     assert sorted((r.added, r.unchanged) for r in results) == [(0, ROWS), (ROWS, 0)]
+
+
+def test_an_import_that_cannot_get_the_store_says_so_in_dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from makelaar.domain.errors import KnownError
+    from makelaar.storage import engine
+    from makelaar.storage.store import open_store
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)  # the wait for the other writer, short for the test
+    store = open_store(f"sqlite:///{tmp_path / 'm.sqlite'}")
+    path = tmp_path / "kaart.csv"
+    path.write_text("naam\nDe Brug\n", encoding="utf-8")
+    other = sqlite3.connect(str(tmp_path / "m.sqlite"), isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another program (or Makelaar) is writing and does not let go
+        with pytest.raises(KnownError, match="Er wordt al een ander bestand in deze database ingelezen"):
+            csvio.import_path(store, "organisaties", path)
+    finally:
+        other.rollback()
+        other.close()
+    with store.begin() as s:
+        assert s.scalar(select(func.count()).select_from(Organisation)) == 0
+    store.close()

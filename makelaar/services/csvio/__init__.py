@@ -25,6 +25,13 @@ Import rules a reader would not guess:
 - Rows are numbered as Excel shows them (a quoted cell with line breaks is one row). A quote that opens a cell and
   is never closed (or closed only rows later by a stray quote) refuses the whole file, naming the line.
 - Offers in a row's own words that are no type of help ("Levert: voedselpakketten") are kept in the description.
+- Only a row without a name (or one whose record cannot be told apart) is rejected. A phone, e-mail, website,
+  postcode or KvK number that fails its check is stored as the file gave it and marked "te controleren"; a
+  free-text contact cell gives the details it holds and is kept in the description.
+- The same name in another area: one organisation for all those areas when the rest of the row agrees, else a
+  branch named by its area ("Voedselbank (Oost)"). Both are listed in the summary.
+- One import at a time per store (a PostgreSQL advisory lock, SQLite's write lock), so two at once never add a
+  record twice.
 - Every row's outcome (added, updated which record, unchanged, rejected why) is in ``ImportResult.rows``; the
   wizard's preview is a dry run of the same code.
 - A real import is journalled as a batch (:mod:`makelaar.services.imports`) so it can be undone as a whole.
