@@ -1586,3 +1586,15 @@ def test_idea_rows_with_values_no_editor_stores_are_rejected_naming_field_and_ro
     assert "De titel bevat een onzichtbaar stuurteken" in reasons[5]
     assert "De omschrijving bevat een onzichtbaar stuurteken" in reasons[6]
     assert count(store, Idea) == 1
+
+
+def test_an_area_name_no_editor_stores_rejects_its_row_with_a_message(any_store: Store, tmp_path: Path) -> None:
+    long = "Wijk " + "x" * 130  # longer than an area's name may be: PostgreSQL failed the whole row with a DataError
+    path = write(tmp_path / "w.csv", f"naam;wijken\nDe Brug;Oost\x07\nHet Anker;{long}\nDe Ster;West\n")
+
+    result = csvio.import_path(any_store, "organisaties", path)
+
+    reasons = {number: reason for number, reason, _cells in result.rejected}
+    assert "De naam van de wijk bevat een onzichtbaar stuurteken" in reasons[2]
+    assert "De naam van de wijk is te lang" in reasons[3]
+    assert result.new_areas == ["West"]
