@@ -1556,13 +1556,27 @@ def test_the_same_name_in_another_area_with_other_data_is_a_branch_named_by_its_
     result = csvio.import_path(any_store, "organisaties", path)
 
     assert (result.added, result.rejected) == (3, [])
-    centrum, oost = org_by_name(any_store, "Voedselbank"), org_by_name(any_store, "Voedselbank (Oost)")
+    centrum, oost = org_by_name(any_store, "Voedselbank (Centrum)"), org_by_name(any_store, "Voedselbank (Oost)")
     assert (centrum.phone, oost.phone) == ("020 123 4567", "020 765 4321")
     assert area_names(any_store, oost.area_ids) == {"Oost"}
-    assert result.branches == [(3, "'Voedselbank' in Oost met andere gegevens: opgeslagen als 'Voedselbank (Oost)'")]
+    assert result.branches == [
+        (2, "'Voedselbank' in Centrum: opgeslagen als 'Voedselbank (Centrum)'"),
+        (3, "'Voedselbank' in Oost met andere gegevens: opgeslagen als 'Voedselbank (Oost)'"),
+    ]
     again = csvio.import_path(any_store, "organisaties", path)
     assert (again.added, again.updated, again.unchanged, again.rejected) == (0, 0, 3, [])
     assert count(any_store, Organisation) == 3
+
+
+def test_a_branch_beside_an_organisation_already_in_makelaar_leaves_its_name(store: Store, tmp_path: Path) -> None:
+    csvio.import_path(store, "organisaties", write(tmp_path / "a.csv", "naam;wijken\nVoedselbank;Centrum\n"))
+    text = "naam;wijken;omschrijving\nVoedselbank;Centrum;Dinsdag\nVoedselbank;Oost;Vrijdag\n"
+
+    result = csvio.import_path(store, "organisaties", write(tmp_path / "b.csv", text))
+
+    assert (result.added, result.updated, result.rejected) == (1, 1, [])
+    assert org_by_name(store, "Voedselbank").description == "Dinsdag"
+    assert org_by_name(store, "Voedselbank (Oost)").description == "Vrijdag"
 
 
 def test_idea_rows_with_values_no_editor_stores_are_rejected_naming_field_and_row(store: Store, tmp_path: Path) -> None:

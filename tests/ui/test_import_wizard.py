@@ -500,4 +500,4 @@ def test_the_preview_and_the_summary_show_branches_and_details_to_check(
     summary = wizard.currentPage().findChild(QPlainTextEdit)
     assert summary is not None
     assert "Te controleren" in summary.toPlainText()
-    assert set(org_names(ctx)) == {"Voedselbank", "Voedselbank (Oost)"}
+    assert set(org_names(ctx)) == {"Voedselbank (Centrum)", "Voedselbank (Oost)"}

@@ -133,6 +133,7 @@ class _Importer:
         self.claimed: dict[str, int] = {}
         self.references: dict[str, str] = {}  # record id -> its reference and name, for the reasons
         self.number = 0  # the line being imported
+        self._stored_name_keys: set[str] | None = None
         # The file's rows, with branches of one organisation in several areas sorted out (see _branches).
         self.rows = self._branches(table.rows) if kind == "organisaties" else table.rows
         self._load_lookups()
@@ -205,8 +206,10 @@ class _Importer:
         A published sociale kaart lists "Voedselbank" in Centrum and again in Oost. When everything but the area
         agrees with the name's first row, it is one organisation that serves both: every such row gets all their
         areas (so the later ones repeat the first and a second import finds nothing to change). A row with other
-        data is a branch and becomes its own organisation, named by its area: "Voedselbank (Oost)". The rows are
-        copies; the table stays as read (the wizard imports it again after the preview).
+        data is a branch and becomes its own organisation, named by its area: "Voedselbank (Oost)"; so does the
+        first row ("Voedselbank (Centrum)"), unless Makelaar already has an organisation by the plain name, which
+        the first row then updates as before. The rows are copies; the table stays as read (the wizard imports it
+        again after the preview).
         """
         name_at = self.columns.get("naam")
         area_at = self.columns.get("wijken")
@@ -243,16 +246,30 @@ class _Importer:
                             f"'{name}' ook in {', '.join(areas[at])}: één organisatie voor {', '.join(together)}",
                         )
                     )
-            for at in members:
-                if at in agreeing or not areas[at]:
-                    continue  # without an area it is no branch: the row is judged as a repeat, as before
-                cells = out[at][1]
-                branch = f"{cell(rows[at][1], name_at)} ({areas[at][0]})"
-                cells[name_at] = branch
+            # A row without an area is no branch: it is judged as a repeat of the first, as before.
+            differing = [at for at in members if at not in agreeing and areas[at]]
+            if differing and together and organisation_key(name) not in self._stored_names():
+                # No plain one to update: the first row's organisation (and the rows with it) is named by its areas.
+                plain = f"{name} ({', '.join(together)})"
+                for at in agreeing:
+                    out[at][1][name_at] = plain
+                self.result.branches.append(
+                    (rows[first][0], f"'{name}' in {', '.join(together)}: opgeslagen als '{plain}'")
+                )
+            for at in differing:
+                branch = f"{cell(rows[at][1], name_at)} ({', '.join(areas[at])})"
+                out[at][1][name_at] = branch
                 self.result.branches.append(
                     (rows[at][0], f"'{name}' in {', '.join(areas[at])} met andere gegevens: opgeslagen als '{branch}'")
                 )
+        self.result.branches.sort()
         return out
+
+    def _stored_names(self) -> set[str]:
+        """The names (as organisation_key folds them) of the organisations in the store; read once, when needed."""
+        if self._stored_name_keys is None:
+            self._stored_name_keys = {organisation_key(n) for n in self.s.scalars(select(Organisation.name))}
+        return self._stored_name_keys
 
     def _writing(self) -> None:
         """Called before a row first writes to the store: from then on the row has a savepoint, so a rejected row
