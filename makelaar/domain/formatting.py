@@ -35,8 +35,11 @@ def format_euro(value: Decimal | int | float | None) -> str:
     return f"{sign}€ {'.'.join(groups)},{cents}"
 
 
-def parse_euro(text: str) -> Decimal | None:
-    """Read '€ 1.250,00', '1250', '1.250' or '1250,5' as an amount."""
+def parse_euro(text: str, label: str = "Het bedrag") -> Decimal | None:
+    """Read '€ 1.250,00', '1250', '1.250' or '1250,5' as an amount; refuse what the store cannot keep (NaN,
+    1e30, negative, more than € 10.000.000,00) with a Dutch message, never an arithmetic error."""
+    from makelaar.domain.validation import check_amount
+
     cleaned = text.replace("€", "").replace(" ", "").strip()
     if not cleaned:
         return None
@@ -47,10 +50,10 @@ def parse_euro(text: str) -> Decimal | None:
     try:
         amount = Decimal(cleaned)
     except ArithmeticError:
-        raise ValueError(f"'{text.strip()}' is geen bedrag; schrijf het als 1.250,00.") from None
-    if amount < 0:
-        raise ValueError("Een bedrag kan niet negatief zijn.")
-    return amount.quantize(Decimal("0.01"))
+        raise ValueError(f"'{text.strip()[:40]}' is geen bedrag; schrijf het als 1.250,00.") from None
+    if not amount.is_finite():
+        raise ValueError(f"'{text.strip()[:40]}' is geen bedrag; schrijf het als 1.250,00.")
+    return check_amount(amount, label)
 
 
 def format_decimal(value: float, places: int = 2) -> str:

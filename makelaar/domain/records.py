@@ -107,6 +107,9 @@ class OrganisationData:
     theme_ids: list[str] = field(default_factory=list)
     area_ids: list[str] = field(default_factory=list)
     contacts: list[ContactData] = field(default_factory=list)
+    # Contact fields ("phone", "email", "website", "postcode", "kvk") kept as an imported file gave them although
+    # they are not valid: shown "te controleren" until the broker corrects them (validation.CHECKABLE_FIELDS).
+    to_check: list[str] = field(default_factory=list)
     id: str | None = None
     reference: str | None = None
     version: int | None = None

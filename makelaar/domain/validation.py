@@ -2,6 +2,16 @@
 
 Each ``clean_*`` function takes what the user typed and returns the normalised value (``None`` for an empty
 field) or raises :class:`ValueError` with a Dutch message that says what is wrong.
+
+This is the one path for the editors, the CSV import and the exchange: the same limits hold whichever way a value
+comes in, so nothing is stored that the editor, the reports or the XLSX export cannot show. The limits:
+
+- amounts: finite, not negative, at most ``MAX_AMOUNT`` (€ 10.000.000,00; more than any initiative fund gives,
+  and well inside the store's column of 12 digits, so SQLite and PostgreSQL refuse nothing the check let through);
+- names and titles: ``MAX_NAME_LENGTH`` (200) characters, as the store's columns;
+- long texts (descriptions, notes): ``MAX_TEXT_LENGTH`` (10.000) characters, a few printed pages;
+- team sizes: 1 to ``MAX_TEAM_SIZE`` (10.000);
+- no control characters (what a spreadsheet cannot hold); newline and tab only in long texts.
 """
 
 from __future__ import annotations
@@ -9,7 +19,112 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
+
+MAX_AMOUNT = Decimal("10000000.00")
+MAX_NAME_LENGTH = 200
+MAX_TEXT_LENGTH = 10_000
+MAX_TEAM_SIZE = 10_000
+
+# Contact fields an import keeps as the file gave them when they fail their check, marked "te controleren" (a sociale
+# kaart is full of "06-1234 5678 (na 18u)" and "via secretariaat"; the organisation must not be lost over them), and
+# how long such a raw value may be: what the store's column holds.
+CHECKABLE_FIELDS: dict[str, int] = {"phone": 32, "email": 254, "website": 300, "postcode": 7, "kvk": 8}
+CHECKABLE_LABELS = {
+    "phone": "telefoon",
+    "email": "e-mail",
+    "website": "website",
+    "postcode": "postcode",
+    "kvk": "KvK-nummer",
+}
+
+
+def to_check_text(fields: list[str] | tuple[str, ...] | set[str]) -> str | None:
+    """The marked fields as the store keeps them ("email,phone"), None when none is marked."""
+    kept = sorted({f for f in fields if f in CHECKABLE_FIELDS})
+    return ",".join(kept) or None
+
+
+def to_check_fields(text: str | None) -> list[str]:
+    return sorted({f for f in (text or "").split(",") if f in CHECKABLE_FIELDS})
+
+
+def clean_contact_field(name: str, value: str | None) -> str | None:
+    """The contact field ``name`` checked as the editor checks it (ValueError with the message when not valid)."""
+    if name == "website":
+        return check_length(clean_url(value), "Het webadres", CHECKABLE_FIELDS["website"])
+    cleaner = {"phone": clean_phone, "email": clean_email, "postcode": clean_postcode, "kvk": clean_kvk}[name]
+    return cleaner(value)
+
+
+def keep_unchecked(name: str, value: str | None) -> str | None:
+    """A marked field's raw value as it is kept: stripped, without control characters, within the column."""
+    text = (value or "").strip() or None
+    return check_line(text, f"{CHECKABLE_LABELS[name].capitalize()} (te controleren)", CHECKABLE_FIELDS[name])
+
+
+# C0 control characters and DEL; tab, newline and carriage return are judged by the field (check_text).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"[\t\n\r]")
+
+
+def check_text(
+    value: str | None, label: str, max_length: int = MAX_TEXT_LENGTH, *, multiline: bool = True
+) -> str | None:
+    """``value`` when it fits the field: not longer than ``max_length`` and without control characters (a
+    spreadsheet and a PDF cannot hold them); a single-line field takes no tab or line break either."""
+    if value is None:
+        return None
+    check_length(value, label, max_length)
+    bad = _CONTROL.search(value) or (None if multiline else _LINE_BREAKS.search(value))
+    if bad is not None:
+        raise ValueError(
+            f"{label} bevat een onzichtbaar stuurteken (code {ord(bad.group()):#04x}) op plaats {bad.start() + 1}; "
+            "haal het weg."
+        )
+    return value
+
+
+def check_line(value: str | None, label: str, max_length: int = MAX_NAME_LENGTH) -> str | None:
+    """check_text for a single-line field (a name, an address, a role)."""
+    return check_text(value, label, max_length, multiline=False)
+
+
+def check_amount(amount: Decimal, label: str = "Het bedrag") -> Decimal:
+    """An amount as the store keeps it (cents), or ValueError: not a number, negative, or more than MAX_AMOUNT."""
+    if not amount.is_finite():
+        raise ValueError(f"{label} is geen bedrag; schrijf het als 1.250,00.")
+    if amount < 0:
+        raise ValueError(f"{label} kan niet negatief zijn.")
+    if amount > MAX_AMOUNT:
+        raise ValueError(f"{label} is te hoog; het kan hooguit € 10.000.000,00 zijn.")
+    return amount.quantize(Decimal("0.01"))
+
+
+def clean_amount(value: Decimal | float | int | str | None, label: str = "Het bedrag") -> Decimal | None:
+    """An amount from any source: a Decimal, a number, or text as a Dutch user writes it (1.250,00)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"{label} is geen bedrag; schrijf het als 1.250,00.")
+    if isinstance(value, str):
+        from makelaar.domain.formatting import parse_euro
+
+        return parse_euro(value, label)
+    try:
+        amount = value if isinstance(value, Decimal) else Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        raise ValueError(f"{label} is geen bedrag; schrijf het als 1.250,00.") from None
+    return check_amount(amount, label)
+
+
+def clean_choice(value: str | None, allowed: tuple[str, ...], label: str) -> str:
+    """One of the allowed values (a status, a source), or ValueError naming them."""
+    if value not in allowed:
+        shown = (value or "")[:40]
+        raise ValueError(f"Onbekende {label} '{shown}'; kies uit: {', '.join(allowed)}.")
+    return value
 
 
 def _blank(value: str | None) -> bool:
@@ -142,12 +257,12 @@ def clean_url(value: str | None) -> str | None:
     return text
 
 
-def clean_required(value: str | None, label: str, max_length: int = 200) -> str:
+def clean_required(value: str | None, label: str, max_length: int = MAX_NAME_LENGTH) -> str:
     if _blank(value):
         raise ValueError(f"{label} is verplicht.")
     assert value is not None
     clean = " ".join(value.split()) if "\n" not in value else value.strip()
-    check_length(clean, label, max_length)
+    check_text(clean, label, max_length)
     return clean
 
 
@@ -165,7 +280,7 @@ def clean_team_size(value: int | str | None) -> int | None:
         number = int(value)
     except (TypeError, ValueError):
         raise ValueError(f"'{value}' is geen aantal; vul een heel getal in.") from None
-    if number < 1 or number > 10_000:
+    if number < 1 or number > MAX_TEAM_SIZE:
         raise ValueError("Het aantal mensen achter het idee moet tussen 1 en 10.000 liggen.")
     return number
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from makelaar.domain import validation as v
 from makelaar.domain.enums import ActivityKind
 from makelaar.domain.errors import KnownError, NotFoundError
 from makelaar.domain.records import ActivityRow
@@ -40,6 +41,10 @@ def add_activity(
         raise KnownError("Een notitie hoort bij een idee of een organisatie.")
     if not text.strip():
         raise KnownError("Een notitie zonder tekst wordt niet bewaard; schrijf op wat er besproken is.")
+    try:
+        v.check_text(text.strip(), "De notitie")
+    except ValueError as exc:
+        raise KnownError(str(exc)) from None
     row = Activity(
         idea_id=idea_id,
         organisation_id=organisation_id,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, bindparam, func, literal_column, or_, select
@@ -395,7 +394,7 @@ def validate_initiator(c: Collector, i: int, data: InitiatorData) -> InitiatorDa
         name=name or "",
         email=c.check(prefix + "email", v.clean_email, data.email),
         phone=c.check(prefix + "phone", v.clean_phone, data.phone),
-        address=c.check(prefix + "address", v.check_length, (data.address or "").strip() or None, "Het adres", 200),
+        address=c.check(prefix + "address", v.check_line, (data.address or "").strip() or None, "Het adres", 200),
         postcode=c.check(prefix + "postcode", v.clean_postcode, data.postcode),
         consent_contact=data.consent_contact,
         consent_share=data.consent_share,
@@ -417,14 +416,12 @@ def validate_initiator(c: Collector, i: int, data: InitiatorData) -> InitiatorDa
 def validate_idea(data: IdeaData) -> IdeaData:
     c = Collector()
     title = c.check("title", v.clean_required, data.title, "De titel")
-    if data.status not in {s.value for s in IdeaStatus}:
-        c.add("status", f"Onbekende status '{data.status}'.")
-    if data.source and data.source not in {s.value for s in IdeaSource}:
-        c.add("source", f"Onbekende bron '{data.source}'.")
+    c.check("status", v.clean_choice, data.status, tuple(s.value for s in IdeaStatus), "status")
+    if data.source:
+        c.check("source", v.clean_choice, data.source, tuple(s.value for s in IdeaSource), "bron")
     team = c.check("team_size", v.clean_team_size, data.team_size)
-    amount = data.requested_amount
-    if amount is not None and amount < 0:
-        c.add("requested_amount", "Een bedrag kan niet negatief zijn.")
+    amount = c.check("requested_amount", v.clean_amount, data.requested_amount, "Het gevraagde bedrag")
+    description = c.check("description", v.check_text, (data.description or "").strip(), "De omschrijving")
     initiators = [validate_initiator(c, i, p) for i, p in enumerate(data.initiators)]
     c.raise_if_any()
     return IdeaData(
@@ -432,13 +429,13 @@ def validate_idea(data: IdeaData) -> IdeaData:
         reference=data.reference,
         version=data.version,
         title=title or "",
-        description=(data.description or "").strip(),
+        description=description or "",
         status=data.status,
         area_id=data.area_id or None,
         session_id=data.session_id or None,
         source=data.source or None,
         team_size=team,
-        requested_amount=Decimal(amount).quantize(Decimal("0.01")) if amount is not None else None,
+        requested_amount=amount,
         received_on=data.received_on or date.today(),
         theme_ids=list(data.theme_ids),
         need_ids=list(data.need_ids),

@@ -9,6 +9,7 @@ from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
+from makelaar.domain import validation as v
 from makelaar.domain.enums import MATCH_TRANSITIONS, ActivityKind, IdeaStatus, MatchStatus
 from makelaar.domain.errors import KnownError, NotFoundError, StaleRecordError
 from makelaar.domain.formatting import format_date
@@ -235,6 +236,7 @@ def create_match(
         raise NotFoundError("Het idee of de organisatie bestaat niet (meer).")
     if not org.active:
         raise KnownError(f"{org.name} is niet actief; kies een andere organisatie of zet deze eerst op actief.")
+    _check_note(note)
     if _existing(s, idea_id, organisation_id, need_id) is not None:
         raise KnownError(f"{org.name} is al gekoppeld aan dit idee voor deze behoefte.")
     if contact_id is not None:
@@ -289,6 +291,7 @@ def update_match(
         raise NotFoundError("Deze koppeling bestaat niet (meer).")
     if row.version != version:
         raise StaleRecordError("Deze koppeling")
+    _check_note(note)
     old = MatchStatus(row.status)
     if status != old and status not in MATCH_TRANSITIONS[old]:
         allowed = ", ".join(sorted(t.value for t in MATCH_TRANSITIONS[old]))
@@ -347,6 +350,7 @@ def decline_suggestion(
     org = s.get(Organisation, organisation_id)
     if org is None or s.get(Idea, idea_id) is None:
         raise NotFoundError("Het idee of de organisatie bestaat niet (meer).")
+    _check_note(reason)
     if _existing(s, idea_id, organisation_id, need_id) is not None:
         raise KnownError(f"{org.name} is al gekoppeld aan dit idee voor deze behoefte; wijzig daar de status.")
     row = _add(
@@ -363,3 +367,11 @@ def decline_suggestion(
     )
     s.flush()
     return _row(s, row.id)
+
+
+def _check_note(note: str | None) -> None:
+    """A koppeling's note keeps to the limits every text in the store keeps (domain.validation)."""
+    try:
+        v.check_text((note or "").strip(), "De notitie")
+    except ValueError as exc:
+        raise KnownError(str(exc)) from None

@@ -90,6 +90,8 @@ def _filtered(s: Session, q: ListQuery, stmt: Select[Any]) -> Select[Any]:
         )
     if q.extra.get("kind_id"):
         stmt = stmt.where(Organisation.kind_id == q.extra["kind_id"])
+    if q.extra.get("to_check"):
+        stmt = stmt.where(Organisation.to_check.is_not(None))
     return stmt
 
 
@@ -188,6 +190,7 @@ def organisation_data(row: Organisation) -> OrganisationData:
         fund_min_initiators=row.fund_min_initiators,
         fund_deadline=row.fund_deadline,
         fund_excludes=row.fund_excludes,
+        to_check=v.to_check_fields(row.to_check),
         offer_ids=[t.id for t in row.offers],
         theme_ids=[t.id for t in row.themes],
         area_ids=[a.id for a in row.areas],
@@ -241,6 +244,7 @@ _ORGANISATION_COLUMNS = (
     Organisation.fund_excludes,
     Organisation.created_at,
     Organisation.updated_at,
+    Organisation.to_check,
 )
 
 
@@ -296,6 +300,7 @@ def _read_organisation(s: Session, organisation_id: str) -> OrganisationData:
         fund_min_initiators=r[15],
         fund_deadline=r[16],
         fund_excludes=r[17],
+        to_check=v.to_check_fields(r[20]),
         offer_ids=linked(_OFFERS),
         theme_ids=linked(_THEMES),
         area_ids=linked(_AREAS),
@@ -336,32 +341,46 @@ def validate_organisation(data: OrganisationData) -> OrganisationData:
             ContactData(
                 id=ct.id,
                 name=c.check(p + "name", v.clean_required, ct.name, "De naam van de contactpersoon") or "",
-                role=c.check(p + "role", v.check_length, (ct.role or "").strip() or None, "De functie", 200),
+                role=c.check(p + "role", v.check_line, (ct.role or "").strip() or None, "De functie", 200),
                 email=c.check(p + "email", v.clean_email, ct.email),
                 phone=c.check(p + "phone", v.clean_phone, ct.phone),
             )
         )
+    description: str | None = c.check("description", v.check_text, (data.description or "").strip(), "De omschrijving")
+    # A contact field marked "te controleren" keeps its raw value until it is valid; then the mark goes.
+    checked: dict[str, str | None] = {}
+    to_check: set[str] = set()
+    for attr in v.CHECKABLE_FIELDS:
+        value = getattr(data, attr)
+        if attr in data.to_check:
+            try:
+                checked[attr] = v.clean_contact_field(attr, value)
+            except ValueError:
+                checked[attr] = c.check(attr, v.keep_unchecked, attr, value)
+                to_check.add(attr)
+        else:
+            checked[attr] = c.check(attr, v.clean_contact_field, attr, value)
     clean = OrganisationData(
         id=data.id,
         reference=data.reference,
         version=data.version,
         name=name or "",
         kind_id=data.kind_id or None,
-        description=(data.description or "").strip(),
-        website=c.check("website", lambda w: v.check_length(v.clean_url(w), "Het webadres", 300), data.website),
-        kvk=c.check("kvk", v.clean_kvk, data.kvk),
-        email=c.check("email", v.clean_email, data.email),
-        phone=c.check("phone", v.clean_phone, data.phone),
-        address=c.check("address", v.check_length, (data.address or "").strip() or None, "Het adres", 200),
-        postcode=c.check("postcode", v.clean_postcode, data.postcode),
-        city=c.check("city", v.check_length, (data.city or "").strip() or None, "De plaats", 120),
+        description=description or "",
+        website=checked["website"],
+        kvk=checked["kvk"],
+        email=checked["email"],
+        phone=checked["phone"],
+        address=c.check("address", v.check_line, (data.address or "").strip() or None, "Het adres", 200),
+        postcode=checked["postcode"],
+        city=c.check("city", v.check_line, (data.city or "").strip() or None, "De plaats", 120),
         active=data.active,
-        fund_max_amount=data.fund_max_amount,
+        fund_max_amount=c.check("fund_max_amount", v.clean_amount, data.fund_max_amount, "Het maximumbedrag"),
         fund_min_initiators=c.check("fund_min_initiators", v.clean_team_size, data.fund_min_initiators),
         fund_deadline=data.fund_deadline,
         fund_excludes=c.check(
             "fund_excludes",
-            v.check_length,
+            v.check_text,
             (data.fund_excludes or "").strip() or None,
             "Wat het fonds niet betaalt",
             2000,
@@ -370,9 +389,8 @@ def validate_organisation(data: OrganisationData) -> OrganisationData:
         theme_ids=list(data.theme_ids),
         area_ids=list(data.area_ids),
         contacts=contacts,
+        to_check=sorted(to_check),
     )
-    if data.fund_max_amount is not None and data.fund_max_amount < 0:
-        c.add("fund_max_amount", "Een maximumbedrag kan niet negatief zijn.")
     c.raise_if_any()
     return clean
 
@@ -392,6 +410,7 @@ def save_organisation(s: Session, data: OrganisationData, *, author: str | None 
         was_active = True
     for attr in ORGANISATION_FIELDS:
         setattr(row, attr, getattr(clean, attr))
+    row.to_check = v.to_check_text(clean.to_check)
     row.offers = load_terms(s, clean.offer_ids, Vocabulary.HELP_TYPE.value)
     row.themes = load_terms(s, clean.theme_ids, Vocabulary.THEME.value)
     row.areas = load_areas(s, clean.area_ids)

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from makelaar.domain import validation as v
 from makelaar.domain.enums import AreaKind, Vocabulary
 from makelaar.domain.errors import KnownError, NotFoundError
 from makelaar.domain.records import AreaInfo, BrokerContact, Term
@@ -61,8 +62,22 @@ def terms_by_vocabulary(s: Session) -> dict[str, list[Term]]:
     return out
 
 
-def _check_name(s: Session, vocabulary: Vocabulary, name: str, exclude_id: str | None = None) -> str:
+# What the store's name columns of terms and areas hold.
+_NAME_LENGTH = 120
+
+
+def _clean_name(name: str, label: str) -> str:
+    """A term's or area's name on one line, within the column and without control characters (domain.validation)."""
     clean = " ".join(name.split())
+    try:
+        v.check_line(clean, label, _NAME_LENGTH)
+    except ValueError as exc:
+        raise KnownError(str(exc)) from None
+    return clean
+
+
+def _check_name(s: Session, vocabulary: Vocabulary, name: str, exclude_id: str | None = None) -> str:
+    clean = _clean_name(name, "De naam")
     if not clean:
         raise KnownError("Een naam is verplicht.")
     for t in s.scalars(select(VocabularyTerm).where(VocabularyTerm.vocabulary == vocabulary.value)):
@@ -151,7 +166,7 @@ def _area_tree(rows: list[AreaInfo]) -> list[AreaInfo]:
 
 
 def add_area(s: Session, name: str, kind: AreaKind = AreaKind.DISTRICT, parent_id: str | None = None) -> AreaInfo:
-    clean = " ".join(name.split())
+    clean = _clean_name(name, "De naam van de wijk")
     if not clean:
         raise KnownError("Een naam voor de wijk is verplicht.")
     if find_area(s, clean) is not None:
@@ -166,7 +181,7 @@ def rename_area(s: Session, area_id: str, name: str) -> AreaInfo:
     row = s.get(Area, area_id)
     if row is None:
         raise NotFoundError("Dit gebied bestaat niet meer.")
-    clean = " ".join(name.split())
+    clean = _clean_name(name, "De naam van de wijk")
     other = find_area(s, clean)
     if not clean or (other is not None and other.id != area_id):
         raise KnownError(f"Er is al een gebied met de naam '{clean}'." if clean else "Een naam is verplicht.")

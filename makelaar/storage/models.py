@@ -194,6 +194,8 @@ class Organisation(Versioned, Base):
     fund_min_initiators: Mapped[int | None] = mapped_column(Integer)
     fund_deadline: Mapped[date | None] = mapped_column(Date)
     fund_excludes: Mapped[str | None] = mapped_column(Text)
+    # Contact fields whose value an import kept as the file gave it, not valid: "phone,email" (see domain.records).
+    to_check: Mapped[str | None] = mapped_column(String(200))
 
     kind: Mapped[VocabularyTerm | None] = relationship()
     offers: Mapped[list[VocabularyTerm]] = relationship(secondary=organisation_offers, order_by=VocabularyTerm.position)

@@ -3,7 +3,7 @@ tests/storage/test_schema_check.py checks it against a fresh migration). Do not 
 
 from typing import Any
 
-REVISION = "0009"
+REVISION = "0010"
 
 SQLITE: dict[str, Any] = {
     "index ix_activities_idea_occurred": {
@@ -238,6 +238,7 @@ SQLITE: dict[str, Any] = {
             ["postcode", False, 0],
             ["reference", True, 0],
             ["search_rowid", False, 0],
+            ["to_check", False, 0],
             ["updated_at", True, 0],
             ["version", True, 0],
             ["website", False, 0],

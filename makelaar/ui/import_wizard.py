@@ -446,7 +446,7 @@ class PreviewPage(QWizardPage):
             self.counts.setText(self.counts.text() + " " + self.tr("Er is niets nieuws om in te lezen."))
         # The counts and the rejected rows are in the table; unknown columns, new wijken and terms are notes.
         notes = [line for line in result.summary_lines() if line.startswith(("Onbekende", "Nieuwe", "Kolom ", "Bij "))]
-        self.notes.setPlainText("\n".join(notes))
+        self.notes.setPlainText("\n".join([*result.kept_lines(), *notes]))
         self._filter()
 
     @Slot()

@@ -571,18 +571,28 @@ class OrganisationsView(RecordListView):
         self.add_filter(self.area_filter, self.tr("Filter op wijk"), lambda v: self.set_query(area_id=v))
         self.add_filter(self.theme_filter, self.tr("Filter op thema"), lambda v: self.set_query(theme_id=v))
         self.add_filter(self.offer_filter, self.tr("Filter op aanbod"), lambda v: self.set_query(help_type_id=v))
-        self.add_filter(
-            self.kind_filter, self.tr("Filter op soort"), lambda v: self.set_query(extra={"kind_id": v} if v else {})
-        )
+        self.add_filter(self.kind_filter, self.tr("Filter op soort"), lambda v: self._set_extra("kind_id", v))
         self.active_only = QCheckBox(self.tr("Alleen actieve"))
         self.active_only.setAccessibleName(self.tr("Alleen actieve organisaties"))
         self.active_only.toggled.connect(lambda on: self.set_query(active_only=on))
         self.filters.insertWidget(self.filters.count() - 1, self.active_only)
+        # Organisations with a contact detail an import kept as it stood in the file: the broker's to-do list.
+        self.to_check = QCheckBox(self.tr("Te controleren"))
+        self.to_check.setAccessibleName(self.tr("Alleen organisaties met gegevens die te controleren zijn"))
+        self.to_check.toggled.connect(lambda on: self._set_extra("to_check", "1" if on else None))
+        self.filters.insertWidget(self.filters.count() - 1, self.to_check)
         self.refresh_vocabulary()
         self.order_tabs()
 
     def default_sort(self) -> tuple[str, bool]:
         return ("name", False)
+
+    def _set_extra(self, key: str, value: str | None) -> None:
+        """One of the organisation filters kept in ``ListQuery.extra``, the others left as they are."""
+        extra = {k: v for k, v in self.query.extra.items() if k != key}
+        if value:
+            extra[key] = value
+        self.set_query(extra=extra)
 
     def refresh_vocabulary(self) -> None:
         (areas, all_areas), terms = self.ctx.read(

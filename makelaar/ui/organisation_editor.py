@@ -302,6 +302,16 @@ class OrganisationEditor(RecordEditor):
         self.description.setPlainText(record.description)
         for field in ("website", "kvk", "email", "phone", "address", "postcode", "city"):
             getattr(self, field).setText(getattr(record, field) or "")
+        # Contact details an import kept as the file gave them: marked beside the field until they are corrected.
+        self._to_check = {field: getattr(record, field) or "" for field in record.to_check}
+        for field in self._to_check:
+            self.errors.mark(
+                getattr(self, field),
+                self.tr(
+                    "Te controleren: zo stond het in het ingelezen bestand, maar het is geen geldige waarde. "
+                    "Verbeter het, of laat het zo staan."
+                ),
+            )
         self.active.setChecked(record.active)
         self.fund_max_amount.setText(format_euro(record.fund_max_amount) if record.fund_max_amount is not None else "")
         self.fund_min_initiators.setValue(record.fund_min_initiators or 0)
@@ -343,6 +353,8 @@ class OrganisationEditor(RecordEditor):
             fund_min_initiators=self.fund_min_initiators.value() or None,
             fund_deadline=get_date(self.fund_deadline),
             fund_excludes=self.fund_excludes.toPlainText() or None,
+            # A marked value the broker left as it was stays marked (and is kept); a changed one is checked anew.
+            to_check=[f for f, raw in self._to_check.items() if getattr(self, f).text() == raw],
         )
 
     def pending_input(self) -> bool:

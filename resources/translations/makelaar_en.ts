@@ -3177,7 +3177,12 @@ Add the example data anyway?</translation>
         <translation>New organisation</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/organisation_editor.py" line="376"/>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="311"/>
+        <source>Te controleren: zo stond het in het ingelezen bestand, maar het is geen geldige waarde. Verbeter het, of laat het zo staan.</source>
+        <translation>To check: this is how the imported file had it, but it is not a valid value. Correct it, or leave it as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/organisation_editor.py" line="388"/>
         <source>Sla de organisatie eerst op; dan kun je het blad afdrukken.</source>
         <translation>Save the organisation first; then you can print the sheet.</translation>
     </message>
@@ -3210,83 +3215,93 @@ Add the example data anyway?</translation>
         <translation>Filter by offer</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="575"/>
+        <location filename="../../makelaar/ui/list_views.py" line="574"/>
         <source>Filter op soort</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="577"/>
+        <location filename="../../makelaar/ui/list_views.py" line="575"/>
         <source>Alleen actieve</source>
         <translation>Active only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="578"/>
+        <location filename="../../makelaar/ui/list_views.py" line="576"/>
         <source>Alleen actieve organisaties</source>
         <translation>Active organisations only</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="602"/>
+        <location filename="../../makelaar/ui/list_views.py" line="580"/>
+        <source>Te controleren</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="581"/>
+        <source>Alleen organisaties met gegevens die te controleren zijn</source>
+        <translation>Only organisations with details to check</translation>
+    </message>
+    <message>
+        <location filename="../../makelaar/ui/list_views.py" line="612"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="604"/>
+        <location filename="../../makelaar/ui/list_views.py" line="614"/>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="605"/>
+        <location filename="../../makelaar/ui/list_views.py" line="615"/>
         <source>Al het aanbod</source>
         <translation>All offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="606"/>
+        <location filename="../../makelaar/ui/list_views.py" line="616"/>
         <source>Alle soorten</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="610"/>
+        <location filename="../../makelaar/ui/list_views.py" line="620"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="611"/>
-        <location filename="../../makelaar/ui/list_views.py" line="649"/>
+        <location filename="../../makelaar/ui/list_views.py" line="621"/>
+        <location filename="../../makelaar/ui/list_views.py" line="659"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="612"/>
-        <location filename="../../makelaar/ui/list_views.py" line="650"/>
+        <location filename="../../makelaar/ui/list_views.py" line="622"/>
+        <location filename="../../makelaar/ui/list_views.py" line="660"/>
         <source>Biedt</source>
         <translation>Offers</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="613"/>
-        <location filename="../../makelaar/ui/list_views.py" line="652"/>
+        <location filename="../../makelaar/ui/list_views.py" line="623"/>
+        <location filename="../../makelaar/ui/list_views.py" line="662"/>
         <source>Werkt in</source>
         <translation>Works in</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="614"/>
-        <location filename="../../makelaar/ui/list_views.py" line="658"/>
+        <location filename="../../makelaar/ui/list_views.py" line="624"/>
+        <location filename="../../makelaar/ui/list_views.py" line="668"/>
         <source>Actief</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="614"/>
-        <location filename="../../makelaar/ui/list_views.py" line="658"/>
+        <location filename="../../makelaar/ui/list_views.py" line="624"/>
+        <location filename="../../makelaar/ui/list_views.py" line="668"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="614"/>
-        <location filename="../../makelaar/ui/list_views.py" line="658"/>
+        <location filename="../../makelaar/ui/list_views.py" line="624"/>
+        <location filename="../../makelaar/ui/list_views.py" line="668"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="626"/>
+        <location filename="../../makelaar/ui/list_views.py" line="636"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisation</numerusform>
@@ -3294,57 +3309,57 @@ Add the example data anyway?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="630"/>
+        <location filename="../../makelaar/ui/list_views.py" line="640"/>
         <source>Hier komt de sociale kaart: de organisaties die bewoners kunnen helpen. Voeg er een toe met Ctrl+N, importeer een lijst (Bestand › Organisaties importeren…) of laad de voorbeeldgegevens.</source>
         <translation>The social map appears here: the organisations that can help residents. Add one with Ctrl+N, import a list (File › Import organisations…) or load the sample data.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="646"/>
+        <location filename="../../makelaar/ui/list_views.py" line="656"/>
         <source>geen contactpersonen</source>
         <translation>no contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="646"/>
+        <location filename="../../makelaar/ui/list_views.py" line="656"/>
         <source>nog geen koppelingen</source>
         <translation>no matches yet</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="647"/>
+        <location filename="../../makelaar/ui/list_views.py" line="657"/>
         <source>Contactpersonen</source>
         <translation>Contact persons</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="647"/>
+        <location filename="../../makelaar/ui/list_views.py" line="657"/>
         <source>Koppelingen</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="651"/>
+        <location filename="../../makelaar/ui/list_views.py" line="661"/>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="653"/>
+        <location filename="../../makelaar/ui/list_views.py" line="663"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="654"/>
+        <location filename="../../makelaar/ui/list_views.py" line="664"/>
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="655"/>
+        <location filename="../../makelaar/ui/list_views.py" line="665"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="656"/>
+        <location filename="../../makelaar/ui/list_views.py" line="666"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/list_views.py" line="657"/>
+        <location filename="../../makelaar/ui/list_views.py" line="667"/>
         <source>KvK</source>
         <translation>KvK</translation>
     </message>
@@ -4213,12 +4228,12 @@ Add the example data anyway?</translation>
         <translation>Makelaar is already open with this database (%1). Use that window, or close it first; two programs on one database can overwrite each other&apos;s work.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="95"/>
+        <location filename="../../makelaar/ui/startup.py" line="100"/>
         <source>De database %1 is beschadigd (%2) en er is geen goede back-up. Makelaar schrijft er niets in. Vraag de beheerder om hulp; het bestand is niet aangeraakt.</source>
         <translation>The database %1 is damaged (%2) and there is no good backup. Makelaar writes nothing to it. Ask your administrator for help; the file has not been touched.</translation>
     </message>
     <message>
-        <location filename="../../makelaar/ui/startup.py" line="106"/>
+        <location filename="../../makelaar/ui/startup.py" line="111"/>
         <source>De database %1 is beschadigd (%2). De nieuwste goede back-up is %3. Die terugzetten? De beschadigde database wordt apart bewaard. Wat na die back-up is ingevoerd, moet opnieuw.</source>
         <translation>The database %1 is damaged (%2). The newest good backup is %3. Restore it? The damaged database is kept aside. Anything entered after that backup must be entered again.</translation>
     </message>

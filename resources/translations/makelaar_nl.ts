@@ -4,7 +4,7 @@
 <context>
     <name>DuplicatesDialog</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/duplicates_dialog.py" line="189"/>
+        <location filename="../../makelaar/ui/duplicates_dialog.py" line="188"/>
         <source>%n mogelijk(e) dubbel(en). Kies een paar; vergelijk de twee hieronder en kies per veld welke waarde blijft.</source>
         <translation>
             <numerusform>%n mogelijke dubbel. Kies een paar; vergelijk de twee hieronder en kies per veld welke waarde blijft.</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/main_window.py" line="729"/>
+        <location filename="../../makelaar/ui/main_window.py" line="700"/>
         <source>%n persoon/personen geanonimiseerd: de bewaartermijn was voorbij.</source>
         <translation>
             <numerusform>%n persoon geanonimiseerd: de bewaartermijn was voorbij.</numerusform>
@@ -70,7 +70,7 @@
 <context>
     <name>OrganisationsView</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/list_views.py" line="626"/>
+        <location filename="../../makelaar/ui/list_views.py" line="636"/>
         <source>%n organisatie(s)</source>
         <translation>
             <numerusform>%n organisatie</numerusform>
@@ -81,7 +81,7 @@
 <context>
     <name>ReportPreview</name>
     <message numerus="yes">
-        <location filename="../../makelaar/ui/report_preview.py" line="166"/>
+        <location filename="../../makelaar/ui/report_preview.py" line="172"/>
         <source>%n pagina(&apos;s)</source>
         <translation>
             <numerusform>%n pagina</numerusform>

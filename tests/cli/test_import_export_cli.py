@@ -52,16 +52,18 @@ def test_import_all_rows_exits_0(home: Path, capsys: pytest.CaptureFixture[str])
 
 def test_import_with_rejected_rows_exits_1(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = home / "kaart.csv"
-    path.write_text("naam;postcode\nGoed;1234 AB\nFout;12\n", encoding="utf-8")
+    # Only a nameless row is rejected: an invalid postcode is kept "te controleren".
+    path.write_text("naam;postcode\nGoed;1234 AB\n;1234 AB\nTe controleren;12\n", encoding="utf-8")
 
     code, out, err = run(capsys, "import", "organisaties", str(path))
 
     assert (code, err) == (1, "")
-    assert out.splitlines()[0] == "Organisaties: 1 toegevoegd, 0 bijgewerkt, 1 afgewezen."
-    assert "  regel 3: '12' is geen geldige postcode" in out
+    assert out.splitlines()[0] == "Organisaties: 2 toegevoegd, 0 bijgewerkt, 1 afgewezen."
+    assert "  regel 3: De naam is verplicht." in out
+    assert "  regel 4: postcode '12'" in out
     assert str(home / "kaart-afgewezen.csv") in out
     assert (home / "kaart-afgewezen.csv").exists()
-    assert counts(capsys)["Organisaties"] == "1"
+    assert counts(capsys)["Organisaties"] == "2"
 
 
 def test_dry_run_saves_nothing(home: Path, capsys: pytest.CaptureFixture[str]) -> None:

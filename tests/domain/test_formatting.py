@@ -44,3 +44,21 @@ def test_parse_euro_refuses_nonsense_and_negative() -> None:
         parse_euro("veel geld")
     with pytest.raises(ValueError, match="negatief"):
         parse_euro("-5")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("NaN", "geen bedrag"),
+        ("Infinity", "geen bedrag"),
+        ("-inf", "geen bedrag"),
+        ("1e30", "te hoog"),
+        ("12.345.678.901,99", "te hoog"),
+        ("10.000.000,01", "te hoog"),
+    ],
+)
+def test_parse_euro_refuses_what_the_store_cannot_keep_with_a_message(text: str, message: str) -> None:
+    # Each of these once ended in an arithmetic error (the bug dialog) or a failed save on PostgreSQL.
+    with pytest.raises(ValueError, match=message):
+        parse_euro(text)
+    assert parse_euro("10.000.000,00") == Decimal("10000000.00")

@@ -20,6 +20,7 @@ from makelaar.domain.errors import KnownError
 from makelaar.domain.records import ContactData, IdeaData, InitiatorData, OrganisationData
 from makelaar.services import csvio, ideas, matches, organisations
 from makelaar.services import vocabulary as vocab
+from makelaar.services.listing import ListQuery
 from makelaar.storage.models import Idea, ImportBatch, Organisation
 from makelaar.storage.store import Store, open_store
 from tests.conftest import DEV_SET
@@ -177,11 +178,11 @@ def test_comma_tab_and_semicolon_separators(store: Store, tmp_path: Path, separa
     assert term_names(store, org_by_name(store, "Buurthuis Oost").offer_ids) == {"ruimte", "vrijwilligers"}
 
 
-def test_crlf_and_multiline_cell_and_line_numbers_after_it(store: Store, tmp_path: Path) -> None:
+def test_crlf_and_multiline_cell_and_rows_numbered_as_excel_shows_them(store: Store, tmp_path: Path) -> None:
     text = (
         "naam;omschrijving;postcode\r\n"
         'Buurthuis Oost;"Eerste regel\r\nTweede regel\r\nDerde regel";1234 AB\r\n'
-        "Kapot Adres;Postcode klopt niet;1234\r\n"
+        ";Een rij zonder naam;1234 AB\r\n"
     )
     path = write(tmp_path / "multi.csv", text)
 
@@ -189,8 +190,35 @@ def test_crlf_and_multiline_cell_and_line_numbers_after_it(store: Store, tmp_pat
 
     assert result.added == 1
     assert org_by_name(store, "Buurthuis Oost").description == "Eerste regel\nTweede regel\nDerde regel"
-    # The multi-line record spans lines 2-4, so the bad row is on line 5 of the file.
-    assert [number for number, _reason, _cells in result.rejected] == [5]
+    # The multi-line record spans lines 2-4 of the file but is one row in Excel: the nameless row is row 3.
+    assert [number for number, _reason, _cells in result.rejected] == [3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The quote is never closed: the csv reader would read every later row into that one cell.
+        'naam;omschrijving;postcode\nDe Brug;Buurthuis\nHet Anker;"Ontmoeting, zie\nDe Ster;Zaal;1234 AB\n'
+        "De Maan;Tuin;1234 AB\n",
+        # A stray quote rows later closes it: the rows between would vanish into one cell.
+        'naam;omschrijving;postcode\nDe Brug;Buurthuis;1234 AB\nHet Anker;"Ontmoeting;1234 AB\nDe Ster;Zaal;1234 AB\n'
+        'De Maan;Tuin "groen";1234 AB\n',
+    ],
+)
+def test_an_unbalanced_quote_refuses_the_file_naming_its_line(store: Store, tmp_path: Path, text: str) -> None:
+    path = write(tmp_path / "quote.csv", text)
+
+    with pytest.raises(KnownError, match='op regel 3 van het bestand staat een aanhalingsteken \\("\\)'):
+        csvio.import_path(store, "organisaties", path)
+
+    with store.begin() as s:
+        assert s.scalar(select(func.count()).select_from(Organisation)) == 0
+
+
+def test_a_closed_multiline_cell_at_the_end_of_the_file_is_no_unbalanced_quote(tmp_path: Path) -> None:
+    path = write(tmp_path / "ok.csv", 'naam;omschrijving;postcode\nDe Brug;"Twee\nregels";1234 AB\n')
+
+    assert csvio.read_table(path).rows == [(2, ["De Brug", "Twee\nregels", "1234 AB"])]
 
 
 @pytest.mark.parametrize(
@@ -240,37 +268,84 @@ def test_xlsx_input(store: Store, tmp_path: Path) -> None:
 # --- rejects, reports and the vocabulary -------------------------------------------------------------------------
 
 
-def test_bad_postcode_row_is_rejected_and_good_rows_are_kept(store: Store, tmp_path: Path) -> None:
+def test_invalid_contact_details_are_kept_to_check_and_only_a_nameless_row_is_rejected(
+    store: Store, tmp_path: Path
+) -> None:
     text = (
-        "naam;soort;postcode;email\n"
-        "Goed Een;stichting;1234 AB;info@een.nl\n"
-        "Fout;stichting;1234;info@fout.nl\n"
-        "Goed Twee;vereniging;;info@twee.nl\n"
-        "Foute Mail;vereniging;;geen-mail\n"
+        "naam;soort;postcode;email;telefoon\n"
+        "Goed Een;stichting;1234 AB;info@een.nl;\n"
+        "Fout;stichting;1234;info@fout.nl;\n"
+        "Goed Twee;vereniging;;info@twee.nl;\n"
+        "Foute Mail;vereniging;;via secretariaat;06-1234 5678 (na 18u)\n"
+        ";vereniging;1234 AB;info@niemand.nl;\n"
     )
     path = write(tmp_path / "sociale kaart.csv", text)
 
     result = csvio.import_path(store, "organisaties", path)
 
-    assert (result.added, len(result.rejected)) == (2, 2)
-    assert count(store, Organisation) == 2
+    assert (result.added, len(result.rejected)) == (4, 1)
+    fout, mail = org_by_name(store, "Fout"), org_by_name(store, "Foute Mail")
+    assert (fout.postcode, fout.to_check) == ("1234", ["postcode"])
+    assert (mail.email, mail.phone, mail.to_check) == ("via secretariaat", "06-1234 5678 (na 18u)", ["email", "phone"])
+    assert org_by_name(store, "Goed Een").to_check == []
+    assert result.to_check == [
+        (3, "postcode", "1234"),
+        (5, "e-mail", "via secretariaat"),
+        (5, "telefoon", "06-1234 5678 (na 18u)"),
+    ]
+    lines = result.summary_lines()
+    assert lines[0] == "Organisaties: 4 toegevoegd, 0 bijgewerkt, 1 afgewezen."
+    assert any(line.startswith("Te controleren (opgeslagen zoals het in het bestand stond") for line in lines)
+    assert "  regel 3: postcode '1234'" in lines
     assert result.rejects_path == tmp_path / "sociale kaart-afgewezen.csv"
     raw = result.rejects_path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
-    assert rows[0] == ["regel", "reden", "naam", "soort", "postcode", "email"]
-    assert rows[1][0] == "3" and rows[1][2:] == ["Fout", "stichting", "1234", "info@fout.nl"]
-    assert "'1234' is geen geldige postcode" in rows[1][1]
-    assert rows[2][0] == "5" and "geen geldig e-mailadres" in rows[2][1]
-    assert "geen-mail" not in rows[2][1]  # the reason does not repeat the value (it may be a resident's)
-    lines = result.summary_lines()
-    assert lines[0] == "Organisaties: 2 toegevoegd, 0 bijgewerkt, 2 afgewezen."
-    assert f"Afgewezen regels staan met de reden in {result.rejects_path}:" in lines
-    assert any(line.startswith("  regel 3: '1234' is geen geldige postcode") for line in lines)
+    assert rows[0] == ["regel", "reden", "naam", "soort", "postcode", "email", "telefoon"]
+    assert rows[1][0] == "6" and "De naam is verplicht" in rows[1][1]
+    # Read again, the marked values are what is stored: nothing changes, nothing is listed again.
+    again = csvio.import_path(store, "organisaties", path)
+    assert (again.added, again.updated, again.unchanged, again.to_check) == (0, 0, 4, [])
+
+
+def test_a_good_stored_contact_detail_is_not_replaced_by_an_invalid_one(store: Store, tmp_path: Path) -> None:
+    csvio.import_path(store, "organisaties", write(tmp_path / "a.csv", "naam;telefoon\nDe Brug;020 123 4567\n"))
+
+    result = csvio.import_path(store, "organisaties", write(tmp_path / "b.csv", "naam;telefoon\nDe Brug;bel ons\n"))
+
+    assert (result.updated, result.unchanged, result.to_check) == (0, 1, [])
+    assert "telefoon in het bestand is niet geldig ('bel ons'); die in Makelaar blijft" in result.rows[0].note
+    assert org_by_name(store, "De Brug").phone == "020 123 4567"
+
+
+def test_a_marked_detail_corrected_in_the_editor_loses_its_mark(store: Store, tmp_path: Path) -> None:
+    csvio.import_path(store, "organisaties", write(tmp_path / "a.csv", "naam;postcode\nDe Brug;1234\n"))
+    org = org_by_name(store, "De Brug")
+    with store.begin() as s:
+        # Saving something else keeps the raw value and its mark; a typed invalid value without a mark is refused.
+        kept = organisations.save_organisation(s, replace(org, description="Buurthuis"))
+        assert (kept.postcode, kept.to_check) == ("1234", ["postcode"])
+    with store.begin() as s, pytest.raises(KnownError, match="geen geldige postcode"):
+        organisations.save_organisation(s, replace(kept, postcode="99", to_check=[]))
+    with store.begin() as s:
+        fixed = organisations.save_organisation(s, replace(kept, postcode="1234ab"))
+    assert (fixed.postcode, fixed.to_check) == ("1234 AB", [])
+    with store.begin() as s:
+        assert organisations.count_organisations(s, ListQuery(extra={"to_check": "1"})) == 0
+
+
+def test_the_list_filter_te_controleren_shows_marked_organisations(any_store: Store, tmp_path: Path) -> None:
+    text = "naam;email\nDe Brug;info@debrug.nl\nHet Anker;via de balie\n"
+    csvio.import_path(any_store, "organisaties", write(tmp_path / "a.csv", text))
+
+    with any_store.begin() as s:
+        shown = organisations.list_organisations(s, ListQuery(extra={"to_check": "1"}))
+        assert [r.name for r in shown] == ["Het Anker"]
+        assert organisations.count_organisations(s, ListQuery(extra={"to_check": "1"})) == 1
 
 
 def test_rejects_file_of_an_earlier_run_is_removed_when_all_rows_pass(store: Store, tmp_path: Path) -> None:
-    path = write(tmp_path / "k.csv", "naam;postcode\nDe Brug;1234\n")
+    path = write(tmp_path / "k.csv", "naam;postcode\n;1234 AB\n")
     assert csvio.import_path(store, "organisaties", path).rejects_path == tmp_path / "k-afgewezen.csv"
 
     write(path, "naam;postcode\nDe Brug;1234 AB\n")
@@ -296,7 +371,8 @@ def test_unknown_wijk_and_kind_are_added_and_reported(store: Store, tmp_path: Pa
 
 
 def test_new_wijk_of_a_rejected_row_is_not_added(store: Store, tmp_path: Path) -> None:
-    path = write(tmp_path / "w.csv", "naam;wijken;postcode\nDe Brug;Kanaalzone;99\nHet Anker;Haven;\n")
+    long = "x" * 10_001  # a description beyond the limit: refused after the row's wijk was added
+    path = write(tmp_path / "w.csv", f"naam;wijken;omschrijving\nDe Brug;Kanaalzone;{long}\nHet Anker;Haven;\n")
 
     result = csvio.import_path(store, "organisaties", path)
 
@@ -305,21 +381,44 @@ def test_new_wijk_of_a_rejected_row_is_not_added(store: Store, tmp_path: Path) -
         assert vocab.find_area(s, "Kanaalzone") is None
 
 
-def test_unknown_theme_and_help_type_are_reported_and_left_off(store: Store, tmp_path: Path) -> None:
+def test_unknown_theme_is_reported_and_left_off_and_unknown_offer_kept_in_the_description(
+    store: Store, tmp_path: Path
+) -> None:
     text = "naam;biedt;themas\nDe Brug;ruimte, koffie;sport, klimaat\nHet Anker;koffie;Klimaat\n"
     path = write(tmp_path / "t.csv", text)
 
     result = csvio.import_path(store, "organisaties", path)
 
     assert result.added == 2
-    assert result.unknown_terms == {"koffie": [2, 3], "klimaat": [2, 3]}
+    assert result.unknown_terms == {"klimaat": [2, 3]}
     org = org_by_name(store, "De Brug")
     assert term_names(store, org.theme_ids) == {"sport"}
     assert term_names(store, org.offer_ids) == {"ruimte"}
+    assert "Biedt ook: koffie" in org.description
     assert any(
-        line.startswith("Onbekende thema's en soorten hulp, weggelaten: koffie (regel 2, 3)")
+        line.startswith("Onbekende thema's en soorten hulp, weggelaten: klimaat (regel 2, 3)")
         for line in result.summary_lines()
     )
+    # The kept words are not added a second time when the same file is read again.
+    again = csvio.import_path(store, "organisaties", path)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+    assert org_by_name(store, "De Brug").description.count("koffie") == 1
+
+
+@pytest.mark.parametrize("header", ["Stadsdeel", "Gebied", "Werkgebied", "Kern", "Dorp"])
+def test_area_header_synonyms_of_real_files(store: Store, tmp_path: Path, header: str) -> None:
+    path = write(tmp_path / "w.csv", f"Naam;{header};Categorie;Aanbod\nDe Brug;Oost;Zorg;ruimte, soep\n")
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert (result.added, result.unknown_columns) == (1, [])
+    org = org_by_name(store, "De Brug")
+    with store.begin() as s:
+        assert vocab.find_area(s, "Oost") is not None
+        assert org.area_ids == [vocab.find_area(s, "Oost").id]
+    assert term_names(store, org.theme_ids) == {"zorg"}
+    assert term_names(store, org.offer_ids) == {"ruimte"}
+    assert "Biedt ook: soep" in org.description
 
 
 def test_vocabulary_matched_without_case_accents_or_key(store: Store, tmp_path: Path) -> None:
@@ -487,7 +586,7 @@ def test_idea_with_contact_data_but_no_name_is_imported_without_them(store: Stor
 
 
 def test_dry_run_reports_the_same_and_saves_nothing(store: Store, tmp_path: Path) -> None:
-    path = write(tmp_path / "d.csv", "naam;wijken;postcode\nDe Brug;Kanaalzone;\nFout;;99\n")
+    path = write(tmp_path / "d.csv", "naam;wijken;postcode\nDe Brug;Kanaalzone;\n;;1234 AB\n")
 
     dry = csvio.import_path(store, "organisaties", path, dry_run=True)
 
@@ -743,7 +842,11 @@ def test_services_do_not_import_qt() -> None:
 def test_savepoints_keep_good_rows_on_every_backend(any_store: Store, tmp_path: Path) -> None:
     """The shared any_store fixture (tests/conftest.py) runs this on SQLite and, when configured, PostgreSQL."""
     first = csvio.import_path(any_store, "organisaties", DEV / "organisaties.csv")
-    text = "naam;postcode;wijken\nGoed;1234 AB;Kanaalzone\nFout;12;Haven\nWijkcentrum De Brug;4001 AB;Noord\n"
+    long = "x" * 10_001
+    text = (
+        "naam;postcode;wijken;omschrijving\nGoed;1234 AB;Kanaalzone;\n"
+        f"Fout;1234 AB;Haven;{long}\nWijkcentrum De Brug;4001 AB;Noord;\n"
+    )
 
     second = csvio.import_path(any_store, "organisaties", write(tmp_path / "k.csv", text))
 
@@ -795,17 +898,18 @@ def test_rejected_update_leaves_the_stored_record_for_later_rows(store: Store, t
 
 
 def test_excel_sep_hint_line_is_not_the_header(store: Store, tmp_path: Path) -> None:
-    path = write(tmp_path / "s.csv", "sep=,\r\nnaam,postcode\r\nDe Brug,1234 AB\r\nFout,12\r\n")
+    path = write(tmp_path / "s.csv", "sep=,\r\nnaam,postcode\r\nDe Brug,1234 AB\r\n,1234 AB\r\n")
 
     result = csvio.import_path(store, "organisaties", path)
 
     assert (result.added, result.unknown_columns) == (1, [])
-    assert [r[0] for r in result.rejected] == [4]
+    # Excel does not show the hint line: the header is row 1 and the nameless row is row 3.
+    assert [r[0] for r in result.rejected] == [3]
 
 
 def test_summary_shortens_long_lists_of_lines(store: Store, tmp_path: Path) -> None:
     # "kwartet" is no theme and no word that points at one, so nothing is proposed in its place.
-    rows = "".join(f"Organisatie {n};kwartet;{'12' if n > 15 else ''}\n" for n in range(1, 41))
+    rows = "".join(f"{'' if n > 15 else f'Organisatie {n}'};kwartet;1234 AB\n" for n in range(1, 41))
     path = write(tmp_path / "l.csv", f"naam;themas;postcode\n{rows}")
 
     lines = csvio.import_path(store, "organisaties", path).summary_lines()
@@ -928,7 +1032,7 @@ def test_explicit_mapping_is_checked(store: Store, tmp_path: Path) -> None:
 
 def test_rows_say_what_happens_to_each_row_in_dry_run_and_real_run(store: Store, tmp_path: Path) -> None:
     csvio.import_path(store, "organisaties", write(tmp_path / "a.csv", "naam;omschrijving\nDe Brug;oud\nHet Anker;x\n"))
-    text = "naam;omschrijving;postcode\nStichting De Brug;nieuw;\nHet Anker;x;\nFout;;12\nNieuw;;\n"
+    text = f"naam;omschrijving;postcode\nStichting De Brug;nieuw;\nHet Anker;x;\nFout;{'x' * 10_001};\nNieuw;;\n"
     path = write(tmp_path / "b.csv", text)
     with store.begin() as s:
         brug = organisations.find_organisation(s, "De Brug")
@@ -945,7 +1049,7 @@ def test_rows_say_what_happens_to_each_row_in_dry_run_and_real_run(store: Store,
         ]
         assert result.rows[0].target == f"{brug.reference} De Brug"
         assert result.rows[0].record_id == brug.id
-        assert "'12' is geen geldige postcode" in result.rows[2].reason
+        assert "De omschrijving is te lang" in result.rows[2].reason
         assert result.rows[3].record_id is not None
     assert count(store, Organisation) == 3
 
@@ -1254,8 +1358,10 @@ def test_help_types_and_themes_are_proposed_from_the_words_of_a_row_that_has_non
     # A row that names a known type of help keeps exactly that: nothing is proposed over what the file says.
     assert term_names(store, org_by_name(store, "Eigen Fonds").offer_ids) == {"geld"}
     assert result.proposed == [2, 3]
-    # "Taallessen" in Levert is no type of help Makelaar knows: reported, and the text proposes one instead.
-    assert result.unknown_terms == {"Taallessen": [2]}
+    # "Taallessen" in Levert is no type of help Makelaar knows: kept in the description, and the text proposes
+    # one instead. Categorie holds themes: "fonds" is none, reported.
+    assert "Biedt ook: Taallessen" in taal.description
+    assert result.unknown_terms == {"fonds": [4]}
     assert any("voorgesteld uit de naam en omschrijving" in line for line in result.summary_lines())
 
 
@@ -1306,3 +1412,203 @@ def test_xlsx_export_has_real_dates_and_numbers_and_reads_back(store: Store, tmp
     # The export's own headers (and its number column) read back without a word about unknown columns.
     again = csvio.import_path(store, "ideeen", tmp_path / "i.xlsx")
     assert (again.unchanged, again.unknown_columns) == (1, [])
+
+
+# --- files built to exhaust memory or time ---------------------------------------------------------------------------
+
+
+def _without_dimension(source: Path, target: Path) -> Path:
+    """The workbook as some programs write it: no stored size of the sheet, so a reader must walk every row."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb"<dimension[^>]*/>", b"", data)
+            zout.writestr(item, data)
+    return target
+
+
+def test_an_xlsx_without_dimension_and_a_long_empty_tail_is_read_to_the_data_and_says_so(
+    store: Store, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["naam", "wijken"])
+    sheet.append(["De Brug", "Oost"])
+    sheet.append(["Het Anker", "West"])
+    sheet.cell(row=15_000, column=1, value="ver onder de lege rijen")
+    book.save(tmp_path / "met.xlsx")
+    path = _without_dimension(tmp_path / "met.xlsx", tmp_path / "kaart.xlsx")
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert (result.added, result.rejected) == (2, [])
+    assert any(
+        "Onder rij 3 van het werkblad volgen meer dan 10000 lege rijen" in line for line in result.summary_lines()
+    )
+
+
+def test_a_sheet_of_a_million_empty_rows_is_not_walked_to_its_end(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from makelaar.services.csvio import reading
+
+    consumed = 0
+
+    def rows() -> Iterator[tuple[SimpleNamespace, ...]]:
+        nonlocal consumed
+        for number in range(1, 1_000_001):
+            consumed += 1
+            value = ("naam", "De Brug", "Het Anker")[number - 1] if number <= 3 else None
+            yield (SimpleNamespace(value=value, row=number),)
+
+    records, notes = reading._xlsx_records(tmp_path / "bom.xlsx", rows())
+
+    assert records == [(1, ["naam"]), (2, ["De Brug"]), (3, ["Het Anker"])]
+    assert notes and "niet gelezen" in notes[0]
+    assert consumed <= 3 + reading._MAX_EMPTY_RUN  # reading stopped: memory and time stay bounded
+
+
+def test_too_many_filled_rows_are_refused_with_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from makelaar.services.csvio import reading
+
+    monkeypatch.setattr(reading, "MAX_ROWS", 50)
+    rows = ((SimpleNamespace(value=f"Organisatie {n}", row=n),) for n in range(1, 1_000_001))
+
+    with pytest.raises(KnownError, match="meer dan 50 gevulde rijen"):
+        reading._xlsx_records(tmp_path / "groot.xlsx", rows)
+
+
+def test_a_file_beyond_the_size_limit_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from makelaar.services.csvio import reading
+
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 100)
+    path = write(tmp_path / "groot.csv", "naam\n" + "De Brug\n" * 100)
+
+    with pytest.raises(KnownError, match="groter dan"):
+        csvio.read_table(path)
+
+
+def test_a_free_text_contact_cell_gives_its_details_and_is_kept_in_the_notes(store: Store, tmp_path: Path) -> None:
+    free = (
+        "Langsgaan, bellen of mailen: Kramatplantsoen 101, 1095 LC Amsterdam. Tel: 020 - 665 8001 "
+        "E-mail: info@voedselbank.nl. " + "Open op werkdagen van negen tot vijf, behalve op feestdagen. " * 4
+    )
+    assert len(free) > 200  # longer than a contact person's name may be: this once rejected the row
+    text = f"naam;contactpersoon;telefoon\nVoedselbank;{free};\nBuurthuis;Jan de Vries;020 123 4567\n"
+    path = write(tmp_path / "kaart.csv", text)
+
+    result = csvio.import_path(store, "organisaties", path)
+
+    assert (result.added, result.rejected) == (2, [])
+    bank = org_by_name(store, "Voedselbank")
+    assert (bank.phone, bank.email, bank.postcode) == ("020 665 8001", "info@voedselbank.nl", "1095 LC")
+    assert f"Contact: {free.strip()}" in bank.description
+    assert bank.contacts == []
+    assert [c.name for c in org_by_name(store, "Buurthuis").contacts] == ["Jan de Vries"]
+    again = csvio.import_path(store, "organisaties", path)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+
+
+# --- the same name in another area: branches -------------------------------------------------------------------------
+
+
+def test_the_same_name_in_another_area_with_the_same_data_is_one_organisation_for_both(
+    any_store: Store, tmp_path: Path
+) -> None:
+    text = (
+        "Naam;Stadsdeel;Omschrijving;Telefoon\n"
+        "Maatschappelijk werk;Zuid;Hulp bij geldzaken;020 123 4567\n"
+        "Maatschappelijk werk;West;Hulp bij geldzaken;020 123 4567\n"
+    )
+    path = write(tmp_path / "kaart.csv", text)
+
+    result = csvio.import_path(any_store, "organisaties", path)
+
+    assert (result.added, result.rejected) == (1, [])
+    assert count(any_store, Organisation) == 1
+    assert area_names(any_store, org_by_name(any_store, "Maatschappelijk werk").area_ids) == {"Zuid", "West"}
+    assert result.branches == [(3, "'Maatschappelijk werk' ook in West: één organisatie voor Zuid, West")]
+    assert "Dezelfde naam in een ander gebied (vestigingen):" in result.summary_lines()
+    again = csvio.import_path(any_store, "organisaties", path)
+    assert (again.added, again.updated, again.unchanged, again.rejected) == (0, 0, 2, [])
+
+
+def test_the_same_name_in_another_area_with_other_data_is_a_branch_named_by_its_area(
+    any_store: Store, tmp_path: Path
+) -> None:
+    text = (
+        "Naam;Stadsdeel;Omschrijving;Telefoon\n"
+        "Voedselbank;Centrum;Pakketten op dinsdag;020 123 4567\n"
+        "Voedselbank;Oost;Pakketten op vrijdag;020 765 4321\n"
+        "Buurthuis;Oost;Koffie;\n"
+    )
+    path = write(tmp_path / "kaart.csv", text)
+
+    result = csvio.import_path(any_store, "organisaties", path)
+
+    assert (result.added, result.rejected) == (3, [])
+    centrum, oost = org_by_name(any_store, "Voedselbank (Centrum)"), org_by_name(any_store, "Voedselbank (Oost)")
+    assert (centrum.phone, oost.phone) == ("020 123 4567", "020 765 4321")
+    assert area_names(any_store, oost.area_ids) == {"Oost"}
+    assert result.branches == [
+        (2, "'Voedselbank' in Centrum: opgeslagen als 'Voedselbank (Centrum)'"),
+        (3, "'Voedselbank' in Oost met andere gegevens: opgeslagen als 'Voedselbank (Oost)'"),
+    ]
+    again = csvio.import_path(any_store, "organisaties", path)
+    assert (again.added, again.updated, again.unchanged, again.rejected) == (0, 0, 3, [])
+    assert count(any_store, Organisation) == 3
+
+
+def test_a_branch_beside_an_organisation_already_in_makelaar_leaves_its_name(store: Store, tmp_path: Path) -> None:
+    csvio.import_path(store, "organisaties", write(tmp_path / "a.csv", "naam;wijken\nVoedselbank;Centrum\n"))
+    text = "naam;wijken;omschrijving\nVoedselbank;Centrum;Dinsdag\nVoedselbank;Oost;Vrijdag\n"
+
+    result = csvio.import_path(store, "organisaties", write(tmp_path / "b.csv", text))
+
+    assert (result.added, result.updated, result.rejected) == (1, 1, [])
+    assert org_by_name(store, "Voedselbank").description == "Dinsdag"
+    assert org_by_name(store, "Voedselbank (Oost)").description == "Vrijdag"
+
+
+def test_idea_rows_with_values_no_editor_stores_are_rejected_naming_field_and_row(store: Store, tmp_path: Path) -> None:
+    text = (
+        "titel;teamgrootte;status;omschrijving\n"
+        "Buurtfeest;3;nieuw;Op het plein\n"
+        "Negatief team;-3;nieuw;\n"
+        "Verzonnen status;2;bijna klaar;\n"
+        "Bel\x07feest;2;nieuw;\n"
+        "Stuurteken;2;nieuw;Tekst\x01met stuurteken\n"
+    )
+    path = write(tmp_path / "ideeen.csv", text)
+
+    result = csvio.import_path(store, "ideeen", path)
+
+    assert result.added == 1
+    reasons = {number: reason for number, reason, _cells in result.rejected}
+    assert sorted(reasons) == [3, 4, 5, 6]
+    assert "tussen 1 en 10.000" in reasons[3]
+    assert "Onbekende status 'bijna klaar'" in reasons[4]
+    assert "De titel bevat een onzichtbaar stuurteken" in reasons[5]
+    assert "De omschrijving bevat een onzichtbaar stuurteken" in reasons[6]
+    assert count(store, Idea) == 1
+
+
+def test_an_area_name_no_editor_stores_rejects_its_row_with_a_message(any_store: Store, tmp_path: Path) -> None:
+    long = "Wijk " + "x" * 130  # longer than an area's name may be: PostgreSQL failed the whole row with a DataError
+    path = write(tmp_path / "w.csv", f"naam;wijken\nDe Brug;Oost\x07\nHet Anker;{long}\nDe Ster;West\n")
+
+    result = csvio.import_path(any_store, "organisaties", path)
+
+    reasons = {number: reason for number, reason, _cells in result.rejected}
+    assert "De naam van de wijk bevat een onzichtbaar stuurteken" in reasons[2]
+    assert "De naam van de wijk is te lang" in reasons[3]
+    assert result.new_areas == ["West"]

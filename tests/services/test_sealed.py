@@ -10,6 +10,7 @@ import pytest
 
 from makelaar.domain.errors import KnownError
 from makelaar.services import exchange, sealed
+from makelaar.services.exchange import reading as exchange_reading
 from makelaar.storage.store import Store
 
 SECRET = "de moestuin bloeit in mei"
@@ -56,7 +57,7 @@ def test_a_short_passphrase_marks_nothing_as_sent(store: Store, tmp_path: Path) 
 
 
 def test_a_gzip_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(exchange, "MAX_JSON_BYTES", 1000)
+    monkeypatch.setattr(exchange_reading, "MAX_JSON_BYTES", 1000)
     path = tmp_path / "bom.json.gz"
     path.write_bytes(gzip.compress(b" " * 100_000))
     with pytest.raises(KnownError, match="geen leesbaar uitwisselbestand"):

@@ -214,3 +214,21 @@ def test_a_note_not_yet_added_counts_as_unsaved(
     qtbot.keyClick(editor.title, Qt.Key.Key_Escape)
     assert asked and editor.isVisible()
     assert editor.timeline.text.toPlainText() == "Belde terug over de sleutel"
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"), [("NaN", "geen bedrag"), ("1e30", "te hoog"), ("12.345.678.901,99", "te hoog")]
+)
+def test_an_impossible_amount_is_named_in_the_form_not_a_bug_dialog(
+    qtbot: QtBot, ctx: AppContext, store: Store, typed: str, message: str
+) -> None:
+    editor = open_editor(qtbot, ctx)
+    qtbot.keyClicks(editor.title, "Buurtfeest")
+    qtbot.keyClicks(editor.amount, typed)
+
+    assert editor.save() is False
+
+    assert message in editor.error_label.text()
+    assert editor.amount.text() == typed
+    with store.begin() as s:
+        assert ideas.count_ideas(s, ListQuery()) == 0

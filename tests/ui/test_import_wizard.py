@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QComboBox, QWizard
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -25,7 +25,7 @@ FILE = (
     "Organisatie;Wat doen ze;Postcode;Opmerking intern\r\n"
     "Stichting De Brug;Buurthuis met zaal;1234 AB;bellen\r\n"
     "Café Élan;Koffie en € 5 korting’s avonds;;\r\n"
-    "Fout Adres;Verkeerde postcode;12;\r\n"
+    ";Een rij zonder naam;1234 AB;\r\n"
 )
 
 
@@ -134,8 +134,8 @@ def test_wizard_end_to_end(
     qtbot.keyClicks(preview.filter, "Afgewezen")
     assert preview.model.rowCount() == 1
     rejected = [preview.model.index(0, c).data() for c in range(4)]
-    assert rejected[:3] == ["5", "afgewezen", "Fout Adres"]
-    assert "'12' is geen geldige postcode" in rejected[3]
+    assert rejected[:3] == ["5", "afgewezen", ""]
+    assert "De naam is verplicht" in rejected[3]
     assert org_names(ctx) == {"De Brug": "Oud"}  # the preview saved nothing
     assert unnamed_inputs(wizard) == []
 
@@ -197,7 +197,7 @@ def test_mapping_must_name_the_required_column_once(
     wizard.next()
     # The wizard's mapping reaches the dry run: the descriptions are read as names now.
     labels = [wizard.preview_page.model.index(r, 2).data() for r in range(wizard.preview_page.model.rowCount())]
-    assert labels == ["Buurthuis met zaal", "Koffie en € 5 korting’s avonds", "Verkeerde postcode"]
+    assert labels == ["Buurthuis met zaal", "Koffie en € 5 korting’s avonds", "Een rij zonder naam"]
 
 
 def test_undo_dialog_undoes_an_import_as_a_whole(
@@ -384,17 +384,17 @@ def test_long_names_leave_the_explanation_in_view(
     qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "lang.csv"
-    path.write_text(f"naam;postcode\n{'Stichting Heel Lang ' * 16};12\n", encoding="utf-8")
+    path.write_text(f"naam;postcode\n{'Stichting Heel Lang ' * 16};1234 AB\n", encoding="utf-8")
     wizard = to_preview(qtbot, ctx, monkeypatch, path)
 
     table = wizard.preview_page.rows
     header = table.horizontalHeader()
     assert all(header.sectionSize(c) <= 300 for c in range(3))
     assert header.sectionViewportPosition(3) + 100 < table.viewport().width()
-    assert "geen geldige postcode" in str(table.model().index(0, 3).data())
+    assert "De naam is te lang" in str(table.model().index(0, 3).data())
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Down)  # the chosen row's explanation in full, below the table
-    assert "geen geldige postcode" in wizard.preview_page.detail.text()
+    assert "De naam is te lang" in wizard.preview_page.detail.text()
     assert wizard.preview_page.detail.text().startswith("Regel 2 (Stichting Heel Lang")
 
 
@@ -478,3 +478,26 @@ def test_the_broker_sees_and_decides_on_the_help_types_proposed_from_the_words(
     with ctx.store.begin() as s:
         stored = {o.name: list(o.offers) for o in s.scalars(select(Organisation))}
     assert stored == {"De Ster": [], "Taalpunt": []}
+
+
+def test_the_preview_and_the_summary_show_branches_and_details_to_check(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "sociale-kaart.csv"
+    path.write_text(
+        "Naam;Stadsdeel;Omschrijving;Telefoon\n"
+        "Voedselbank;Centrum;Pakketten op dinsdag;via de balie\n"
+        "Voedselbank;Oost;Pakketten op vrijdag;020 765 4321\n",
+        encoding="utf-8",
+    )
+    wizard = to_preview(qtbot, ctx, monkeypatch, path)
+    notes = wizard.preview_page.notes.toPlainText()
+
+    assert "regel 3: 'Voedselbank' in Oost met andere gegevens: opgeslagen als 'Voedselbank (Oost)'" in notes
+    assert "regel 2: telefoon 'via de balie'" in notes
+    assert wizard.preview_page.counts.text().startswith("2 toevoegen, 0 bijwerken, 0 ongewijzigd, 0 afgewezen.")
+    wizard.next()
+    summary = wizard.currentPage().findChild(QPlainTextEdit)
+    assert summary is not None
+    assert "Te controleren" in summary.toPlainText()
+    assert set(org_names(ctx)) == {"Voedselbank (Centrum)", "Voedselbank (Oost)"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from makelaar.domain.enums import Vocabulary
 from makelaar.domain.records import IdeaData
-from makelaar.services import ideas
+from makelaar.services import ideas, organisations
 from makelaar.services.listing import ListQuery
 from makelaar.storage.store import Store
 from makelaar.ui.context import AppContext
@@ -243,3 +244,24 @@ def test_an_address_wraps_where_a_letter_would() -> None:
     assert address_html(None, "4049 AB", None) == "4049&nbsp;AB"
     assert address_html("Molenweg <4>", None, "Lindewaard") == "Molenweg &lt;4&gt;<br>Lindewaard"
     assert address_html(None, None, None) == ""
+
+
+def test_the_te_controleren_filter_shows_organisations_with_marked_details_and_keeps_the_kind_filter(
+    qtbot: QtBot, ctx: AppContext, sample: dict[str, str]
+) -> None:
+    with ctx.store.begin() as s:
+        groen = organisations.find_organisation(s, "Stichting Groen Doen")
+        organisations.save_organisation(s, replace(groen, phone="bel de balie", to_check=["phone"]))
+    view = OrganisationsView(ctx)
+    qtbot.addWidget(view)
+    view.reload()
+    assert names(view) == ["Buurtfonds Lindewaard", "Stichting Groen Doen"]
+
+    view.to_check.click()
+
+    assert names(view) == ["Stichting Groen Doen"]
+    kind = view.kind_filter.findData(groen.kind_id) if groen.kind_id else 0
+    view.kind_filter.setCurrentIndex(kind)
+    assert view.query.extra.get("to_check") == "1"  # choosing a kind keeps the other filter
+    view.to_check.click()
+    assert "to_check" not in view.query.extra

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from makelaar.domain.enums import Vocabulary
+from makelaar.domain.records import OrganisationData
 from makelaar.services import organisations
 from makelaar.services.listing import ListQuery
 from makelaar.storage.store import Store
@@ -156,3 +157,31 @@ def test_a_retired_wijk_stays_on_the_organisation(
     assert editor.save()
     with store.begin() as s:
         assert organisations.get_organisation(s, sample["green"]).area_ids == [sample["noord"]]
+
+
+def test_a_detail_to_check_is_marked_beside_its_field_and_kept_on_save(
+    qtbot: QtBot, ctx: AppContext, store: Store
+) -> None:
+    with store.begin() as s:
+        saved = organisations.save_organisation(
+            s, OrganisationData(name="Voedselbank", phone="06-1234 5678 (na 18u)", to_check=["phone"])
+        )
+    editor = OrganisationEditor(ctx, saved.id)
+    qtbot.addWidget(editor)
+
+    assert "Te controleren" in editor.phone.toolTip()
+    assert editor.phone.text() == "06-1234 5678 (na 18u)"
+    assert not editor.is_dirty()
+    editor.description.setPlainText("Pakketten op dinsdag")
+    assert editor.save()  # saving another change keeps the raw value and its mark
+    with store.begin() as s:
+        kept = organisations.get_organisation(s, saved.id or "")
+    assert (kept.phone, kept.to_check, kept.description) == ("06-1234 5678 (na 18u)", ["phone"], "Pakketten op dinsdag")
+
+    editor.phone.clear()
+    qtbot.keyClicks(editor.phone, "0612345678")
+    assert editor.save()
+    with store.begin() as s:
+        fixed = organisations.get_organisation(s, saved.id or "")
+    assert (fixed.phone, fixed.to_check) == ("06 12345678", [])
+    assert "Te controleren" not in editor.phone.toolTip()
