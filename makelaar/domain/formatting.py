@@ -35,11 +35,24 @@ def format_euro(value: Decimal | int | float | None) -> str:
     return f"{sign}€ {'.'.join(groups)},{cents}"
 
 
+# The highest amount the store keeps: more than any initiative fund gives, and within every backend's column.
+MAX_AMOUNT = Decimal("10000000.00")
+
+
+def check_amount(amount: Decimal, label: str = "Het bedrag") -> Decimal:
+    """An amount as the store keeps it (cents), or ValueError: not a number, negative, or more than MAX_AMOUNT."""
+    if not amount.is_finite():
+        raise ValueError(f"{label} is geen bedrag; schrijf het als 1.250,00.")
+    if amount < 0:
+        raise ValueError(f"{label} kan niet negatief zijn.")
+    if amount > MAX_AMOUNT:
+        raise ValueError(f"{label} is te hoog; het kan hooguit € 10.000.000,00 zijn.")
+    return amount.quantize(Decimal("0.01"))
+
+
 def parse_euro(text: str, label: str = "Het bedrag") -> Decimal | None:
     """Read '€ 1.250,00', '1250', '1.250' or '1250,5' as an amount; refuse what the store cannot keep (NaN,
     1e30, negative, more than € 10.000.000,00) with a Dutch message, never an arithmetic error."""
-    from makelaar.domain.validation import check_amount
-
     cleaned = text.replace("€", "").replace(" ", "").strip()
     if not cleaned:
         return None

@@ -22,7 +22,9 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
-MAX_AMOUNT = Decimal("10000000.00")
+from makelaar.domain.formatting import MAX_AMOUNT as MAX_AMOUNT  # the amount rules live beside parse_euro
+from makelaar.domain.formatting import check_amount, parse_euro
+
 MAX_NAME_LENGTH = 200
 MAX_TEXT_LENGTH = 10_000
 MAX_TEAM_SIZE = 10_000
@@ -91,17 +93,6 @@ def check_line(value: str | None, label: str, max_length: int = MAX_NAME_LENGTH)
     return check_text(value, label, max_length, multiline=False)
 
 
-def check_amount(amount: Decimal, label: str = "Het bedrag") -> Decimal:
-    """An amount as the store keeps it (cents), or ValueError: not a number, negative, or more than MAX_AMOUNT."""
-    if not amount.is_finite():
-        raise ValueError(f"{label} is geen bedrag; schrijf het als 1.250,00.")
-    if amount < 0:
-        raise ValueError(f"{label} kan niet negatief zijn.")
-    if amount > MAX_AMOUNT:
-        raise ValueError(f"{label} is te hoog; het kan hooguit € 10.000.000,00 zijn.")
-    return amount.quantize(Decimal("0.01"))
-
-
 def clean_amount(value: Decimal | float | int | str | None, label: str = "Het bedrag") -> Decimal | None:
     """An amount from any source: a Decimal, a number, or text as a Dutch user writes it (1.250,00)."""
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -109,8 +100,6 @@ def clean_amount(value: Decimal | float | int | str | None, label: str = "Het be
     if isinstance(value, bool):
         raise ValueError(f"{label} is geen bedrag; schrijf het als 1.250,00.")
     if isinstance(value, str):
-        from makelaar.domain.formatting import parse_euro
-
         return parse_euro(value, label)
     try:
         amount = value if isinstance(value, Decimal) else Decimal(str(value))
