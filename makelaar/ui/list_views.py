@@ -386,6 +386,11 @@ class RecordListView(QWidget):
     def add_filter(self, combo: QComboBox, name: str, on_change: Callable[[Any], None]) -> None:
         combo.setAccessibleName(name)
         combo.setToolTip(name)
+        # As wide as a short choice, not as the longest one ("informeel (bewonersgroep, netwerk)"): the filters may
+        # not push the summary beside the list out of view; the open list shows every choice whole.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(11)
+        combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         combo.currentIndexChanged.connect(lambda _i: on_change(combo.currentData()))
         self.filters.insertWidget(self.filters.count() - 1, combo)
 

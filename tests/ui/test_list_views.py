@@ -265,3 +265,25 @@ def test_the_te_controleren_filter_shows_organisations_with_marked_details_and_k
     assert view.query.extra.get("to_check") == "1"  # choosing a kind keeps the other filter
     view.to_check.click()
     assert "to_check" not in view.query.extra
+
+
+def test_long_filter_choices_do_not_push_the_summary_aside(
+    qtbot: QtBot, ctx: AppContext, store: Store, sample: dict[str, str]
+) -> None:
+    from makelaar.services import vocabulary
+
+    long_kind = "informeel (bewonersgroep, netwerk, buurtcomité of vriendenclub zonder rechtsvorm)"
+    with store.begin() as s:
+        vocabulary.add_term(s, Vocabulary.ORGANISATION_KIND, long_kind)
+    view = OrganisationsView(ctx)
+    qtbot.addWidget(view)
+    view.reload()
+    assert view.kind_filter.findText(long_kind) >= 0
+    # The filter is as wide as a short choice; the longest one would make it wider than the whole row of filters.
+    assert view.kind_filter.sizeHint().width() < view.kind_filter.fontMetrics().horizontalAdvance(long_kind)
+    view.resize(1150, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.table.selectRow(0)
+    qtbot.waitUntil(lambda: view.detail.isVisible())
+    assert view.splitter.sizes()[1] >= 260  # the summary beside the list stays readable
