@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -100,6 +101,13 @@ def _warm_matching(store: Store) -> None:
     matching.warm(store)
 
 
+def _import_before_qt() -> None:
+    """What the first screen reads with, imported before PySide6: PySide6's import hook makes every module imported
+    after it dearer (it reads the module's source, looking for PySide6's own "__feature__" imports)."""
+    importlib.import_module("makelaar.storage.store")
+    importlib.import_module("makelaar.services.today")
+
+
 def run_gui(database: str | None = None) -> int:
     if not _has_display():
         print(
@@ -120,6 +128,7 @@ def run_gui(database: str | None = None) -> int:
     path = sqlite_path(url)
     if path != early:  # not a plain address: check the file storage.engine names
         check = start_check(path) if path is not None else None
+    _import_before_qt()
 
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
@@ -188,12 +197,13 @@ def _run_window(
     from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 
     from makelaar.ui.context import AppContext
-    from makelaar.ui.main_window import MainWindow
+    from makelaar.ui.main_window import MainWindow, put_on_look
     from makelaar.ui.startup import watch_check
 
     ctx = AppContext(store=store, settings=settings)
+    put_on_look(ctx)  # before the window is built, so its widgets are styled once
     window = MainWindow(ctx)
-    window.apply_look()
+    window.apply_look()  # the look is already on: this only follows the system's light or dark from now on
     overview = first_screen()
     if overview is not None:
         window.today.preload(overview)
