@@ -70,6 +70,7 @@ DEFAULT_STORE = OUT / "bench.sqlite"
 MAX_RATIO = 3.0
 RATIO_FLOOR_MS = run_core.RATIO_FLOOR_MS  # below this floor median the ratio is shown, not counted
 GUI_SIZE = run_core.GUI_SIZE
+EDITOR_SIZE = (1000, 700)
 OVERVIEW_PERIOD = (date(2022, 1, 1), date(2026, 12, 31))
 EXCHANGE_RECORDS = 1_000
 MEMORY_MB = 400.0
@@ -83,6 +84,10 @@ class Target:
     median_ms: float | None = None  # None: only the ratio counts
     p95_ms: float | None = None
     ratio: bool = True  # within MAX_RATIO of the floor
+    # The GUI rows and the cold start are held to the toolkit's floor (the "bare Qt" column: the same SQL into plain
+    # Qt widgets; for the start, the integrity check beside importing SQLAlchemy, then an empty window), every other
+    # row to its SQL/ReportLab floor.
+    toolkit: bool = False
 
     def __str__(self) -> str:
         parts = []
@@ -91,13 +96,14 @@ class Target:
         if self.p95_ms is not None:
             parts.append(f"p95 < {self.p95_ms:,.0f}")
         if self.ratio:
-            parts.append(f"<= {MAX_RATIO:.0f}x")
+            parts.append(f"<= {MAX_RATIO:.0f}x {'bare' if self.toolkit else 'floor'}")
         return ", ".join(parts)
 
 
-START = Target(1000.0)
-KEYSTROKE = Target(50.0, 100.0)
-LIST = Target(200.0)
+START = Target(600.0, 1000.0, toolkit=True)
+KEYSTROKE = Target(50.0, 100.0, toolkit=True)
+LIST = Target(200.0, toolkit=True)
+GUI_STEP = Target(100.0, toolkit=True)  # opening an idea in its editor
 STEP = Target(100.0)  # every other interactive step
 BULK = Target()  # long work with progress: only the ratio
 
@@ -150,9 +156,23 @@ class Row:
             out.append(f"median {self.median:,.1f} ms >= {t.median_ms:,.0f} ms")
         if t.p95_ms is not None and p95(self.ours) >= t.p95_ms:
             out.append(f"p95 {p95(self.ours):,.1f} ms >= {t.p95_ms:,.0f} ms")
-        if t.ratio and self.ratio > MAX_RATIO and self.floor_median >= RATIO_FLOOR_MS:
+        if t.ratio and t.toolkit:
+            if not self.bare:
+                out.append("no toolkit floor measured")
+            elif self.bare_ratio > MAX_RATIO and self.bare_median >= RATIO_FLOOR_MS:
+                out.append(f"{self.bare_ratio:.1f}x the toolkit's floor (bare Qt)")
+        elif t.ratio and self.ratio > MAX_RATIO and self.floor_median >= RATIO_FLOOR_MS:
             out.append(f"{self.ratio:.1f}x its floor")
         return out
+
+    @property
+    def counted_ratio(self) -> float:
+        """The ratio the 3x rule is applied to: to the toolkit's floor for the GUI rows and the start."""
+        return self.bare_ratio if self.target.toolkit else self.ratio
+
+    @property
+    def counted_floor(self) -> float:
+        return self.bare_median if self.target.toolkit else self.floor_median
 
 
 def p95(values: Sequence[float]) -> float:
@@ -247,9 +267,10 @@ class Bench:
         elif row.limit_mb is not None:
             print(f"  {row.name}: {row.median:.0f} MB ({mark})", flush=True)
         else:
+            bare = f", bare Qt {row.bare_median:,.2f} ms, ratio {row.bare_ratio:.2f}" if row.bare else ""
             print(
                 f"  {row.name}: median {row.median:,.1f} ms, floor {row.floor_median:,.2f} ms, "
-                f"ratio {row.ratio:.2f} ({mark})",
+                f"ratio {row.ratio:.2f}{bare} ({mark})",
                 flush=True,
             )
 
@@ -588,7 +609,7 @@ class Bench:
     def open_idea(self) -> Row:
         def ours(i: int) -> IdeaEditor:
             editor = IdeaEditor(self.ctx, self.picks[i + 1])
-            editor.resize(1000, 700)
+            editor.resize(*EDITOR_SIZE)
             editor.show()
             editor.tabs.setCurrentWidget(editor.suggestions)  # the suggestions are computed when shown
             self.app.processEvents()
@@ -598,8 +619,16 @@ class Bench:
 
         with self.store.begin() as s:  # the matching index is built once per store; a warm index is the common case
             matching.get_index(s)
+        probe = ours(0)
+        tabs = [probe.tabs.tabText(i) for i in range(probe.tabs.count())]
+        shown = probe.tabs.indexOf(probe.suggestions)
+        run_core.close_widget(probe)
         return self.replayed(
-            "open an idea with its timeline and suggestions (GUI)", STEP, ours, after=run_core.close_widget
+            "open an idea with its timeline and suggestions (GUI)",
+            GUI_STEP,
+            ours,
+            after=run_core.close_widget,
+            bare_floor=lambda trace: bare.open_editor(self.app, self.con, trace, tabs, shown, EDITOR_SIZE),
         )
 
     def save_idea(self) -> Row:
@@ -770,7 +799,7 @@ class Bench:
             except Exception as exc:
                 self.add(Row("a search keystroke (GUI)", KEYSTROKE, [math.nan], [], error=f"{exc}"))
         self.guarded("sort a list (ideas by title, GUI)", LIST, self.gui_sort)
-        self.guarded("open an idea with its timeline and suggestions (GUI)", STEP, self.open_idea)
+        self.guarded("open an idea with its timeline and suggestions (GUI)", GUI_STEP, self.open_idea)
         self.guarded("save an idea", STEP, self.save_idea)
         self.guarded("match one idea", STEP, self.match_one)
         self.guarded("koppelingsrapport", BULK, self.matching_report)
@@ -876,28 +905,28 @@ def fmt_ms(value: float) -> str:
 def print_table(rows: list[Row]) -> None:
     header = (
         f"{'operation':<56} | {'runs':>4} | {'median':>9} | {'p95':>9} | {'floor':>9} | {'ratio':>6} | "
-        f"{'target':<22} | result | {'bare Qt':>9} | {'ratio':>6}"
+        f"{'target':<24} | result | {'bare Qt':>9} | {'÷ bare':>6}"
     )
     print(header)
     print("-" * len(header))
     for r in rows:
         if r.error:
             print(
-                f"{r.name:<56} | {'':>4} | {'':>9} | {'':>9} | {'':>9} | {'':>6} | {r.target!s:<22} | FAIL: {r.error}"
+                f"{r.name:<56} | {'':>4} | {'':>9} | {'':>9} | {'':>9} | {'':>6} | {r.target!s:<24} | FAIL: {r.error}"
             )
             continue
         if r.limit_mb is not None:
             result = "FAIL" if r.problems() else "pass"
             print(
                 f"{r.name:<56} | {r.runs:>4} | {r.median:>6.0f} MB | {max(r.ours):>6.0f} MB | "
-                f"{r.floor_median:>6.0f} MB | {r.ratio:>6.2f} | {'< ' + f'{r.limit_mb:.0f} MB':<22} | {result}"
+                f"{r.floor_median:>6.0f} MB | {r.ratio:>6.2f} | {'< ' + f'{r.limit_mb:.0f} MB':<24} | {result}"
             )
             continue
         problems = r.problems()
         ratio = f"{r.ratio:6.2f}" + ("*" if r.ratio > MAX_RATIO and r.floor_median < RATIO_FLOOR_MS else " ")
         print(
             f"{r.name:<56} | {r.runs:>4} | {fmt_ms(r.median):>9} | {fmt_ms(p95(r.ours)):>9} | "
-            f"{fmt_ms(r.floor_median):>9} | {ratio:>6}| {r.target!s:<22} | {'FAIL' if problems else 'pass':<6} | "
+            f"{fmt_ms(r.floor_median):>9} | {ratio:>6}| {r.target!s:<24} | {'FAIL' if problems else 'pass':<6} | "
             + (f"{fmt_ms(r.bare_median):>9} | {r.bare_ratio:>6.2f}" if r.bare else f"{'':>9} |")
         )
 
@@ -946,8 +975,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "median / p95 of ours; floor = its median; ratio = ours median / floor median ('*': floor under "
         f"{RATIO_FLOOR_MS:.0f} ms, the ratio is shown but not counted). Targets: see bench/README.md. "
-        "bare Qt (for information, not a target): the same SQL with its rows in a plain QTableView (bench/bare.py); "
-        "for the cold start, the integrity check beside importing SQLAlchemy, then an empty window.\n"
+        "bare Qt = the toolkit's floor (bench/bare.py): the same SQL with its rows in plain Qt widgets (a QTableView; "
+        "for opening an idea, plain widgets on the same tabs); for the cold start, the integrity check beside "
+        "importing SQLAlchemy, then an empty window. The GUI rows and the cold start are held to 3x bare Qt "
+        "('<= 3x bare'), every other row to 3x its floor ('<= 3x floor'); every time target counts as well.\n"
     )
     print_table(bench.rows)
     notes = [f"  {r.name}: {r.note}" for r in bench.rows if r.note and not r.error]

@@ -38,6 +38,8 @@ from makelaar.ui.labels import label
 from makelaar.ui.models import ID_ROLE, Column, PagedTableModel
 from makelaar.ui.widgets import area_items, fill_combo
 
+MEASURED_ROWS = 60  # rows a list's column is fitted to: more than a screen holds
+
 
 class RecordTable(QTableView):
     """A table where Enter opens the current record, like a double click.
@@ -115,6 +117,10 @@ class RecordListView(QWidget):
         self.table.setAccessibleName(self.tr("Lijst"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        # Fitting a column measures the rows in view and a few more, not Qt's default of 1,000: the model's rows are
+        # fetched a page at a time, and measuring 1,000 fetched five pages and asked every cell of them for its text
+        # (five times more than the rest of opening the list).
+        self.table.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)
         column = next((i for i, c in enumerate(self.columns()) if c.sort_key == self.query.sort), -1)
         order = Qt.SortOrder.DescendingOrder if self.query.descending else Qt.SortOrder.AscendingOrder
         self.table.horizontalHeader().setSortIndicator(column, order)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -41,6 +43,8 @@ from makelaar.ui.window_size import available_size
 
 # The editors, dialogs and reports are imported where they open, not here: the window appears without them.
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from makelaar.ui.audit_log import AuditLogDialog
     from makelaar.ui.duplicates_dialog import DuplicatesOutcome
     from makelaar.ui.idea_editor import IdeaEditor
@@ -62,6 +66,9 @@ NAV_ICONS = {
     "settings_view": "settings",
 }
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 1
+COUNTS_POLL_MS = 50  # how often the window looks whether the counts read in the background are in
+
+log = logging.getLogger(__name__)
 
 
 class CountDelegate(QStyledItemDelegate):
@@ -89,6 +96,29 @@ class CountDelegate(QStyledItemDelegate):
 def format_count(n: int) -> str:
     """1234 as 1.234, the Dutch way."""
     return f"{n:,}".replace(",", ".")
+
+
+def put_on_look(ctx: AppContext) -> None:
+    """The program's look with the municipality's accent colour, light or dark as the system is. The program puts
+    it on before it builds its window (put on afterwards, it restyles every widget of the window once more)."""
+    theme.apply(ctx.read(lambda s: vocabulary.get_setting(s, vocabulary.ACCENT_SETTING)))
+
+
+def navigation_counts(s: Session) -> dict[str, int]:
+    """What the navigation counts: open ideas, active organisations and koppelingen still under way."""
+    from makelaar.domain.enums import IdeaStatus, MatchStatus
+    from makelaar.services import ideas, matches, organisations
+    from makelaar.services.listing import ListQuery
+
+    open_ideas = ListQuery(statuses=tuple(st.value for st in IdeaStatus if not st.is_closed))
+    running = ListQuery(
+        statuses=(MatchStatus.PROPOSED.value, MatchStatus.APPROACHED.value, MatchStatus.COMMITTED.value)
+    )
+    return {
+        "ideas": ideas.count_ideas(s, open_ideas),
+        "organisations": organisations.count_organisations(s, ListQuery(active_only=True)),
+        "matches": matches.count_matches(s, running),
+    }
 
 
 class MainWindow(QMainWindow):
@@ -148,8 +178,9 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.welcome: WelcomePanel | None = None
         self._update_welcome()
-        # The counts in the navigation come just after the window is up: the start does not wait for them.
-        QTimer.singleShot(0, self, self.update_counts)  # (with the window as context: not after it is gone)
+        # The counts in the navigation are read in the background: the window and Vandaag do not wait for them.
+        self._counts_asked = 0
+        self.update_counts_in_background()
         self.today.attention_changed.connect(lambda n: self._show_counts({"today": n}))
         ctx.changes.changed.connect(self._changed)
         geometry = ctx.settings.geometry
@@ -295,8 +326,7 @@ class MainWindow(QMainWindow):
     def apply_look(self) -> None:
         """The program's look with the municipality's accent colour, light or dark as the system is, and again
         whenever the system switches."""
-        accent = self.ctx.read(lambda s: vocabulary.get_setting(s, vocabulary.ACCENT_SETTING))
-        theme.apply(accent)
+        put_on_look(self.ctx)
         self.refresh_icons()
         if not self._follows_system:
             self._follows_system = True
@@ -320,21 +350,46 @@ class MainWindow(QMainWindow):
     def update_counts(self) -> None:
         """The counts in the navigation: what Vandaag asks attention for, open ideas, active organisations and
         koppelingen still under way."""
-        from makelaar.domain.enums import IdeaStatus, MatchStatus
-        from makelaar.services import ideas, matches, organisations
-        from makelaar.services.listing import ListQuery
+        self._counts_asked += 1
+        self._apply_counts(self.ctx.read(navigation_counts))
 
-        open_ideas = ListQuery(statuses=tuple(s.value for s in IdeaStatus if not s.is_closed))
-        running = ListQuery(
-            statuses=(MatchStatus.PROPOSED.value, MatchStatus.APPROACHED.value, MatchStatus.COMMITTED.value)
-        )
-        counts = self.ctx.read(
-            lambda s: {
-                "ideas": ideas.count_ideas(s, open_ideas),
-                "organisations": organisations.count_organisations(s, ListQuery(active_only=True)),
-                "matches": matches.count_matches(s, running),
-            }
-        )
+    def update_counts_in_background(self) -> None:
+        """The same counts read in a thread of their own (SQLite leaves Python's lock while it counts), shown when
+        they are in, unless counts asked for since then are newer. When the reading fails, it is done again here,
+        so the error shows where it always does."""
+        self._counts_asked += 1
+        asked = self._counts_asked
+        store = self.ctx.store
+        answer: list[dict[str, int]] = []
+
+        def read() -> None:
+            try:
+                with store.begin() as s:
+                    answer.append(navigation_counts(s))
+            except Exception:
+                log.exception("counting for the navigation in the background failed; counting again in the window")
+
+        worker = threading.Thread(target=read, name="makelaar-counts", daemon=True)
+        worker.start()
+        timer = QTimer(self)  # a child of the window: it goes with the window
+        timer.setInterval(COUNTS_POLL_MS)
+
+        def look() -> None:
+            if worker.is_alive():
+                return
+            timer.stop()
+            timer.deleteLater()
+            if asked != self._counts_asked:
+                return  # newer counts were asked for meanwhile
+            if answer:
+                self._apply_counts(answer[0])
+            else:
+                self.update_counts()
+
+        timer.timeout.connect(look)
+        timer.start()
+
+    def _apply_counts(self, counts: dict[str, int]) -> None:
         counts["today"] = self.today.attention
         self._show_counts(counts)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -59,13 +59,19 @@ class SuggestionsPanel(QWidget):
         self.table.setAccessibleName(self.tr("Suggesties"))
         self.table.setSelectionBehavior(RecordTable.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(RecordTable.SelectionMode.SingleSelection)
-        # At most a few dozen rows: each as tall as its wrapped text, so nothing is cut off.
+        # At most a few dozen rows: each as tall as its wrapped text, so nothing is cut off. Fitted when the rows or
+        # the widths of the columns change, not at every layout and selection as the header's ResizeToContents mode
+        # does (that cost more than the rest of opening an idea together).
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self._fit_rows = QTimer(self)  # one fit for a burst of column changes (a window being resized)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows.start())
         self.table.activated_row.connect(lambda _row: self.accept_current())
         self.table.selectionModel().selectionChanged.connect(self._show_reasons)
         self.reasons = QTextBrowser()
@@ -141,6 +147,7 @@ class SuggestionsPanel(QWidget):
         found, needs = result
         self._loaded_for = (idea.id, idea.version)
         self.model.set_rows(found)
+        self.table.resizeRowsToContents()
         self.hint.setText(self._coverage_hint(found, needs))
         if found:
             self.table.selectRow(0)

@@ -275,7 +275,8 @@ def _style() -> QStyle:
                 return 0
             return super().styleHint(hint, *args)
 
-    return Style(QStyleFactory.create("Fusion"))
+    style = Style(QStyleFactory.create("Fusion"))
+    return style
 
 
 def system_is_dark() -> bool:
@@ -294,18 +295,25 @@ def apply(accent: str | None = None, *, dark: bool | None = None) -> Colours:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     chosen = colours(system_is_dark() if dark is None else dark, accent)
-    app.setStyle(_style())
     palette = QPalette()
     for name, colour in palette_colours(chosen).items():
         palette.setColor(getattr(QPalette.ColorRole, name), QColor(colour))
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(chosen.disabled))
-    app.setPalette(palette)
+    sheet = stylesheet(chosen)
     font = app.font()
+    if _put_on[0] is app and app.styleSheet() == sheet and app.palette() == palette and font.pointSize() == FONT_PT:
+        # Already on the application (the program puts it on before it builds its window): putting it on again
+        # would restyle every widget of the window for nothing.
+        _in_use[0] = chosen
+        return chosen
+    app.setStyle(_style())
+    app.setPalette(palette)
     font.setPointSize(FONT_PT)
     app.setFont(font)
-    app.setStyleSheet(stylesheet(chosen))
+    app.setStyleSheet(sheet)
     _in_use[0] = chosen
+    _put_on[0] = app
     return chosen
 
 
@@ -317,6 +325,8 @@ def current() -> Colours:
 def forget() -> None:
     """Back to the light colours as before ``apply`` (for a test that took the look off the application again)."""
     _in_use[0] = LIGHT
+    _put_on[0] = None
 
 
 _in_use: list[Colours] = [LIGHT]
+_put_on: list[object] = [None]  # the application the whole look was last put on
