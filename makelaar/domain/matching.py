@@ -456,6 +456,16 @@ class MatchIndex:
     def __len__(self) -> int:
         return len(self.orgs)
 
+    def prepare(self) -> None:
+        """Make ahead what rankings otherwise make on first use: the vectors with every word's postings, and every
+        organisation's decided koppelingen with their ideas' features. The services call it in the background
+        after building the index, so the first match-all does not pay for it."""
+        vectors = self.vectors
+        for term in self.postings:
+            vectors.postings(term)
+        for i in self.history_by_org:
+            self.past_rows(i)
+
     def past_rows(self, i: int) -> list[tuple[str, bool, IdeaFeatures, PastMatch]]:
         """Organisation ``i``'s decided koppelingen as (earlier idea's id, accepted, its features, the koppeling),
         made once: every ranking that has it as a candidate goes through them."""

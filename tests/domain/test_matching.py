@@ -712,3 +712,21 @@ def test_advice_travels_a_room_does_not() -> None:
     assert Reason(why.FAR, ("ruimte",)) in got["bravo"].explanation
     bound = MatchIndex(registry, names=NAMES, weights=replace(DEFAULT_WEIGHTS, travels=False))
     assert bound.bound["advies"] == bound.locality["advies"]
+
+
+def test_preparing_the_index_ahead_changes_no_ranking() -> None:
+    earlier = PastMatch(idea=similar_idea("eerder"), organisation_id="bravo", status="toegezegd")
+    orgs = [org("alfa", description="Zaal voor spelletjes."), org("bravo"), org("charlie", description="Muziek.")]
+    the_idea = idea(title="Samen iets doen in het park", description="Een middag met spelletjes en muziek.")
+
+    def made() -> MatchIndex:
+        return MatchIndex(orgs, names=NAMES, history=[earlier])
+
+    prepared = made()
+    prepared.prepare()
+    assert prepared._past_rows and prepared._vectors is not None  # made ahead, not on first use
+    ahead = rank(prepared, the_idea, today=TODAY)
+    on_demand = rank(made(), the_idea, today=TODAY)
+    assert [(s.organisation_id, s.score, s.reasons) for s in ahead] == [
+        (s.organisation_id, s.score, s.reasons) for s in on_demand
+    ]
