@@ -38,7 +38,7 @@ from makelaar.ui.labels import label
 from makelaar.ui.models import ID_ROLE, Column, PagedTableModel
 from makelaar.ui.widgets import area_items, fill_combo
 
-MEASURED_ROWS = 60  # rows a list's column is fitted to: more than a screen holds
+MEASURED_ROWS = 30  # rows a list's column is fitted to: a full screen of them on a laptop
 
 
 class RecordTable(QTableView):
