@@ -15,16 +15,17 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from makelaar.reports import build_matching_report, build_overview_report
 from makelaar.reports.style import FONT, FONT_BOLD, register_fonts
@@ -65,12 +66,57 @@ def plain_table(rows: list[list[str]]) -> Table:
 
 
 def plain_matching(facts: list[list[str]], partners: list[list[str]], text: str) -> None:
-    story: list[Flowable] = [Paragraph("Koppelingsrapport", HEAD), plain_table(facts), Paragraph(text, BODY)]
-    story += [Paragraph("Wie helpt er?", HEAD), plain_table(partners)]
-    for row in partners[1:]:
-        story += [Paragraph(row[0], HEAD), plain_table([[c] for c in row])]
-    story += [Paragraph("Volgende stappen", HEAD), plain_table([[r[3], r[0]] for r in partners])]
+    """The partners' version as Makelaar writes it, in plain ReportLab: per partner a page with why it gets it, what
+    is asked of it, the idea's facts and description, who else takes part and whom to call."""
+    story: list[Flowable] = [Paragraph("Koppelingsrapport", HEAD)]
+    for n, row in enumerate(partners[1:]):
+        if n:
+            story.append(PageBreak())
+        story += [
+            Paragraph(f"Voor {row[0]}", HEAD),
+            Paragraph(INTRO, BODY),
+            Paragraph("Wat vragen we van u?", HEAD),
+            plain_table([["Gevraagd", row[1]], ["Wat we vragen", row[2]], ["Afspraak", row[3]]]),
+            Paragraph("Het idee", HEAD),
+            plain_table(facts),
+            Paragraph(text, BODY),
+            Paragraph("Wie doen er nog meer mee?", HEAD),
+            *(Paragraph(f"{other[0]} helpt met {other[1]}.", BODY) for other in partners[1:] if other is not row),
+            Paragraph("Wie kunt u bellen of mailen?", HEAD),
+            plain_table([["Makelaar", "naam, telefoon, e-mail"]]),
+        ]
     plain_pdf(story)
+
+
+def idea_facts(idea: Any) -> list[list[str]]:
+    """The idea's rows on a partner page (what Makelaar shows, with its own values as text)."""
+    return [
+        ["Nummer", idea.reference or ""],
+        ["Titel", idea.title],
+        ["Wijk", str(idea.area_id or "")],
+        ["Thema's", ", ".join(idea.theme_ids)],
+        ["Binnengekomen op", str(idea.received_on or "")],
+        ["Aantal mensen", str(idea.team_size or "")],
+        ["Gevraagd bedrag", str(idea.requested_amount or "")],
+        ["Stand van zaken", idea.status],
+        ["Initiatiefnemer", ", ".join(i.name for i in idea.initiators)],
+    ]
+
+
+def partner_rows(found: Sequence[Any]) -> list[list[str]]:
+    """The koppelingen a partner version is made for (not the ones that said no), as table rows."""
+    return [["Organisatie", "Helpt met", "Stand", "Volgende contact"]] + [
+        [m.organisation_name, m.need or "", m.status, str(m.follow_up_on or "")]
+        for m in found
+        if m.status != "afgewezen"
+    ]
+
+
+# What every partner page says first (as long as Makelaar's own text).
+INTRO = (
+    "U krijgt dit overzicht omdat uw organisatie betrokken is bij dit idee van een bewoner. Hieronder staat wat we "
+    "van u vragen en wie u kunt bellen. Gegevens van bewoners staan er alleen in als zij daar toestemming voor gaven."
+)
 
 
 def plain_overview(fig: OverviewFigures) -> None:
@@ -129,10 +175,8 @@ def bench_matching(repeat: int) -> tuple[float, float]:
             ours_time = timed(ours, repeat)
         finally:
             store.close()
-    facts = [["Nummer", idea.reference or ""], ["Titel", idea.title], ["Stand", idea.status]]
-    partners = [["Organisatie", "Helpt met", "Stand", "Volgende contact"]] + [
-        [m.organisation_name, m.need, m.status, str(m.follow_up_on or "")] for m in found
-    ]
+    facts = idea_facts(idea)
+    partners = partner_rows(found)
     plain_time = timed(lambda: plain_matching(facts, partners, idea.description), repeat)
     return ours_time, plain_time
 

@@ -677,10 +677,8 @@ class Bench:
         with self.store.begin() as s:
             idea = ideas.get_idea(s, idea_id)
             found = matches.matches_for_idea(s, idea_id)
-        facts = [["Nummer", idea.reference or ""], ["Titel", idea.title], ["Stand", idea.status]]
-        partners = [["Organisatie", "Helpt met", "Stand", "Volgende contact"]] + [
-            [m.organisation_name, m.need or "", m.status, str(m.follow_up_on or "")] for m in found
-        ]
+        facts = reports_speed.idea_facts(idea)
+        partners = reports_speed.partner_rows(found)
 
         def ours(_i: int) -> None:
             with self.store.begin() as s:

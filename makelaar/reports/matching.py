@@ -73,8 +73,12 @@ def partners_of(s: Session, idea_id: str) -> list[Partner]:
 
 def partner_versions(s: Session, idea_id: str) -> list[tuple[str, str]]:
     """(organisation id, name) of every organisation a partner version can be made for; empty: none."""
+    return _versions(partners_of(s, idea_id))
+
+
+def _versions(partners: list[Partner]) -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
-    for p in partners_of(s, idea_id):
+    for p in partners:
         seen.setdefault(p.organisation.id or "", p.name)
     return list(seen.items())
 
@@ -327,7 +331,7 @@ def build_matching_report(
         version = "voor de initiatiefnemer"
         body = _resident_story(idea, partners, names, broker, municipality, today)
     else:
-        chosen = [(oid, name) for oid, name in partner_versions(s, idea_id) if organisation_id in (None, oid)]
+        chosen = [(oid, name) for oid, name in _versions(partners) if organisation_id in (None, oid)]
         if not chosen:
             raise KnownError(
                 f"Er is voor idee {idea.reference} geen partnerversie: er is nog geen organisatie aan gekoppeld."
