@@ -78,13 +78,6 @@ FORBIDDEN = {
     "ui": {"cli"},
 }
 
-# Circles inside the storage package, which is kept by its own work; listed so that no new circle can appear
-# anywhere, and this list can only shrink.
-KNOWN_CIRCLES = [
-    ["makelaar.storage.backup", "makelaar.storage.migrate", "makelaar.storage.schema_check"],
-    ["makelaar.storage.models", "makelaar.storage.tracking"],
-]
-
 
 def _modules(root: Path = ROOT, package: str = "makelaar") -> dict[str, Path]:
     found = {}
@@ -177,11 +170,7 @@ def test_imports_go_one_way() -> None:
 
 
 def test_no_two_modules_import_each_other() -> None:
-    assert circles(import_graph()) == KNOWN_CIRCLES
-
-
-def test_the_known_circles_are_storage_only() -> None:
-    assert all(_layer(m) == "storage" for group in KNOWN_CIRCLES for m in group)
+    assert circles(import_graph()) == []
 
 
 def test_the_graph_check_notices_a_circle_and_a_wrong_direction(tmp_path: Path) -> None:

@@ -161,6 +161,11 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Every session of the program comes from here; the change tracking of the exchange listens to all of them."""
+    # Registers the session listener that fills exchange_records and tombstones on every ORM change: no session of
+    # Makelaar writes untracked.
+    import makelaar.storage.tracking  # noqa: F401
+
     # expire_on_commit=False: services hand plain values back after the transaction ends.
     return sessionmaker(bind=engine, expire_on_commit=False)
 

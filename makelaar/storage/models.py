@@ -338,8 +338,3 @@ class Tombstone(Base):
     deleted_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
     history: Mapped[str] = mapped_column(Text, nullable=False, default="")
     pending: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True, index=True)
-
-
-# Registers the session listener that fills exchange_records and tombstones on every ORM change (last: it needs the
-# classes above).
-import makelaar.storage.tracking  # noqa: E402, F401

@@ -118,14 +118,14 @@ def expected_sqlite(revision: str) -> Schema:
 
 
 def _migrated_sqlite(revision: str) -> Schema:
-    from makelaar.storage import migrate
+    from makelaar.storage import revisions
     from makelaar.storage.engine import make_engine
 
     with tempfile.TemporaryDirectory(prefix="makelaar-schema-") as folder:
         path = Path(folder) / "schema.sqlite"
         engine = make_engine(f"sqlite:///{path}")
         try:
-            migrate.upgrade_to(engine, revision)
+            revisions.upgrade_to(engine, revision)
         finally:
             engine.dispose()
         conn2 = sqlite3.connect(str(path))
@@ -179,12 +179,12 @@ def file_revision(path: Path) -> str | None:
 
 def check_backup(path: Path) -> None:
     """Refuse a backup to restore whose schema is not the program's own (or that is no Makelaar store at all)."""
-    from makelaar.storage import migrate, schema_head
+    from makelaar.storage import revisions, schema_head
 
     revision = file_revision(path)
     if revision is None:
         raise StoreError(f"Het bestand {path} is geen back-up van Makelaar; er is niets teruggezet.")
-    if revision != schema_head.REVISION and revision not in migrate.known_revisions():
+    if revision != schema_head.REVISION and revision not in revisions.known_revisions():
         raise StoreError(
             f"De back-up {path} is gemaakt met een nieuwere versie van Makelaar (schema {revision}). Werk het "
             "programma bij; er is niets teruggezet."
@@ -196,9 +196,9 @@ def _write_head() -> str:
     """The text of makelaar/storage/schema_head.py for the program's newest revision."""
     import pprint
 
-    from makelaar.storage import migrate
+    from makelaar.storage import revisions
 
-    head = migrate.head_revision()
+    head = revisions.head_revision()
     schema = _migrated_sqlite(head)
     return (
         '"""The schema the migrations create at the newest revision (made by `python -m '

@@ -12,7 +12,8 @@ Changes made with Core statements (the bulk inserts of the CSV import and of the
 listener by; the exporter also sends records whose ``updated_at`` is newer than the last export (on a first export:
 every record), and ``everything=True`` sends all.
 
-The listener is registered when makelaar.storage.models is imported, so no session of Makelaar writes untracked.
+The listener is registered when the first session factory is made (storage.engine.make_session_factory, which every
+session of Makelaar comes from), so no session of Makelaar writes untracked.
 The exchange itself switches it off while it applies a file (``session.info[APPLYING]``): it writes that state
 itself.
 """

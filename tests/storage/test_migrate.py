@@ -18,7 +18,7 @@ from makelaar.domain.errors import StoreError
 from makelaar.paths import migrations_dir
 from makelaar.services import ideas
 from makelaar.services.listing import ListQuery
-from makelaar.storage import backup, migrate
+from makelaar.storage import backup, migrate, revisions
 from makelaar.storage.engine import make_engine
 from makelaar.storage.migrate import SchemaState
 from makelaar.storage.store import Store, open_store
@@ -130,7 +130,7 @@ def downgrade() -> None:
 ''',
         encoding="utf-8",
     )
-    monkeypatch.setattr(migrate, "migrations_dir", lambda: scripts)
+    monkeypatch.setattr(revisions, "migrations_dir", lambda: scripts)
     assert migrate.head_revision() == "9999"
     return head
 
