@@ -68,7 +68,7 @@ from makelaar.services.csvio.result import (
 from makelaar.services.csvio.writing import (
     _write_csv,
 )
-from makelaar.storage.base import ACTOR_INFO, new_id, utcnow
+from makelaar.storage.base import new_id, utcnow
 from makelaar.storage.models import (
     Activity,
     Area,
@@ -82,7 +82,7 @@ from makelaar.storage.models import (
     organisation_offers,
     organisation_themes,
 )
-from makelaar.storage.store import Store, environment_problem
+from makelaar.storage.store import Store
 
 # --- importing -------------------------------------------------------------------------------------------------------
 
@@ -1041,23 +1041,28 @@ def import_path(
     columns = None if mapping is None else _checked_mapping(kind, table.headers, mapping)
     result = ImportResult(kind=kind, path=path, dry_run=dry_run, file_notes=list(table.notes))
     try:
-        with store.sessions() as s:
-            if store.actor:
-                s.info[ACTOR_INFO] = store.actor
-            s.begin()
+        # One transaction through Store.begin(), like every user action: committed at the end, rolled back whole on
+        # any error (and by _DryRunDone for a dry run), an environment failure said in Dutch.
+        with store.begin() as s:
             _one_import_at_a_time(s)
             _run_import(s, kind, path, table, result, columns, propose=propose, dry_run=dry_run)
-    except OperationalError as exc:
-        if "database is locked" in str(exc.orig).lower():
+            if dry_run:
+                raise _DryRunDone
+    except _DryRunDone:
+        pass
+    except StoreError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, OperationalError) and "database is locked" in str(cause.orig).lower():
             raise KnownError(
                 "Er wordt al een ander bestand in deze database ingelezen (hier of op een andere computer), of een "
                 "ander programma schrijft erin. Probeer het over een minuut opnieuw; er is niets ingelezen."
             ) from exc
-        message = environment_problem(exc)
-        if message is None:
-            raise
-        raise StoreError(message) from exc
+        raise
     return result
+
+
+class _DryRunDone(Exception):
+    """Ends a dry run inside its transaction, so Store.begin() rolls it back."""
 
 
 # Any constant shared by every Makelaar: the key of the PostgreSQL advisory lock that serialises imports.
@@ -1103,10 +1108,6 @@ def _run_import(
         result.batch_id = imports.record_batch(s, kind, path, result, importer.journal)
     # Written before the commit: if the rejected rows cannot be saved for the user, nothing is imported.
     result.rejects_path = _write_rejects(path, table.headers, result.rejected)
-    if dry_run:
-        s.rollback()
-    else:
-        s.commit()
 
 
 def _write_rejects(path: Path, headers: list[str], rejected: list[tuple[int, str, list[str]]]) -> Path | None:
