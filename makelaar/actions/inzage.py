@@ -92,3 +92,18 @@ def forget_person(store: Store, ident: str, *, actor: str | None = None) -> Forg
     return ForgetDone(
         person=person, forgotten=done, idea_references=idea_refs, changes=Changes(persons=True) if done else NOTHING
     )
+
+
+@dataclass
+class ForgottenInIdea:
+    forgotten: bool  # False: the person was already anonymised, nothing changed
+    changes: Changes
+
+
+def forget_initiator(store: Store, initiator_id: str, *, actor: str | None = None) -> ForgottenInIdea:
+    """The same for the person a broker has selected on an idea (by id): name and contact data erased now."""
+    from makelaar.services import privacy
+
+    with writing(store), store.begin() as s:
+        done = privacy.forget_person(s, initiator_id, actor=actor)
+    return ForgottenInIdea(forgotten=done, changes=Changes(persons=True, ideas=True) if done else NOTHING)

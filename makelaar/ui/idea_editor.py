@@ -545,7 +545,7 @@ class IdeaEditor(RecordEditor):
     @Slot(str)
     def person_forget(self, initiator_id: str) -> bool:
         """Vergeten: erase the person's name and contact data now; the idea, its wijk and themes stay."""
-        from makelaar.services import privacy
+        from makelaar.actions import inzage
 
         if self.saved_for_printing(self.tr("Sla het idee eerst op.")) is None:
             return False
@@ -555,7 +555,9 @@ class IdeaEditor(RecordEditor):
         )
         if not Confirm.ask(self, self.tr("Persoon vergeten"), question):
             return False
-        done = self.ctx.act(self, lambda s: privacy.forget_person(s, initiator_id, actor=self.ctx.author))
+        done = run_op(
+            self, self.ctx, lambda: inzage.forget_initiator(self.ctx.store, initiator_id, actor=self.ctx.author)
+        )
         if done is None:
             return False
         idea_id = self.record_id or ""
