@@ -445,7 +445,7 @@ class MatchIndex:
         bits = lambda n: math.log(1.0 + kinds / max(1, n))  # noqa: E731
         self._vectors: _Vectors | None = None
         # _place() per type of help, and its mean over each organisation's offers (1 for one that offers nothing).
-        self.place: dict[str, float] = {}
+        self.place: dict[str, float] = {}  # filled just below; _place computes what is not in it yet
         self.place = {t: _place(self, t) for t in self.locality}
         self.offer_place = [
             sum(_place(self, t) for t in o.offers) / len(o.offers) if o.offers else 1.0 for o in self.orgs
@@ -951,13 +951,6 @@ def _structured(idea: IdeaProfile) -> frozenset[str]:
     return frozenset(f"n:{n}" for n in idea.needs) | frozenset(f"t:{t}" for t in idea.themes)
 
 
-def _jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
-    if not a and not b:
-        return 0.0
-    shared = len(a & b)
-    return shared / (len(a) + len(b) - shared)
-
-
 @dataclass(frozen=True)
 class IdeaFeatures:
     """What makes two ideas alike: needs and themes (as one set), and their words."""
@@ -967,8 +960,14 @@ class IdeaFeatures:
 
 
 def similarity(a: IdeaFeatures, b: IdeaFeatures) -> float:
-    """How alike two ideas are (0–1): their needs and themes, and their words, each half."""
-    return 0.5 * _jaccard(a.structured, b.structured) + 0.5 * _jaccard(a.terms, b.terms)
+    """How alike two ideas are (0–1): the Jaccard index of their needs and themes, and of their words, each half.
+    (Written out with set sizes: it runs for every earlier koppeling of every candidate.)"""
+    shared = len(a.structured & b.structured)
+    union = len(a.structured) + len(b.structured) - shared
+    sim = 0.5 * shared / union if union else 0.0
+    shared = len(a.terms & b.terms)
+    union = len(a.terms) + len(b.terms) - shared
+    return sim + (0.5 * shared / union if union else 0.0)
 
 
 def _outside(org: OrganisationProfile, idea: IdeaProfile) -> bool:
@@ -994,27 +993,22 @@ def _history(
 ) -> tuple[float, list[Reason]]:
     """The shift from earlier koppelingen of this organisation for similar ideas, with its reasons. ``seen``
     remembers the similarity per earlier idea over one ranking (an earlier idea often has several koppelingen)."""
+    rows = index.past_rows(i)
+    if not rows:
+        return 0.0, []
     if seen is None:
         seen = {}
     idea_id = idea.id
     org = index.orgs[i]
-    structured, terms = features.structured, features.terms
     best_yes: tuple[float, str] = (0.0, "")
     best_no: tuple[float, str] = (0.0, "")
     outside = _outside(org, idea)
-    for past_id, accepted, past, m in index.past_rows(i):
+    for past_id, accepted, past, m in rows:
         if past_id == idea_id:
             continue
         sim = seen.get(past_id, -1.0)
         if sim < 0.0:
-            # similarity(), written out: this runs for every earlier koppeling of every candidate.
-            shared = len(structured & past.structured)
-            union = len(structured) + len(past.structured) - shared
-            sim = 0.5 * shared / union if union else 0.0
-            shared = len(terms & past.terms)
-            union = len(terms) + len(past.terms) - shared
-            sim += 0.5 * shared / union if union else 0.0
-            seen[past_id] = sim
+            sim = seen[past_id] = similarity(features, past)
         if sim < HISTORY_MIN_SIMILARITY:
             continue
         if accepted and sim > best_yes[0]:
