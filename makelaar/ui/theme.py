@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import colorsys
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyle
@@ -235,6 +235,7 @@ QTabBar::tab {{
 QTabBar::tab:selected {{ background: {c.base}; border-top: 3px solid {c.accent_text}; font-weight: 600; }}
 QTabBar::tab:focus {{ color: {c.accent_text}; text-decoration: underline; }}
 QToolTip {{ background: {c.base}; color: {c.text}; border: 1px solid {c.border}; padding: 4px; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 """
 
 
@@ -265,17 +266,12 @@ def palette_colours(c: Colours) -> dict[str, str]:
 
 
 def _style() -> QStyle:
-    """Fusion, the same on every platform, without the mixed stock icons on OK, Save and Close (the program's own
-    icons are on the actions that have one)."""
-    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory
+    """Fusion, the same on every platform. (The stock icons some desktops put on OK, Save and Close are switched
+    off in the stylesheet, not by a Python subclass of the style: that would be asked thousands of style hints
+    while the window is built.)"""
+    from PySide6.QtWidgets import QStyleFactory
 
-    class Style(QProxyStyle):
-        def styleHint(self, hint: QStyle.StyleHint, *args: Any) -> int:
-            if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
-                return 0
-            return super().styleHint(hint, *args)
-
-    style = Style(QStyleFactory.create("Fusion"))
+    style = QStyleFactory.create("Fusion")
     return style
 
 

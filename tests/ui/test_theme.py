@@ -127,3 +127,24 @@ def test_the_look_follows_the_system_into_dark_mode(
     assert qapp.palette().window().color().name() == theme.DARK.window
     assert theme.current().dark
     assert theme.DARK.text in qapp.styleSheet()
+
+
+def test_dialog_buttons_show_no_stock_icons_even_where_the_desktop_wants_them(
+    qapp: QApplication, restored_look: None
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QProxyStyle, QStyle
+
+    class IconsOnButtons(QProxyStyle):  # as KDE's and GNOME's platform themes answer
+        def styleHint(self, hint: QStyle.StyleHint, *args: object) -> int:
+            if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+                return 1
+            return super().styleHint(hint, *args)  # type: ignore[arg-type]
+
+    theme.apply()
+    qapp.setStyle(IconsOnButtons(QStyleFactory.create("Fusion")))
+    qapp.setStyleSheet(qapp.styleSheet())  # the stylesheet over the desktop's style, as on such a desktop
+    plain = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Save)
+    assert all(button.icon().isNull() for button in plain.buttons())
+    qapp.setStyleSheet("")
+    with_icons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Save)
+    assert not any(button.icon().isNull() for button in with_icons.buttons())  # what the stylesheet prevents
