@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from itertools import pairwise
 from typing import Any
 
@@ -38,6 +37,15 @@ from makelaar.ui.labels import label
 from makelaar.ui.models import ID_ROLE, Column, PagedTableModel
 from makelaar.ui.widgets import area_items, fill_combo
 
+
+def escape(text: str) -> str:
+    """HTML-escaped text for a summary panel. (The html module is imported when the first panel is filled, not
+    with the program: importing it reads its table of 2,000 named characters.)"""
+    from html import escape as html_escape
+
+    return html_escape(text)
+
+
 MEASURED_ROWS = 30  # rows a list's column is fitted to: a full screen of them on a laptop
 
 
@@ -56,6 +64,10 @@ class RecordTable(QTableView):
         # Tab leaves the table (to the next control) instead of walking every cell of a 100,000-row list.
         self.setTabKeyNavigation(False)
         self.placeholder = ""  # said in the empty table, so an empty list is not a blank box
+        # Fitting a column measures the rows in view and a few more, not Qt's default of 1,000: a list's rows are
+        # fetched a page at a time, and measuring 1,000 fetched five pages and asked every cell of them for its text
+        # (five times more than the rest of opening the list); on Vandaag it was a tenth of the program's start.
+        self.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -117,10 +129,6 @@ class RecordListView(QWidget):
         self.table.setAccessibleName(self.tr("Lijst"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        # Fitting a column measures the rows in view and a few more, not Qt's default of 1,000: the model's rows are
-        # fetched a page at a time, and measuring 1,000 fetched five pages and asked every cell of them for its text
-        # (five times more than the rest of opening the list).
-        self.table.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)
         column = next((i for i, c in enumerate(self.columns()) if c.sort_key == self.query.sort), -1)
         order = Qt.SortOrder.DescendingOrder if self.query.descending else Qt.SortOrder.AscendingOrder
         self.table.horizontalHeader().setSortIndicator(column, order)

@@ -67,3 +67,24 @@ def test_thresholds_are_shown_before_the_lists_are_filled(qtbot: QtBot, ctx: App
     view = TodayView(ctx)
     qtbot.addWidget(view)
     assert (view.quiet_weeks.value(), view.answer_days.value()) == (8, 21)
+
+
+def test_a_long_list_on_vandaag_is_fitted_to_the_rows_in_view(qtbot: QtBot, ctx: AppContext) -> None:
+    # A busy municipality has hundreds of koppelingen waiting: the organisation column is fitted to the rows a
+    # broker sees, not to every one of them (measuring them all was a tenth of the program's start).
+    from makelaar.ui.list_views import MEASURED_ROWS
+
+    def item(n: int, organisation: str) -> today.TodayItem:
+        return today.TodayItem(f"i{n}", f"I-2026-{n:04d}", f"Idee {n}", organisation, "Bellen", date.today())
+
+    rows = [item(n, "Wijkteam") for n in range(400)]
+    rows[MEASURED_ROWS + 50] = item(MEASURED_ROWS + 50, "Stichting " + "heel lang " * 12)
+    view = TodayView(ctx)
+    qtbot.addWidget(view)
+    view.preload(today.Today(rows, [], [], [], 6, 14))
+    _box, table, _model = view.sections["follow_ups"]
+    narrow = table.columnWidth(1)
+    assert narrow < 200
+    rows[3] = rows[MEASURED_ROWS + 50]  # the same long name among the first rows does widen it
+    view.preload(today.Today(rows, [], [], [], 6, 14))
+    assert table.columnWidth(1) > narrow
