@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -91,12 +90,17 @@ def check_target(
         )
 
 
+def _token() -> str:
+    """Twelve random hex digits for a temporary name (as secrets.token_hex(6), without importing secrets at start)."""
+    return os.urandom(6).hex()
+
+
 def _temporary(target: Path, private: bool) -> Path:
     """A new, empty file beside ``target``, never a followed link; its name ends in the target's own name, so a
     writer that picks the format by extension sees the same one."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        candidate = target.with_name(f".{secrets.token_hex(6)}.partial-{target.name}")
+        candidate = target.with_name(f".{_token()}.partial-{target.name}")
         try:
             fd = os.open(candidate, flags, PRIVATE if private else 0o666)
         except FileExistsError:

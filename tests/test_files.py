@@ -97,7 +97,7 @@ def test_a_link_planted_at_the_temporary_name_is_never_followed(
     victim = tmp_path / "elders.txt"
     victim.write_text("van iemand anders")
     names = iter(["aaaaaaaaaaaa", "bbbbbbbbbbbb"])
-    monkeypatch.setattr(files.secrets, "token_hex", lambda _n: next(names))
+    monkeypatch.setattr(files, "_token", lambda: next(names))
     (tmp_path / ".aaaaaaaaaaaa.partial-lijst.csv").symlink_to(victim)
     files.write_output(tmp_path / "lijst.csv", _writer(b"nieuw"))
     assert victim.read_text() == "van iemand anders"
