@@ -97,8 +97,10 @@ def _in_background(work: Callable[[], T]) -> Callable[[], T | None]:
 
 
 def _warm_matching(store: Store) -> None:
+    from makelaar.priority import give_way
     from makelaar.services import matching
 
+    give_way()  # the broker's clicks come first; the index is ready well before the first suggestion anyway
     matching.warm(store)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from makelaar.domain.errors import StoreError
 from makelaar.paths import sqlite_uri
+from makelaar.priority import give_way
 from makelaar.storage import backup
 from makelaar.storage.faults import raise_for_environment
 from makelaar.storage.lock import refuse_while_open_elsewhere
@@ -77,6 +78,7 @@ class PendingCheck:
         self._worker.start()
 
     def _run(self) -> None:
+        give_way()  # the window being built comes first; nothing is written before this answers anyway
         try:
             self._answer.append(check_at_start(self.path))
         except BaseException as exc:  # handed to whoever waits for the answer

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from makelaar.actions import backups
 from makelaar.actions.common import NOTHING, Changes
 from makelaar.domain.errors import KnownError
+from makelaar.priority import give_way
 from makelaar.services import vocabulary
 from makelaar.storage import backup
 from makelaar.storage.store import Store, open_store
@@ -363,6 +364,7 @@ class MainWindow(QMainWindow):
         answer: list[dict[str, int]] = []
 
         def read() -> None:
+            give_way()  # the counts may come a moment after the window, never the window after them
             try:
                 with store.begin() as s:
                     answer.append(navigation_counts(s))

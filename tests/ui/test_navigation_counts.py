@@ -36,11 +36,14 @@ def test_the_counts_are_read_beside_the_window_and_shown_when_in(
         return real(s)
 
     monkeypatch.setattr(main_window, "navigation_counts", counting)
+    gave_way: list[threading.Thread] = []
+    monkeypatch.setattr(main_window, "give_way", lambda: gave_way.append(threading.current_thread()) or True)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: count_of(window, "ideas") == 2)
     assert count_of(window, "organisations") == 2
     assert counted_in and threading.main_thread() not in counted_in  # the window never waited for them
+    assert gave_way == counted_in  # and the thread they were counted in gave way to it
 
 
 def test_a_count_that_fails_beside_the_window_is_done_again_in_it(
