@@ -104,11 +104,27 @@ def _warm_matching(store: Store) -> None:
     matching.warm(store)
 
 
+# What the first screen reads with and what the window's modules import that needs no Qt.
+_BEFORE_QT = (
+    "makelaar.storage.store",
+    "makelaar.services.today",
+    "sqlalchemy.dialects.sqlite",  # when the store's engine is made
+    "makelaar.storage.tracking",
+    "makelaar.storage.schema_check",
+    "makelaar.storage.schema_head",
+    "makelaar.actions.common",
+    "makelaar.actions.backups",
+    "makelaar.services.activities",
+    "makelaar.services.ideas",
+    "makelaar.services.organisations",
+)
+
+
 def _import_before_qt() -> None:
-    """What the first screen reads with, imported before PySide6: PySide6's import hook makes every module imported
-    after it dearer (it reads the module's source, looking for PySide6's own "__feature__" imports)."""
-    importlib.import_module("makelaar.storage.store")
-    importlib.import_module("makelaar.services.today")
+    """Modules without Qt that the start needs, imported before PySide6: PySide6's import hook makes every module
+    imported after it dearer (it reads the module's source, looking for PySide6's own "__feature__" imports)."""
+    for name in _BEFORE_QT:
+        importlib.import_module(name)
 
 
 def run_gui(database: str | None = None) -> int:

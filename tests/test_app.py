@@ -51,3 +51,21 @@ def test_the_early_store_file_is_the_one_the_store_opens(
     assert (early is not None) == known_early
     if early is not None:
         assert early == sqlite_path(resolve_database_url(database))
+
+
+def test_what_the_start_imports_before_qt_brings_no_qt_along() -> None:
+    # Imported before PySide6 so that PySide6's import hook does not read their sources; a module that pulled Qt in
+    # would import the rest after PySide6 after all.
+    import json
+    import subprocess
+    import sys
+
+    probe = (
+        "import json, sys\n"
+        "from makelaar import app\n"
+        "app._import_before_qt()\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    assert "makelaar.services.ideas" in app._BEFORE_QT  # the lists' services are among them
