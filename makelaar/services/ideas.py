@@ -18,7 +18,7 @@ from makelaar.domain.errors import AmbiguousError, NotFoundError, StaleRecordErr
 from makelaar.domain.records import IdeaData, IdeaRow, InitiatorData, Page
 from makelaar.services.common import Collector, load_terms, next_reference, session_holds
 from makelaar.services.listing import ListQuery
-from makelaar.storage.base import utcnow
+from makelaar.storage.base import new_id, utcnow
 from makelaar.storage.models import (
     Activity,
     Area,
@@ -202,6 +202,12 @@ def initiator_data(row: Initiator) -> InitiatorData:
 
 
 def idea_data(row: Idea) -> IdeaData:
+    return _idea_data(
+        row, [t.id for t in row.themes], [t.id for t in row.needs], [initiator_data(i) for i in row.initiators]
+    )
+
+
+def _idea_data(row: Idea, theme_ids: list[str], need_ids: list[str], initiators: list[InitiatorData]) -> IdeaData:
     return IdeaData(
         id=row.id,
         reference=row.reference,
@@ -215,9 +221,9 @@ def idea_data(row: Idea) -> IdeaData:
         team_size=row.team_size,
         requested_amount=row.requested_amount,
         received_on=row.received_on,
-        theme_ids=[t.id for t in row.themes],
-        need_ids=[t.id for t in row.needs],
-        initiators=[initiator_data(i) for i in row.initiators],
+        theme_ids=theme_ids,
+        need_ids=need_ids,
+        initiators=initiators,
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
@@ -452,17 +458,23 @@ def _record_consent(s: Session, row: Initiator, purpose: str, given: bool, metho
     row.consents.append(Consent(purpose=purpose, given=given, method=method, recorded_on=on or date.today()))
 
 
+def _initiator_row(s: Session, data: InitiatorData) -> Initiator:
+    row = s.get(Initiator, data.id)
+    if row is None:
+        # Messages name a resident by reference, never by name: they end up in terminals and screenshots.
+        what = f"Initiatiefnemer {data.reference}" if data.reference else "Deze initiatiefnemer"
+        raise NotFoundError(f"{what} bestaat niet meer.")
+    return row
+
+
 def _save_initiator(s: Session, data: InitiatorData) -> Initiator:
     if data.id:
-        row = s.get(Initiator, data.id)
-        if row is None:
-            # Messages name a resident by reference, never by name: they end up in terminals and screenshots.
-            what = f"Initiatiefnemer {data.reference}" if data.reference else "Deze initiatiefnemer"
-            raise NotFoundError(f"{what} bestaat niet meer.")
+        row = _initiator_row(s, data)
         if data.version is not None and row.version != data.version:
             raise StaleRecordError(f"De gegevens van initiatiefnemer {row.reference}")
     else:
-        row = Initiator(reference=next_reference(s, "P"), name=data.name)
+        # The key now rather than at INSERT: the idea's list of initiators is compared by key before the flush.
+        row = Initiator(id=new_id(), reference=next_reference(s, "P"), name=data.name)
         s.add(row)
     row.name = data.name
     row.email, row.phone, row.address, row.postcode = data.email, data.phone, data.address, data.postcode
@@ -472,15 +484,64 @@ def _save_initiator(s: Session, data: InitiatorData) -> Initiator:
     return row
 
 
+# What saving an initiator may change: its fields, and its consents (a consent is recorded only when it differs from
+# the latest one, so equal flags mean no new consent).
+_INITIATOR_SAVED = ("name", "email", "phone", "address", "postcode", "consent_contact", "consent_share")
+
+
+def _unchanged_initiator(stored: InitiatorData, data: InitiatorData) -> bool:
+    """Whether saving ``data`` over ``stored`` would write nothing (and finds no stale version)."""
+    return (data.version is None or data.version == stored.version) and all(
+        getattr(data, name) == getattr(stored, name) for name in _INITIATOR_SAVED
+    )
+
+
+def _save_initiators(
+    s: Session, row: Idea, wanted: list[InitiatorData], stored: list[InitiatorData]
+) -> tuple[list[Initiator | InitiatorData], set[str]]:
+    """The idea's initiators saved: an unchanged one is not written (it keeps its version and ``updated_at`` and does
+    not travel as changed), only the changed and new ones. Returns each as saved (a row, or its unchanged data) and
+    the ids of those no longer behind the idea."""
+    before = {p.id: p for p in stored if p.id}
+    saved: list[Initiator | InitiatorData] = []
+    for p in wanted:
+        known = before.get(p.id) if p.id else None
+        saved.append(known if known is not None and _unchanged_initiator(known, p) else _save_initiator(s, p))
+    after = {p.id for p in saved if p.id}
+    if after != set(before):
+        row.initiators = [p if isinstance(p, Initiator) else _initiator_row(s, p) for p in saved]
+    return saved, set(before) - after
+
+
+def _save_terms(
+    s: Session, row: Idea, attr: str, wanted: list[str], stored: list[str], vocabulary: Vocabulary
+) -> list[str]:
+    """Set a term list of the idea (themes, needs) unless it holds these terms already; returns their ids in the
+    terms' order, as the idea is read back."""
+    ids = list(dict.fromkeys(wanted))
+    if set(ids) == set(stored):
+        return stored
+    terms = load_terms(s, ids, vocabulary.value)
+    setattr(row, attr, terms)
+    return [t.id for t in sorted(terms, key=lambda t: t.position)]
+
+
 def save_idea(s: Session, data: IdeaData, *, author: str | None = None) -> IdeaData:
-    """Create or update an idea. A stale version is refused; a status change goes on the timeline."""
+    """Create or update an idea. A stale version is refused; a status change goes on the timeline. Only what differs
+    from the store is written: unchanged initiators, themes and needs are left as they are."""
     clean = validate_idea(data)
     if clean.id:
-        row = _load(s, clean.id)
-        if clean.version is not None and row.version != clean.version:
-            raise StaleRecordError(f"Idee {row.reference}")
-        old_status = row.status
+        # What the store holds, read as the editor reads it (plain queries unless this session holds changes).
+        stored = get_idea(s, clean.id)
+        if clean.version is not None and stored.version != clean.version:
+            raise StaleRecordError(f"Idee {stored.reference}")
+        found = s.get(Idea, clean.id)
+        if found is None:
+            raise NotFoundError("Dit idee bestaat niet (meer).")
+        row = found
+        old_status: str | None = row.status
     else:
+        stored = IdeaData(title="")
         row = Idea(reference=next_reference(s, "I"), title=clean.title, received_on=clean.received_on)
         s.add(row)
         old_status = None
@@ -500,17 +561,16 @@ def save_idea(s: Session, data: IdeaData, *, author: str | None = None) -> IdeaD
             row.closed_on = row.closed_on or date.today()
         else:
             row.closed_on = None
-        row.themes = load_terms(s, clean.theme_ids, Vocabulary.THEME.value)
-        row.needs = load_terms(s, clean.need_ids, Vocabulary.HELP_TYPE.value)
-        before = {i.id for i in row.initiators}
-        row.initiators = [_save_initiator(s, p) for p in clean.initiators]
-        dropped = before - {i.id for i in row.initiators}
+        theme_ids = _save_terms(s, row, "themes", clean.theme_ids, stored.theme_ids, Vocabulary.THEME)
+        need_ids = _save_terms(s, row, "needs", clean.need_ids, stored.need_ids, Vocabulary.HELP_TYPE)
+        people, dropped = _save_initiators(s, row, clean.initiators, stored.initiators)
         row.updated_at = utcnow()  # always an UPDATE, so the version moves on with every save
     try:
         s.flush()
     except StaleDataError as exc:
         raise StaleRecordError(f"Idee {row.reference}") from exc
-    _forget_orphans(s, dropped)
+    if dropped:
+        _forget_orphans(s, dropped)
     if old_status is not None and old_status != clean.status:
         s.add(
             Activity(
@@ -523,7 +583,13 @@ def save_idea(s: Session, data: IdeaData, *, author: str | None = None) -> IdeaD
     elif old_status is None:
         s.add(Activity(idea_id=row.id, kind=ActivityKind.NOTE.value, text="Idee geregistreerd.", author=author))
     s.flush()
-    return get_idea(s, row.id)
+    # As saved, from what this session holds: an unchanged initiator as read, the written ones from their rows.
+    return _idea_data(
+        row,
+        theme_ids,
+        need_ids,
+        [p if isinstance(p, InitiatorData) else initiator_data(p) for p in people],
+    )
 
 
 def _forget_orphans(s: Session, initiator_ids: set[str]) -> None:
