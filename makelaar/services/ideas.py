@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, bindparam, func, literal_column, or_, select
+from sqlalchemy import Connection, Select, bindparam, func, literal_column, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.orm.util import identity_key
 
 from makelaar.domain import validation as v
 from makelaar.domain.enums import ActivityKind, IdeaSource, IdeaStatus, Vocabulary
@@ -31,6 +32,8 @@ from makelaar.storage.models import (
     idea_themes,
 )
 from makelaar.storage.search import MANY_HITS, count_search, matches_search
+
+T = TypeVar("T")
 
 SORTS: dict[str, Any] = {
     "reference": Idea.reference,
@@ -305,16 +308,24 @@ _CONSENTS = (
 def _read_idea(s: Session, idea_id: str) -> IdeaData:
     """``idea_data(_load(s, idea_id))`` with plain queries instead of ORM objects: what every view of an idea reads
     (the editor, the summary beside the list, reports), at a fraction of the ORM's cost."""
-    key = {"idea_id": idea_id}
-    r = s.execute(_IDEA_BY_ID, key).first()
+    conn = s.connection()
+    r = conn.execute(_IDEA_BY_ID, {"idea_id": idea_id}).first()
     if r is None:
         raise NotFoundError("Dit idee bestaat niet (meer).")
-    ordered = sorted(s.execute(_IDEA_TERMS, key).all(), key=lambda t: t[2])
-    people = s.execute(_IDEA_PEOPLE, key).all()
+    theme_ids, need_ids, initiators = _read_holdings(conn, idea_id)
+    # The columns are named as the fields of IdeaData.
+    return IdeaData(**r._asdict(), theme_ids=theme_ids, need_ids=need_ids, initiators=initiators)
+
+
+def _read_holdings(conn: Connection, idea_id: str) -> tuple[list[str], list[str], list[InitiatorData]]:
+    """An idea's theme ids, need ids and initiators as the store holds them, with plain queries."""
+    key = {"idea_id": idea_id}
+    ordered = sorted(conn.execute(_IDEA_TERMS, key).all(), key=lambda t: t[2])
+    people = conn.execute(_IDEA_PEOPLE, key).all()
     consents: dict[str, dict[str, Any]] = {}
     if people:
         # The latest consent per person and purpose: the last in recorded order, as _latest_consent takes it.
-        for c in s.execute(_CONSENTS, {"initiator_ids": [p[0] for p in people]}):
+        for c in conn.execute(_CONSENTS, {"initiator_ids": [p[0] for p in people]}):
             consents.setdefault(c[0], {})[c[1]] = c
     initiators = []
     for p in people:
@@ -337,25 +348,7 @@ def _read_idea(s: Session, idea_id: str) -> IdeaData:
                 consent_on=recorded[4] if recorded else None,
             )
         )
-    return IdeaData(
-        id=r[0],
-        reference=r[1],
-        version=r[2],
-        title=r[3],
-        description=r[4],
-        status=r[5],
-        area_id=r[6],
-        session_id=r[7],
-        source=r[8],
-        team_size=r[9],
-        requested_amount=r[10],
-        received_on=r[11],
-        theme_ids=[t[1] for t in ordered if t[0] == 0],
-        need_ids=[t[1] for t in ordered if t[0] == 1],
-        initiators=initiators,
-        created_at=r[12],
-        updated_at=r[13],
-    )
+    return [t[1] for t in ordered if t[0] == 0], [t[1] for t in ordered if t[0] == 1], initiators
 
 
 # A reference as typed from a matchkaart: I-2026-0042, 2026-42, or just 42 (the newest year's idea 42).
@@ -458,8 +451,21 @@ def _record_consent(s: Session, row: Initiator, purpose: str, given: bool, metho
     row.consents.append(Consent(purpose=purpose, given=given, method=method, recorded_on=on or date.today()))
 
 
+# Rows by key with statements built once: Session.get builds its query anew on every call, and generating its cache key
+# costs more than the database takes to answer.
+_IDEA_ROW = select(Idea).where(Idea.id == bindparam("record_id"))
+_INITIATOR_ROW = select(Initiator).where(Initiator.id == bindparam("record_id"))
+
+
+def _get(s: Session, model: type[T], stmt: Select[tuple[T]], record_id: str | None) -> T | None:
+    """``s.get(model, record_id)``, read with ``stmt`` when the session does not hold the record."""
+    if s.identity_map.get(identity_key(model, record_id)) is not None:
+        return s.get(model, record_id)
+    return s.scalars(stmt, {"record_id": record_id}).first()
+
+
 def _initiator_row(s: Session, data: InitiatorData) -> Initiator:
-    row = s.get(Initiator, data.id)
+    row = _get(s, Initiator, _INITIATOR_ROW, data.id)
     if row is None:
         # Messages name a resident by reference, never by name: they end up in terminals and screenshots.
         what = f"Initiatiefnemer {data.reference}" if data.reference else "Deze initiatiefnemer"
@@ -526,19 +532,27 @@ def _save_terms(
     return [t.id for t in sorted(terms, key=lambda t: t.position)]
 
 
+def _stored(s: Session, idea_id: str) -> tuple[Idea, IdeaData]:
+    """The idea's row, and its themes, needs and initiators as the store holds them: read with plain queries unless
+    this session holds the idea or changes (then as the ORM sees them)."""
+    if session_holds(s, Idea, idea_id):
+        row = _load(s, idea_id)
+        return row, idea_data(row)
+    found = _get(s, Idea, _IDEA_ROW, idea_id)
+    if found is None:
+        raise NotFoundError("Dit idee bestaat niet (meer).")
+    theme_ids, need_ids, initiators = _read_holdings(s.connection(), idea_id)
+    return found, IdeaData(title=found.title, theme_ids=theme_ids, need_ids=need_ids, initiators=initiators)
+
+
 def save_idea(s: Session, data: IdeaData, *, author: str | None = None) -> IdeaData:
     """Create or update an idea. A stale version is refused; a status change goes on the timeline. Only what differs
     from the store is written: unchanged initiators, themes and needs are left as they are."""
     clean = validate_idea(data)
     if clean.id:
-        # What the store holds, read as the editor reads it (plain queries unless this session holds changes).
-        stored = get_idea(s, clean.id)
-        if clean.version is not None and stored.version != clean.version:
-            raise StaleRecordError(f"Idee {stored.reference}")
-        found = s.get(Idea, clean.id)
-        if found is None:
-            raise NotFoundError("Dit idee bestaat niet (meer).")
-        row = found
+        row, stored = _stored(s, clean.id)
+        if clean.version is not None and row.version != clean.version:
+            raise StaleRecordError(f"Idee {row.reference}")
         old_status: str | None = row.status
     else:
         stored = IdeaData(title="")
