@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Select, bindparam, func, literal_column, or_, select
+from sqlalchemy import Connection, Select, bindparam, func, inspect, literal_column, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -442,13 +443,11 @@ def validate_idea(data: IdeaData) -> IdeaData:
     )
 
 
-def _record_consent(s: Session, row: Initiator, purpose: str, given: bool, method: str, on: date | None) -> None:
-    latest = _latest_consent(row, purpose)
-    if latest is None and not given:
-        return
-    if latest is not None and latest.given == given:
-        return
-    row.consents.append(Consent(purpose=purpose, given=given, method=method, recorded_on=on or date.today()))
+def _record_consent(row: Initiator, purpose: str, given: bool, was: bool, method: str, on: date | None) -> None:
+    """A consent is recorded when it differs from the latest one (``was``: that one was given; no consent yet counts
+    as not given)."""
+    if given != was:
+        row.consents.append(Consent(purpose=purpose, given=given, method=method, recorded_on=on or date.today()))
 
 
 # Rows by key with statements built once: Session.get builds its query anew on every call, and generating its cache key
@@ -473,7 +472,8 @@ def _initiator_row(s: Session, data: InitiatorData) -> Initiator:
     return row
 
 
-def _save_initiator(s: Session, data: InitiatorData) -> Initiator:
+def _save_initiator(s: Session, data: InitiatorData, stored: InitiatorData | None = None) -> Initiator:
+    """Write an initiator; ``stored``: the initiator as read with the idea, whose consents need not be loaded again."""
     if data.id:
         row = _initiator_row(s, data)
         if data.version is not None and row.version != data.version:
@@ -485,8 +485,10 @@ def _save_initiator(s: Session, data: InitiatorData) -> Initiator:
     row.name = data.name
     row.email, row.phone, row.address, row.postcode = data.email, data.phone, data.address, data.postcode
     row.updated_at = utcnow()
-    _record_consent(s, row, "contact", data.consent_contact, data.consent_method, data.consent_on)
-    _record_consent(s, row, "delen", data.consent_share, data.consent_method, data.consent_on)
+    if stored is None:
+        stored = initiator_data(row)
+    _record_consent(row, "contact", data.consent_contact, stored.consent_contact, data.consent_method, data.consent_on)
+    _record_consent(row, "delen", data.consent_share, stored.consent_share, data.consent_method, data.consent_on)
     return row
 
 
@@ -512,11 +514,22 @@ def _save_initiators(
     saved: list[Initiator | InitiatorData] = []
     for p in wanted:
         known = before.get(p.id) if p.id else None
-        saved.append(known if known is not None and _unchanged_initiator(known, p) else _save_initiator(s, p))
+        saved.append(known if known is not None and _unchanged_initiator(known, p) else _save_initiator(s, p, known))
     after = {p.id for p in saved if p.id}
     if after != set(before):
         row.initiators = [p if isinstance(p, Initiator) else _initiator_row(s, p) for p in saved]
     return saved, set(before) - after
+
+
+def _saved_initiator(saved: Initiator | InitiatorData, stored: InitiatorData | None) -> InitiatorData:
+    """An initiator as saved: an unchanged one as read; a written one from its row, with its consents as read when it
+    got no new one (they are not loaded for that)."""
+    if isinstance(saved, InitiatorData):
+        return saved
+    if stored is not None and "consents" in inspect(saved).unloaded:
+        fields = ("name", "email", "phone", "address", "postcode", "version")
+        return replace(stored, **{name: getattr(saved, name) for name in fields})
+    return initiator_data(saved)
 
 
 def _save_terms(
@@ -597,13 +610,9 @@ def save_idea(s: Session, data: IdeaData, *, author: str | None = None) -> IdeaD
     elif old_status is None:
         s.add(Activity(idea_id=row.id, kind=ActivityKind.NOTE.value, text="Idee geregistreerd.", author=author))
     s.flush()
-    # As saved, from what this session holds: an unchanged initiator as read, the written ones from their rows.
-    return _idea_data(
-        row,
-        theme_ids,
-        need_ids,
-        [p if isinstance(p, InitiatorData) else initiator_data(p) for p in people],
-    )
+    # As saved, from what this session holds rather than read again.
+    known = {p.id: p for p in stored.initiators}
+    return _idea_data(row, theme_ids, need_ids, [_saved_initiator(p, known.get(p.id)) for p in people])
 
 
 def _forget_orphans(s: Session, initiator_ids: set[str]) -> None:

@@ -325,6 +325,9 @@ def test_what_a_save_returns_is_what_the_store_then_holds(any_store: Store) -> N
         lambda d: replace(d, initiators=[cas]),
         lambda d: replace(d, initiators=[*d.initiators, InitiatorData(name="Dirk")]),
         lambda d: replace(d, initiators=[replace(p, name=p.name + " Jansen") for p in d.initiators]),
+        lambda d: replace(
+            d, initiators=[replace(p, consent_contact=True, consent_method="formulier") for p in d.initiators]
+        ),
     ]
     for change in changes:
         with any_store.begin() as s:
