@@ -38,6 +38,7 @@ from sqlalchemy import (
     Row,
     Select,
     Table,
+    and_,
     bindparam,
     delete,
     event,
@@ -219,6 +220,9 @@ def _chunks(ids: Collection[str]) -> Iterator[list[str]]:
         yield items[i : i + _CHUNK]
 
 
+# The exchange state of records by id: their history (oldest first) and whether they are pending.
+State = dict[str, tuple[list[str], bool]]
+
 # Keyword for the ids a statement below reads (an expanding parameter: one list, not coerced value by value).
 _IDS = "among_ids"
 
@@ -230,6 +234,7 @@ class _Reads:
 
     rows: Select[Any]  # every record
     rows_among: Select[Any]  # the records with ids _IDS
+    rows_among_state: Select[Any]  # the same, each with its exchange state (history, pending; None without one)
     links: CompoundSelect | None  # (link number, owner, target) of every link set, of every record
     links_among: CompoundSelect | None  # the same of the records with ids _IDS
 
@@ -250,17 +255,24 @@ def _reads(spec: Spec) -> _Reads:
         among_pairs = [
             pair.where(link.table.c[link.own].in_(ids)) for pair, link in zip(pairs, spec.links, strict=True)
         ]
+        rec = REC_TABLE
         found = _READS[spec.table] = _Reads(
             rows,
             rows.where(table.c.id.in_(ids)),
+            select(table.c.id, *(table.c[c] for c in spec.columns), rec.c.history, rec.c.pending)
+            .select_from(table.outerjoin(rec, and_(rec.c.record_table == spec.table, rec.c.record_id == table.c.id)))
+            .where(table.c.id.in_(ids)),
             union_all(*pairs) if pairs else None,
             union_all(*among_pairs) if pairs else None,
         )
     return found
 
 
-def read_contents(conn: Connection, spec: Spec, ids: Collection[str] | None = None) -> dict[str, dict[str, Any]]:
-    """The content of records as the database holds them (ids None: all), link sets as sorted id lists."""
+def read_contents(
+    conn: Connection, spec: Spec, ids: Collection[str] | None = None, *, states: State | None = None
+) -> dict[str, dict[str, Any]]:
+    """The content of records as the database holds them (ids None: all), link sets as sorted id lists. With
+    ``states`` (and ids), the exchange state of each record read is put there too, read with its row."""
     reads = _reads(spec)
     names = spec.columns
     # Strings, numbers and booleans are their own JSON form; only dates and amounts need plain().
@@ -271,10 +283,14 @@ def read_contents(conn: Connection, spec: Spec, ids: Collection[str] | None = No
         if batch is None:
             result = conn.execute(reads.rows)
             rows: Iterable[Row[Any]] = result  # all of a big table: not twice in memory
-        else:
+        elif states is None:
             rows = conn.execute(reads.rows_among, {_IDS: batch}).all()
+        else:
+            rows = conn.execute(reads.rows_among_state, {_IDS: batch}).all()
         for row in rows:
-            values = list(row[1:])
+            values = list(row[1 : len(names) + 1])
+            if states is not None and row[-1] is not None:  # pending, None where the record has no exchange state
+                states[row[0]] = (split_history(row[-2]), bool(row[-1]))
             for i in converted:
                 values[i] = plain(values[i])
             out[row[0]] = dict(zip(names, values, strict=True))
@@ -332,20 +348,34 @@ _SET_STATE = (
 )
 
 
-def _existing(conn: Connection, table: str, ids: Collection[str]) -> dict[str, tuple[list[str], bool]]:
-    out: dict[str, tuple[list[str], bool]] = {}
+def _existing(conn: Connection, table: str, ids: Collection[str]) -> State:
+    out: State = {}
     for batch in _chunks(ids):
         rows = conn.execute(_EXISTING, {"k_table": table, _IDS: batch})
         out.update({r[0]: (split_history(r[1]), bool(r[2])) for r in rows.all()})
     return out
 
 
+def _before(conn: Connection, table: str, ids: Collection[str]) -> tuple[dict[str, dict[str, Any]], State]:
+    """The records' contents as the database holds them, and their exchange state: read together, and the state
+    alone of a record whose row is gone."""
+    known: State = {}
+    before = read_contents(conn, BY_TABLE[table], ids, states=known)
+    gone = [i for i in ids if i not in before]
+    if gone:
+        known.update(_existing(conn, table, gone))
+    return before, known
+
+
 def mark_changed(conn: Connection, table: str, ids: Collection[str], *, new: bool = False) -> None:
     """Mark records pending for the next export and add the version they had before to their history."""
     if not ids:
         return
-    known = _existing(conn, table, ids)
-    before = {} if new else read_contents(conn, BY_TABLE[table], ids)
+    before: dict[str, dict[str, Any]] = {}
+    if new:
+        known = _existing(conn, table, ids)
+    else:
+        before, known = _before(conn, table, ids)
     fresh: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
     for i in ids:
@@ -368,8 +398,7 @@ def mark_deleted(conn: Connection, table: str, ids: Collection[str]) -> None:
     if not ids:
         return
     rec, tomb = REC_TABLE, TOMB_TABLE
-    known = _existing(conn, table, ids)
-    before = read_contents(conn, BY_TABLE[table], ids)
+    before, known = _before(conn, table, ids)
     now = utcnow()
     rows = []
     for i in ids:
