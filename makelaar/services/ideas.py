@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, bindparam, func, literal_column, or_, select
+from sqlalchemy import Connection, Select, bindparam, func, inspect, literal_column, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.orm.util import identity_key
 
 from makelaar.domain import validation as v
 from makelaar.domain.enums import ActivityKind, IdeaSource, IdeaStatus, Vocabulary
@@ -18,7 +20,7 @@ from makelaar.domain.errors import AmbiguousError, NotFoundError, StaleRecordErr
 from makelaar.domain.records import IdeaData, IdeaRow, InitiatorData, Page
 from makelaar.services.common import Collector, load_terms, next_reference, session_holds
 from makelaar.services.listing import ListQuery
-from makelaar.storage.base import utcnow
+from makelaar.storage.base import new_id, utcnow
 from makelaar.storage.models import (
     Activity,
     Area,
@@ -31,6 +33,8 @@ from makelaar.storage.models import (
     idea_themes,
 )
 from makelaar.storage.search import MANY_HITS, count_search, matches_search
+
+T = TypeVar("T")
 
 SORTS: dict[str, Any] = {
     "reference": Idea.reference,
@@ -202,6 +206,12 @@ def initiator_data(row: Initiator) -> InitiatorData:
 
 
 def idea_data(row: Idea) -> IdeaData:
+    return _idea_data(
+        row, [t.id for t in row.themes], [t.id for t in row.needs], [initiator_data(i) for i in row.initiators]
+    )
+
+
+def _idea_data(row: Idea, theme_ids: list[str], need_ids: list[str], initiators: list[InitiatorData]) -> IdeaData:
     return IdeaData(
         id=row.id,
         reference=row.reference,
@@ -215,9 +225,9 @@ def idea_data(row: Idea) -> IdeaData:
         team_size=row.team_size,
         requested_amount=row.requested_amount,
         received_on=row.received_on,
-        theme_ids=[t.id for t in row.themes],
-        need_ids=[t.id for t in row.needs],
-        initiators=[initiator_data(i) for i in row.initiators],
+        theme_ids=theme_ids,
+        need_ids=need_ids,
+        initiators=initiators,
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
@@ -299,16 +309,24 @@ _CONSENTS = (
 def _read_idea(s: Session, idea_id: str) -> IdeaData:
     """``idea_data(_load(s, idea_id))`` with plain queries instead of ORM objects: what every view of an idea reads
     (the editor, the summary beside the list, reports), at a fraction of the ORM's cost."""
-    key = {"idea_id": idea_id}
-    r = s.execute(_IDEA_BY_ID, key).first()
+    conn = s.connection()
+    r = conn.execute(_IDEA_BY_ID, {"idea_id": idea_id}).first()
     if r is None:
         raise NotFoundError("Dit idee bestaat niet (meer).")
-    ordered = sorted(s.execute(_IDEA_TERMS, key).all(), key=lambda t: t[2])
-    people = s.execute(_IDEA_PEOPLE, key).all()
+    theme_ids, need_ids, initiators = _read_holdings(conn, idea_id)
+    # The columns are named as the fields of IdeaData.
+    return IdeaData(**r._asdict(), theme_ids=theme_ids, need_ids=need_ids, initiators=initiators)
+
+
+def _read_holdings(conn: Connection, idea_id: str) -> tuple[list[str], list[str], list[InitiatorData]]:
+    """An idea's theme ids, need ids and initiators as the store holds them, with plain queries."""
+    key = {"idea_id": idea_id}
+    ordered = sorted(conn.execute(_IDEA_TERMS, key).all(), key=lambda t: t[2])
+    people = conn.execute(_IDEA_PEOPLE, key).all()
     consents: dict[str, dict[str, Any]] = {}
     if people:
         # The latest consent per person and purpose: the last in recorded order, as _latest_consent takes it.
-        for c in s.execute(_CONSENTS, {"initiator_ids": [p[0] for p in people]}):
+        for c in conn.execute(_CONSENTS, {"initiator_ids": [p[0] for p in people]}):
             consents.setdefault(c[0], {})[c[1]] = c
     initiators = []
     for p in people:
@@ -331,25 +349,7 @@ def _read_idea(s: Session, idea_id: str) -> IdeaData:
                 consent_on=recorded[4] if recorded else None,
             )
         )
-    return IdeaData(
-        id=r[0],
-        reference=r[1],
-        version=r[2],
-        title=r[3],
-        description=r[4],
-        status=r[5],
-        area_id=r[6],
-        session_id=r[7],
-        source=r[8],
-        team_size=r[9],
-        requested_amount=r[10],
-        received_on=r[11],
-        theme_ids=[t[1] for t in ordered if t[0] == 0],
-        need_ids=[t[1] for t in ordered if t[0] == 1],
-        initiators=initiators,
-        created_at=r[12],
-        updated_at=r[13],
-    )
+    return [t[1] for t in ordered if t[0] == 0], [t[1] for t in ordered if t[0] == 1], initiators
 
 
 # A reference as typed from a matchkaart: I-2026-0042, 2026-42, or just 42 (the newest year's idea 42).
@@ -443,44 +443,132 @@ def validate_idea(data: IdeaData) -> IdeaData:
     )
 
 
-def _record_consent(s: Session, row: Initiator, purpose: str, given: bool, method: str, on: date | None) -> None:
-    latest = _latest_consent(row, purpose)
-    if latest is None and not given:
-        return
-    if latest is not None and latest.given == given:
-        return
-    row.consents.append(Consent(purpose=purpose, given=given, method=method, recorded_on=on or date.today()))
+def _record_consent(row: Initiator, purpose: str, given: bool, was: bool, method: str, on: date | None) -> None:
+    """A consent is recorded when it differs from the latest one (``was``: that one was given; no consent yet counts
+    as not given)."""
+    if given != was:
+        row.consents.append(Consent(purpose=purpose, given=given, method=method, recorded_on=on or date.today()))
 
 
-def _save_initiator(s: Session, data: InitiatorData) -> Initiator:
+# Rows by key with statements built once: Session.get builds its query anew on every call, and generating its cache key
+# costs more than the database takes to answer.
+_IDEA_ROW = select(Idea).where(Idea.id == bindparam("record_id"))
+_INITIATOR_ROW = select(Initiator).where(Initiator.id == bindparam("record_id"))
+
+
+def _get(s: Session, model: type[T], stmt: Select[tuple[T]], record_id: str | None) -> T | None:
+    """``s.get(model, record_id)``, read with ``stmt`` when the session does not hold the record."""
+    if s.identity_map.get(identity_key(model, record_id)) is not None:
+        return s.get(model, record_id)
+    return s.scalars(stmt, {"record_id": record_id}).first()
+
+
+def _initiator_row(s: Session, data: InitiatorData) -> Initiator:
+    row = _get(s, Initiator, _INITIATOR_ROW, data.id)
+    if row is None:
+        # Messages name a resident by reference, never by name: they end up in terminals and screenshots.
+        what = f"Initiatiefnemer {data.reference}" if data.reference else "Deze initiatiefnemer"
+        raise NotFoundError(f"{what} bestaat niet meer.")
+    return row
+
+
+def _save_initiator(s: Session, data: InitiatorData, stored: InitiatorData | None = None) -> Initiator:
+    """Write an initiator; ``stored``: the initiator as read with the idea, whose consents need not be loaded again."""
     if data.id:
-        row = s.get(Initiator, data.id)
-        if row is None:
-            # Messages name a resident by reference, never by name: they end up in terminals and screenshots.
-            what = f"Initiatiefnemer {data.reference}" if data.reference else "Deze initiatiefnemer"
-            raise NotFoundError(f"{what} bestaat niet meer.")
+        row = _initiator_row(s, data)
         if data.version is not None and row.version != data.version:
             raise StaleRecordError(f"De gegevens van initiatiefnemer {row.reference}")
     else:
-        row = Initiator(reference=next_reference(s, "P"), name=data.name)
+        # The key now rather than at INSERT: the idea's list of initiators is compared by key before the flush.
+        row = Initiator(id=new_id(), reference=next_reference(s, "P"), name=data.name)
         s.add(row)
     row.name = data.name
     row.email, row.phone, row.address, row.postcode = data.email, data.phone, data.address, data.postcode
     row.updated_at = utcnow()
-    _record_consent(s, row, "contact", data.consent_contact, data.consent_method, data.consent_on)
-    _record_consent(s, row, "delen", data.consent_share, data.consent_method, data.consent_on)
+    if stored is None:
+        stored = initiator_data(row)
+    _record_consent(row, "contact", data.consent_contact, stored.consent_contact, data.consent_method, data.consent_on)
+    _record_consent(row, "delen", data.consent_share, stored.consent_share, data.consent_method, data.consent_on)
     return row
 
 
+# What saving an initiator may change: its fields, and its consents (a consent is recorded only when it differs from
+# the latest one, so equal flags mean no new consent).
+_INITIATOR_SAVED = ("name", "email", "phone", "address", "postcode", "consent_contact", "consent_share")
+
+
+def _unchanged_initiator(stored: InitiatorData, data: InitiatorData) -> bool:
+    """Whether saving ``data`` over ``stored`` would write nothing (and finds no stale version)."""
+    return (data.version is None or data.version == stored.version) and all(
+        getattr(data, name) == getattr(stored, name) for name in _INITIATOR_SAVED
+    )
+
+
+def _save_initiators(
+    s: Session, row: Idea, wanted: list[InitiatorData], stored: list[InitiatorData]
+) -> tuple[list[Initiator | InitiatorData], set[str]]:
+    """The idea's initiators saved: an unchanged one is not written (it keeps its version and ``updated_at`` and does
+    not travel as changed), only the changed and new ones. Returns each as saved (a row, or its unchanged data) and
+    the ids of those no longer behind the idea."""
+    before = {p.id: p for p in stored if p.id}
+    saved: list[Initiator | InitiatorData] = []
+    for p in wanted:
+        known = before.get(p.id) if p.id else None
+        saved.append(known if known is not None and _unchanged_initiator(known, p) else _save_initiator(s, p, known))
+    after = {p.id for p in saved if p.id}
+    if after != set(before):
+        row.initiators = [p if isinstance(p, Initiator) else _initiator_row(s, p) for p in saved]
+    return saved, set(before) - after
+
+
+def _saved_initiator(saved: Initiator | InitiatorData, stored: InitiatorData | None) -> InitiatorData:
+    """An initiator as saved: an unchanged one as read; a written one from its row, with its consents as read when it
+    got no new one (they are not loaded for that)."""
+    if isinstance(saved, InitiatorData):
+        return saved
+    if stored is not None and "consents" in inspect(saved).unloaded:
+        fields = ("name", "email", "phone", "address", "postcode", "version")
+        return replace(stored, **{name: getattr(saved, name) for name in fields})
+    return initiator_data(saved)
+
+
+def _save_terms(
+    s: Session, row: Idea, attr: str, wanted: list[str], stored: list[str], vocabulary: Vocabulary
+) -> list[str]:
+    """Set a term list of the idea (themes, needs) unless it holds these terms already; returns their ids in the
+    terms' order, as the idea is read back."""
+    ids = list(dict.fromkeys(wanted))
+    if set(ids) == set(stored):
+        return stored
+    terms = load_terms(s, ids, vocabulary.value)
+    setattr(row, attr, terms)
+    return [t.id for t in sorted(terms, key=lambda t: t.position)]
+
+
+def _stored(s: Session, idea_id: str) -> tuple[Idea, IdeaData]:
+    """The idea's row, and its themes, needs and initiators as the store holds them: read with plain queries unless
+    this session holds the idea or changes (then as the ORM sees them)."""
+    if session_holds(s, Idea, idea_id):
+        row = _load(s, idea_id)
+        return row, idea_data(row)
+    found = _get(s, Idea, _IDEA_ROW, idea_id)
+    if found is None:
+        raise NotFoundError("Dit idee bestaat niet (meer).")
+    theme_ids, need_ids, initiators = _read_holdings(s.connection(), idea_id)
+    return found, IdeaData(title=found.title, theme_ids=theme_ids, need_ids=need_ids, initiators=initiators)
+
+
 def save_idea(s: Session, data: IdeaData, *, author: str | None = None) -> IdeaData:
-    """Create or update an idea. A stale version is refused; a status change goes on the timeline."""
+    """Create or update an idea. A stale version is refused; a status change goes on the timeline. Only what differs
+    from the store is written: unchanged initiators, themes and needs are left as they are."""
     clean = validate_idea(data)
     if clean.id:
-        row = _load(s, clean.id)
+        row, stored = _stored(s, clean.id)
         if clean.version is not None and row.version != clean.version:
             raise StaleRecordError(f"Idee {row.reference}")
-        old_status = row.status
+        old_status: str | None = row.status
     else:
+        stored = IdeaData(title="")
         row = Idea(reference=next_reference(s, "I"), title=clean.title, received_on=clean.received_on)
         s.add(row)
         old_status = None
@@ -500,17 +588,16 @@ def save_idea(s: Session, data: IdeaData, *, author: str | None = None) -> IdeaD
             row.closed_on = row.closed_on or date.today()
         else:
             row.closed_on = None
-        row.themes = load_terms(s, clean.theme_ids, Vocabulary.THEME.value)
-        row.needs = load_terms(s, clean.need_ids, Vocabulary.HELP_TYPE.value)
-        before = {i.id for i in row.initiators}
-        row.initiators = [_save_initiator(s, p) for p in clean.initiators]
-        dropped = before - {i.id for i in row.initiators}
+        theme_ids = _save_terms(s, row, "themes", clean.theme_ids, stored.theme_ids, Vocabulary.THEME)
+        need_ids = _save_terms(s, row, "needs", clean.need_ids, stored.need_ids, Vocabulary.HELP_TYPE)
+        people, dropped = _save_initiators(s, row, clean.initiators, stored.initiators)
         row.updated_at = utcnow()  # always an UPDATE, so the version moves on with every save
     try:
         s.flush()
     except StaleDataError as exc:
         raise StaleRecordError(f"Idee {row.reference}") from exc
-    _forget_orphans(s, dropped)
+    if dropped:
+        _forget_orphans(s, dropped)
     if old_status is not None and old_status != clean.status:
         s.add(
             Activity(
@@ -523,7 +610,9 @@ def save_idea(s: Session, data: IdeaData, *, author: str | None = None) -> IdeaD
     elif old_status is None:
         s.add(Activity(idea_id=row.id, kind=ActivityKind.NOTE.value, text="Idee geregistreerd.", author=author))
     s.flush()
-    return get_idea(s, row.id)
+    # As saved, from what this session holds rather than read again.
+    known = {p.id: p for p in stored.initiators}
+    return _idea_data(row, theme_ids, need_ids, [_saved_initiator(p, known.get(p.id)) for p in people])
 
 
 def _forget_orphans(s: Session, initiator_ids: set[str]) -> None:

@@ -29,7 +29,25 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Column, ColumnElement, Connection, Table, bindparam, delete, event, insert, select, update
+from sqlalchemy import (
+    BindParameter,
+    Column,
+    ColumnElement,
+    CompoundSelect,
+    Connection,
+    Row,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    event,
+    insert,
+    literal_column,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 from makelaar.storage.base import new_id, utcnow
@@ -202,36 +220,90 @@ def _chunks(ids: Collection[str]) -> Iterator[list[str]]:
         yield items[i : i + _CHUNK]
 
 
-def read_contents(conn: Connection, spec: Spec, ids: Collection[str] | None = None) -> dict[str, dict[str, Any]]:
-    """The content of records as the database holds them (ids None: all), link sets as sorted id lists."""
-    table = spec.core
-    cols = [table.c.id, *(table.c[c] for c in spec.columns)]
+# The exchange state of records by id: their history (oldest first) and whether they are pending.
+State = dict[str, tuple[list[str], bool]]
+
+# Keyword for the ids a statement below reads (an expanding parameter: one list, not coerced value by value).
+_IDS = "among_ids"
+
+
+@dataclass(frozen=True)
+class _Reads:
+    """The statements that read one table's contents, built once: building them anew costs SQLAlchemy more than the
+    database takes to answer (every save reads the version it replaces)."""
+
+    rows: Select[Any]  # every record
+    rows_among: Select[Any]  # the records with ids _IDS
+    rows_among_state: Select[Any]  # the same, each with its exchange state (history, pending; None without one)
+    links: CompoundSelect | None  # (link number, owner, target) of every link set, of every record
+    links_among: CompoundSelect | None  # the same of the records with ids _IDS
+
+
+_READS: dict[str, _Reads] = {}
+
+
+def _reads(spec: Spec) -> _Reads:
+    found = _READS.get(spec.table)
+    if found is None:
+        table = spec.core
+        rows = select(table.c.id, *(table.c[c] for c in spec.columns))
+        ids: BindParameter[Any] = bindparam(_IDS, expanding=True)
+        pairs = [
+            select(literal_column(str(n)), link.table.c[link.own], link.table.c[link.other])
+            for n, link in enumerate(spec.links)
+        ]
+        among_pairs = [
+            pair.where(link.table.c[link.own].in_(ids)) for pair, link in zip(pairs, spec.links, strict=True)
+        ]
+        rec = REC_TABLE
+        found = _READS[spec.table] = _Reads(
+            rows,
+            rows.where(table.c.id.in_(ids)),
+            select(table.c.id, *(table.c[c] for c in spec.columns), rec.c.history, rec.c.pending)
+            .select_from(table.outerjoin(rec, and_(rec.c.record_table == spec.table, rec.c.record_id == table.c.id)))
+            .where(table.c.id.in_(ids)),
+            union_all(*pairs) if pairs else None,
+            union_all(*among_pairs) if pairs else None,
+        )
+    return found
+
+
+def read_contents(
+    conn: Connection, spec: Spec, ids: Collection[str] | None = None, *, states: State | None = None
+) -> dict[str, dict[str, Any]]:
+    """The content of records as the database holds them (ids None: all), link sets as sorted id lists. With
+    ``states`` (and ids), the exchange state of each record read is put there too, read with its row."""
+    reads = _reads(spec)
     names = spec.columns
     # Strings, numbers and booleans are their own JSON form; only dates and amounts need plain().
     converted = [i for i, c in enumerate(names) if spec.types[c] not in (str, int, bool)]
     out: dict[str, dict[str, Any]] = {}
     batches: Iterable[list[str] | None] = [None] if ids is None else _chunks(ids)
     for batch in batches:
-        stmt = select(*cols)
-        if batch is not None:
-            stmt = stmt.where(among(table.c.id, batch))
-        result = conn.execute(stmt)
-        for row in result.all() if batch is not None else result:  # all of a big table: not twice in memory
-            values = list(row[1:])
+        if batch is None:
+            result = conn.execute(reads.rows)
+            rows: Iterable[Row[Any]] = result  # all of a big table: not twice in memory
+        elif states is None:
+            rows = conn.execute(reads.rows_among, {_IDS: batch}).all()
+        else:
+            rows = conn.execute(reads.rows_among_state, {_IDS: batch}).all()
+        for row in rows:
+            values = list(row[1 : len(names) + 1])
+            if states is not None and row[-1] is not None:  # pending, None where the record has no exchange state
+                states[row[0]] = (split_history(row[-2]), bool(row[-1]))
             for i in converted:
                 values[i] = plain(values[i])
             out[row[0]] = dict(zip(names, values, strict=True))
-        for link in spec.links:
-            own, other = link.table.c[link.own], link.table.c[link.other]
-            lstmt = select(own, other)
-            if batch is not None:
-                lstmt = lstmt.where(among(own, batch))
-            found: dict[str, list[str]] = defaultdict(list)
-            for owner, target in conn.execute(lstmt).all():
-                found[owner].append(target)
-            for record_id in batch if batch is not None else list(out):
-                if record_id in out:
-                    out[record_id][link.name] = sorted(found.get(record_id, []))
+        links = reads.links if batch is None else reads.links_among
+        if links is None:
+            continue
+        found: list[dict[str, list[str]]] = [defaultdict(list) for _ in spec.links]
+        for n, owner, target in conn.execute(links, {} if batch is None else {_IDS: batch}).all():
+            found[int(n)][owner].append(target)
+        for record_id in batch if batch is not None else list(out):
+            if record_id in out:
+                for link, targets in zip(spec.links, found, strict=True):
+                    out[record_id][link.name] = sorted(targets.get(record_id, []))
     return out
 
 
@@ -265,26 +337,45 @@ def join_history(*parts: Iterable[str]) -> str:
     return " ".join(list(merged)[-HISTORY_MAX:])
 
 
-def _existing(conn: Connection, table: str, ids: Collection[str]) -> dict[str, tuple[list[str], bool]]:
-    rec = REC_TABLE
-    out: dict[str, tuple[list[str], bool]] = {}
+_EXISTING = select(REC_TABLE.c.record_id, REC_TABLE.c.history, REC_TABLE.c.pending).where(
+    REC_TABLE.c.record_table == bindparam("k_table"), REC_TABLE.c.record_id.in_(bindparam(_IDS, expanding=True))
+)
+_ADD_STATE = insert(REC_TABLE)
+_SET_STATE = (
+    update(REC_TABLE)
+    .where(REC_TABLE.c.record_table == bindparam("k_table"), REC_TABLE.c.record_id == bindparam("k_id"))
+    .values(history=bindparam("history"), pending=bindparam("pending"))
+)
+
+
+def _existing(conn: Connection, table: str, ids: Collection[str]) -> State:
+    out: State = {}
     for batch in _chunks(ids):
-        rows = conn.execute(
-            select(rec.c.record_id, rec.c.history, rec.c.pending).where(
-                rec.c.record_table == table, among(rec.c.record_id, batch)
-            )
-        )
+        rows = conn.execute(_EXISTING, {"k_table": table, _IDS: batch})
         out.update({r[0]: (split_history(r[1]), bool(r[2])) for r in rows.all()})
     return out
+
+
+def _before(conn: Connection, table: str, ids: Collection[str]) -> tuple[dict[str, dict[str, Any]], State]:
+    """The records' contents as the database holds them, and their exchange state: read together, and the state
+    alone of a record whose row is gone."""
+    known: State = {}
+    before = read_contents(conn, BY_TABLE[table], ids, states=known)
+    gone = [i for i in ids if i not in before]
+    if gone:
+        known.update(_existing(conn, table, gone))
+    return before, known
 
 
 def mark_changed(conn: Connection, table: str, ids: Collection[str], *, new: bool = False) -> None:
     """Mark records pending for the next export and add the version they had before to their history."""
     if not ids:
         return
-    rec = REC_TABLE
-    known = _existing(conn, table, ids)
-    before = {} if new else read_contents(conn, BY_TABLE[table], ids)
+    before: dict[str, dict[str, Any]] = {}
+    if new:
+        known = _existing(conn, table, ids)
+    else:
+        before, known = _before(conn, table, ids)
     fresh: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
     for i in ids:
@@ -295,16 +386,11 @@ def mark_changed(conn: Connection, table: str, ids: Collection[str], *, new: boo
         history, pending = known[i]
         if pending and (not previous or (history and history[-1] == previous[0])):
             continue
-        changed.append({"k_id": i, "history": join_history(history, previous), "pending": True})
+        changed.append({"k_table": table, "k_id": i, "history": join_history(history, previous), "pending": True})
     if fresh:
-        conn.execute(insert(rec), fresh)
+        conn.execute(_ADD_STATE, fresh)
     if changed:
-        conn.execute(
-            update(rec)
-            .where(rec.c.record_table == table, rec.c.record_id == bindparam("k_id"))
-            .values(history=bindparam("history"), pending=bindparam("pending")),
-            changed,
-        )
+        conn.execute(_SET_STATE, changed)
 
 
 def mark_deleted(conn: Connection, table: str, ids: Collection[str]) -> None:
@@ -312,8 +398,7 @@ def mark_deleted(conn: Connection, table: str, ids: Collection[str]) -> None:
     if not ids:
         return
     rec, tomb = REC_TABLE, TOMB_TABLE
-    known = _existing(conn, table, ids)
-    before = read_contents(conn, BY_TABLE[table], ids)
+    before, known = _before(conn, table, ids)
     now = utcnow()
     rows = []
     for i in ids:

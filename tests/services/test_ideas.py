@@ -5,16 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from makelaar.domain.enums import ActivityKind, AreaKind, IdeaStatus, Vocabulary
 from makelaar.domain.errors import AmbiguousError, NotFoundError, StaleRecordError, ValidationError
 from makelaar.domain.records import AreaInfo, IdeaData, InitiatorData
-from makelaar.services import activities, ideas, vocabulary
+from makelaar.services import activities, audit, exchange, ideas, vocabulary
 from makelaar.services.listing import ListQuery
-from makelaar.storage.models import Consent, Idea, Initiator, ReferenceCounter
+from makelaar.storage.models import Consent, ExchangeRecord, Idea, Initiator, ReferenceCounter
 from makelaar.storage.store import Store
 from tests.conftest import count_rows, term_id
 
@@ -235,6 +238,105 @@ def test_deleting_an_idea_forgets_its_only_initiator(any_store: Store) -> None:
         assert count_rows(s, Initiator) == 0
         with pytest.raises(NotFoundError):
             ideas.get_idea(s, created.id or "")
+
+
+def _pending(s: Session, table: str, record_id: str) -> bool:
+    found = s.scalar(
+        select(ExchangeRecord.pending).where(
+            ExchangeRecord.record_table == table, ExchangeRecord.record_id == record_id
+        )
+    )
+    return bool(found)
+
+
+def test_an_unchanged_initiator_is_not_written_nor_travels_as_changed(any_store: Store, tmp_path: Path) -> None:
+    created = _create(
+        any_store,
+        IdeaData(
+            title="Buurtbibliotheek", initiators=[_consenting("Anna", email="anna@voorbeeld.nl", consent_share=True)]
+        ),
+    )
+    [anna] = created.initiators
+    with any_store.begin() as s:
+        exchange.export_changes(s, tmp_path / "uitwisseling.json.gz")  # nothing is pending after an export
+        person = s.get(Initiator, anna.id)
+        assert person is not None
+        stamped = person.updated_at
+        consents = count_rows(s, Consent)
+        logged = audit.count_entries(s)
+    with any_store.begin() as s:
+        current = ideas.get_idea(s, created.id or "")
+        current.description = "Een kast met boeken bij de bushalte"
+        saved = ideas.save_idea(s, current)
+    assert saved.initiators == current.initiators  # the same version: not written
+    with any_store.begin() as s:
+        person = s.get(Initiator, anna.id)
+        assert person is not None
+        assert (person.version, person.updated_at) == (anna.version, stamped)
+        assert count_rows(s, Consent) == consents
+        assert audit.count_entries(s) == logged
+        assert _pending(s, "ideas", created.id or "")
+        assert not _pending(s, "initiators", anna.id or "")
+
+
+def test_a_changed_initiator_is_written_and_travels_as_changed(any_store: Store, tmp_path: Path) -> None:
+    created = _create(any_store, IdeaData(title="Buurtbibliotheek", initiators=[_consenting("Anna")]))
+    with any_store.begin() as s:
+        exchange.export_changes(s, tmp_path / "uitwisseling.json.gz")
+    with any_store.begin() as s:
+        current = ideas.get_idea(s, created.id or "")
+        current.initiators = [replace(current.initiators[0], consent_share=True)]
+        saved = ideas.save_idea(s, current)
+    [anna] = saved.initiators
+    assert anna.consent_share and anna.version == (created.initiators[0].version or 0) + 1
+    with any_store.begin() as s:
+        assert _pending(s, "initiators", anna.id or "")
+        assert [(c.purpose, c.given) for c in s.scalars(select(Consent).order_by(Consent.recorded_at))] == [
+            ("contact", True),
+            ("delen", True),
+        ]
+
+
+def _people_by_key(data: IdeaData) -> IdeaData:
+    """The idea with its initiators in key order: the store keeps no order among an idea's initiators."""
+    return replace(data, initiators=sorted(data.initiators, key=lambda p: p.id or ""))
+
+
+def test_what_a_save_returns_is_what_the_store_then_holds(any_store: Store) -> None:
+    with any_store.begin() as s:
+        green, sport = (term_id(s, Vocabulary.THEME, name) for name in ("duurzaamheid", "sport"))
+        created = ideas.save_idea(
+            s,
+            IdeaData(
+                title="Sportveldje",
+                theme_ids=[green],
+                need_ids=[term_id(s, Vocabulary.HELP_TYPE, "ruimte")],
+                initiators=[InitiatorData(name="Bo"), _consenting("Cas", phone="0612345678")],
+            ),
+        )
+    with any_store.begin() as s:
+        assert _people_by_key(created) == _people_by_key(ideas.get_idea(s, created.id or ""))
+    bo, cas = created.initiators
+    changes = [
+        lambda d: replace(d, description="Met doelen", requested_amount=Decimal("250")),
+        lambda d: replace(d, theme_ids=[sport, green]),
+        lambda d: replace(d, theme_ids=[green, sport]),
+        lambda d: replace(d, need_ids=[]),
+        lambda d: replace(d, initiators=[cas]),
+        lambda d: replace(d, initiators=[*d.initiators, InitiatorData(name="Dirk")]),
+        lambda d: replace(d, initiators=[replace(p, name=p.name + " Jansen") for p in d.initiators]),
+        lambda d: replace(
+            d, initiators=[replace(p, consent_contact=True, consent_method="formulier") for p in d.initiators]
+        ),
+    ]
+    for change in changes:
+        with any_store.begin() as s:
+            current = ideas.get_idea(s, created.id or "")
+            saved = ideas.save_idea(s, change(current))
+        with any_store.begin() as s:
+            assert _people_by_key(saved) == _people_by_key(ideas.get_idea(s, created.id or ""))
+    with any_store.begin() as s:
+        assert s.get(Initiator, bo.id) is None  # removed from its only idea: forgotten
 
 
 # --- lists ----------------------------------------------------------------------------------------------------------
