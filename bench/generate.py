@@ -490,8 +490,14 @@ def email_of(name: str, rng: random.Random) -> str:
 ZONES = [10, 13, 15, 20, 23, 24, 26, 30, 33, 35, 36, 38, 40, 43, 45, 46, 50, 53, 55, 58, 70, 71, 72, 73, 74, 75, 76]
 
 
+# Numbers written as the program writes them (domain/validation.py clean_phone: the national format), so that a
+# save of a generated record writes what the user changed, not a normalised number as well.
 def phone(rng: random.Random) -> str:
-    return f"06-{rng.randint(10_000_000, 59_999_999)}"  # 061 … 065: mobile numbers in use
+    return f"06 {rng.randint(10_000_000, 59_999_999)}"  # 061 … 065: mobile numbers in use
+
+
+def landline(rng: random.Random) -> str:
+    return f"0{rng.choice(ZONES)} {rng.randint(200, 999)} {rng.randint(0, 9999):04d}"  # ZONES: two-digit areas
 
 
 def postcode(rng: random.Random) -> str:
@@ -629,7 +635,7 @@ def gen_organisations(ctx: Ctx, n: int) -> tuple[dict[str, list[dict[str, Any]]]
                 "website": f"https://www.{slug}.nl" if rng.random() < 0.6 else None,
                 "kvk": f"{rng.randint(10_000_000, 99_999_999)}" if kind_key not in ("informeel", "gemeente") else None,
                 "email": f"info@{slug}.nl" if rng.random() < 0.7 else None,
-                "phone": f"0{rng.choice(ZONES)}-{rng.randint(2_000_000, 9_999_999)}" if rng.random() < 0.6 else None,
+                "phone": landline(rng) if rng.random() < 0.6 else None,
                 "address": f"{rng.choice(STREETS)} {rng.randint(1, 250)}" if rng.random() < 0.7 else None,
                 "postcode": postcode(rng) if rng.random() < 0.7 else None,
                 "city": rng.choice([MUNICIPALITY] * 8 + ["Overwaard", "Ellerhoek", "Zwolle"]),
