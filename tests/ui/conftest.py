@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleFactory
 from pytestqt.qtbot import QtBot
 
 from makelaar.domain.enums import Vocabulary
 from makelaar.domain.records import IdeaData, InitiatorData, OrganisationData
 from makelaar.services import ideas, organisations, vocabulary
 from makelaar.storage.store import Store
-from makelaar.ui import context, dialogs, errors
+from makelaar.ui import context, dialogs, errors, theme
 from makelaar.ui.context import AppContext
 from makelaar.ui.settings import UiSettings
 
@@ -131,3 +131,15 @@ def sample(store: Store) -> dict[str, str]:
         "noord": noord.id,
         "zuid": zuid.id,
     }
+
+
+@pytest.fixture
+def restored_look(qapp: QApplication) -> Iterator[None]:
+    """The look is put on the whole application: take it off again for the tests that follow."""
+    style, sheet, palette, font = qapp.style().name(), qapp.styleSheet(), qapp.palette(), qapp.font()
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setStyle(QStyleFactory.create(style))
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    theme.forget()

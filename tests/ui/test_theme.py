@@ -5,7 +5,6 @@ Instellingen reaches the running program."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import astuple
 
 import pytest
@@ -50,18 +49,6 @@ def test_a_house_colour_keeps_its_hue_where_it_already_reads() -> None:
     assert theme.colours(False, "#e30613").accent == "#e30613"  # red on white reads as it is
     assert theme.colours(False, "#ffcc00").accent != "#ffcc00"  # yellow is darkened for white text on it
     assert theme.colours(False, "no colour").accent == theme.DEFAULT_ACCENT
-
-
-@pytest.fixture
-def restored_look(qapp: QApplication) -> Iterator[None]:
-    """The look is put on the whole application: take it off again for the tests that follow."""
-    style, sheet, palette, font = qapp.style().name(), qapp.styleSheet(), qapp.palette(), qapp.font()
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setStyle(QStyleFactory.create(style))
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    theme.forget()
 
 
 def test_the_house_colour_from_settings_colours_the_program(
