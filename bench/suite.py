@@ -58,6 +58,7 @@ from makelaar.reports.style import register_fonts  # noqa: E402
 from makelaar.services import csvio, ideas, matches, matching  # noqa: E402
 from makelaar.services.figures import overview_figures  # noqa: E402
 from makelaar.storage import backup, startup  # noqa: E402
+from makelaar.storage import engine as engine_settings  # noqa: E402
 from makelaar.storage.models import Idea, Match  # noqa: E402
 from makelaar.storage.store import Store, open_store  # noqa: E402
 from makelaar.ui.context import AppContext, UnsavedPrompt  # noqa: E402
@@ -233,13 +234,12 @@ def statements(trace: Trace) -> int:
 
 
 def plain(path: Path) -> sqlite3.Connection:
-    """The floor's connection: autocommit (the recorded BEGIN/COMMIT are the only ones), the program's PRAGMAs for
-    writing (WAL, synchronous=FULL, foreign keys, no checkpoint on a commit: the program's window checkpoints in a
-    thread of its own), so a replayed write costs what the program's costs."""
+    """The floor's connection: autocommit (the recorded BEGIN/COMMIT are the only ones) with the very settings every
+    connection of the program gets (``storage.engine``'s connect hook: WAL, synchronous=FULL, foreign keys,
+    secure_delete, the busy timeout), and no checkpoint on a commit (the program's window checkpoints in a thread of
+    its own), so a replayed write costs what the program's costs in SQLite."""
     con = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    con.execute("PRAGMA foreign_keys=ON")
-    con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=FULL")
+    engine_settings.on_sqlite_connect(con, None)
     con.execute("PRAGMA wal_autocheckpoint=0")
     return con
 

@@ -106,7 +106,8 @@ def sqlite_path(url_or_engine: str | Engine) -> Path | None:
     return Path(url.database)
 
 
-def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+def on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    """The settings of every SQLite connection of the program (a listener of each engine's ``connect``)."""
     # The sqlite3 module's own transaction handling is switched off (SQLAlchemy's recipe for transactional DDL):
     # SQLAlchemy's BEGIN is the only one, so a migration rolls back whole and PRAGMAs here run outside a
     # transaction (inside one, journal_mode=WAL silently answers 'delete').
@@ -146,7 +147,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
                 raise
         # hide_parameters: an error message (shown with a traceback) must not carry a resident's data.
         engine = create_engine(parsed, connect_args={"check_same_thread": False}, hide_parameters=True, **kwargs)
-        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "connect", on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
