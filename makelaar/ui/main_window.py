@@ -179,9 +179,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.welcome: WelcomePanel | None = None
         self._update_welcome()
-        # The counts in the navigation are read in the background: the window and Vandaag do not wait for them.
+        # The counts in the navigation are read in the background, asked for once the window is up: the window and
+        # Vandaag wait neither for them nor for the thread that reads them competing with the window being built.
         self._counts_asked = 0
-        self.update_counts_in_background()
+        QTimer.singleShot(0, self, self.update_counts_in_background)
         self.today.attention_changed.connect(lambda n: self._show_counts({"today": n}))
         ctx.changes.changed.connect(self._changed)
         geometry = ctx.settings.geometry

@@ -40,6 +40,7 @@ def test_the_counts_are_read_beside_the_window_and_shown_when_in(
     monkeypatch.setattr(main_window, "give_way", lambda: gave_way.append(threading.current_thread()) or True)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
+    assert gave_way == []  # not even asked for while the window is built: its thread would compete with the building
     qtbot.waitUntil(lambda: count_of(window, "ideas") == 2)
     assert count_of(window, "organisations") == 2
     assert counted_in and threading.main_thread() not in counted_in  # the window never waited for them
