@@ -3,9 +3,10 @@ ideas without any koppeling."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,6 +23,8 @@ ANSWER_DAYS = "today_answer_days"
 DEFAULT_QUIET_WEEKS = 6
 DEFAULT_ANSWER_DAYS = 14
 LIMIT = 200
+
+T = TypeVar("T")
 
 _OPEN_MATCH = OPEN_MATCH_STATUSES
 # Listed as the open ones (not as "not closed"): an IN list can use the index on status.
@@ -49,6 +52,8 @@ class Today:
     unmatched: list[TodayItem]
     quiet_weeks: int
     answer_days: int
+    # The lists cut off at LIMIT rows with more behind them (by field name: "follow_ups", ...).
+    more: frozenset[str] = frozenset()
 
 
 def thresholds(s: Session) -> tuple[int, int]:
@@ -66,27 +71,37 @@ def set_thresholds(s: Session, quiet_weeks: int, answer_days: int) -> None:
     vocabulary.set_setting(s, ANSWER_DAYS, str(max(1, answer_days)))
 
 
-def _nth_smallest(column: Any, where: tuple[Any, ...], otherwise: Any) -> Any:
-    """The LIMIT-th smallest value of ``column`` among the rows ``where`` picks (``otherwise`` when there are fewer):
-    a list of the LIMIT first rows by ``column`` needs no row above it, so only those are joined and sorted."""
-    nth = select(column).where(*where).order_by(column).limit(1).offset(LIMIT - 1).scalar_subquery()
+def _nth_smallest(column: Any, where: tuple[Any, ...], otherwise: Any, n: int) -> Any:
+    """The n-th smallest value of ``column`` among the rows ``where`` picks (``otherwise`` when there are fewer):
+    a list of the n first rows by ``column`` needs no row above it, so only those are joined and sorted."""
+    nth = select(column).where(*where).order_by(column).limit(1).offset(n - 1).scalar_subquery()
     return func.coalesce(nth, otherwise)
+
+
+def _cut(rows: Sequence[T], name: str, more: set[str]) -> Sequence[T]:
+    """The first LIMIT of ``rows`` (read one past it): ``name`` goes into ``more`` when there were more."""
+    if len(rows) > LIMIT:
+        more.add(name)
+    return rows[:LIMIT]
 
 
 def today_overview(s: Session, today: date | None = None, now: datetime | None = None) -> Today:
     today = today or date.today()
     now = now or utcnow()
     quiet_weeks, answer_days = thresholds(s)
+    more: set[str] = set()
+    shown = LIMIT + 1  # one past the list's length, to know whether there are more
 
     is_due = (Match.follow_up_on.is_not(None), Match.follow_up_on <= today, Match.status.in_(_OPEN_MATCH))
     due = s.execute(
         select(Match.follow_up_on, Match.status, Idea.id, Idea.reference, Idea.title, Organisation.name)
         .join(Idea, Idea.id == Match.idea_id)
         .join(Organisation, Organisation.id == Match.organisation_id)
-        .where(*is_due, Match.follow_up_on <= _nth_smallest(Match.follow_up_on, is_due, today))
+        .where(*is_due, Match.follow_up_on <= _nth_smallest(Match.follow_up_on, is_due, today, shown))
         .order_by(Match.follow_up_on, Idea.reference)
-        .limit(LIMIT)
+        .limit(shown)
     ).all()
+    due = _cut(due, "follow_ups", more)
     follow_ups = [
         TodayItem(idea_id, ref, title, org, f"opvolgen ({status})", when, overdue=when < today)
         for when, status, idea_id, ref, title, org in due
@@ -102,7 +117,7 @@ def today_overview(s: Session, today: date | None = None, now: datetime | None =
         select(Match.id, Match.updated_at)
         .where(*is_waiting)
         .order_by(Match.updated_at, Match.id)
-        .limit(LIMIT)
+        .limit(shown)
         .subquery()
     )
     waiting = s.execute(
@@ -112,6 +127,7 @@ def today_overview(s: Session, today: date | None = None, now: datetime | None =
         .join(Organisation, Organisation.id == Match.organisation_id)
         .order_by(oldest.c.updated_at, oldest.c.id)
     ).all()
+    waiting = _cut(waiting, "unanswered", more)
     unanswered = [
         TodayItem(idea_id, ref, title, org, f"geen antwoord sinds {status}", changed.date(), overdue=True)
         for changed, status, idea_id, ref, title, org in waiting
@@ -126,7 +142,7 @@ def today_overview(s: Session, today: date | None = None, now: datetime | None =
         select(Idea.id, last_contact.label("last_contact"))
         .where(Idea.status.in_(_OPEN), last_contact < quiet_before)
         .order_by(last_contact, Idea.id)
-        .limit(LIMIT)
+        .limit(shown)
         .subquery()
     )
     silent = s.execute(
@@ -134,6 +150,7 @@ def today_overview(s: Session, today: date | None = None, now: datetime | None =
         .join(quietest, quietest.c.id == Idea.id)
         .order_by(quietest.c.last_contact, quietest.c.id)
     ).all()
+    silent = _cut(silent, "quiet", more)
     quiet = [
         TodayItem(idea_id, ref, title, "", "stil sinds", last.date() if last else None)
         for idea_id, ref, title, last in silent
@@ -145,7 +162,7 @@ def today_overview(s: Session, today: date | None = None, now: datetime | None =
         select(Idea.id, Idea.received_on)
         .where(Idea.status.in_((IdeaStatus.NEW.value, IdeaStatus.EXPLORING.value)), ~has_match)
         .order_by(Idea.received_on, Idea.id)
-        .limit(LIMIT)
+        .limit(shown)
         .subquery()
     )
     fresh = s.execute(
@@ -153,7 +170,8 @@ def today_overview(s: Session, today: date | None = None, now: datetime | None =
         .join(oldest_new, oldest_new.c.id == Idea.id)
         .order_by(oldest_new.c.received_on, oldest_new.c.id)
     ).all()
+    fresh = _cut(fresh, "unmatched", more)
     unmatched = [
         TodayItem(idea_id, ref, title, "", "nog geen koppeling", received) for idea_id, ref, title, received in fresh
     ]
-    return Today(follow_ups, unanswered, quiet, unmatched, quiet_weeks, answer_days)
+    return Today(follow_ups, unanswered, quiet, unmatched, quiet_weeks, answer_days, frozenset(more))

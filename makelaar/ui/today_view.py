@@ -171,7 +171,8 @@ class TodayView(QWidget):
         for key, (box, table, model) in self.sections.items():
             rows: list[TodayItem] = getattr(overview, key)
             model.set_rows(rows)
-            box.setTitle(f"{titles[key]} ({len(rows)})")
+            # A list cut off at its length says so: "(200+)", not "(200)" when there are 3,000.
+            box.setTitle(f"{titles[key]} ({len(rows)}{'+' if key in overview.more else ''})")
             if model.columnCount() == 3:
                 # The organisation as wide as its names, but never at the cost of the idea's title.
                 table.resizeColumnToContents(1)

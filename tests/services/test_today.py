@@ -97,6 +97,7 @@ def test_each_list_keeps_its_order_where_it_is_cut_off(any_store: Store, monkeyp
     with any_store.begin() as s:
         view = today.today_overview(s, today=TODAY, now=NOW)
     assert [i.idea_title for i in view.follow_ups] == ["b", "a", "c"]  # by date, then number: e (also -3) is cut
+    assert view.more == {"follow_ups", "unanswered", "quiet"}  # each cut list says there is more; unmatched is whole
     assert [i.idea_title for i in view.unanswered] == ["no contact", "recent contact", "older contact"]
     assert [(i.idea_title, i.when) for i in view.quiet] == [
         ("older contact", (NOW - timedelta(weeks=40)).date()),

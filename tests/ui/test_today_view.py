@@ -81,10 +81,12 @@ def test_a_long_list_on_vandaag_is_fitted_to_the_rows_in_view(qtbot: QtBot, ctx:
     rows[MEASURED_ROWS + 50] = item(MEASURED_ROWS + 50, "Stichting " + "heel lang " * 12)
     view = TodayView(ctx)
     qtbot.addWidget(view)
-    view.preload(today.Today(rows, [], [], [], 6, 14))
-    _box, table, _model = view.sections["follow_ups"]
+    view.preload(today.Today(rows, [], [], [], 6, 14, more=frozenset({"follow_ups"})))
+    box, table, _model = view.sections["follow_ups"]
     narrow = table.columnWidth(1)
     assert narrow < 200
+    assert box.title().endswith("(400+)")  # a list cut off says there is more
+    assert view.sections["quiet"][0].title().endswith("(0)")
     rows[3] = rows[MEASURED_ROWS + 50]  # the same long name among the first rows does widen it
     view.preload(today.Today(rows, [], [], [], 6, 14))
     assert table.columnWidth(1) > narrow
