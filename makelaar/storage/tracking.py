@@ -30,7 +30,6 @@ from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import (
-    BindParameter,
     Column,
     ColumnElement,
     CompoundSelect,
@@ -209,9 +208,14 @@ def content_hash(content: Mapping[str, Any]) -> str:
     return hashlib.sha256(_HASH_JSON.encode(kept).encode("utf-8")).hexdigest()[:32]
 
 
-def among(column: ColumnElement[Any], batch: list[str]) -> ColumnElement[bool]:
-    """``column IN (batch)`` with the list as one expanding parameter: SQLAlchemy does not coerce each value."""
-    return column.in_(bindparam("among_ids", batch, expanding=True))
+# The keyword of ``among``'s id list, for a statement built once and given its ids when it runs: ``{_IDS: batch}``.
+_IDS = "among_ids"
+
+
+def among(column: ColumnElement[Any], batch: list[str] | None = None) -> ColumnElement[bool]:
+    """``column IN (batch)`` with the list as one expanding parameter: SQLAlchemy does not coerce each value.
+    Without ``batch`` the ids come when the statement runs, as ``{_IDS: batch}``."""
+    return column.in_(bindparam(_IDS, batch, expanding=True))
 
 
 def _chunks(ids: Collection[str]) -> Iterator[list[str]]:
@@ -222,9 +226,6 @@ def _chunks(ids: Collection[str]) -> Iterator[list[str]]:
 
 # The exchange state of records by id: their history (oldest first) and whether they are pending.
 State = dict[str, tuple[list[str], bool]]
-
-# Keyword for the ids a statement below reads (an expanding parameter: one list, not coerced value by value).
-_IDS = "among_ids"
 
 
 @dataclass(frozen=True)
@@ -247,21 +248,18 @@ def _reads(spec: Spec) -> _Reads:
     if found is None:
         table = spec.core
         rows = select(table.c.id, *(table.c[c] for c in spec.columns))
-        ids: BindParameter[Any] = bindparam(_IDS, expanding=True)
         pairs = [
             select(literal_column(str(n)), link.table.c[link.own], link.table.c[link.other])
             for n, link in enumerate(spec.links)
         ]
-        among_pairs = [
-            pair.where(link.table.c[link.own].in_(ids)) for pair, link in zip(pairs, spec.links, strict=True)
-        ]
+        among_pairs = [pair.where(among(link.table.c[link.own])) for pair, link in zip(pairs, spec.links, strict=True)]
         rec = REC_TABLE
         found = _READS[spec.table] = _Reads(
             rows,
-            rows.where(table.c.id.in_(ids)),
+            rows.where(among(table.c.id)),
             select(table.c.id, *(table.c[c] for c in spec.columns), rec.c.history, rec.c.pending)
             .select_from(table.outerjoin(rec, and_(rec.c.record_table == spec.table, rec.c.record_id == table.c.id)))
-            .where(table.c.id.in_(ids)),
+            .where(among(table.c.id)),
             union_all(*pairs) if pairs else None,
             union_all(*among_pairs) if pairs else None,
         )
@@ -338,7 +336,7 @@ def join_history(*parts: Iterable[str]) -> str:
 
 
 _EXISTING = select(REC_TABLE.c.record_id, REC_TABLE.c.history, REC_TABLE.c.pending).where(
-    REC_TABLE.c.record_table == bindparam("k_table"), REC_TABLE.c.record_id.in_(bindparam(_IDS, expanding=True))
+    REC_TABLE.c.record_table == bindparam("k_table"), among(REC_TABLE.c.record_id)
 )
 _ADD_STATE = insert(REC_TABLE)
 _SET_STATE = (
