@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -32,7 +33,7 @@ def main() -> int:
     from makelaar.storage.store import open_store
     from makelaar.ui.context import AppContext
     from makelaar.ui.intake import IntakeDialog
-    from makelaar.ui.main_window import MainWindow
+    from makelaar.ui.main_window import COUNT_ROLE, MainWindow
     from makelaar.ui.settings import UiSettings
 
     install_translator(app, "nl")
@@ -80,6 +81,12 @@ def main() -> int:
         rows = ideas.list_ideas(s, ListQuery(statuses=("gekoppeld",), sort="title", descending=False))
         idea_id = rows[0].id if rows else ideas.list_ideas(s, ListQuery())[0].id
         session_rows = sessions.list_sessions(s)
+    # The navigation's counts are read in the background once the window is up: the picture shows them in.
+    deadline = time.monotonic() + 10
+    while window.nav.item(1).data(COUNT_ROLE) is None and time.monotonic() < deadline:
+        loop = QEventLoop()
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
     shot(window, "vandaag")
     window.show_view(window.ideas)
     window.ideas.reload(keep=idea_id)
